@@ -1,0 +1,180 @@
+"""The `detente` command: argument parsing and output formatting only."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from detente.errors import DetenteError
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True,
+    help="Political event data from news text: who did what to whom, when, with evidence.",
+)
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+EXIT_REJECTED = 3  # some input could not be coded; the rest was
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]detente:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+@app.command("code")
+def code_command(
+    paths: Annotated[list[str], typer.Argument(help="Text files, directories of them, JSON Lines files, or - for stdin.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table for people, jsonl for programs.")] = Format.table,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes to code with.")] = 1,
+    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Largest file or JSON line accepted.")] = 10 * 1024 * 1024,
+    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence.")] = 0.0,
+) -> None:
+    """Code news text into events. Exit status 3 if any input was rejected (the rest is coded)."""
+    from detente.engines import code_stream, code_stream_parallel
+    from detente.model import Rejection
+    from detente.pipeline.ingest import parse_date, read_inputs
+
+    try:
+        default_date = parse_date(date) if date else None
+    except ValueError as exc:
+        raise _fail(f"--date: {exc}") from None
+    items = read_inputs(paths, max_bytes=max_bytes, default_date=default_date)
+    try:
+        results = code_stream(items) if workers == 1 else code_stream_parallel(items, workers)
+        table = _events_table() if fmt is Format.table else None
+        articles = events = 0
+        rejected: Counter[str] = Counter()
+        for result in results:
+            if isinstance(result, Rejection):
+                rejected[result.stage] += 1
+                err.print(f"detente: {result.origin}: {result.reason}", highlight=False, markup=False)
+                continue
+            articles += 1
+            for event in result.events:
+                if event.confidence < min_confidence:
+                    continue
+                events += 1
+                if table is None:
+                    sys.stdout.write(json.dumps(event.to_record(), ensure_ascii=False) + "\n")
+                else:
+                    _add_row(table, event)
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
+    if table is not None:
+        Console(width=max(out.width, 160)).print(table)
+    summary = f"{articles} articles coded, {events} events"
+    if rejected:
+        summary += ", rejected: " + ", ".join(f"{n} at {stage}" for stage, n in sorted(rejected.items()))
+    err.print(summary, highlight=False)
+    if rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _events_table() -> Table:
+    table = Table(show_lines=False, header_style="bold")
+    for name in ("article", "s#", "date", "source", "code", "target", "event", "gold", "trigger", "conf"):
+        table.add_column(name, overflow="fold")
+    return table
+
+
+def _add_row(table: Table, event) -> None:
+    table.add_row(event.article_id[-24:], str(event.sentence_index), event.date.value,
+                  event.source.code, event.code, event.target.code, event.label[:38],
+                  f"{event.goldstein:+.1f}", event.trigger.text, f"{event.confidence:.2f}")
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSON Lines files or directories of them.", exists=True)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    mistakes: Annotated[Path | None, typer.Option(help="Write each wrongly coded record here (JSON Lines).")] = None,
+) -> None:
+    """Score the coder against gold records: precision, recall, F1 at three levels."""
+    from detente.evaluation import evaluate, read_gold
+
+    try:
+        report = evaluate(read_gold(gold))
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
+    if mistakes:
+        mistakes.write_text("".join(json.dumps(m) + "\n" for m in report.mistakes), "utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_dict(), indent=2) + "\n")
+        return
+    _print_report(report)
+
+
+def _print_report(report) -> None:
+    names = {"root": "root only", "country": "countries + root", "full": "actor codes + code"}
+    levels = Table(title=f"{report.records} gold records", header_style="bold")
+    for column in ("level", "precision", "recall", "F1", "tp", "fp", "fn"):
+        levels.add_column(column, justify="right" if column != "level" else "left")
+    for level, score in report.levels.items():
+        levels.add_row(names[level], f"{score.precision:.3f}", f"{score.recall:.3f}",
+                       f"{score.f1:.3f}", str(score.tp), str(score.fp), str(score.fn))
+    out.print(levels)
+    roots = Table(title="by root (countries + root)", header_style="bold")
+    for column in ("root", "precision", "recall", "F1", "tp", "fp", "fn"):
+        roots.add_column(column, justify="right")
+    for root, score in sorted(report.by_root.items()):
+        roots.add_row(root, f"{score.precision:.2f}", f"{score.recall:.2f}", f"{score.f1:.2f}",
+                      str(score.tp), str(score.fp), str(score.fn))
+    out.print(roots)
+    worst = Table(title="worst confusions (gold -> coded)", header_style="bold")
+    for column in ("gold root", "coded root", "count"):
+        worst.add_column(column, justify="right")
+    for (gold_root, coded_root), count in report.confusions.most_common(10):
+        worst.add_row(gold_root, coded_root, str(count))
+    out.print(worst)
+    if report.dates.tp + report.dates.fp:
+        out.print(f"event dates right: {report.dates.tp}/{report.dates.tp + report.dates.fp}")
+
+
+@app.command("codebook")
+def codebook_command(
+    query: Annotated[str | None, typer.Argument(help="A code prefix (13, 0231) or words (sanction).")] = None,
+) -> None:
+    """List or search the CAMEO codebook with Goldstein values, quad class and PLOVER type."""
+    from detente.codebook import QUAD_CLASS_NAMES, load_codebook
+
+    book = load_codebook()
+    rows = book.search(query) if query else list(book)
+    if not rows:
+        raise _fail(f"no CAMEO code matches {query!r}; try a root such as 13 or a word such as threaten", 1)
+    table = Table(header_style="bold")
+    for column in ("code", "label", "goldstein", "quad class", "PLOVER"):
+        table.add_column(column)
+    for entry in rows:
+        plover = entry.plover_event + (f" ({entry.plover_mode})" if entry.plover_mode else "")
+        table.add_row(entry.code, entry.label, f"{entry.goldstein:+.1f}",
+                      QUAD_CLASS_NAMES[entry.quad_class], plover)
+    out.print(table)
+
+
+@app.callback()
+def main() -> None:
+    """detente: political event data from news text."""
+
+
+def run() -> None:  # pragma: no cover - console entry point wrapper
+    try:
+        app()
+    except DetenteError as exc:
+        err.print(f"detente: {exc}", highlight=False, markup=False)
+        sys.exit(2)
+

@@ -1,0 +1,1 @@
+"""Text -> sentences -> mentions -> actors -> events. Each module is one stage."""

