@@ -20,7 +20,7 @@ from detente.patterns import Lexicon, load_lexicon
 from detente.pipeline.dates import date_for, find_dates
 from detente.pipeline.events import EventFinder, RawEvent
 from detente.pipeline.mentions import Mention, MentionFinder
-from detente.pipeline.resolve import ArticleMemory, SentenceActors
+from detente.pipeline.resolve import ArticleMemory, SentenceActors, sector_part
 from detente.pipeline.sentences import SentenceSplitter, find_dateline, load_nlp, parse
 from detente.pipeline.triggers import trigger_forms
 
@@ -70,6 +70,8 @@ class Coder:
         self.finder = MentionFinder(self.nlp, self.dictionary)
         self.events = EventFinder(self.lexicon)
         self.forms = trigger_forms(self.lexicon, self.nlp)
+        self.organisations = frozenset(e.country for e in self.dictionary.entries
+                                       if e.kind in ("organisation", "group") and e.code == e.country)
         self._ready = True
 
     # -- public -------------------------------------------------------------------------
@@ -131,7 +133,7 @@ class Coder:
 
     def _code_prepared(self, prepared: _Prepared) -> CodedArticle:
         article = prepared.article
-        memory = ArticleMemory(default_country=prepared.default_country)
+        memory = ArticleMemory(prepared.default_country, self.organisations)
         events: list[Event] = []
         for index, sentence in enumerate(prepared.sentences):
             doc = prepared.parses.get(index)
@@ -153,7 +155,7 @@ class Coder:
             entry = next((e for e in mention.entries if e.valid_on(day)), None)
             if entry is None or entry.kind == "adjective":
                 continue
-            sector = "GOV" if entry.kind == "capital" else entry.code[3:6]
+            sector = sector_part(entry)
             span = Span(mention.start_char, mention.end_char, mention.text)
             memory.remember(Actor(entry.code, entry.country, sector, span), as_subject=False)
 

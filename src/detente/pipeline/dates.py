@@ -163,14 +163,14 @@ def date_for(verb: Token, doc: Doc, phrases: list[DatePhrase], offset: int,
 
 
 def _attached(token: Token, verb: Token) -> bool:
-    # climb from the date phrase until the first verb: it must be ours (or one we conjoin)
+    # climb from the date phrase to the first verb: it must be ours (or one conjoined to ours)
     node = token
     for _ in range(8):
-        if node is verb:
+        if node.i == verb.i:
             return True
-        if node.pos_ in ("VERB", "AUX") and node is not token:
-            return node is verb or verb in node.conjuncts and node.dep_ != "conj"
-        if node.head is node:
+        if node.pos_ in ("VERB", "AUX") and node.i != token.i:
+            return node.i in {c.i for c in verb.conjuncts} and verb.dep_ == "conj"
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

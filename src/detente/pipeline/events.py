@@ -128,7 +128,7 @@ class EventFinder:
     def _code_predicate(self, predicate: Predicate, actors: SentenceActors) -> list[RawEvent]:
         governor = predicate.governor
         status = self._assertion(governor)
-        if status is None or _negated(predicate.trigger) and predicate.trigger is not governor:
+        if status is None or (_negated(predicate.trigger) and predicate.trigger.i != governor.i):
             return []
         mode, penalty, notes = status
         lemmas = self._context_lemmas(predicate)
@@ -164,7 +164,7 @@ class EventFinder:
                 "cc", "punct", "mark", "aux", "auxpass", "neg", "agent"}
         lemmas: set[str] = set()
         roots = [predicate.trigger]
-        if predicate.governor is not predicate.trigger:
+        if predicate.governor.i != predicate.trigger.i:
             lemmas.add(predicate.governor.lemma_.lower())
             lemmas.update(c.lower_ for c in predicate.governor.children if c.dep_ == "prt")
         stack = [c for r in roots for c in r.children if c.dep_ not in skip]
@@ -187,7 +187,7 @@ class EventFinder:
         mode, penalty = "fact", 0.0
         aux = _aux(verb)
         node = verb
-        while node.dep_ == "conj" and node.head is not node:
+        while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
             aux |= _aux(node)
             if _negated(node) and not aux & FUTURE_AUX:
@@ -238,7 +238,7 @@ class EventFinder:
     # -- who did it, to whom -------------------------------------------------------------
     def _sources(self, predicate: Predicate, pattern: Pattern, actors: SentenceActors) -> list[Actor]:
         trigger, verb = predicate.trigger, predicate.governor
-        if trigger is not verb:
+        if trigger.i != verb.i:
             if pattern.source_poss:
                 poss = [c for c in trigger.children if c.dep_ == "poss"]
                 if poss:
@@ -262,7 +262,7 @@ class EventFinder:
                 if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     subject = node.head
                 return actors.actors_for(subject)
-            if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+            if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
                 node = node.head
             elif node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
                 found = actors.actors_for(node.head)
@@ -279,7 +279,7 @@ class EventFinder:
 
     def _slot(self, predicate: Predicate, slot: str) -> list[Token]:
         trigger, verb = predicate.trigger, predicate.governor
-        is_noun = trigger is not verb
+        is_noun = trigger.i != verb.i
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "oprd")]
         if slot == "dobj":
             if is_noun:
@@ -327,7 +327,7 @@ class EventFinder:
         score = 0.9 - penalty
         if not pattern.context:
             score -= 0.05
-        weakest = min((0.1 if a.how in ("coreference", "alias") else 0.15 if a.how == "context"
+        weakest = max((0.1 if a.how in ("coreference", "alias") else 0.15 if a.how == "context"
                        else 0.0) for pair in pairs for a in pair)
         return round(max(0.05, score - weakest), 2)
 

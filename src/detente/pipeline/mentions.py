@@ -6,7 +6,9 @@ decide which sentences are worth parsing and, after the parse, to build actors.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -49,6 +51,7 @@ class MentionFinder:
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._sector = PhraseMatcher(nlp.vocab, attr="LOWER")
         tokenizer = nlp.tokenizer
+        self._lower.add("BLOCK", list(tokenizer.pipe(not_actor_phrases())))
         self._lower.add("ACTOR", list(tokenizer.pipe(self._by_lower)))
         self._exact.add("ACTOR", list(tokenizer.pipe(self._by_exact)))
         self._sector.add("SECTOR", list(tokenizer.pipe(self._sectors)))
@@ -57,10 +60,11 @@ class MentionFinder:
         """All mentions in `doc`, sorted; `offset` is added to character offsets."""
         actor_spans = filter_spans(
             [doc[s:e] for _, s, e in self._lower(doc)] + [doc[s:e] for _, s, e in self._exact(doc)]
-        )
+        )  # a longer "not an actor" phrase ("South China Sea") wins over "China", then drops
         mentions = []
         for span in actor_spans:
             entries = self._by_exact.get(span.text) or self._by_lower.get(span.text.lower(), [])
+            # blocked phrases have no entries and so are dropped here
             if entries:
                 mentions.append(Mention(span.start_char + offset, span.end_char + offset,
                                         span.text, tuple(entries)))
@@ -69,3 +73,10 @@ class MentionFinder:
                                     sector=self._sectors[span.text.lower()]))
         return sorted(mentions, key=lambda m: (m.start_char, -m.end_char))
 
+
+
+@functools.cache
+def not_actor_phrases() -> tuple[str, ...]:
+    """Place and thing names that contain an actor name (actors/data/not_actors.txt)."""
+    text = resources.files("detente.actors").joinpath("data/not_actors.txt").read_text("utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))

@@ -39,6 +39,7 @@ class ArticleMemory:
     """What the article has said so far about who is who; one per article, filled in order."""
 
     default_country: str = ""
+    organisations: frozenset[str] = frozenset()
     actors: list[Actor] = field(default_factory=list)
     subjects: list[Actor] = field(default_factory=list)
     aliases: dict[str, Actor] = field(default_factory=dict)
@@ -48,14 +49,31 @@ class ArticleMemory:
         if as_subject:
             self.subjects.append(actor)
 
-    def last_with_sector(self, sector: str) -> Actor | None:
-        return next((a for a in reversed(self.actors) if a.sector == sector), None)
+    def last_with_sector(self, sector: str, word: str) -> Actor | None:
+        """'the ministry': the last actor named with that word ("the Chinese Foreign
+        Ministry"), else the last subject of that sector, else the last actor of that sector."""
+        named = [a for a in self.actors if a.sector == sector and word in a.span.text.lower()]
+        if named:
+            return named[-1]
+        for pool in (self.subjects, self.actors):
+            found = [a for a in pool if a.sector == sector]
+            if found:
+                return found[-1]
+        return None
 
     def last_country(self) -> Actor | None:
-        return next((a for a in reversed(self.actors) if a.country and len(a.country) == 3), None)
+        return next((a for a in reversed(self.actors)
+                     if a.country and a.country not in self.organisations), None)
 
     def last_subject(self) -> Actor | None:
         return self.subjects[-1] if self.subjects else (self.actors[-1] if self.actors else None)
+
+
+def sector_part(entry: ActorEntry) -> str:
+    """"REB" for PSEREB; "" for a bare country or an organisation such as ECOWAS."""
+    if entry.kind == "capital":
+        return "GOV"
+    return entry.code[3:] if entry.code != entry.country and len(entry.code) == 6 else ""
 
 
 def _entry_on(mention: Mention, day: dt.date | None) -> ActorEntry | None:
@@ -121,7 +139,7 @@ class SentenceActors:
         entry = _entry_on(mention, self.day)
         if entry is None:
             return None
-        tokens = [t for t in self.doc if t.i in self._actor_at and self._actor_at[t.i] is mention]
+        tokens = [t for t in self.doc if t.i in self._actor_at and self._actor_at[t.i] == mention]
         # "the Chinese Foreign Ministry": adjective inside, role word as head, handled above;
         # here the head itself is the name: "China", "the Kremlin", "NATO".
         sector = ""
@@ -130,9 +148,8 @@ class SentenceActors:
         return self._combine(entry, sector, self._span(tokens + [head]))
 
     def _combine(self, entry: ActorEntry, sector: str, span: Span) -> Actor:
-        if entry.kind in ("organisation", "group", "person") or len(entry.code) > 3:
-            return Actor(entry.code, entry.country, entry.code[3:] if len(entry.code) == 6 else "",
-                         span, "dictionary")
+        if entry.kind in ("organisation", "group", "person") or entry.code != entry.country:
+            return Actor(entry.code, entry.country, sector_part(entry), span, "dictionary")
         if entry.kind == "capital":
             return Actor(entry.code, entry.country, "GOV", span, "dictionary")
         how = "dictionary" if not sector else "sector+country"
@@ -179,13 +196,14 @@ class SentenceActors:
             if token.dep_ == "poss" and token.i != head.i:
                 actor = self.actor_for(token)
                 if actor is not None:
-                    return ActorEntry(actor.span.text, actor.country, actor.country, "country", False)
+                    kind = "organisation" if actor.country in self.memory.organisations else "country"
+                    return ActorEntry(actor.span.text, actor.country, actor.country, kind, False)
         return None
 
     def _from_memory(self, head: Token, phrase: list[Token], sector: str, span: Span) -> Actor | None:
         memory = self.memory
         if sector:
-            previous = memory.last_with_sector(sector)
+            previous = memory.last_with_sector(sector, head.lower_)
             if previous is not None and previous.country:
                 return Actor(previous.country + sector, previous.country, sector, span, "coreference")
             if memory.default_country:
@@ -213,13 +231,31 @@ class SentenceActors:
         antecedent = None
         if pronoun.lower_ in _FIRST_PERSON:
             antecedent = self._speaker_of(pronoun)
-        elif pronoun.lower_ in _THIRD_PERSON:
+        elif pronoun.dep_ in ("nsubj", "nsubjpass", "poss"):
             antecedent = self._clause_subject_above(pronoun)
+        else:
+            antecedent = self._object_antecedent(pronoun)
         if antecedent is None and pronoun.lower_ in _FIRST_PERSON | _THIRD_PERSON:
             antecedent = self.memory.last_subject()
         if antecedent is None:
             return None
         return Actor(antecedent.code, antecedent.country, antecedent.sector, span, "coreference")
+
+    def _object_antecedent(self, pronoun: Token) -> Actor | None:
+        # "China broke off talks with the Philippines and imposed sanctions on it": an object
+        # pronoun is not the clause's own subject, so take the latest other actor
+        verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = self._subject_actor(verb, skip=pronoun) if verb is not None else None
+        while subject is None and verb is not None and verb.dep_ == "conj":
+            verb = verb.head
+            subject = self._subject_actor(verb, skip=pronoun)
+        earlier = [self.actor_for(t) for t in self.doc[: pronoun.i]
+                   if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "dative")
+                   and (t.i in self._actor_at or t.i in self._sector_at)]
+        for actor in reversed(self.memory.actors + [a for a in earlier if a is not None]):
+            if subject is None or actor.code != subject.code:
+                return actor
+        return None
 
     def _speaker_of(self, pronoun: Token) -> Actor | None:
         for verb in pronoun.ancestors:
