@@ -123,7 +123,7 @@ def slots(rng, dyad, p_dyad=0.7):
          "commodity": rng.choice(COMMODITIES), "sector": rng.choice(SECTORS),
          "company": rng.choice(COMPANIES), "month": rng.choice(MONTHS),
          "weekday": rng.choice(WEEKDAYS), "year": rng.randint(1950, 2022),
-         "num": rng.randint(2, 60), "big": "{:,}".format(rng.randint(1, 95) * 100),
+         "num": rng.randint(2, 60), "big": f"{rng.randint(1, 95) * 100:,}",
          "bn": rng.randint(2, 90), "pct": "%.1f" % rng.uniform(0.1, 9.9),
          "pct2": rng.randint(35, 85), "price": "%.2f" % rng.uniform(55, 95),
          "score": "%d-%d" % (rng.randint(1, 4), rng.randint(0, 1))}

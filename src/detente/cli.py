@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,13 +19,14 @@ app = typer.Typer(
     add_completion=False, no_args_is_help=True,
     help="Political event data from news text: who did what to whom, when, with evidence.",
 )
-out = Console(soft_wrap=False)
+# piped output is read in files and pagers: do not wrap it at 80 columns
+out = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
 EXIT_REJECTED = 3  # some input could not be coded; the rest was
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
 
@@ -76,7 +77,7 @@ def code_command(
     except DetenteError as exc:
         raise _fail(str(exc)) from None
     if table is not None:
-        Console(width=max(out.width, 160)).print(table)
+        out.print(table)
     summary = f"{articles} articles coded, {events} events"
     if rejected:
         summary += ", rejected: " + ", ".join(f"{n} at {stage}" for stage, n in sorted(rejected.items()))

@@ -32,7 +32,9 @@ def _chunks(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Ar
         yield chunk
 
 
-def code_stream_parallel(items: Iterable[Article | Rejection], processes: int) -> Iterator[CodedArticle | Rejection]:
+def code_stream_parallel(
+    items: Iterable[Article | Rejection], processes: int
+) -> Iterator[CodedArticle | Rejection]:
     """Like `code_stream`, over a process pool; results keep the input order."""
     # fork is cheap here: the parent never loads the model, each worker does once
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"

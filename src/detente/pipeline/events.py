@@ -27,9 +27,9 @@ LIGHT_VERBS = frozenset({
     "apply", "expand", "tighten", "broaden", "renew", "continue", "step", "ramp", "unleash",
     "perform", "undertake", "commit", "wage", "set", "put", "broker", "finalize", "finalise",
     "complete", "ink", "agree", "dispatch", "airlift", "donate", "allocate", "disburse",
-    "approve", "receive", "accept", "welcome", "resume", "restore", "establish", "forge",
-    "join", "engage", "take", "hit", "fire", "drop", "carry", "conduct", "press", "lodge",
-    "register", "express", "voice", "convey", "extend", "offer",
+    "receive", "accept", "welcome", "restore", "establish", "forge",
+    "join", "engage", "take", "hit", "fire", "drop", "press", "lodge",
+    "register", "express", "voice", "convey", "offer",
 })
 # "began to withdraw" still withdraws; most other verbs with an open complement do not assert it.
 ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "proceed", "move",

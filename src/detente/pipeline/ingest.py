@@ -126,7 +126,8 @@ def _record(line: str, where: str, number: int, default_date: dt.date | None) ->
         return
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        problem = "has no \"text\" field" if "text" not in record else "field \"text\" is empty or not a string"
+        problem = ("has no \"text\" field" if "text" not in record
+                   else "field \"text\" is empty or not a string")
         yield Rejection(where, "read", f"record {problem}; every line needs the article text")
         return
     date = default_date
