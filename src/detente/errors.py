@@ -28,3 +28,11 @@ class DictionaryError(DetenteError):
 
 class PatternError(DictionaryError):
     """A line of the pattern lexicon that does not follow docs/patterns.md."""
+
+
+class StoreError(DetenteError):
+    """The event store cannot do what was asked: a bad query, a refused write, a newer schema."""
+
+
+class StoreLockedError(StoreError):
+    """The store's file is held by another process; DuckDB lets one process open a file."""

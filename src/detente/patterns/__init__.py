@@ -141,10 +141,15 @@ def build_lexicon(verbs: list[Pattern], nouns: list[Pattern]) -> Lexicon:
 
 @functools.cache
 def load_lexicon() -> Lexicon:
-    """The built-in lexicon shipped with detente."""
+    """The built-in lexicon shipped with detente: every verbs*.tsv and nouns*.tsv here."""
     here = resources.files(__name__)
-    verbs = read_patterns(here.joinpath("verbs.tsv").read_text("utf-8").splitlines(), "verb", "verbs.tsv")
-    nouns = read_patterns(here.joinpath("nouns.tsv").read_text("utf-8").splitlines(), "noun", "nouns.tsv")
+    verbs: list[Pattern] = []
+    nouns: list[Pattern] = []
+    for item in sorted(here.iterdir(), key=lambda i: i.name):
+        if item.name.endswith(".tsv") and item.name.startswith(("verbs", "nouns")):
+            pos = "verb" if item.name.startswith("verbs") else "noun"
+            found = read_patterns(item.read_text("utf-8").splitlines(), pos, item.name)
+            (verbs if pos == "verb" else nouns).extend(found)
     return build_lexicon(verbs, nouns)
 
 

@@ -86,6 +86,7 @@ class SentenceActors:
     def __init__(self, doc: Doc, offset: int, mentions: list[Mention], memory: ArticleMemory,
                  day: dt.date | None):
         self.doc, self.offset, self.memory, self.day = doc, offset, memory, day
+        self.text = doc.text  # Doc.text is rebuilt on every access
         self._actor_at: dict[int, Mention] = {}
         self._sector_at: dict[int, Mention] = {}
         for mention in mentions:
@@ -120,7 +121,7 @@ class SentenceActors:
     def _span(self, tokens: list[Token]) -> Span:
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
-        return Span(start + self.offset, end + self.offset, self.doc.text[start:end])
+        return Span(start + self.offset, end + self.offset, self.text[start:end])
 
     def _resolve(self, head: Token) -> Actor | None:
         if head.pos_ == "PRON" or head.lower_ in _FIRST_PERSON | _THIRD_PERSON:
