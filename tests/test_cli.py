@@ -114,3 +114,13 @@ def test_cli_every_command_has_help_and_is_documented():
         result = runner.invoke(app, [name, "--help"])
         assert result.exit_code == 0 and "Usage" in result.stdout
         assert f"detente {name}" in readme, f"README does not document `detente {name}`"
+
+
+def test_cli_code_two_workers_give_the_same_events_as_one(runner):
+    sample = ROOT / "samples" / "articles.jsonl"
+    lines = sample.read_text("utf-8").splitlines()[:12]
+    source = "\n".join(lines) + "\n"
+    one = runner.invoke(app, ["code", "-", "--format", "jsonl"], input=source)
+    two = runner.invoke(app, ["code", "-", "--format", "jsonl", "--workers", "2"], input=source)
+    assert one.exit_code == two.exit_code == 0
+    assert _jsonl(one.stdout) == _jsonl(two.stdout) and _jsonl(one.stdout)

@@ -139,6 +139,8 @@ class EventFinder:
                 continue
             sources = self._sources(predicate, pattern, actors)
             targets = self._targets(predicate, pattern, actors)
+            if not sources and pattern.symmetric and len(targets) > 1:
+                sources, targets = targets, []  # "talks between A and B were held"
             if not sources:
                 continue
             pairs = self._pairs(sources, targets, pattern.symmetric)

@@ -111,6 +111,7 @@ class SentenceActors:
 
     def actor_for(self, token: Token) -> Actor | None:
         if token.i not in self._cache:
+            self._cache[token.i] = None  # a phrase that refers to itself resolves to nothing
             self._cache[token.i] = self._resolve(token)
         return self._cache[token.i]
 

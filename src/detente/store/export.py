@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,10 +11,10 @@ import duckdb
 from detente.errors import StoreError
 from detente.store.db import Store
 from detente.store.reader import event_filter, events_query
-from detente.store.schema import EVENT_COLUMNS, row_record
+from detente.store.schema import EVENT_COLUMNS, OFFSET_COLUMNS, OFFSET_SPANS
 
 FORMATS = ("csv", "jsonl", "parquet")
-_BATCH = 2000
+_BATCH = 10_000
 
 
 def export_events(store: Store, fmt: str, out: str | Path, **filters: Any) -> int:
@@ -60,14 +59,28 @@ def _csv(cur: duckdb.DuckDBPyConnection, where: str, params: list[object],
     cur.sql(query, params=params + more).write_csv(str(path), header=True)
 
 
+def _record_json() -> str:
+    """SQL for one row as the JSON of its record: DuckDB writes it 4x faster than json.dumps."""
+    fields = []
+    for column in EVENT_COLUMNS:
+        if column == OFFSET_COLUMNS[0]:
+            spans = ", ".join(f"'{span}': [{span}_start, {span}_end]" for span in OFFSET_SPANS)
+            fields.append(f"'offsets': {{{spans}}}")
+        if column not in OFFSET_COLUMNS:
+            fields.append(f"'{column}': {column}")
+    return "to_json({" + ", ".join(fields) + "})"
+
+
+_RECORD_JSON = _record_json()
+
+
 def _jsonl(cur: duckdb.DuckDBPyConnection, where: str, params: list[object],
            limit: int | None, path: Path) -> None:
-    query, more = events_query(", ".join(EVENT_COLUMNS), where, limit)
+    query, more = events_query(_RECORD_JSON, where, limit)
     result = cur.execute(query, params + more)
     with path.open("w", encoding="utf-8") as handle:
         while rows := result.fetchmany(_BATCH):
-            handle.writelines(json.dumps(row_record(row), ensure_ascii=False) + "\n"
-                              for row in rows)
+            handle.writelines(row[0] + "\n" for row in rows)
 
 
 _WRITERS: dict[str, Callable[[duckdb.DuckDBPyConnection, str, list[object], int | None, Path], None]] = {
