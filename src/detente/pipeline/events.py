@@ -34,6 +34,12 @@ LIGHT_VERBS = frozenset({
 # "began to withdraw" still withdraws; most other verbs with an open complement do not assert it.
 ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "proceed", "move",
                           "decide", "go", "step", "vote", "agree"})
+# "was ready to meet", "pledged to send": the embedded act is an intent (03x) or a threat (13x)
+INTENT_WORDS = frozenset({"ready", "willing", "prepared", "pledge", "promise", "vow", "plan",
+                          "intend", "offer", "commit", "undertake", "seek", "aim", "hope",
+                          "want", "expect", "agree", "eager", "determined", "poised", "set"})
+REFUSAL_WORDS = frozenset({"refuse", "decline", "reject", "unwilling", "balk"})
+REFUSAL_BY_ROOT = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "120"}
 SPECULATIVE_AUX = frozenset({"may", "might", "could", "should", "must"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "lest", "should"})
@@ -121,8 +127,10 @@ class EventFinder:
             found = self._code_predicate(predicate, actors)
             if found:
                 events.extend(found)
-                # the verb's object noun is part of this event, not another one
-                consumed.update(c.i for c in predicate.trigger.children if c.dep_ == "dobj")
+                # its object noun and its open complement ("pledged to send aid") belong to
+                # this event, not to another one
+                consumed.update(t.i for c in predicate.trigger.children
+                                if c.dep_ in ("dobj", "xcomp", "ccomp") for t in c.subtree)
         return _dedupe(events)
 
     def _code_predicate(self, predicate: Predicate, actors: SentenceActors) -> list[RawEvent]:
@@ -203,7 +211,11 @@ class EventFinder:
         if head.dep_ == "prep":
             head = head.head
         if dep == "xcomp" and head.lemma_.lower() not in ASPECT_VERBS:
-            return None
+            matrix = head.lemma_.lower()
+            if _negated(head) or matrix not in INTENT_WORDS | REFUSAL_WORDS:
+                return None
+            mode = "refusal" if matrix in REFUSAL_WORDS else "intent"
+            notes.append(mode)
         if dep in ("pcomp", "csubj", "csubjpass"):
             return None
         if dep == "ccomp":
@@ -229,6 +241,10 @@ class EventFinder:
 
     def _apply_mode(self, code: str, mode: str) -> str | None:
         root = code[:2]
+        if mode == "refusal":
+            return REFUSAL_BY_ROOT.get(root, "120") if root < "10" else None
+        if mode == "intent" and root in ("01", "02", "03", "09", "10", "11", "12", "13"):
+            return None if root != "03" else code
         if mode == "fact" or root in ("01", "02", "03", "09", "10", "11", "12", "13"):
             return code
         if root in INTENT_BY_ROOT:
@@ -308,19 +324,27 @@ class EventFinder:
         return []
 
     def _targets(self, predicate: Predicate, pattern: Pattern, actors: SentenceActors) -> list[Actor]:
+        embedded = [c for c in predicate.trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         for slot in pattern.targets:
-            for token in self._slot(predicate, slot):
-                found = actors.actors_for(token)
+            for holder in [predicate, *(Predicate(v, v, ()) for v in embedded)]:
+                for token in self._slot(holder, slot):
+                    found = actors.actors_for(token)
+                    if found:
+                        return found
+        # "demanded that Russia release ...": the addressee is the clause's subject
+        for clause in (c for c in predicate.trigger.children if c.dep_ == "ccomp"):
+            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                found = actors.actors_for(subject)
                 if found:
                     return found
         return []
 
     def _pairs(self, sources: list[Actor], targets: list[Actor],
                symmetric: bool) -> list[tuple[Actor, Actor]]:
-        pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+        pairs = [(s, t) for s in sources for t in targets if not _same_actor(s, t)]
         if symmetric:
             if not targets and len(sources) > 1:
-                pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
+                pairs = [(s, t) for s in sources for t in sources if not _same_actor(s, t)]
             else:
                 pairs += [(t, s) for s, t in pairs]
         return pairs
@@ -332,6 +356,11 @@ class EventFinder:
         weakest = max((0.1 if a.how in ("coreference", "alias") else 0.15 if a.how == "context"
                        else 0.0) for pair in pairs for a in pair)
         return round(max(0.05, score - weakest), 2)
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """CHNGOV and CHN may be one actor named twice; CHNGOV and CHNCVL are two."""
+    return a.country == b.country and (a.sector == b.sector or not a.sector or not b.sector)
 
 
 def _dedupe(events: list[RawEvent]) -> list[RawEvent]:

@@ -98,16 +98,31 @@ class SentenceActors:
             for token in span:
                 table.setdefault(token.i, mention)
         self._cache: dict[int, Actor | None] = {}
+        self._evidence: dict[int, Token] = {}  # head -> the token that gave its country
 
     # -- public -------------------------------------------------------------------------
     def actors_for(self, token: Token) -> list[Actor]:
         """The actor a phrase names, one per conjunct ("China and Russia" -> two)."""
-        found = []
+        found: list[Actor] = []
         for head in [token, *token.conjuncts]:
-            actor = self.actor_for(head)
-            if actor and all(actor.code != a.code for a in found):
-                found.append(actor)
+            for actor in [self.actor_for(head), *self._shared_head(head)]:
+                if actor and all(actor.code != a.code for a in found):
+                    found.append(actor)
         return found
+
+    def _shared_head(self, head: Token) -> list[Actor]:
+        """"the foreign ministers of Armenia and Azerbaijan", "US and Chinese officials":
+        conjoined countries under one role word are one actor each."""
+        actor, evidence = self.actor_for(head), self._evidence.get(head.i)
+        if actor is None or evidence is None:
+            return []
+        more = []
+        for conjunct in evidence.conjuncts:
+            mention = self._actor_at.get(conjunct.i)
+            entry = _entry_on(mention, self.day) if mention else None
+            if entry is not None:
+                more.append(self._combine(entry, actor.sector, self._span([conjunct])))
+        return more
 
     def actor_for(self, token: Token) -> Actor | None:
         if token.i not in self._cache:
@@ -132,9 +147,11 @@ class SentenceActors:
         phrase = self._noun_phrase(head)
         span = self._span(sorted(phrase, key=lambda t: t.i))
         sector = self._sector_of(head, phrase)
-        country_entry = self._country_evidence(head, phrase)
-        if country_entry is not None:
-            return self._combine(country_entry, sector, span)
+        evidence = self._country_evidence(head, phrase)
+        if evidence is not None:
+            entry, token = evidence
+            self._evidence[head.i] = token
+            return self._combine(entry, sector, span)
         return self._from_memory(head, phrase, sector, span)
 
     def _named(self, head: Token, mention: Mention) -> Actor | None:
@@ -150,6 +167,8 @@ class SentenceActors:
         return self._combine(entry, sector, self._span(tokens + [head]))
 
     def _combine(self, entry: ActorEntry, sector: str, span: Span) -> Actor:
+        if entry.country in self.memory.organisations:
+            return Actor(entry.country, entry.country, "", span, "dictionary")  # "European groups"
         if entry.kind in ("organisation", "group", "person") or entry.code != entry.country:
             return Actor(entry.code, entry.country, sector_part(entry), span, "dictionary")
         if entry.kind == "capital":
@@ -185,21 +204,21 @@ class SentenceActors:
                 return self._sector_at[token.i].sector
         return ""
 
-    def _country_evidence(self, head: Token, phrase: list[Token]) -> ActorEntry | None:
+    def _country_evidence(self, head: Token, phrase: list[Token]) -> tuple[ActorEntry, Token] | None:
         # closest modifier first: "the US envoy for China" is American
         for token in sorted(phrase, key=lambda t: (t.dep_ == "pobj", abs(t.i - head.i))):
             mention = self._actor_at.get(token.i)
             if mention is not None and token.i != head.i:
                 entry = _entry_on(mention, self.day)
                 if entry is not None:
-                    return entry
+                    return entry, token
         # "the country's leadership", "its army"
         for token in phrase:
             if token.dep_ == "poss" and token.i != head.i:
                 actor = self.actor_for(token)
                 if actor is not None:
                     kind = "organisation" if actor.country in self.memory.organisations else "country"
-                    return ActorEntry(actor.span.text, actor.country, actor.country, kind, False)
+                    return ActorEntry(actor.span.text, actor.country, actor.country, kind, False), token
         return None
 
     def _from_memory(self, head: Token, phrase: list[Token], sector: str, span: Span) -> Actor | None:
