@@ -170,7 +170,7 @@ class EventFinder:
                    for c in trigger.children)
 
     def _context_lemmas(self, predicate: Predicate) -> frozenset[str]:
-        skip = {"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "parataxis", "conj",
+        skip = {"nsubj", "nsubjpass", "csubj", "advcl", "relcl", "parataxis", "conj",
                 "cc", "punct", "mark", "aux", "auxpass", "neg", "agent"}
         lemmas: set[str] = set()
         roots = [predicate.trigger]

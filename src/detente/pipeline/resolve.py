@@ -26,6 +26,13 @@ _FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"})
 _COUNTRY_WORDS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 _GOV_WORDS = frozenset({"side", "leadership"})
+# role words that say little on their own: a modifier's role wins ("army spokesman" is MIL)
+GENERIC_ROLES = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "chief", "head",
+    "leader", "leaders", "politician", "politicians", "activist", "activists", "member",
+    "members", "representative", "representatives", "figure", "figures", "supporters",
+    "man", "men", "woman", "women", "people", "minister", "ministers",
+})
 SPEECH_VERBS = frozenset({
     "say", "tell", "announce", "state", "report", "add", "confirm", "declare", "note", "stress",
     "write", "explain", "reveal", "disclose", "reiterate", "emphasize", "emphasise", "tweet",
@@ -147,6 +154,12 @@ class SentenceActors:
         phrase = self._noun_phrase(head)
         span = self._span(sorted(phrase, key=lambda t: t.i))
         sector = self._sector_of(head, phrase)
+        if not sector:
+            # "the Georgian government's handling", "Moscow's position": the possessor acts
+            for owner in (c for c in head.children if c.dep_ == "poss"):
+                actor = self.actor_for(owner)
+                if actor is not None:
+                    return Actor(actor.code, actor.country, actor.sector, span, actor.how)
         evidence = self._country_evidence(head, phrase)
         if evidence is not None:
             entry, token = evidence
@@ -171,8 +184,9 @@ class SentenceActors:
             return Actor(entry.country, entry.country, "", span, "dictionary")  # "European groups"
         if entry.kind in ("organisation", "group", "person") or entry.code != entry.country:
             return Actor(entry.code, entry.country, sector_part(entry), span, "dictionary")
-        if entry.kind == "capital":
-            return Actor(entry.code, entry.country, "GOV", span, "dictionary")
+        if entry.kind == "capital":  # "Beijing" is the government; "police in Nairobi" police
+            sector = sector or "GOV"
+            return Actor(entry.country + sector, entry.country, sector, span, "dictionary")
         how = "dictionary" if not sector else "sector+country"
         return Actor(entry.country + sector, entry.country, sector, span, how)
 
@@ -192,17 +206,29 @@ class SentenceActors:
         return phrase
 
     def _sector_of(self, head: Token, phrase: list[Token]) -> str:
-        if head.i in self._sector_at:
-            return self._sector_at[head.i].sector
+        own = self._sector_at[head.i].sector if head.i in self._sector_at else ""
+        if own and head.lower_ not in GENERIC_ROLES:
+            return own
+        # "army spokesman", "opposition activist", "Foreign Minister Wang": the modifier's role
+        # is the more telling one
+        for token in sorted(phrase, key=lambda t: abs(t.i - head.i)):
+            if token.i != head.i and token.i in self._sector_at and \
+                    token.dep_ in ("compound", "nmod", "appos", "flat", "amod", "pobj"):
+                if self._sector_at[token.i] != self._sector_at.get(head.i):
+                    return self._sector_at[token.i].sector
+        if own:
+            return own
         if head.lower_ in _GOV_WORDS:
             return "GOV"
-        # a role word in front of a name: "Foreign Minister Wang", "army chief Musa"
-        for token in sorted(phrase, key=lambda t: abs(t.i - head.i)):
-            if token.i in self._sector_at and token.dep_ in ("compound", "nmod", "appos", "flat"):
-                return self._sector_at[token.i].sector
-            if token.dep_ == "appos" and token.i in self._sector_at:
-                return self._sector_at[token.i].sector
+        if head.lemma_.lower() == "counterpart":
+            return self._counterpart_sector(head)
         return ""
+
+    def _counterpart_sector(self, head: Token) -> str:
+        # "Kenyan police asked their Ugandan counterparts": the same role, another country
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = self._subject_actor(verb, skip=head) if verb is not None else None
+        return subject.sector if subject is not None else ""
 
     def _country_evidence(self, head: Token, phrase: list[Token]) -> tuple[ActorEntry, Token] | None:
         # closest modifier first: "the US envoy for China" is American
