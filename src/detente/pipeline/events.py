@@ -76,6 +76,15 @@ class RawEvent:
     notes: tuple[str, ...]
 
 
+# The small English lemmatizer gets a few news verbs wrong; these are the ones we rely on.
+_LEMMA_FIXES = {"stag": "stage", "stagg": "stage", "wag": "wage", "sieze": "seize"}
+
+
+def lemma_of(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return _LEMMA_FIXES.get(lemma, lemma)
+
+
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in token.children):
         return True
@@ -95,7 +104,7 @@ class EventFinder:
     # -- predicates ----------------------------------------------------------------------
     def predicates(self, doc: Doc) -> Iterator[Predicate]:
         for token in doc:
-            lemma = token.lemma_.lower()
+            lemma = lemma_of(token)
             if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
                 yield Predicate(token, token, self.lexicon.verbs[lemma])
             elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns:
@@ -110,8 +119,8 @@ class EventFinder:
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head  # "engaged in talks", "agreed on a truce"
         if noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative", "nsubj") and \
-                head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
-            if noun.dep_ == "nsubj" and head.lemma_.lower() not in ("begin", "start", "resume",
+                head.pos_ in ("VERB", "AUX") and lemma_of(head) in LIGHT_VERBS:
+            if noun.dep_ == "nsubj" and lemma_of(head) not in ("begin", "start", "resume",
                                                                    "open", "continue", "take"):
                 return None
             return head
@@ -175,12 +184,12 @@ class EventFinder:
         lemmas: set[str] = set()
         roots = [predicate.trigger]
         if predicate.governor.i != predicate.trigger.i:
-            lemmas.add(predicate.governor.lemma_.lower())
+            lemmas.add(lemma_of(predicate.governor))
             lemmas.update(c.lower_ for c in predicate.governor.children if c.dep_ == "prt")
         stack = [c for r in roots for c in r.children if c.dep_ not in skip]
         while stack:
             token = stack.pop()
-            lemmas.add(token.lemma_.lower())
+            lemmas.add(lemma_of(token))
             lemmas.add(token.lower_)
             stack.extend(c for c in token.children if c.dep_ not in ("relcl", "ccomp", "advcl"))
         return frozenset(lemmas)
@@ -210,8 +219,8 @@ class EventFinder:
         dep, head = node.dep_, node.head
         if head.dep_ == "prep":
             head = head.head
-        if dep == "xcomp" and head.lemma_.lower() not in ASPECT_VERBS:
-            matrix = head.lemma_.lower()
+        if dep == "xcomp" and lemma_of(head) not in ASPECT_VERBS:
+            matrix = lemma_of(head)
             if _negated(head) or matrix not in INTENT_WORDS | REFUSAL_WORDS:
                 return None
             mode = "refusal" if matrix in REFUSAL_WORDS else "intent"
@@ -219,11 +228,11 @@ class EventFinder:
         if dep in ("pcomp", "csubj", "csubjpass"):
             return None
         if dep == "ccomp":
-            if head.lemma_.lower() not in SPEECH_VERBS or _negated(head):
+            if lemma_of(head) not in SPEECH_VERBS or _negated(head):
                 return None
             if _aux(head) & SPECULATIVE_AUX:
                 return None
-            if head.lemma_.lower() in ("claim", "allege"):
+            if lemma_of(head) in ("claim", "allege"):
                 penalty += 0.15
                 notes.append("claimed")
             notes.append("reported")
@@ -328,13 +337,26 @@ class EventFinder:
         for slot in pattern.targets:
             for holder in [predicate, *(Predicate(v, v, ()) for v in embedded)]:
                 for token in self._slot(holder, slot):
-                    found = actors.actors_for(token)
+                    found = actors.actors_for(token) or self._nested_actors(token, actors)
                     if found:
                         return found
         # "demanded that Russia release ...": the addressee is the clause's subject
         for clause in (c for c in predicate.trigger.children if c.dep_ == "ccomp"):
             for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                 found = actors.actors_for(subject)
+                if found:
+                    return found
+        return []
+
+    def _nested_actors(self, token: Token, actors: SentenceActors) -> list[Actor]:
+        """"to the border with Eritrea", "the homes of Palestinian families": the place or
+        thing names no actor, the phrase hanging on it does."""
+        frontier = [token]
+        for _ in range(2):
+            frontier = [inner for t in frontier for prep in ("with", "of", "on", "against", "for")
+                        for inner in self._prep_objects(t, prep)]
+            for inner in frontier:
+                found = actors.actors_for(inner)
                 if found:
                     return found
         return []
