@@ -85,6 +85,13 @@ def lemma_of(token: Token) -> str:
     return _LEMMA_FIXES.get(lemma, lemma)
 
 
+def _is_open_complement(token: Token) -> bool:
+    """"pledged to send aid": an xcomp, or an infinitive the parser hung as advcl."""
+    if token.dep_ == "xcomp":
+        return True
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in token.children):
         return True
@@ -139,7 +146,8 @@ class EventFinder:
                 # its object noun and its open complement ("pledged to send aid") belong to
                 # this event, not to another one
                 consumed.update(t.i for c in predicate.trigger.children
-                                if c.dep_ in ("dobj", "xcomp", "ccomp") for t in c.subtree)
+                                if c.dep_ in ("dobj", "ccomp") or _is_open_complement(c)
+                                for t in c.subtree)
         return _dedupe(events)
 
     def _code_predicate(self, predicate: Predicate, actors: SentenceActors) -> list[RawEvent]:
@@ -186,7 +194,9 @@ class EventFinder:
         if predicate.governor.i != predicate.trigger.i:
             lemmas.add(lemma_of(predicate.governor))
             lemmas.update(c.lower_ for c in predicate.governor.children if c.dep_ == "prt")
-        stack = [c for r in roots for c in r.children if c.dep_ not in skip]
+        skip |= {"dative", "poss"}  # these name the actors, not the act
+        stack = [c for r in roots for c in r.children
+                 if c.dep_ not in skip or _is_open_complement(c)]
         while stack:
             token = stack.pop()
             lemmas.add(lemma_of(token))
@@ -219,7 +229,7 @@ class EventFinder:
         dep, head = node.dep_, node.head
         if head.dep_ == "prep":
             head = head.head
-        if dep == "xcomp" and lemma_of(head) not in ASPECT_VERBS:
+        if _is_open_complement(node) and lemma_of(head) not in ASPECT_VERBS:
             matrix = lemma_of(head)
             if _negated(head) or matrix not in INTENT_WORDS | REFUSAL_WORDS:
                 return None
@@ -282,6 +292,11 @@ class EventFinder:
             if passive:
                 agents = [g for c in node.children if c.dep_ == "agent"
                           for g in c.children if g.dep_ == "pobj"]
+                # the parser sometimes hangs "by Moscow" on the object: "threatened with
+                # sanctions by Moscow"
+                agents = agents or [g for c in node.children if c.dep_ == "prep"
+                                    for o in c.children if o.dep_ == "pobj"
+                                    for g in self._prep_objects(o, "by")]
                 return actors.actors_for(agents[0]) if agents else []
             subjects = [c for c in node.children if c.dep_ == "nsubj"]
             if subjects:
@@ -333,7 +348,7 @@ class EventFinder:
         return []
 
     def _targets(self, predicate: Predicate, pattern: Pattern, actors: SentenceActors) -> list[Actor]:
-        embedded = [c for c in predicate.trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        embedded = [c for c in predicate.trigger.children if _is_open_complement(c) and c.pos_ == "VERB"]
         for slot in pattern.targets:
             for holder in [predicate, *(Predicate(v, v, ()) for v in embedded)]:
                 for token in self._slot(holder, slot):

@@ -104,8 +104,22 @@ class SentenceActors:
             table = self._actor_at if mention.is_actor else self._sector_at
             for token in span:
                 table.setdefault(token.i, mention)
+        self._drop_surnames()
         self._cache: dict[int, Actor | None] = {}
         self._evidence: dict[int, Token] = {}  # head -> the token that gave its country
+
+    def _drop_surnames(self) -> None:
+        """"President Julio Montenegro": a country name after a given name is a surname."""
+        for index, mention in list(self._actor_at.items()):
+            token = self.doc[index]
+            if token.pos_ != "PROPN" or len(mention.text.split()) > 1:
+                continue
+            if any(e.kind not in ("country", "capital", "historical") for e in mention.entries):
+                continue
+            given = [c for c in token.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"
+                     and c.is_title and c.i not in self._actor_at and c.i not in self._sector_at]
+            if given and given[-1].i == index - 1:
+                del self._actor_at[index]
 
     # -- public -------------------------------------------------------------------------
     def actors_for(self, token: Token) -> list[Actor]:
