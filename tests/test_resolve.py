@@ -26,7 +26,7 @@ def test_resolve_role_words_give_sectors(code):
 
 
 def test_resolve_sector_without_country_takes_the_dateline_country(code):
-    coded = code("LAGOS, June 2 (Detente Wire) - The army attacked Cameroonian fishermen.")
+    coded = code("ABUJA, June 2 (Detente Wire) - The army attacked Cameroonian fishermen.")
     assert [(s, t) for s, _, t in coded] == [("NGAMIL", "CMRCVL")]
 
 
@@ -71,7 +71,7 @@ def test_resolve_petrarch_dictionary_is_used_for_coding(tmp_path):
     path = tmp_path / "actors.txt"
     path.write_text("RIVERLAND_PEOPLES_FRONT_ [CMRREB]\n+RPF_REBELS\n", "utf-8")
     imported, problems = load_petrarch_actors(path)
-    assert problems == []
+    assert not problems
     coder = Coder(dictionary=ActorDictionary.builtin().merged(imported))
     found = coder.code_text("The Riverland Peoples Front attacked Nigerian troops.",
                             date=dt.date(2025, 1, 1))

@@ -21,7 +21,7 @@ app = typer.Typer(
 )
 # piped output is read in files and pagers: do not wrap it at 80 columns
 out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 EXIT_REJECTED = 3  # some input could not be coded; the rest was
 
@@ -63,7 +63,7 @@ def code_command(
         for result in results:
             if isinstance(result, Rejection):
                 rejected[result.stage] += 1
-                err.print(f"detente: {result.origin}: {result.reason}", highlight=False, markup=False)
+                sys.stderr.write(f"detente: {result.origin}: {result.reason}\n")
                 continue
             articles += 1
             for event in result.events:

@@ -24,8 +24,10 @@ from detente.pipeline.resolve import ArticleMemory, SentenceActors, sector_part
 from detente.pipeline.sentences import SentenceSplitter, find_dateline, load_nlp, parse
 from detente.pipeline.triggers import trigger_forms
 
-_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our", "he", "she", "his",
-                       "her"})
+# words that can stand for an actor named earlier: a sentence with one may hold an event
+_ANAPHORS = frozenset({"it", "its", "they", "them", "their", "we", "our", "he", "she", "his",
+                       "her", "country", "countries", "nation", "nations", "side", "sides",
+                       "neighbours", "neighbors", "both"})
 
 
 @dataclass
@@ -120,7 +122,7 @@ class Coder:
         words = {t.lower_ for t in span}
         if words.isdisjoint(self.forms):
             return False
-        return bool(mentions) or not words.isdisjoint(_PRONOUNS)
+        return bool(mentions) or not words.isdisjoint(_ANAPHORS)
 
     def _finish(self, batch: list[_Prepared]) -> Iterator[CodedArticle]:
         texts = [(p, i) for p in batch for i in p.candidates]

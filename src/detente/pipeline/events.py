@@ -352,7 +352,7 @@ class EventFinder:
         for slot in pattern.targets:
             for holder in [predicate, *(Predicate(v, v, ()) for v in embedded)]:
                 for token in self._slot(holder, slot):
-                    found = actors.actors_for(token) or self._nested_actors(token, actors)
+                    found = actors.actors_for(token) or self._nested_actors(token, actors, pattern)
                     if found:
                         return found
         # "demanded that Russia release ...": the addressee is the clause's subject
@@ -363,12 +363,15 @@ class EventFinder:
                     return found
         return []
 
-    def _nested_actors(self, token: Token, actors: SentenceActors) -> list[Actor]:
+    def _nested_actors(self, token: Token, actors: SentenceActors, pattern: Pattern) -> list[Actor]:
         """"to the border with Eritrea", "the homes of Palestinian families": the place or
-        thing names no actor, the phrase hanging on it does."""
+        thing names no actor, the phrase hanging on it does. After a demand, a criticism or a
+        rejection, "the attack on Y" names a victim, not the one criticised, so not there."""
+        preps = ("with", "of") if pattern.code[:2] in ("10", "11", "12") else (
+            "with", "of", "on", "against", "for")
         frontier = [token]
         for _ in range(2):
-            frontier = [inner for t in frontier for prep in ("with", "of", "on", "against", "for")
+            frontier = [inner for t in frontier for prep in preps
                         for inner in self._prep_objects(t, prep)]
             for inner in frontier:
                 found = actors.actors_for(inner)

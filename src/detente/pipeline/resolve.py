@@ -26,6 +26,8 @@ _FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"})
 _COUNTRY_WORDS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 _GOV_WORDS = frozenset({"side", "leadership"})
+_PAIR_WORDS = frozenset({"country", "nation", "side", "government", "neighbour", "neighbor",
+                         "state", "leader", "capital"})
 # role words that say little on their own: a modifier's role wins ("army spokesman" is MIL)
 GENERIC_ROLES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "chief", "head",
@@ -69,8 +71,13 @@ class ArticleMemory:
         return None
 
     def last_country(self) -> Actor | None:
-        return next((a for a in reversed(self.actors)
-                     if a.country and a.country not in self.organisations), None)
+        """"the country": the last country that did something, else the last one named."""
+        for pool in (self.subjects, self.actors):
+            found = next((a for a in reversed(pool)
+                          if a.country and a.country not in self.organisations), None)
+            if found is not None:
+                return found
+        return None
 
     def last_subject(self) -> Actor | None:
         return self.subjects[-1] if self.subjects else (self.actors[-1] if self.actors else None)
@@ -124,12 +131,32 @@ class SentenceActors:
     # -- public -------------------------------------------------------------------------
     def actors_for(self, token: Token) -> list[Actor]:
         """The actor a phrase names, one per conjunct ("China and Russia" -> two)."""
+        pair = self._the_two(token)
+        if pair:
+            return pair
         found: list[Actor] = []
         for head in [token, *token.conjuncts]:
             for actor in [self.actor_for(head), *self._shared_head(head)]:
                 if actor and all(actor.code != a.code for a in found):
                     found.append(actor)
         return found
+
+    def _the_two(self, head: Token) -> list[Actor]:
+        """"the two countries", "both governments": the last two countries named."""
+        if head.lemma_.lower() not in _PAIR_WORDS or not any(
+                c.lower_ in ("two", "both") for c in head.children):
+            return []
+        sector = "GOV" if head.lemma_.lower() in ("government", "leader", "side") else ""
+        latest: list[Actor] = []
+        for actor in reversed(self.memory.actors):
+            if actor.country not in self.memory.organisations and \
+                    all(actor.country != a.country for a in latest):
+                latest.append(actor)
+            if len(latest) == 2:
+                span = self._span([head])
+                return [Actor(a.country + sector, a.country, sector, span, "coreference")
+                        for a in reversed(latest)]
+        return []
 
     def _shared_head(self, head: Token) -> list[Actor]:
         """"the foreign ministers of Armenia and Azerbaijan", "US and Chinese officials":
@@ -161,8 +188,9 @@ class SentenceActors:
         return Span(start + self.offset, end + self.offset, self.text[start:end])
 
     def _resolve(self, head: Token) -> Actor | None:
-        if head.pos_ == "PRON" or head.lower_ in _FIRST_PERSON | _THIRD_PERSON:
-            return self._pronoun(head)
+        if head.i not in self._actor_at and (
+                head.pos_ == "PRON" or head.lower_ in _FIRST_PERSON | _THIRD_PERSON):
+            return self._pronoun(head)  # but "US" is the United States, not "us"
         if head.i in self._actor_at and head.pos_ != "ADJ":
             return self._named(head, self._actor_at[head.i])
         phrase = self._noun_phrase(head)
@@ -196,11 +224,11 @@ class SentenceActors:
     def _combine(self, entry: ActorEntry, sector: str, span: Span) -> Actor:
         if entry.country in self.memory.organisations:
             return Actor(entry.country, entry.country, "", span, "dictionary")  # "European groups"
-        if entry.kind in ("organisation", "group", "person") or entry.code != entry.country:
-            return Actor(entry.code, entry.country, sector_part(entry), span, "dictionary")
         if entry.kind == "capital":  # "Beijing" is the government; "police in Nairobi" police
             sector = sector or "GOV"
             return Actor(entry.country + sector, entry.country, sector, span, "dictionary")
+        if entry.kind in ("organisation", "group", "person") or entry.code != entry.country:
+            return Actor(entry.code, entry.country, sector_part(entry), span, "dictionary")
         how = "dictionary" if not sector else "sector+country"
         return Actor(entry.country + sector, entry.country, sector, span, how)
 
