@@ -367,8 +367,8 @@ class EventFinder:
         """"to the border with Eritrea", "the homes of Palestinian families": the place or
         thing names no actor, the phrase hanging on it does. After a demand, a criticism or a
         rejection, "the attack on Y" names a victim, not the one criticised, so not there."""
-        preps = ("with", "of") if pattern.code[:2] in ("10", "11", "12") else (
-            "with", "of", "on", "against", "for")
+        preps = ("with", "of", "by") if pattern.code[:2] in ("10", "11", "12") else (
+            "with", "of", "on", "against", "for", "by")
         frontier = [token]
         for _ in range(2):
             frontier = [inner for t in frontier for prep in preps

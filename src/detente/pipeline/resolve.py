@@ -295,8 +295,10 @@ class SentenceActors:
             previous = memory.last_with_sector(sector, head.lower_)
             if previous is not None and previous.country:
                 return Actor(previous.country + sector, previous.country, sector, span, "coreference")
-            if memory.default_country:
-                country = memory.default_country
+            # "Turkish police detained members of the opposition": a role with no country
+            # of its own belongs to the story's country (dateline), else to the sentence's
+            country = memory.default_country or self._sentence_country(head)
+            if country:
                 return Actor(country + sector, country, sector, span, "context")
             return None
         name = self._name_of(head)
@@ -310,6 +312,17 @@ class SentenceActors:
             if previous is not None:
                 return Actor(previous.country, previous.country, "", span, "coreference")
         return None
+
+    def _sentence_country(self, head: Token) -> str:
+        """The country of the first country-bearing name in the sentence outside this phrase."""
+        inside = {t.i for t in head.subtree}
+        for index in sorted(self._actor_at):
+            if index in inside:
+                continue
+            entry = _entry_on(self._actor_at[index], self.day)
+            if entry is not None and entry.country not in self.memory.organisations:
+                return entry.country
+        return ""
 
     def _name_of(self, head: Token) -> str:
         parts = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
