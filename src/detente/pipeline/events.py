@@ -114,7 +114,7 @@ class EventFinder:
             lemma = lemma_of(token)
             if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
                 yield Predicate(token, token, self.lexicon.verbs[lemma])
-            elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns:
+            elif token.pos_ == "NOUN" and lemma in self.lexicon.nouns:
                 governor = self._governor(token)
                 if governor is not None:
                     yield Predicate(token, governor, self.lexicon.nouns[lemma])
@@ -304,7 +304,11 @@ class EventFinder:
                 if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     subject = node.head
                 return actors.actors_for(subject)
-            if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+            # "..., accusing Manila of ...": a participle shares its head's subject; a finite
+            # clause ("after flooding killed ...") has its own, even when it names no actor
+            shares_subject = node.dep_ in ("conj", "xcomp") or _is_open_complement(node) or (
+                node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN"))
+            if shares_subject and node.head.i != node.i:
                 node = node.head
             elif node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
                 found = actors.actors_for(node.head)

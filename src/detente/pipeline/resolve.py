@@ -297,7 +297,8 @@ class SentenceActors:
                 return Actor(previous.country + sector, previous.country, sector, span, "coreference")
             # "Turkish police detained members of the opposition": a role with no country
             # of its own belongs to the story's country (dateline), else to the sentence's
-            country = memory.default_country or self._sentence_country(head)
+            country = memory.default_country or (
+                self._sentence_country(head) if head.dep_ not in ("nsubj", "nsubjpass") else "")
             if country:
                 return Actor(country + sector, country, sector, span, "context")
             return None
