@@ -280,9 +280,10 @@ class EventFinder:
                 poss = [c for c in trigger.children if c.dep_ == "poss"]
                 if poss:
                     return actors.actors_for(poss[0])
-            by = self._prep_objects(trigger, "by")
-            if by:
-                return actors.actors_for(by[0])
+            for agent in self._prep_objects(trigger, "by"):  # "a visit by X", not "talks by phone"
+                found = actors.actors_for(agent)
+                if found:
+                    return found
         return self._subject_actors(verb, actors)
 
     def _subject_actors(self, verb: Token, actors: SentenceActors) -> list[Actor]:
@@ -307,7 +308,8 @@ class EventFinder:
             # "..., accusing Manila of ...": a participle shares its head's subject; a finite
             # clause ("after flooding killed ...") has its own, even when it names no actor
             shares_subject = node.dep_ in ("conj", "xcomp") or _is_open_complement(node) or (
-                node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN"))
+                node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN")) or (
+                node.dep_ == "attr" and node.head.lemma_ == "be")  # "is mediating", misparsed
             if shares_subject and node.head.i != node.i:
                 node = node.head
             elif node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
@@ -345,11 +347,7 @@ class EventFinder:
             return self._prep_objects(holder, "of") if holder is not None else []
         prep = slot.split(":", 1)[1]
         holders = [trigger] + ([verb] if is_noun else objects)
-        for holder in holders:
-            found = self._prep_objects(holder, prep)
-            if found:
-                return found
-        return []
+        return [found for holder in holders for found in self._prep_objects(holder, prep)]
 
     def _targets(self, predicate: Predicate, pattern: Pattern, actors: SentenceActors) -> list[Actor]:
         embedded = [c for c in predicate.trigger.children if _is_open_complement(c) and c.pos_ == "VERB"]

@@ -112,6 +112,10 @@ class SentenceActors:
             for token in span:
                 table.setdefault(token.i, mention)
         self._drop_surnames()
+        # a role word inside a name is part of the name: the "Union" of "the Soviet Union"
+        for index in [i for i in self._sector_at if i in self._actor_at]:
+            if self._actor_at[index].entries[0].kind != "adjective":
+                del self._sector_at[index]
         self._cache: dict[int, Actor | None] = {}
         self._evidence: dict[int, Token] = {}  # head -> the token that gave its country
 
