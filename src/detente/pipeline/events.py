@@ -235,7 +235,10 @@ class EventFinder:
                 return None
             mode = "refusal" if matrix in REFUSAL_WORDS else "intent"
             notes.append(mode)
-        if dep in ("pcomp", "csubj", "csubjpass"):
+        if dep in ("csubj", "csubjpass"):
+            return None
+        # "hit back by seizing assets" happened; "accused Y of seizing assets" is a claim
+        if dep == "pcomp" and node.head.lower_ not in ("by", "after", "before", "while", "through"):
             return None
         if dep == "ccomp":
             if lemma_of(head) not in SPEECH_VERBS or _negated(head):
