@@ -145,9 +145,10 @@ class EventFinder:
                 events.extend(found)
                 # its object noun and its open complement ("pledged to send aid") belong to
                 # this event, not to another one
-                consumed.update(t.i for c in predicate.trigger.children
-                                if c.dep_ in ("dobj", "ccomp") or _is_open_complement(c)
-                                for t in c.subtree)
+                for child in predicate.trigger.children:
+                    if child.dep_ in ("dobj", "ccomp") or _is_open_complement(child):
+                        consumed.add(child.i)
+                        consumed.update(g.i for g in child.children if g.dep_ == "dobj")
         return _dedupe(events)
 
     def _code_predicate(self, predicate: Predicate, actors: SentenceActors) -> list[RawEvent]:
@@ -312,7 +313,8 @@ class EventFinder:
             # clause ("after flooding killed ...") has its own, even when it names no actor
             shares_subject = node.dep_ in ("conj", "xcomp") or _is_open_complement(node) or (
                 node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN")) or (
-                node.dep_ == "attr" and node.head.lemma_ == "be")  # "is mediating", misparsed
+                node.dep_ == "attr" and node.head.lemma_ == "be") or (  # "is mediating", misparsed
+                node.dep_ == "acomp")  # "he was ready to meet"
             if shares_subject and node.head.i != node.i:
                 node = node.head
             elif node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
@@ -366,6 +368,28 @@ class EventFinder:
                 found = actors.actors_for(subject)
                 if found:
                     return found
+        return self._purpose_target(predicate, actors)
+
+    def _purpose_target(self, predicate: Predicate, actors: SentenceActors) -> list[Actor]:
+        """"rallied in Kabul to demand that the Taliban ...", "marched demanding the
+        resignation of the government": a protest's target is often named only in the clause
+        that says what it wants."""
+        if predicate.patterns and predicate.patterns[0].code[:2] != "14":
+            return []
+        for clause in predicate.governor.children:
+            if not (_is_open_complement(clause) or clause.dep_ == "advcl" and clause.tag_ == "VBG"):
+                continue
+            for child in clause.children:
+                if child.dep_ in ("ccomp",):
+                    child = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), child)
+                if child.dep_ in ("dobj", "nsubj", "nsubjpass", "ccomp") or (
+                        child.dep_ == "prep" and child.lower_ == "against"):
+                    heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+                    for head in heads:
+                        found = actors.actors_for(head) or self._nested_actors(
+                            head, actors, predicate.patterns[0])
+                        if found:
+                            return found
         return []
 
     def _nested_actors(self, token: Token, actors: SentenceActors, pattern: Pattern) -> list[Actor]:

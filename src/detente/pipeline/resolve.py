@@ -20,7 +20,7 @@ from detente.pipeline.mentions import Mention
 
 # Dependency labels that stay inside a noun phrase when we look for its country and sector.
 _NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "flat", "case", "appos", "pobj",
-                      "prep", "nummod", "quantmod", "punct"})
+                      "prep", "nummod", "quantmod", "punct", "npadvmod"})
 _NP_PREPS = frozenset({"of", "for", "from"})
 _FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"})
@@ -139,7 +139,10 @@ class SentenceActors:
         if pair:
             return pair
         found: list[Actor] = []
-        for head in [token, *token.conjuncts]:
+        # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt" is often parsed as
+        # an apposition followed by conjuncts: a list of names is a list all the same
+        listed = [a for a in token.children if a.dep_ == "appos" and a.i in self._actor_at]
+        for head in [token, *token.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)]:
             for actor in [self.actor_for(head), *self._shared_head(head)]:
                 if actor and all(actor.code != a.code for a in found):
                     found.append(actor)
