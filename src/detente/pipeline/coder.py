@@ -176,12 +176,15 @@ class Coder:
 
     def _event(self, article: Article, index: int, sentence: Span, raw: RawEvent,
                date: EventDate) -> Event:
-        entry = self.codebook.get(raw.code)
+        code = raw.code
+        while code not in self.codebook and len(code) > 2:  # a user pattern's unknown sub-code
+            code = code[:-1]
+        entry = self.codebook.get(code)
         trigger_start = sentence.start + raw.trigger.idx
         trigger = Span(trigger_start, trigger_start + len(raw.trigger.text), raw.trigger.text)
         return Event(
             article_id=article.id, sentence_index=index, sentence=sentence, source=raw.source,
-            target=raw.target, code=raw.code, root=entry.root, label=entry.label,
+            target=raw.target, code=entry.code, root=entry.root, label=entry.label,
             plover=entry.plover_event, plover_mode=entry.plover_mode, goldstein=entry.goldstein,
             quad_class=entry.quad_class, date=date, trigger=trigger, pattern_id=raw.pattern.id,
             confidence=raw.confidence, notes=raw.notes,

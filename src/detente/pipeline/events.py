@@ -48,6 +48,13 @@ RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 # A future or conditional material act is reported as an intent (cooperation) or a threat
 # (conflict): CAMEO has codes for both; the mapping is by root.
 INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+INTENT_BY_CODE = {"061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
+                  "072": "0332", "073": "0333", "074": "0334", "081": "0351", "082": "0352",
+                  "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
+# "refused to release", "declined to meet": the matching 12x code
+REFUSAL_BY_CODE = {"061": "1211", "062": "1212", "071": "1221", "072": "1222", "073": "1223",
+                   "074": "1224", "081": "1241", "082": "1242", "084": "1243", "085": "1244",
+                   "086": "1245", "087": "1246"}
 THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138",
                   "20": "1385"}
 THREAT_BY_CODE = {"161": "1313", "162": "1311", "163": "1312", "1621": "1311", "1622": "1311",
@@ -175,6 +182,7 @@ class EventFinder:
             code = self._apply_mode(pattern.code, mode)
             if code is None:
                 return []
+            code = _third_place(code, predicate.governor, actors, pairs)
             confidence = self._confidence(pattern, pairs, penalty)
             return [RawEvent(s, t, code, pattern, predicate.trigger, governor, confidence, notes)
                     for s, t in pairs]
@@ -265,13 +273,15 @@ class EventFinder:
     def _apply_mode(self, code: str, mode: str) -> str | None:
         root = code[:2]
         if mode == "refusal":
-            return REFUSAL_BY_ROOT.get(root, "120") if root < "10" else None
+            if root >= "10":
+                return None
+            return REFUSAL_BY_CODE.get(code[:3], REFUSAL_BY_ROOT.get(root, "120"))
         if mode == "intent" and root in ("01", "02", "03", "09", "10", "11", "12", "13"):
             return None if root != "03" else code
         if mode == "fact" or root in ("01", "02", "03", "09", "10", "11", "12", "13"):
             return code
         if root in INTENT_BY_ROOT:
-            return INTENT_BY_ROOT[root]
+            return INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root])
         if root in THREAT_BY_ROOT:
             return THREAT_BY_CODE.get(code, THREAT_BY_ROOT[root])
         return code
@@ -425,6 +435,19 @@ class EventFinder:
         weakest = max((0.1 if a.how in ("coreference", "alias") else 0.15 if a.how == "context"
                        else 0.0) for pair in pairs for a in pair)
         return round(max(0.05, score - weakest), 2)
+
+
+def _third_place(code: str, verb: Token, actors: SentenceActors, pairs: list[tuple[Actor, Actor]]) -> str:
+    """CAMEO 044: "met in Geneva" — a meeting in a place that is neither side's country."""
+    if code != "040":
+        return code
+    sides = {a.country for pair in pairs for a in pair}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+        for place in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+            country = actors.country_named(place)
+            if country not in sides and place.text[:1].isupper():
+                return "044"
+    return code
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -185,6 +185,12 @@ class SentenceActors:
             self._cache[token.i] = self._resolve(token)
         return self._cache[token.i]
 
+    def country_named(self, token: Token) -> str:
+        """The country a place name belongs to, if the dictionary knows it ("" if not)."""
+        mention = self._actor_at.get(token.i)
+        entry = _entry_on(mention, self.day) if mention else None
+        return entry.country if entry else ""
+
     def has_actor_words(self, token: Token) -> bool:
         return any(t.i in self._actor_at or t.i in self._sector_at for t in token.subtree)
 
