@@ -327,6 +327,8 @@ class EventFinder:
                 node.dep_ == "acomp")  # "he was ready to meet"
             if shares_subject and node.head.i != node.i:
                 node = node.head
+            elif node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "responded by ordering"
+                node = node.head.head
             elif node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
                 found = actors.actors_for(node.head)
                 if found:

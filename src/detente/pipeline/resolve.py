@@ -10,6 +10,7 @@ person introduced earlier as "Philippine President Ferdinand Marcos".
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -27,7 +28,7 @@ _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "he", "him", "h
 _COUNTRY_WORDS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 _GOV_WORDS = frozenset({"side", "leadership"})
 _PAIR_WORDS = frozenset({"country", "nation", "side", "government", "neighbour", "neighbor",
-                         "state", "leader", "capital"})
+                         "state", "leader", "capital", "republic", "rival", "power", "army"})
 # role words that say little on their own: a modifier's role wins ("army spokesman" is MIL)
 GENERIC_ROLES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "chief", "head",
@@ -146,6 +147,13 @@ class SentenceActors:
             for actor in [self.actor_for(head), *self._shared_head(head)]:
                 if actor and all(actor.code != a.code for a in found):
                     found.append(actor)
+        # "Kyrgyz and Tajik border guards" parsed as "Kyrgyz" and "Tajik border guards"
+        sectors = {a.sector for a in found if a.sector}
+        if len(sectors) == 1 and len(found) > 1:
+            sector = sectors.pop()
+            found = [Actor(a.country + sector, a.country, sector, a.span, a.how)
+                     if not a.sector and a.code == a.country and a.country not in self.memory.organisations
+                     else a for a in found]
         return found
 
     def _the_two(self, head: Token) -> list[Actor]:
@@ -154,16 +162,16 @@ class SentenceActors:
                 c.lower_ in ("two", "both") for c in head.children):
             return []
         sector = "GOV" if head.lemma_.lower() in ("government", "leader", "side") else ""
-        latest: list[Actor] = []
-        for actor in reversed(self.memory.actors):
-            if actor.country not in self.memory.organisations and \
-                    all(actor.country != a.country for a in latest):
-                latest.append(actor)
-            if len(latest) == 2:
-                span = self._span([head])
-                return [Actor(a.country + sector, a.country, sector, span, "coreference")
-                        for a in reversed(latest)]
-        return []
+        # the story's pair: the two countries named most often so far (latest first on ties)
+        named = [a.country for a in self.memory.actors
+                 if a.country and a.country not in self.memory.organisations]
+        frequency = Counter(named)
+        last_seen = {country: order for order, country in enumerate(named)}
+        top = sorted(frequency, key=lambda c: (frequency[c], last_seen[c]), reverse=True)[:2]
+        if len(top) < 2:
+            return []
+        span = self._span([head])
+        return [Actor(country + sector, country, sector, span, "coreference") for country in top]
 
     def _shared_head(self, head: Token) -> list[Actor]:
         """"the foreign ministers of Armenia and Azerbaijan", "US and Chinese officials":
