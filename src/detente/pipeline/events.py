@@ -152,8 +152,10 @@ class EventFinder:
                 events.extend(found)
                 # its object noun and its open complement ("pledged to send aid") belong to
                 # this event, not to another one
-                for child in predicate.trigger.children:
-                    if child.dep_ in ("dobj", "ccomp") or _is_open_complement(child):
+                purpose = found[0].code[:2] == "14"  # "marched demanding ..." is one protest
+                for child in [*predicate.trigger.children, *predicate.governor.children]:
+                    if child.dep_ in ("dobj", "ccomp") or _is_open_complement(child) or (
+                            purpose and child.dep_ == "advcl"):
                         consumed.add(child.i)
                         consumed.update(g.i for g in child.children if g.dep_ == "dobj")
         return _dedupe(events)
@@ -176,7 +178,8 @@ class EventFinder:
                 sources, targets = targets, []  # "talks between A and B were held"
             if not sources:
                 continue
-            pairs = self._pairs(sources, targets, pattern.symmetric)
+            # an intent or a refusal is one side's: "ready to meet Y" is not Y's intent
+            pairs = self._pairs(sources, targets, pattern.symmetric and mode not in ("intent", "refusal"))
             if not pairs:
                 continue
             code = self._apply_mode(pattern.code, mode)
@@ -230,7 +233,7 @@ class EventFinder:
             aux |= _aux(node)
             if _negated(node) and not aux & FUTURE_AUX:
                 return None
-        if aux & SPECULATIVE_AUX:
+        if aux & SPECULATIVE_AUX or {"would", "have"} <= aux:  # "would have imposed"
             return None
         if aux & FUTURE_AUX:
             mode, penalty = "future", 0.1
@@ -245,6 +248,9 @@ class EventFinder:
             mode = "refusal" if matrix in REFUSAL_WORDS else "intent"
             notes.append(mode)
         if dep in ("csubj", "csubjpass"):
+            return None
+        # "a plan to attack", "no intention to meet": an infinitive on a noun is not a fact
+        if dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             return None
         # "hit back by seizing assets" happened; "accused Y of seizing assets" is a claim
         if dep == "pcomp" and node.head.lower_ not in ("by", "after", "before", "while", "through"):
