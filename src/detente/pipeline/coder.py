@@ -173,6 +173,11 @@ class Coder:
                         actors.remember_person(token, actor)
         for actor, is_subject in found:
             memory.remember(actor, is_subject)
+        for token in doc:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in ("they", "them"):
+                group = actors.actors_for(token)
+                if len(group) > 1:
+                    memory.group = group
 
     def _event(self, article: Article, index: int, sentence: Span, raw: RawEvent,
                date: EventDate) -> Event:

@@ -217,7 +217,7 @@ class EventFinder:
         return frozenset(lemmas)
 
     # -- assertion: is this predicate said to have happened? -------------------------------
-    def _assertion(self, verb: Token) -> tuple[str, float, tuple[str, ...]] | None:
+    def _assertion(self, verb: Token, depth: int = 0) -> tuple[str, float, tuple[str, ...]] | None:
         """(mode, confidence penalty, notes), or None when the text does not assert the event.
 
         mode is "fact", "future" (will/would: intents and threats) or "conditional".
@@ -274,6 +274,11 @@ class EventFinder:
                 m.lower_ in CONDITIONAL_MARKS for m in c.children) for c in node.children):
             mode = "conditional"
             notes.append("conditional")
+        # "accused Y of colluding ... by holding drills": what hangs on an unasserted clause
+        # is not asserted either
+        if dep in ("pcomp", "advcl", "acl", "relcl", "conj") and head.pos_ in ("VERB", "AUX") \
+                and head.i != verb.i and depth < 4 and self._assertion(head, depth + 1) is None:
+            return None
         return mode, penalty, tuple(notes)
 
     def _apply_mode(self, code: str, mode: str) -> str | None:

@@ -53,6 +53,7 @@ class ArticleMemory:
     actors: list[Actor] = field(default_factory=list)
     subjects: list[Actor] = field(default_factory=list)
     aliases: dict[str, Actor] = field(default_factory=dict)
+    group: list[Actor] = field(default_factory=list)  # the last subject of several actors
 
     def remember(self, actor: Actor, as_subject: bool) -> None:
         self.actors.append(actor)
@@ -139,6 +140,10 @@ class SentenceActors:
         pair = self._the_two(token)
         if pair:
             return pair
+        if token.lower_ in ("they", "them", "both") and len(self.memory.group) > 1:
+            # "They signed agreements": the two who met in the sentence before
+            span = self._span([token])
+            return [Actor(a.code, a.country, a.sector, span, "coreference") for a in self.memory.group]
         found: list[Actor] = []
         # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt" is often parsed as
         # an apposition followed by conjuncts: a list of names is a list all the same
@@ -152,9 +157,13 @@ class SentenceActors:
         if len(sectors) == 1 and len(found) > 1:
             sector = sectors.pop()
             found = [Actor(a.country + sector, a.country, sector, a.span, a.how)
-                     if not a.sector and a.code == a.country and a.country not in self.memory.organisations
-                     else a for a in found]
+                     if not a.sector and self._is_adjective(a) else a for a in found]
         return found
+
+    def _is_adjective(self, actor: Actor) -> bool:
+        mention = next((m for m in self._actor_at.values()
+                        if m.start_char == actor.span.start and m.end_char == actor.span.end), None)
+        return mention is not None and mention.entries[0].kind == "adjective"
 
     def _the_two(self, head: Token) -> list[Actor]:
         """"the two countries", "both governments": the last two countries named."""
@@ -329,7 +338,8 @@ class SentenceActors:
                 known = memory.aliases[key]
                 return Actor(known.code, known.country, known.sector, span, "alias")
         is_definite = any(t.lower_ in ("the", "this") for t in head.children)
-        if head.lemma_.lower() in _COUNTRY_WORDS and is_definite:
+        is_bare = not any(t.dep_ in ("compound", "amod", "nmod") for t in head.children)
+        if head.lemma_.lower() in _COUNTRY_WORDS and is_definite and is_bare:  # not "the Gulf state"
             previous = memory.last_country()
             if previous is not None:
                 return Actor(previous.country, previous.country, "", span, "coreference")
