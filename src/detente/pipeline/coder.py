@@ -28,6 +28,8 @@ from detente.pipeline.triggers import trigger_forms
 _ANAPHORS = frozenset({"it", "its", "they", "them", "their", "we", "our", "he", "she", "his",
                        "her", "country", "countries", "nation", "nations", "side", "sides",
                        "neighbours", "neighbors", "both"})
+_PLURAL_ANAPHORS = frozenset({"they", "them", "their", "countries", "nations", "sides", "both",
+                              "neighbours", "neighbors"})
 
 
 @dataclass
@@ -119,10 +121,17 @@ class Coder:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             return False
-        words = {t.lower_ for t in span}
-        if words.isdisjoint(self.forms):
+        words = [t.lower_ for t in span]
+        if self.forms.isdisjoint(words):
             return False
-        return bool(mentions) or not words.isdisjoint(_ANAPHORS)
+        # an event needs two actors: names, role words, or words that refer back to them
+        # ("they", "the two countries" stand for two)
+        actors = len(mentions) + sum(1 for w in words if w in _ANAPHORS) + \
+            sum(1 for w in words if w in _PLURAL_ANAPHORS)
+        if actors == 1:  # a capitalised word may be a person named earlier ("Costa praised")
+            named = {i for m in mentions for i in range(m.start_char, m.end_char)}
+            actors += any(t.is_title and not t.is_stop and t.idx not in named for t in span)
+        return actors >= 2
 
     def _finish(self, batch: list[_Prepared]) -> Iterator[CodedArticle]:
         texts = [(p, i) for p in batch for i in p.candidates]
