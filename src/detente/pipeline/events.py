@@ -276,6 +276,8 @@ class EventFinder:
             notes.append("conditional")
         # "accused Y of colluding ... by holding drills": what hangs on an unasserted clause
         # is not asserted either
+        if dep == "advcl" and node.tag_ == "VBG" and _is_open_complement(head):
+            head = head.head  # "threatened to pull out, accusing Y": accusing goes with threatened
         if dep in ("pcomp", "advcl", "acl", "relcl", "conj") and head.pos_ in ("VERB", "AUX") \
                 and head.i != verb.i and depth < 4 and self._assertion(head, depth + 1) is None:
             return None

@@ -41,6 +41,8 @@ SPEECH_VERBS = frozenset({
     "write", "explain", "reveal", "disclose", "reiterate", "emphasize", "emphasise", "tweet",
     "post", "inform", "brief", "quote", "claim", "allege", "insist", "assert", "recall", "show",
     "indicate", "argue", "warn", "comment", "remark", "underline", "highlight", "testify",
+    # findings report facts too: "investigators concluded that X had attacked Y"
+    "conclude", "find", "determine", "establish", "document", "verify", "acknowledge", "admit",
 })
 
 
@@ -249,6 +251,9 @@ class SentenceActors:
         sector = ""
         if entry.kind in ("country", "historical", "adjective"):
             sector = self._sector_of(head, self._noun_phrase(head))
+        if entry.kind == "adjective" and not sector and head.tag_ in ("NNPS", "NNS") and \
+                head.text.endswith("s"):
+            sector = "CVL"  # "thousands of Pakistanis": the people, not the state
         return self._combine(entry, sector, self._span(tokens + [head]))
 
     def _combine(self, entry: ActorEntry, sector: str, span: Span) -> Actor:
