@@ -40,6 +40,7 @@ INTENT_WORDS = frozenset({"ready", "willing", "prepared", "pledge", "promise", "
                           "want", "expect", "agree", "eager", "determined", "poised", "set"})
 REFUSAL_WORDS = frozenset({"refuse", "decline", "reject", "unwilling", "balk"})
 REFUSAL_BY_ROOT = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "120"}
+LOOSE_TARGET_ROOTS = frozenset({"01", "03", "15"})
 SPECULATIVE_AUX = frozenset({"may", "might", "could", "should", "must"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "lest", "should"})
@@ -393,7 +394,24 @@ class EventFinder:
                 found = actors.actors_for(subject)
                 if found:
                     return found
-        return self._purpose_target(predicate, actors)
+        return self._purpose_target(predicate, actors) or self._loose_target(predicate, actors)
+
+    def _loose_target(self, predicate: Predicate, actors: SentenceActors) -> list[Actor]:
+        """Statements, intents and shows of force name their target loosely: "optimistic
+        about a settlement with India", "troops deployed ahead of an opposition rally". For
+        those roots only, the first actor anywhere in the complement will do."""
+        if not predicate.patterns or predicate.patterns[0].code[:2] not in LOOSE_TARGET_ROOTS:
+            return []
+        skip = {"nsubj", "nsubjpass", "csubj", "agent", "punct", "aux", "auxpass", "neg", "cc",
+                "conj", "advcl", "relcl", "parataxis"}
+        for child in (c for c in predicate.governor.children if c.dep_ not in skip):
+            for token in child.subtree:
+                if token.dep_ in ("pobj", "dobj", "nsubj", "poss", "compound") and \
+                        actors.has_actor_words(token) and token.pos_ in ("NOUN", "PROPN"):
+                    found = actors.actors_for(token)
+                    if found:
+                        return found
+        return []
 
     def _purpose_target(self, predicate: Predicate, actors: SentenceActors) -> list[Actor]:
         """"rallied in Kabul to demand that the Taliban ...", "marched demanding the
