@@ -174,7 +174,7 @@ class EventFinder:
             if not all(group.holds(lemmas) for group in pattern.context):
                 continue
             sources = self._sources(predicate, pattern, actors)
-            targets = self._targets(predicate, pattern, actors)
+            targets = self._targets(predicate, pattern, actors, sources)
             if not sources and pattern.symmetric and len(targets) > 1:
                 sources, targets = targets, []  # "talks between A and B were held"
             if not sources:
@@ -380,7 +380,8 @@ class EventFinder:
         holders = [trigger] + ([verb] if is_noun else objects)
         return [found for holder in holders for found in self._prep_objects(holder, prep)]
 
-    def _targets(self, predicate: Predicate, pattern: Pattern, actors: SentenceActors) -> list[Actor]:
+    def _targets(self, predicate: Predicate, pattern: Pattern, actors: SentenceActors,
+                 sources: list[Actor]) -> list[Actor]:
         embedded = [c for c in predicate.trigger.children if _is_open_complement(c) and c.pos_ == "VERB"]
         for slot in pattern.targets:
             for holder in [predicate, *(Predicate(v, v, ()) for v in embedded)]:
@@ -394,13 +395,15 @@ class EventFinder:
                 found = actors.actors_for(subject)
                 if found:
                     return found
-        return self._purpose_target(predicate, actors) or self._loose_target(predicate, actors)
+        return self._purpose_target(predicate, pattern, actors) or \
+            self._loose_target(predicate, pattern, actors, sources)
 
-    def _loose_target(self, predicate: Predicate, actors: SentenceActors) -> list[Actor]:
+    def _loose_target(self, predicate: Predicate, pattern: Pattern, actors: SentenceActors,
+                      sources: list[Actor]) -> list[Actor]:
         """Statements, intents and shows of force name their target loosely: "optimistic
         about a settlement with India", "troops deployed ahead of an opposition rally". For
         those roots only, the first actor anywhere in the complement will do."""
-        if not predicate.patterns or predicate.patterns[0].code[:2] not in LOOSE_TARGET_ROOTS:
+        if pattern.code[:2] not in LOOSE_TARGET_ROOTS:
             return []
         skip = {"nsubj", "nsubjpass", "csubj", "agent", "punct", "aux", "auxpass", "neg", "cc",
                 "conj", "advcl", "relcl", "parataxis"}
@@ -408,16 +411,17 @@ class EventFinder:
             for token in child.subtree:
                 if token.dep_ in ("pobj", "dobj", "nsubj", "poss", "compound") and \
                         actors.has_actor_words(token) and token.pos_ in ("NOUN", "PROPN"):
-                    found = actors.actors_for(token)
+                    found = [a for a in actors.actors_for(token)
+                             if not any(_same_actor(a, source) for source in sources)]
                     if found:
                         return found
         return []
 
-    def _purpose_target(self, predicate: Predicate, actors: SentenceActors) -> list[Actor]:
+    def _purpose_target(self, predicate: Predicate, pattern: Pattern, actors: SentenceActors) -> list[Actor]:
         """"rallied in Kabul to demand that the Taliban ...", "marched demanding the
         resignation of the government": a protest's target is often named only in the clause
         that says what it wants."""
-        if predicate.patterns and predicate.patterns[0].code[:2] != "14":
+        if pattern.code[:2] != "14":
             return []
         for clause in predicate.governor.children:
             if not (_is_open_complement(clause) or clause.dep_ == "advcl" and clause.tag_ == "VBG"):
@@ -429,8 +433,7 @@ class EventFinder:
                         child.dep_ == "prep" and child.lower_ == "against"):
                     heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
                     for head in heads:
-                        found = actors.actors_for(head) or self._nested_actors(
-                            head, actors, predicate.patterns[0])
+                        found = actors.actors_for(head) or self._nested_actors(head, actors, pattern)
                         if found:
                             return found
         return []

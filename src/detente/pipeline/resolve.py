@@ -295,8 +295,8 @@ class SentenceActors:
                     return self._sector_at[token.i].sector
         if own:
             return own
-        if head.lower_ in _GOV_WORDS:
-            return "GOV"
+        if head.lower_ in _GOV_WORDS and not any(c.lower_ == "of" for c in head.children):
+            return "GOV"  # "the Chinese side" speaks; "the Syrian side of the zone" is a place
         if head.lemma_.lower() == "counterpart":
             return self._counterpart_sector(head)
         return ""
