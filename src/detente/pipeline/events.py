@@ -27,10 +27,10 @@ LIGHT_VERBS = frozenset({
     "apply", "expand", "tighten", "broaden", "renew", "continue", "step", "ramp", "unleash",
     "perform", "undertake", "commit", "wage", "set", "put", "broker", "finalize", "finalise",
     "complete", "ink", "agree", "dispatch", "airlift", "donate", "allocate", "disburse",
-    "receive", "accept", "welcome", "restore", "establish", "forge",
-    "join", "engage", "take", "hit", "fire", "drop", "press", "lodge",
-    "register", "express", "voice", "convey", "offer",
-})
+    "restore", "establish", "forge", "join", "engage", "take", "hit", "fire", "drop", "lodge",
+    "register", "express", "voice", "convey", "offer", "reimpose", "re-impose", "schedule",
+    "convene",
+})  # not "receive", "accept", "welcome": their subject is not the one who acts
 # "began to withdraw" still withdraws; most other verbs with an open complement do not assert it.
 ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "proceed", "move",
                           "decide", "go", "step", "vote", "agree"})

@@ -344,6 +344,12 @@ class SentenceActors:
                 return Actor(known.code, known.country, known.sector, span, "alias")
         is_definite = any(t.lower_ in ("the", "this") for t in head.children)
         is_bare = not any(t.dep_ in ("compound", "amod", "nmod") for t in head.children)
+        if is_definite and head.pos_ == "NOUN" and head.lemma_.lower() not in _COUNTRY_WORDS:
+            # "the agency" after "the International Atomic Energy Agency"
+            word = head.lower_
+            for actor in reversed(memory.actors):
+                if word in actor.span.text.lower().split():
+                    return Actor(actor.code, actor.country, actor.sector, span, "coreference")
         if head.lemma_.lower() in _COUNTRY_WORDS and is_definite and is_bare:  # not "the Gulf state"
             previous = memory.last_country()
             if previous is not None:
