@@ -214,6 +214,8 @@ class EventFinder:
             token = stack.pop()
             lemmas.add(lemma_of(token))
             lemmas.add(token.lower_)
+            if token.lower_.endswith("s"):  # the lemmatizer's "bases" is "basis"
+                lemmas.add(token.lower_[:-1])
             stack.extend(c for c in token.children if c.dep_ not in ("relcl", "ccomp", "advcl"))
         return frozenset(lemmas)
 

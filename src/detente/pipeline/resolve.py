@@ -56,6 +56,7 @@ class ArticleMemory:
     subjects: list[Actor] = field(default_factory=list)
     aliases: dict[str, Actor] = field(default_factory=dict)
     group: list[Actor] = field(default_factory=list)  # the last subject of several actors
+    surnames: set[str] = field(default_factory=set)  # country names used as a person's name
 
     def remember(self, actor: Actor, as_subject: bool) -> None:
         self.actors.append(actor)
@@ -134,6 +135,9 @@ class SentenceActors:
             given = [c for c in token.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"
                      and c.is_title and c.i not in self._actor_at and c.i not in self._sector_at]
             if given and given[-1].i == index - 1:
+                del self._actor_at[index]
+                self.memory.surnames.add(token.text)
+            elif token.text in self.memory.surnames:  # "Montenegro's government", later on
                 del self._actor_at[index]
 
     # -- public -------------------------------------------------------------------------
