@@ -74,6 +74,7 @@ class Coder:
         self.finder = MentionFinder(self.nlp, self.dictionary)
         self.events = EventFinder(self.lexicon)
         self.forms = trigger_forms(self.lexicon, self.nlp)
+        self.event_nouns = frozenset(self.lexicon.nouns)
         self.organisations = frozenset(e.country for e in self.dictionary.entries
                                        if e.kind in ("organisation", "group") and e.code == e.country)
         self._ready = True
@@ -151,7 +152,8 @@ class Coder:
             if doc is None:
                 self._remember_names(prepared.mentions[index], memory, article.date)
                 continue
-            actors = SentenceActors(doc, sentence.start, prepared.mentions[index], memory, article.date)
+            actors = SentenceActors(doc, sentence.start, prepared.mentions[index], memory,
+                                    article.date, self.event_nouns)
             raw = self.events.code(doc, actors)
             phrases = find_dates(sentence.text, article.date) if raw else []
             for event in raw:

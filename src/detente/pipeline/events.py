@@ -411,6 +411,8 @@ class EventFinder:
                 "conj", "advcl", "relcl", "parataxis"}
         for child in (c for c in predicate.governor.children if c.dep_ not in skip):
             for token in child.subtree:
+                if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "from"):
+                    continue  # "at a conference in Paris" is where, not whom
                 if token.dep_ in ("pobj", "dobj", "nsubj", "poss", "compound") and \
                         actors.has_actor_words(token) and token.pos_ in ("NOUN", "PROPN"):
                     found = [a for a in actors.actors_for(token)

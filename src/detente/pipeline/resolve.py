@@ -103,8 +103,9 @@ class SentenceActors:
     """Resolves the noun phrases of one parsed sentence to actors."""
 
     def __init__(self, doc: Doc, offset: int, mentions: list[Mention], memory: ArticleMemory,
-                 day: dt.date | None):
+                 day: dt.date | None, event_nouns: frozenset[str] = frozenset()):
         self.doc, self.offset, self.memory, self.day = doc, offset, memory, day
+        self.event_nouns = event_nouns
         self.text = doc.text  # Doc.text is rebuilt on every access
         self._actor_at: dict[int, Mention] = {}
         self._sector_at: dict[int, Mention] = {}
@@ -290,6 +291,8 @@ class SentenceActors:
         own = self._sector_at[head.i].sector if head.i in self._sector_at else ""
         if own and head.lower_ not in GENERIC_ROLES:
             return own
+        if not own and head.lemma_.lower() in self.event_nouns:
+            return ""  # a "drone strike" is an event, not an actor
         # "army spokesman", "opposition activist", "Foreign Minister Wang": the modifier's role
         # is the more telling one
         for token in sorted(phrase, key=lambda t: abs(t.i - head.i)):
