@@ -435,7 +435,8 @@ class EventFinder:
                     child = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), child)
                 if child.dep_ in ("dobj", "nsubj", "nsubjpass", "ccomp") or (
                         child.dep_ == "prep" and child.lower_ == "against"):
-                    heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+                    heads = [child] if child.dep_ != "prep" else \
+                        [g for g in child.children if g.dep_ == "pobj"]
                     for head in heads:
                         found = actors.actors_for(head) or self._nested_actors(head, actors, pattern)
                         if found:

@@ -297,9 +297,9 @@ class SentenceActors:
         # is the more telling one
         for token in sorted(phrase, key=lambda t: abs(t.i - head.i)):
             if token.i != head.i and token.i in self._sector_at and \
-                    token.dep_ in ("compound", "nmod", "appos", "flat", "amod", "pobj"):
-                if self._sector_at[token.i] != self._sector_at.get(head.i):
-                    return self._sector_at[token.i].sector
+                    token.dep_ in ("compound", "nmod", "appos", "flat", "amod", "pobj") and \
+                    self._sector_at[token.i] != self._sector_at.get(head.i):
+                return self._sector_at[token.i].sector
         if own:
             return own
         if head.lower_ in _GOV_WORDS and not any(c.lower_ == "of" for c in head.children):
