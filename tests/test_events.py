@@ -101,3 +101,12 @@ def test_events_carry_their_evidence(events):
     assert text[event.target.span.start:event.target.span.end] == "Ankara"
     assert event.pattern_id and 0 < event.confidence <= 1
     assert event.source.code == "GRCGOV" and event.target.code == "TURGOV"
+
+
+def test_events_hard_wrapped_lines_do_not_split_sentences(code):
+    text = ("The Chinese Foreign Ministry on Wednesday warned the\n"
+            "Philippines of firm countermeasures.\n\nJapan Condemns Drills\n"
+            "Japan condemned Chinese drills near Taiwan on Friday.")
+    coded = code(text)
+    assert ("CHNGOV", "PHL") in [(s, t) for s, _, t in coded]
+    assert ("JPN", "11") in [(s, c[:2]) for s, c, _ in coded]

@@ -137,7 +137,10 @@ class Coder:
     def _finish(self, batch: list[_Prepared]) -> Iterator[CodedArticle]:
         texts = [(p, i) for p in batch for i in p.candidates]
         for (prepared, index), parsed in zip(
-            texts, parse(self.nlp, (p.sentences[i].text for p, i in texts)), strict=True
+            # a line break inside a sentence is a space to the parser (same length, so the
+            # offsets hold)
+            texts, parse(self.nlp, (p.sentences[i].text.replace("\n", " ") for p, i in texts)),
+            strict=True,
         ):
             prepared.parses[index] = parsed
         for prepared in batch:

@@ -29,6 +29,7 @@ _COUNTRY_WORDS = frozenset({"country", "nation", "state", "kingdom", "republic"}
 _GOV_WORDS = frozenset({"side", "leadership"})
 _PAIR_WORDS = frozenset({"country", "nation", "side", "government", "neighbour", "neighbor",
                          "state", "leader", "capital", "republic", "rival", "power", "army"})
+_ROLE_WORDS_ALSO_ADJECTIVES = frozenset({"firm", "general", "chief", "major", "private", "royal"})
 # role words that say little on their own: a modifier's role wins ("army spokesman" is MIL)
 GENERIC_ROLES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "chief", "head",
@@ -118,6 +119,10 @@ class SentenceActors:
             for token in span:
                 table.setdefault(token.i, mention)
         self._drop_surnames()
+        # "firm countermeasures", "general strike": some role words are also adjectives
+        for index in [i for i in self._sector_at if doc[i].pos_ == "ADJ" and
+                      doc[i].lower_ in _ROLE_WORDS_ALSO_ADJECTIVES]:
+            del self._sector_at[index]
         # a role word inside a name is part of the name: the "Union" of "the Soviet Union"
         for index in [i for i in self._sector_at if i in self._actor_at]:
             if self._actor_at[index].entries[0].kind != "adjective":
@@ -255,7 +260,9 @@ class SentenceActors:
         # here the head itself is the name: "China", "the Kremlin", "NATO".
         sector = ""
         if entry.kind in ("country", "historical", "adjective"):
-            sector = self._sector_of(head, self._noun_phrase(head))
+            # only what stands before a name can give it a role: "the Philippines of firm
+            # countermeasures" is not a business
+            sector = self._sector_of(head, [t for t in self._noun_phrase(head) if t.i <= head.i])
         if entry.kind == "adjective" and not sector and head.tag_ in ("NNPS", "NNS") and \
                 head.text.endswith("s"):
             sector = "CVL"  # "thousands of Pakistanis": the people, not the state

@@ -111,10 +111,19 @@ class SentenceSplitter:
 
     def tokenize(self, text: str) -> Doc:
         doc = self._sentencizer(self._nlp.make_doc(text))
+        line_start = 0
         for token in doc[1:]:
             previous = doc[token.i - 1]
-            if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
+            gap = previous.whitespace_ + (previous.text if previous.is_space else "")
+            if "\n" not in gap:
+                continue
+            # a blank line ends a paragraph; a single line break ends a sentence only after a
+            # short line with no final stop (a headline), not inside hard-wrapped copy
+            short_line = token.i - line_start <= 12 and not previous.is_punct and \
+                not previous.is_stop and previous.is_title
+            if gap.count("\n") >= 2 or short_line:
                 token.is_sent_start = True
+            line_start = token.i
         return doc
 
     def split(self, doc: Doc, begin: int = 0) -> list[Span]:
