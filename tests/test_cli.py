@@ -67,6 +67,7 @@ def test_cli_code_bad_input_is_reported_by_line_and_the_rest_is_coded(runner, tm
     errors = [line for line in result.stderr.splitlines() if line.startswith("detente:")]
     assert [e.split(":")[2] for e in errors] == ["2", "3", "4"]
     assert "2 articles coded" in result.stderr
+    assert "rejected: 1 at date, 2 at read" in result.stderr
 
 
 def test_cli_code_text_file_and_directory(runner, tmp_path):

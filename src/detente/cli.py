@@ -78,7 +78,7 @@ def code_command(
         raise _fail(str(exc)) from None
     if table is not None:
         out.print(table)
-    summary = f"{articles} articles coded, {events} events"
+    summary = f"{articles} article{'s' * (articles != 1)} coded, {events} event{'s' * (events != 1)}"
     if rejected:
         summary += ", rejected: " + ", ".join(f"{n} at {stage}" for stage, n in sorted(rejected.items()))
     err.print(summary, highlight=False)
@@ -88,7 +88,8 @@ def code_command(
 
 def _events_table() -> Table:
     table = Table(show_lines=False, header_style="bold")
-    for name in ("article", "s#", "date", "source", "code", "target", "event", "gold", "trigger", "conf"):
+    for name in ("article", "s#", "date", "source", "code", "target", "event", "Goldstein", "trigger",
+                 "conf"):
         table.add_column(name, overflow="fold")
     return table
 
