@@ -125,3 +125,13 @@ def test_cli_code_two_workers_give_the_same_events_as_one(runner):
     two = runner.invoke(app, ["code", "-", "--format", "jsonl", "--workers", "2"], input=source)
     assert one.exit_code == two.exit_code == 0
     assert _jsonl(one.stdout) == _jsonl(two.stdout) and _jsonl(one.stdout)
+
+
+def test_cli_code_with_a_user_actor_file(runner, tmp_path):
+    actors = tmp_path / "actors.toml"
+    actors.write_text('[[actor]]\ncode = "USAGOV"\nnames = ["Jane Example"]\n', "utf-8")
+    result = runner.invoke(app, ["code", "-", "--format", "jsonl", "--actors", str(actors)],
+                           input="Jane Example criticised Russia.")
+    assert [(r["source"], r["target"]) for r in _jsonl(result.stdout)] == [("USAGOV", "RUS")]
+    missing = runner.invoke(app, ["code", "-", "--actors", str(tmp_path / "nope.toml")], input="x")
+    assert missing.exit_code == 2 and "nope.toml" in missing.stderr

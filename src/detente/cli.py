@@ -44,19 +44,27 @@ def code_command(
     date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
     max_bytes: Annotated[int, typer.Option(help="Largest file or JSON line accepted.")] = 10 * 1024 * 1024,
     min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence.")] = 0.0,
+    actors: Annotated[list[Path], typer.Option("--actors", help="Your actor file (TOML, see docs/actors.md); repeatable.")] = [],  # noqa: B006
+    petrarch_actors: Annotated[list[Path], typer.Option(help="A PETRARCH/TABARI actor dictionary; repeatable.")] = [],  # noqa: B006
+    petrarch_agents: Annotated[list[Path], typer.Option(help="A PETRARCH/TABARI agent dictionary; repeatable.")] = [],  # noqa: B006
 ) -> None:
     """Code news text into events. Exit status 3 if any input was rejected (the rest is coded)."""
     from detente.engines import code_stream, code_stream_parallel
     from detente.model import Rejection
+    from detente.pipeline.coder import Coder
     from detente.pipeline.ingest import parse_date, read_inputs
 
     try:
         default_date = parse_date(date) if date else None
     except ValueError as exc:
         raise _fail(f"--date: {exc}") from None
+    dictionary = _dictionary(actors, petrarch_actors, petrarch_agents)
     items = read_inputs(paths, max_bytes=max_bytes, default_date=default_date)
     try:
-        results = code_stream(items) if workers == 1 else code_stream_parallel(items, workers)
+        if workers == 1:
+            results = code_stream(items, Coder(dictionary=dictionary))
+        else:
+            results = code_stream_parallel(items, workers, dictionary)
         table = _events_table() if fmt is Format.table else None
         articles = events = 0
         rejected: Counter[str] = Counter()
@@ -84,6 +92,21 @@ def code_command(
     err.print(summary, highlight=False)
     if rejected:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _dictionary(actors: list[Path], petrarch_actors: list[Path], petrarch_agents: list[Path]):
+    """The built-in actors with the user's files over them; None when there are none."""
+    if not (actors or petrarch_actors or petrarch_agents):
+        return None
+    from detente.actors.loading import build_dictionary
+
+    try:
+        dictionary, problems = build_dictionary(actors, petrarch_actors, petrarch_agents)
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
+    for problem in problems:
+        sys.stderr.write(f"detente: {problem}\n")
+    return dictionary
 
 
 def _events_table() -> Table:

@@ -6,6 +6,7 @@ import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
 
+from detente.actors import ActorDictionary
 from detente.model import Article, Rejection
 from detente.pipeline.coder import CodedArticle, Coder
 
@@ -13,9 +14,9 @@ _WORKER_CODER: Coder | None = None
 CHUNK = 16
 
 
-def _init_worker() -> None:
+def _init_worker(dictionary: ActorDictionary | None) -> None:
     global _WORKER_CODER
-    _WORKER_CODER = Coder()
+    _WORKER_CODER = Coder(dictionary=dictionary)
     _WORKER_CODER.setup()
 
 
@@ -33,12 +34,12 @@ def _chunks(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Ar
 
 
 def code_stream_parallel(
-    items: Iterable[Article | Rejection], processes: int
+    items: Iterable[Article | Rejection], processes: int, dictionary: ActorDictionary | None = None,
 ) -> Iterator[CodedArticle | Rejection]:
     """Like `code_stream`, over a process pool; results keep the input order."""
     # fork is cheap here: the parent never loads the model, each worker does once
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(processes, initializer=_init_worker) as pool:
+    with context.Pool(processes, initializer=_init_worker, initargs=(dictionary,)) as pool:
         for results in pool.imap(_code_chunk, _chunks(items, CHUNK)):
             yield from results
