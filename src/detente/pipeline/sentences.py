@@ -114,13 +114,19 @@ class SentenceSplitter:
         line_start = 0
         for token in doc[1:]:
             previous = doc[token.i - 1]
+            if _opens_quote(token, previous):
+                token.is_sent_start = True  # '... ended. "We will ...': the quote opens
+                if token.i + 1 < len(doc):
+                    doc[token.i + 1].is_sent_start = False
+                continue
             gap = previous.whitespace_ + (previous.text if previous.is_space else "")
             if "\n" not in gap:
                 continue
+            last_word = doc[previous.i - 1] if previous.is_space and previous.i > 0 else previous
             # a blank line ends a paragraph; a single line break ends a sentence only after a
             # short line with no final stop (a headline), not inside hard-wrapped copy
-            short_line = token.i - line_start <= 12 and not previous.is_punct and \
-                not previous.is_stop and previous.is_title
+            short_line = token.i - line_start <= 12 and not last_word.is_punct and \
+                not last_word.is_stop and last_word.is_title
             if gap.count("\n") >= 2 or short_line:
                 token.is_sent_start = True
             line_start = token.i
@@ -145,6 +151,11 @@ class SentenceSplitter:
             lead = len(text) - len(text.lstrip())
             spans.append(Span(start + lead, start + lead + len(stripped), stripped))
         return spans
+
+
+def _opens_quote(token, previous) -> bool:
+    return (token.is_quote and bool(previous.whitespace_) and not token.whitespace_
+            and previous.text in (".", "!", "?") and token.i + 1 < len(token.doc))
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
