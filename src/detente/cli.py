@@ -170,6 +170,123 @@ def _print_report(report) -> None:
         out.print(f"event dates right: {report.dates.tp}/{report.dates.tp + report.dates.fp}")
 
 
+DB_OPTION = typer.Option("--db", help="The event store (a DuckDB file).")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or JSON Lines to code and store.")],
+    db: Annotated[Path, DB_OPTION] = Path("detente.duckdb"),
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes to code with.")] = 1,
+    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+    strict: Annotated[bool, typer.Option(help="Exit with status 3 when any input was rejected.")] = False,
+    actors: Annotated[list[Path], typer.Option("--actors", help="Your actor file (TOML); repeatable.")] = [],  # noqa: B006
+    report_every: Annotated[int, typer.Option(min=1, help="When piped, print progress every N articles.")] = 500,
+) -> None:
+    """Code inputs and store articles, events and rejects; the same article twice adds nothing."""
+    from detente.ingestion import ingest
+    from detente.pipeline.ingest import parse_date
+    from detente.store import Store
+
+    try:
+        default_date = parse_date(date) if date else None
+    except ValueError as exc:
+        raise _fail(f"--date: {exc}") from None
+    dictionary = _dictionary(actors, [], [])
+    try:
+        with Store.open(db) as store, _progress(quiet, report_every) as tick:
+            summary = ingest(paths, store, workers=workers, dictionary=dictionary,
+                             default_date=default_date, on_article=tick)
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
+    line = (f"{db}: {summary.ingested} articles stored ({summary.events} events), "
+            f"{summary.duplicates} already stored, {summary.rejected_total} rejected")
+    err.print(line, highlight=False)
+    for reason, count in summary.rejected.most_common():
+        err.print(f"  rejected {count} x {reason}", highlight=False, markup=False)
+    if strict and summary.rejected_total:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _progress(quiet: bool, every: int):
+    """A progress bar on a terminal; a plain line every `every` articles when piped."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def bar():
+        if quiet:
+            yield lambda summary: None
+            return
+        if not err.is_terminal:
+            def line(summary) -> None:
+                done = summary.ingested + summary.duplicates
+                if done % every == 0:
+                    err.print(f"{done} articles", highlight=False)
+            yield line
+            return
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"),
+                      TimeElapsedColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("ingest", total=None)
+            yield lambda summary: progress.update(task, completed=summary.ingested + summary.duplicates)
+
+    return bar()
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command("export")
+def export_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    db: Annotated[Path, DB_OPTION] = Path("detente.duckdb"),
+    since: Annotated[str | None, typer.Option(help="Events on or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before YYYY[-MM[-DD]].")] = None,
+    actor: Annotated[str | None, typer.Option(help="Source or target code prefix, e.g. CHN or CHNGOV.")] = None,
+    country: Annotated[str | None, typer.Option(help="Source or target country, e.g. PHL.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 19 or 1312.")] = None,
+) -> None:
+    """Write stored events as CSV, JSON Lines or Parquet, filtered."""
+    from detente.store import Store, export_events
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            count = export_events(store, fmt.value, out, since=since, until=until, actor=actor,
+                                  country=country, code=code)
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
+    err.print(f"{count} events written to {out}", highlight=False)
+
+
+@app.command("sql")
+def sql_command(
+    query: Annotated[str, typer.Argument(help='One read-only statement, e.g. "SELECT code, count(*) FROM events GROUP BY 1".')],
+    db: Annotated[Path, DB_OPTION] = Path("detente.duckdb"),
+    limit: Annotated[int, typer.Option(help="Show at most this many rows.")] = 100,
+) -> None:
+    """Run read-only SQL against the store and print a table."""
+    from detente.store import Store
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            columns, rows = store.sql(query, max_rows=limit)
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
+    table = Table(header_style="bold")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    out.print(table)
+
+
 @app.command("codebook")
 def codebook_command(
     query: Annotated[str | None, typer.Argument(help="A code prefix (13, 0231) or words (sanction).")] = None,
@@ -203,3 +320,7 @@ def run() -> None:  # pragma: no cover - console entry point wrapper
         err.print(f"detente: {exc}", highlight=False, markup=False)
         sys.exit(2)
 
+
+
+if __name__ == "__main__":  # python -m detente.cli
+    run()

@@ -130,6 +130,12 @@ class Store:
             return reader.read_events(cur, since=since, until=until, actor=actor,
                                       country=country, code=code, limit=limit)
 
+    def has_text(self, text_id: str) -> bool:
+        """Whether an article with this text id is stored (so a rerun can skip it)."""
+        with self.reading() as cur:
+            found = cur.execute("SELECT count(*) FROM articles WHERE id = ?", [text_id]).fetchall()
+            return bool(found[0][0])
+
     def article(self, text_id: str) -> dict[str, object] | None:
         """The stored article with this id (an event's `text_id`), or None."""
         with self.reading() as cur:

@@ -1,0 +1,83 @@
+"""Inputs -> coded articles -> the store, idempotently: the same text is never stored twice.
+
+Each article is written with its events in one transaction, and texts already in the store
+are skipped before they are coded, so a run that is killed at any point and started again
+ends with the same store as a run that was never interrupted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from detente.actors import ActorDictionary
+from detente.engines import code_stream, code_stream_parallel
+from detente.errors import StoreError
+from detente.model import Article, Rejection, text_id
+from detente.pipeline.coder import Coder
+from detente.pipeline.ingest import DEFAULT_MAX_BYTES, read_inputs
+from detente.store import Store
+
+
+@dataclass
+class IngestSummary:
+    ingested: int = 0
+    duplicates: int = 0
+    events: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)  # reason -> count
+
+    @property
+    def rejected_total(self) -> int:
+        return sum(self.rejected.values())
+
+
+def reason_kind(reason: str) -> str:
+    """The kind of a rejection, for the summary: its reason up to the first detail."""
+    return reason.split(";")[0].split(" (")[0].split(":")[0].strip()
+
+
+def ingest(paths: Iterable[str], store: Store, workers: int = 1,
+           dictionary: ActorDictionary | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+           default_date: dt.date | None = None,
+           on_article: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+    """Read, code and store everything under `paths`; rejected input is stored with its reason."""
+    summary = IngestSummary()
+
+    def unseen(items: Iterable[Article | Rejection]) -> Iterator[Article | Rejection]:
+        for item in items:
+            if isinstance(item, Article) and store.has_text(text_id(item.text)):
+                summary.duplicates += 1
+                continue
+            yield item
+
+    items = unseen(read_inputs(paths, max_bytes=max_bytes, default_date=default_date))
+    if workers > 1:
+        results = code_stream_parallel(items, workers, dictionary)
+    else:
+        results = code_stream(items, Coder(dictionary=dictionary))
+    for result in results:
+        if isinstance(result, Rejection):
+            _reject(store, summary, result)
+            continue
+        try:
+            added = store.add(result.article, result.events)
+        except StoreError as exc:
+            _reject(store, summary, Rejection(result.article.origin or result.article.id,
+                                              "store", str(exc)))
+            continue
+        if added.duplicate:
+            summary.duplicates += 1  # the same text twice within this run
+        else:
+            summary.ingested += 1
+            summary.events += added.events
+        if on_article is not None:
+            on_article(summary)
+    store.refresh_groups()
+    return summary
+
+
+def _reject(store: Store, summary: IngestSummary, rejection: Rejection) -> None:
+    store.add_rejection(rejection)
+    summary.rejected[reason_kind(rejection.reason)] += 1
