@@ -79,6 +79,8 @@ class EventFinder:
             noun = noun.head
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
+            if head.lower_ not in ("in", "on", "into", "to"):
+                return None  # "sanctions over the crackdown": a reason, not a second event
             head = head.head  # "engaged in talks", "agreed on a truce"
         if noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative", "nsubj") and \
                 head.pos_ in ("VERB", "AUX") and lemma_of(head) in LIGHT_VERBS:
@@ -244,6 +246,9 @@ class EventFinder:
             return self._prep_objects(holder, "of") if holder is not None else []
         prep = slot.split(":", 1)[1]
         holders = [trigger] + ([verb] if is_noun else objects)
+        # "provide 40 million euros in aid to Ukraine": one phrase further down the object
+        holders += [g for o in objects for c in o.children if c.dep_ == "prep"
+                    for g in c.children if g.dep_ == "pobj"]
         return [found for holder in holders for found in self._prep_objects(holder, prep)]
 
     def _targets(self, predicate: Predicate, pattern: Pattern, actors: SentenceActors,
@@ -313,6 +318,8 @@ class EventFinder:
         rejection, "the attack on Y" names a victim, not the one criticised, so not there."""
         preps = ("with", "of", "by") if pattern.code[:2] in ("10", "11", "12") else (
             "with", "of", "on", "against", "for", "by")
+        if pattern.code[:2] >= "15":
+            preps += ("in", "inside", "near", "across")  # "struck targets in southern Lebanon"
         frontier = [token]
         for _ in range(2):
             frontier = [inner for t in frontier for prep in preps
