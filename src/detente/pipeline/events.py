@@ -33,6 +33,8 @@ LIGHT_VERBS = frozenset({
     "convene",
 })  # not "receive", "accept", "welcome": their subject is not the one who acts
 LOOSE_TARGET_ROOTS = frozenset({"01", "03", "15"})
+_PLACE_LIKE_TARGETS = frozenset({"target", "position", "site", "facility", "area", "installation",
+                                 "infrastructure", "stronghold", "hideout", "camp", "depot"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 
 
@@ -153,6 +155,8 @@ class EventFinder:
                 "cc", "punct", "mark", "aux", "auxpass", "neg", "agent"}
         lemmas: set[str] = set()
         roots = [predicate.trigger]
+        # the subject's head names the weapon as often as the actor: "warplanes struck"
+        lemmas.update(lemma_of(c) for c in predicate.governor.children if c.dep_ == "nsubj")
         if predicate.governor.i != predicate.trigger.i:
             lemmas.add(lemma_of(predicate.governor))
             lemmas.update(c.lower_ for c in predicate.governor.children if c.dep_ == "prt")
@@ -320,6 +324,14 @@ class EventFinder:
             "with", "of", "on", "against", "for", "by")
         if pattern.code[:2] >= "15":
             preps += ("in", "inside", "near", "across")  # "struck targets in southern Lebanon"
+        if pattern.code[:2] >= "15" and token.lemma_.lower() in _PLACE_LIKE_TARGETS:
+            # "struck targets in southern Lebanon": the place names the side that was hit
+            frontier = [g for p in token.head.children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
+                        for g in p.children if g.dep_ == "pobj"]
+            for place in frontier:
+                found = actors.actors_for(place)
+                if found:
+                    return found
         frontier = [token]
         for _ in range(2):
             frontier = [inner for t in frontier for prep in preps
