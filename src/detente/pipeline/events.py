@@ -115,6 +115,8 @@ class EventFinder:
     def _code_predicate(self, predicate: Predicate, actors: SentenceActors) -> list[RawEvent]:
         governor = predicate.governor
         status = assertion(governor)
+        if status is None and _is_protest_purpose(predicate):
+            status = ("fact", 0.05, ("purpose",))  # "walked off the job to protest" protested
         if status is None or (negated(predicate.trigger) and predicate.trigger.i != governor.i):
             return []
         mode, penalty, notes = status
@@ -359,6 +361,12 @@ class EventFinder:
         weakest = max((0.1 if a.how in ("coreference", "alias") else 0.15 if a.how == "context"
                        else 0.0) for pair in pairs for a in pair)
         return round(max(0.05, score - weakest), 2)
+
+
+def _is_protest_purpose(predicate: Predicate) -> bool:
+    verb = predicate.governor
+    return verb.dep_ == "advcl" and is_open_complement(verb) and not negated(verb.head) and \
+        any(p.code[:2] == "14" for p in predicate.patterns)
 
 
 def _third_place(code: str, verb: Token, actors: SentenceActors, pairs: list[tuple[Actor, Actor]]) -> str:

@@ -27,6 +27,8 @@ _FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"})
 _COUNTRY_WORDS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 _GOV_WORDS = frozenset({"side", "leadership"})
+_QUANTITIES = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
+                         "million", "millions", "score", "scores", "group", "crowd", "number"})
 _PAIR_WORDS = frozenset({"country", "nation", "side", "government", "neighbour", "neighbor",
                          "state", "leader", "capital", "republic", "rival", "power", "army"})
 _ROLE_WORDS_ALSO_ADJECTIVES = frozenset({"firm", "general", "chief", "major", "private", "royal"})
@@ -235,6 +237,13 @@ class SentenceActors:
             return self._pronoun(head)  # but "US" is the United States, not "us"
         if head.i in self._actor_at and head.pos_ != "ADJ":
             return self._named(head, self._actor_at[head.i])
+        if head.lemma_.lower() in _QUANTITIES:  # "thousands of Georgians" are the Georgians
+            for people in (g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"):
+                actor = self.actor_for(people)
+                if actor is not None:
+                    span = self._span([head, people])
+                    return Actor(actor.code, actor.country, actor.sector, span, actor.how)
         phrase = self._noun_phrase(head)
         span = self._span(sorted(phrase, key=lambda t: t.i))
         sector = self._sector_of(head, phrase)
