@@ -16,9 +16,12 @@ from detente.actors import ActorDictionary
 from detente.engines import code_stream, code_stream_parallel
 from detente.errors import StoreError
 from detente.model import Article, Rejection, text_id
-from detente.pipeline.coder import Coder
+from detente.pipeline.coder import CodedArticle, Coder
 from detente.pipeline.ingest import DEFAULT_MAX_BYTES, read_inputs
 from detente.store import Store
+
+# Articles per store transaction: a kill loses at most this many, and a rerun recodes them.
+WRITE_BATCH = 32
 
 
 @dataclass
@@ -57,16 +60,36 @@ def ingest(paths: Iterable[str], store: Store, workers: int = 1,
         results = code_stream_parallel(items, workers, dictionary)
     else:
         results = code_stream(items, Coder(dictionary=dictionary))
+    batch: list[CodedArticle] = []
     for result in results:
         if isinstance(result, Rejection):
             _reject(store, summary, result)
             continue
-        try:
-            added = store.add(result.article, result.events)
-        except StoreError as exc:
-            _reject(store, summary, Rejection(result.article.origin or result.article.id,
-                                              "store", str(exc)))
-            continue
+        batch.append(result)
+        if len(batch) >= WRITE_BATCH:
+            _write(store, batch, summary, on_article)
+            batch = []
+    _write(store, batch, summary, on_article)
+    store.refresh_groups()
+    return summary
+
+
+def _write(store: Store, batch: list[CodedArticle], summary: IngestSummary,
+           on_article: Callable[[IngestSummary], None] | None) -> None:
+    """One transaction for the batch; if it fails, article by article to find the bad one."""
+    if not batch:
+        return
+    try:
+        results = store.add_many([(coded.article, coded.events) for coded in batch])
+    except StoreError:
+        results = []
+        for coded in batch:
+            try:
+                results.append(store.add(coded.article, coded.events))
+            except StoreError as exc:
+                _reject(store, summary, Rejection(coded.article.origin or coded.article.id,
+                                                  "store", str(exc)))
+    for added in results:
         if added.duplicate:
             summary.duplicates += 1  # the same text twice within this run
         else:
@@ -74,8 +97,6 @@ def ingest(paths: Iterable[str], store: Store, workers: int = 1,
             summary.events += added.events
         if on_article is not None:
             on_article(summary)
-    store.refresh_groups()
-    return summary
 
 
 def _reject(store: Store, summary: IngestSummary, rejection: Rejection) -> None:

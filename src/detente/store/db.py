@@ -102,6 +102,12 @@ class Store:
         with self._writing() as cur:
             return writer.add_article(cur, article, events, outlet, language)
 
+    def add_many(self, batch: Sequence[tuple[Article, Sequence[Event]]], outlet: str = "",
+                 language: str = "en") -> list[AddResult]:
+        """Store several articles with their events in one transaction (all or none)."""
+        with self._writing() as cur:
+            return writer.add_articles(cur, batch, outlet, language)
+
     def add_rejection(self, rejection: Rejection) -> None:
         """Record input that could not be coded; the same rejection again only updates its time."""
         with self._writing() as cur:

@@ -44,26 +44,51 @@ def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
 def add_article(cur: duckdb.DuckDBPyConnection, article: Article, events: Sequence[Event],
                 outlet: str = "", language: str = "en") -> AddResult:
     """Store an article and its events, unless an article with the same text is stored already."""
-    key = text_id(article.text)
-    rows = _event_rows(article, events, key)
+    return add_articles(cur, [(article, events)], outlet, language)[0]
+
+
+def add_articles(cur: duckdb.DuckDBPyConnection, batch: Sequence[tuple[Article, Sequence[Event]]],
+                 outlet: str = "", language: str = "en") -> list[AddResult]:
+    """Store a batch of articles with their events in one transaction (a few statements for
+    the whole batch, which is what makes a store write cheap next to coding)."""
+    keys = [text_id(article.text) for article, _ in batch]
     with transaction(cur):
-        if cur.execute("SELECT count(*) FROM articles WHERE id = ?", [key]).fetchall()[0][0]:
-            return AddResult(key, duplicate=True, events=0)
-        cur.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            key, article.id, article.url, article.title, outlet or _host(article.url),
-            article.date, language, article.text, utcnow(),
-        ])
-        for start in range(0, len(rows), _CHUNK):
-            chunk = rows[start:start + _CHUNK]
-            try:
-                cur.execute("INSERT INTO events VALUES " + ", ".join([_EVENT_ROW] * len(chunk)),
-                            [value for row in chunk for value in row])
-            except duckdb.ConstraintException as exc:
-                raise StoreError(
-                    f"article {article.id!r} ({article.origin or 'no origin'}): an event id is "
-                    "already stored for another text with the same article id; give each article "
-                    "a unique id") from exc
-    return AddResult(key, duplicate=False, events=len(rows))
+        stored = _stored(cur, keys)
+        results, article_rows, event_rows = [], [], []
+        for (article, events), key in zip(batch, keys, strict=True):
+            if key in stored:
+                results.append(AddResult(key, duplicate=True, events=0))
+                continue
+            stored.add(key)
+            rows = _event_rows(article, events, key)
+            article_rows.append((key, article.id, article.url, article.title,
+                                 outlet or _host(article.url), article.date, language,
+                                 article.text, utcnow()))
+            event_rows.extend(rows)
+            results.append(AddResult(key, duplicate=False, events=len(rows)))
+        _insert(cur, "articles", "(" + ", ".join("?" * 9) + ")", article_rows)
+        try:
+            _insert(cur, "events", _EVENT_ROW, event_rows)
+        except duckdb.ConstraintException as exc:
+            raise StoreError(
+                "an event id is already stored for another text with the same article id "
+                f"({', '.join(a.id for a, _ in batch[:3])}...); give each article a unique "
+                "id") from exc
+    return results
+
+
+def _stored(cur: duckdb.DuckDBPyConnection, keys: list[str]) -> set[str]:
+    if not keys:
+        return set()
+    marks = ", ".join("?" * len(keys))
+    return {row[0] for row in cur.execute(f"SELECT id FROM articles WHERE id IN ({marks})", keys).fetchall()}
+
+
+def _insert(cur: duckdb.DuckDBPyConnection, table: str, row: str, rows: list[tuple[object, ...]]) -> None:
+    for start in range(0, len(rows), _CHUNK):
+        chunk = rows[start:start + _CHUNK]
+        cur.execute(f"INSERT INTO {table} VALUES " + ", ".join([row] * len(chunk)),
+                    [value for values in chunk for value in values])
 
 
 def _event_rows(article: Article, events: Sequence[Event], key: str) -> list[tuple[object, ...]]:
