@@ -38,7 +38,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 @app.command("code")
 def code_command(
-    paths: Annotated[list[str], typer.Argument(help="Text files, directories of them, JSON Lines files, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .json .jsonl .csv, gzipped too), directories of them, or - for stdin; see docs/inputs.md.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table for people, jsonl for programs.")] = Format.table,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes to code with.")] = 1,
     date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
@@ -240,6 +240,8 @@ class ExportFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
+    gdelt = "gdelt"
+    plover = "plover"
 
 
 @app.command("export")
@@ -253,7 +255,7 @@ def export_command(
     country: Annotated[str | None, typer.Option(help="Source or target country, e.g. PHL.")] = None,
     code: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 19 or 1312.")] = None,
 ) -> None:
-    """Write stored events as CSV, JSON Lines or Parquet, filtered."""
+    """Write stored events as CSV, JSON Lines, Parquet, GDELT 2.0 TSV or PLOVER JSON, filtered."""
     from detente.store import Store, export_events
 
     try:

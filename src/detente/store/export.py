@@ -1,4 +1,5 @@
-"""Export stored events to CSV, JSON Lines or Parquet, with the filters `Store.events` takes."""
+"""Export stored events to CSV, JSON Lines, Parquet, GDELT or PLOVER, with the filters
+`Store.events` takes."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ import duckdb
 
 from detente.errors import StoreError
 from detente.store.db import Store
+from detente.store.formats import write_gdelt, write_plover
 from detente.store.reader import event_filter, events_query
 from detente.store.schema import EVENT_COLUMNS, OFFSET_COLUMNS, OFFSET_SPANS
 
-FORMATS = ("csv", "jsonl", "parquet")
+FORMATS = ("csv", "jsonl", "parquet", "gdelt", "plover")
 _BATCH = 10_000
 
 
@@ -22,7 +24,8 @@ def export_events(store: Store, fmt: str, out: str | Path, **filters: Any) -> in
 
     parquet: the `events` table's columns and types (offsets as eight integer columns, notes a
     list); csv: the same columns, notes joined by ";"; jsonl: one Event.to_record() object per
-    line, plus `text_id`. The file appears only once complete.
+    line, plus `text_id`; gdelt: GDELT 2.0 Events rows (61 tab-separated columns, no header);
+    plover: PLOVER-style JSON Lines (docs/exports.md). The file appears only once complete.
 
     >>> export_events(store, "parquet", "events.parquet", actor="CHN", since="2024")  # doctest: +SKIP
     412
@@ -84,5 +87,5 @@ def _jsonl(cur: duckdb.DuckDBPyConnection, where: str, params: list[object],
 
 
 _WRITERS: dict[str, Callable[[duckdb.DuckDBPyConnection, str, list[object], int | None, Path], None]] = {
-    "csv": _csv, "jsonl": _jsonl, "parquet": _parquet,
+    "csv": _csv, "jsonl": _jsonl, "parquet": _parquet, "gdelt": write_gdelt, "plover": write_plover,
 }
