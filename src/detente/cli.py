@@ -193,20 +193,61 @@ def ingest_command(
         default_date = parse_date(date) if date else None
     except ValueError as exc:
         raise _fail(f"--date: {exc}") from None
+    from detente.feeds import ingest_feeds, is_feed_source
+
     dictionary = _dictionary(actors, [], [])
+    feeds = [p for p in paths if is_feed_source(p)]
+    files = [p for p in paths if not is_feed_source(p)]
+    rejected = 0
     try:
         with Store.open(db) as store, _progress(quiet, report_every) as tick:
-            summary = ingest(paths, store, workers=workers, dictionary=dictionary,
-                             default_date=default_date, on_article=tick)
+            if files:
+                summary = ingest(files, store, workers=workers, dictionary=dictionary,
+                                 default_date=default_date, on_article=tick)
+                _print_summary(db, summary.ingested, summary.events, summary.duplicates, summary.rejected)
+                rejected += summary.rejected_total
+            if feeds:
+                fed = ingest_feeds(feeds, store, dictionary=dictionary)
+                _print_summary(db, fed.new, fed.events, fed.duplicate_url + fed.duplicate_text, fed.rejected)
+                rejected += fed.rejected_total
     except DetenteError as exc:
         raise _fail(str(exc)) from None
-    line = (f"{db}: {summary.ingested} articles stored ({summary.events} events), "
-            f"{summary.duplicates} already stored, {summary.rejected_total} rejected")
-    err.print(line, highlight=False)
-    for reason, count in summary.rejected.most_common():
-        err.print(f"  rejected {count} x {reason}", highlight=False, markup=False)
-    if strict and summary.rejected_total:
+    if strict and rejected:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _print_summary(db: Path, stored: int, events: int, duplicates: int, rejected: Counter[str]) -> None:
+    err.print(f"{db}: {stored} articles stored ({events} events), {duplicates} already stored, "
+              f"{sum(rejected.values())} rejected", highlight=False)
+    for reason, count in rejected.most_common():
+        err.print(f"  rejected {count} x {reason}", highlight=False, markup=False)
+
+
+@app.command("watch")
+def watch_command(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs or files.")],
+    every: Annotated[str, typer.Option(help="How often to poll: 90s, 15m, 2h.")] = "15m",
+    db: Annotated[Path, typer.Option("--db", help="The event store (a DuckDB file).")] = Path("detente.duckdb"),
+    cycles: Annotated[int | None, typer.Option(help="Stop after this many polls (default: never).")] = None,
+) -> None:
+    """Poll feeds and code only the items not seen before (by URL and by text)."""
+    from detente.feeds import parse_interval, watch
+    from detente.store import Store
+
+    try:
+        seconds = parse_interval(every)
+    except ValueError as exc:
+        raise _fail(f"--every: {exc}") from None
+
+    def report(number: int, summary) -> None:
+        err.print(f"poll {number}: {summary.new} new articles ({summary.events} events), "
+                  f"{summary.rejected_total} rejected", highlight=False)
+
+    try:
+        with Store.open(db) as store:
+            watch(feeds, store, seconds, cycles=cycles, on_cycle=report)
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _progress(quiet: bool, every: int):
