@@ -183,6 +183,8 @@ def ingest_command(
     strict: Annotated[bool, typer.Option(help="Exit with status 3 when any input was rejected.")] = False,
     actors: Annotated[list[Path], typer.Option("--actors", help="Your actor file (TOML); repeatable.")] = [],  # noqa: B006
     report_every: Annotated[int, typer.Option(min=1, help="When piped, print progress every N articles.")] = 500,
+    dask: Annotated[str | None, typer.Option(help="Code on a Dask cluster: tcp://HOST:8786 or local:N (docs/cluster.md).")] = None,
+    parquet: Annotated[Path | None, typer.Option(help="With --dask: leave a Parquet dataset here instead of loading --db.")] = None,
 ) -> None:
     """Code inputs and store articles, events and rejects; the same article twice adds nothing."""
     from detente.ingestion import ingest
@@ -196,6 +198,9 @@ def ingest_command(
     from detente.feeds import ingest_feeds, is_feed_source
 
     dictionary = _dictionary(actors, [], [])
+    if dask:
+        _ingest_on_dask(paths, db, dask, parquet, dictionary, default_date)
+        return
     feeds = [p for p in paths if is_feed_source(p)]
     files = [p for p in paths if not is_feed_source(p)]
     rejected = 0
@@ -214,6 +219,36 @@ def ingest_command(
         raise _fail(str(exc)) from None
     if strict and rejected:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _ingest_on_dask(paths: list[str], db: Path, address: str, parquet: Path | None,
+                    dictionary, default_date) -> None:
+    """Code on a Dask cluster into Parquet parts; load them into the store unless --parquet."""
+    import tempfile
+
+    from detente.engines.dask import code_on_dask, load_parquet_into_store
+    from detente.ingestion import reason_kind
+    from detente.model import Article, text_id
+    from detente.pipeline.ingest import read_inputs
+    from detente.store import Store
+
+    items = read_inputs(paths, default_date=default_date)
+    try:
+        if parquet is not None:
+            run = code_on_dask(items, address, parquet, dictionary=dictionary)
+            err.print(f"{parquet}: {run.articles} articles, {run.events} events in "
+                      f"{run.partitions} partitions, {len(run.rejections)} rejected", highlight=False)
+            return
+        with Store.open(db) as store, tempfile.TemporaryDirectory(dir=db.resolve().parent) as tmp:
+            fresh = (i for i in items if not (isinstance(i, Article) and store.has_text(text_id(i.text))))
+            run = code_on_dask(fresh, address, Path(tmp), dictionary=dictionary)
+            load = load_parquet_into_store(Path(tmp), store)
+            for rejection in run.rejections:
+                store.add_rejection(rejection)
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
+    _print_summary(db, load.ingested, load.events, load.duplicates + run.duplicates,
+                   Counter(reason_kind(r.reason) for r in run.rejections))
 
 
 def _print_summary(db: Path, stored: int, events: int, duplicates: int, rejected: Counter[str]) -> None:

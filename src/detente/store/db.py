@@ -85,6 +85,10 @@ class Store:
             finally:
                 cur.execute("ROLLBACK")
 
+    def writing(self):  # noqa: ANN201 - same context manager as _writing, for bulk loaders
+        """A cursor for bulk writers (the Dask loader), under the store's write lock."""
+        return self._writing()
+
     @contextmanager
     def _writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
         if self.read_only:
