@@ -240,14 +240,20 @@ def _ingest_on_dask(paths: list[str], db: Path, address: str, parquet: Path | No
                       f"{run.partitions} partitions, {len(run.rejections)} rejected", highlight=False)
             return
         with Store.open(db) as store, tempfile.TemporaryDirectory(dir=db.resolve().parent) as tmp:
-            fresh = (i for i in items if not (isinstance(i, Article) and store.has_text(text_id(i.text))))
-            run = code_on_dask(fresh, address, Path(tmp), dictionary=dictionary)
+            skipped = Counter()
+
+            def unseen(item) -> bool:
+                seen = isinstance(item, Article) and store.has_text(text_id(item.text))
+                skipped["stored"] += seen
+                return not seen
+
+            run = code_on_dask(filter(unseen, items), address, Path(tmp), dictionary=dictionary)
             load = load_parquet_into_store(Path(tmp), store)
             for rejection in run.rejections:
                 store.add_rejection(rejection)
     except DetenteError as exc:
         raise _fail(str(exc)) from None
-    _print_summary(db, load.ingested, load.events, load.duplicates + run.duplicates,
+    _print_summary(db, load.ingested, load.events, load.duplicates + run.duplicates + skipped["stored"],
                    Counter(reason_kind(r.reason) for r in run.rejections))
 
 
