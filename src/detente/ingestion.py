@@ -49,11 +49,14 @@ def ingest(paths: Iterable[str], store: Store, workers: int = 1,
     summary = IngestSummary()
 
     def unseen(items: Iterable[Article | Rejection]) -> Iterator[Article | Rejection]:
-        for item in items:
-            if isinstance(item, Article) and store.has_text(text_id(item.text)):
-                summary.duplicates += 1
-                continue
-            yield item
+        # checked a batch at a time: one query per 64 articles, not one per article
+        for chunk in _chunks(items, 64):
+            stored = store.stored_texts([text_id(i.text) for i in chunk if isinstance(i, Article)])
+            for item in chunk:
+                if isinstance(item, Article) and text_id(item.text) in stored:
+                    summary.duplicates += 1
+                else:
+                    yield item
 
     items = unseen(read_inputs(paths, max_bytes=max_bytes, default_date=default_date))
     if workers > 1:
@@ -97,6 +100,17 @@ def _write(store: Store, batch: list[CodedArticle], summary: IngestSummary,
             summary.events += added.events
         if on_article is not None:
             on_article(summary)
+
+
+def _chunks(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:
+    chunk: list[Article | Rejection] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _reject(store: Store, summary: IngestSummary, rejection: Rejection) -> None:

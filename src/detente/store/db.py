@@ -140,6 +140,11 @@ class Store:
             return reader.read_events(cur, since=since, until=until, actor=actor,
                                       country=country, code=code, limit=limit)
 
+    def stored_texts(self, text_ids: Sequence[str]) -> set[str]:
+        """Which of these text ids are stored: one query for a whole batch."""
+        with self.reading() as cur:
+            return writer.stored_ids(cur, list(text_ids))
+
     def has_text(self, text_id: str) -> bool:
         """Whether an article with this text id is stored (so a rerun can skip it)."""
         with self.reading() as cur:

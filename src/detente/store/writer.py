@@ -50,7 +50,7 @@ def add_articles(cur: duckdb.DuckDBPyConnection, batch: Sequence[tuple[Article, 
     the whole batch, which is what makes a store write cheap next to coding)."""
     keys = [text_id(article.text) for article, _ in batch]
     with transaction(cur):
-        stored = _stored(cur, keys)
+        stored = stored_ids(cur, keys)
         results, article_rows, event_rows = [], [], []
         for (article, events), key in zip(batch, keys, strict=True):
             if key in stored:
@@ -74,7 +74,7 @@ def add_articles(cur: duckdb.DuckDBPyConnection, batch: Sequence[tuple[Article, 
     return results
 
 
-def _stored(cur: duckdb.DuckDBPyConnection, keys: list[str]) -> set[str]:
+def stored_ids(cur: duckdb.DuckDBPyConnection, keys: list[str]) -> set[str]:
     if not keys:
         return set()
     marks = ", ".join("?" * len(keys))
