@@ -3,7 +3,8 @@
     python bench/store_speed.py [--articles 1000] [--events 1000000]
 
 1. `detente code --format jsonl` and `detente ingest` on the same generated corpus, each in a
-   fresh process (target: the store adds at most 10%), with 1 and 2 workers.
+   fresh process (target: the store adds at most 10%), with 1 and 2 workers, and
+   `detente ingest --dask local:2` (a Dask LocalCluster of 2 workers) next to `--workers 2`.
 2. A store of N synthetic events (default 1M) written in batches: its size per 100k events and
    the time of `export` to Parquet, CSV and JSON Lines.
 """
@@ -41,6 +42,9 @@ def coding_vs_ingest(articles: int, workdir: Path) -> None:
         print(f"{'detente code, ' + workers + ' worker(s)':34} {code:8.1f} {articles / code:10.1f}")
         print(f"{'detente ingest, ' + workers + ' worker(s)':34} {ingest:8.1f} {articles / ingest:10.1f}"
               f"   store overhead {100 * (ingest - code) / code:+.0f}%")
+    db = workdir / "dask.duckdb"
+    on_dask = timed([detente, "ingest", str(corpus), "--db", str(db), "--dask", "local:2", "-q"])
+    print(f"{'detente ingest --dask local:2':34} {on_dask:8.1f} {articles / on_dask:10.1f}")
 
 
 def synthetic_events(count: int, workdir: Path) -> None:

@@ -98,7 +98,7 @@ class _PartitionResult:
 
 # -- the coordinator ------------------------------------------------------------------------
 def code_on_dask(articles: Iterable[Article | Rejection], address: str, parquet_dir: Path,
-                 partition_size: int = 200,
+                 partition_size: int = 50,
                  dictionary: ActorDictionary | None = None) -> DaskRunSummary:
     """Code `articles` on the cluster at `address` into a Parquet dataset under `parquet_dir`.
 
