@@ -64,3 +64,29 @@ def test_ingestion_killed_mid_run_then_rerun_equals_a_clean_run(tmp_path):
     assert 0 < len(partial[0]) < 40
     subprocess.run(command + ["--db", str(killed)], check=True, capture_output=True)
     assert _snapshot(killed) == _snapshot(clean)
+
+
+def test_ingestion_cli_broken_corpus_is_rejected_item_by_item_and_strict_says_so(tmp_path):
+    from typer.testing import CliRunner
+
+    from detente.cli import EXIT_REJECTED, app
+    from tests.test_ingest import BROKEN_INPUTS, GOOD_INPUTS
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, content in {**{n: c for n, (c, _) in BROKEN_INPUTS.items()}, **GOOD_INPUTS}.items():
+        (corpus / name).write_bytes(content.encode() if isinstance(content, str) else content)
+    (corpus / "oversized.txt").write_bytes(b"Peru and Chile signed a deal. " * 400_000)  # 12 MB
+    db = tmp_path / "store.duckdb"
+    runner = CliRunner()
+    relaxed = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "-q"])
+    assert relaxed.exit_code == 0, relaxed.output
+    with Store.open(db, read_only=True) as store:
+        _, rejects = store.sql("SELECT origin, reason FROM rejects")
+        _, stored = store.sql("SELECT source_id FROM articles ORDER BY 1")
+    wanted = sum(len(wants) for _, wants in BROKEN_INPUTS.values())
+    assert len(rejects) == wanted and all(reason for _, reason in rejects)
+    assert [row[0] for row in stored] == ["c1", "g1", "good.html", "good.txt", "j1", "l1", "l4"]
+    strict = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "-q", "--strict"])
+    assert strict.exit_code == EXIT_REJECTED
+    assert "7 already stored" in strict.stderr

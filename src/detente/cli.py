@@ -309,11 +309,16 @@ def _progress(quiet: bool, every: int):
             return
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"),
-                      TimeElapsedColumn(),
-                      console=err, transient=True) as progress:
-            task = progress.add_task("ingest", total=None)
-            yield lambda summary: progress.update(task, completed=summary.ingested + summary.duplicates)
+        rate = TextColumn("{task.fields[rate]}")
+        with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), rate,
+                      TimeElapsedColumn(), console=err, transient=True) as progress:
+            task = progress.add_task("ingest", total=None, rate="")
+
+            def advance(summary) -> None:
+                done = summary.ingested + summary.duplicates
+                speed = progress.tasks[0].speed  # rich keeps a moving window of progress
+                progress.update(task, completed=done, rate=f"{speed:.1f} articles/s" if speed else "")
+            yield advance
 
     return bar()
 

@@ -34,6 +34,7 @@ class Article:
     title: str = ""
     url: str = ""
     origin: str = ""
+    outlet: str = ""  # the publisher, when the input names it; else the store uses the URL's host
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,7 @@ def add_articles(cur: duckdb.DuckDBPyConnection, batch: Sequence[tuple[Article, 
             stored.add(key)
             rows = _event_rows(article, events, key)
             article_rows.append((key, article.id, article.url, article.title,
-                                 outlet or _host(article.url), article.date, language,
+                                 outlet or article.outlet or _host(article.url), article.date, language,
                                  article.text, utcnow()))
             event_rows.extend(rows)
             results.append(AddResult(key, duplicate=False, events=len(rows)))

@@ -217,7 +217,8 @@ def _record(record: object, where: str, fallback_id: str, unit: str,
     article_id = record.get("id")
     yield Article(id=fallback_id if article_id in (None, "") else str(article_id), text=text,
                   date=date, title=str(record.get("title") or ""),
-                  url=str(record.get("url") or ""), origin=where)
+                  url=str(record.get("url") or ""), origin=where,
+                  outlet=str(record.get("outlet") or ""))
 
 
 def _json_type(value: object) -> str:
