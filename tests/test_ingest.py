@@ -111,7 +111,7 @@ def test_ingest_json_object_is_one_article_named_after_the_file(tmp_path):
     [article] = read_inputs([str(path)])
     assert article == Article(id="talks.json", text="Peru recalled its envoy from Bolivia.",
                               date=dt.date(2024, 2, 1), title="Envoy recalled",
-                              url="https://example.org/p", origin=str(path))
+                              url="https://example.org/p", origin=str(path), outlet="Example Wire")
 
 
 def test_ingest_json_list_reads_each_item_and_names_bad_ones_by_index(tmp_path):
