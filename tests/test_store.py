@@ -17,33 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detente.errors import InputError, StoreError, StoreLockedError
-from detente.model import Actor, Article, Event, EventDate, Rejection, Span, text_id
+from detente.model import Actor, Event, EventDate, Rejection, Span, text_id
 from detente.store import MIGRATIONS, Store, export_events
 from detente.store.schema import EVENT_COLUMNS, migrate
 from detente.store.writer import add_article
-
-TEXT = "Beijing warned Manila on Wednesday. Japan protested to China over the drills."
-
-
-def make_event(article_id: str = "a1", source: str = "CHNGOV", target: str = "PHL",
-               code: str = "172", date: str = "2025-05-14", **changes: object) -> Event:
-    """An Event with plausible evidence; `changes` replaces any other field."""
-    fields: dict[str, object] = dict(
-        article_id=article_id, sentence_index=0, sentence=Span(0, 35, TEXT[:35]),
-        source=Actor(source, source[:3], source[3:], Span(0, 7, "Beijing")),
-        target=Actor(target, target[:3], target[3:], Span(15, 21, "Manila"), how="alias"),
-        code=code, root=code[:2], label="Coerce", plover="COERCE", plover_mode="",
-        goldstein=-7.0, quad_class=4, date=EventDate(date, "day", Span(25, 34, "Wednesday")),
-        trigger=Span(8, 14, "warned"), pattern_id="warn.v", confidence=0.9,
-        notes=("future",),
-    )
-    fields.update(changes)
-    return Event(**fields)  # type: ignore[arg-type]
-
-
-def make_article(text: str = TEXT, id: str = "a1", **changes: object) -> Article:
-    return Article(id=id, text=text, date=dt.date(2025, 5, 14), title="Drills",
-                   url="https://www.example.com/drills", **changes)  # type: ignore[arg-type]
+from tests.conftest import TEXT, make_article, make_event
 
 
 def stored(records: list[dict[str, object]]) -> list[dict[str, object]]:
