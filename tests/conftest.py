@@ -9,8 +9,6 @@ import pytest
 from detente.model import Actor, Article, Event, EventDate, Span
 from detente.pipeline.coder import Coder
 
-# -- records built by hand, for the store and export tests --------------------------------
-
 
 @pytest.fixture(scope="session")
 def coder() -> Coder:
@@ -39,6 +37,8 @@ def events(coder):
 
     return run
 
+
+# -- records built by hand, for the store and export tests --------------------------------
 
 TEXT = "Beijing warned Manila on Wednesday. Japan protested to China over the drills."
 
