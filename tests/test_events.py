@@ -110,3 +110,8 @@ def test_events_hard_wrapped_lines_do_not_split_sentences(code):
     coded = code(text)
     assert ("CHNGOV", "PHL") in [(s, t) for s, _, t in coded]
     assert ("JPN", "11") in [(s, c[:2]) for s, c, _ in coded]
+
+
+def test_events_future_deployment_is_not_a_threat(code):
+    coded = code("Germany will send 2,000 troops to Lithuania next year, the defence ministry said.")
+    assert [(s, c[:2], t) for s, c, t in coded] == [("DEU", "15", "LTU")]

@@ -145,6 +145,8 @@ def apply_mode(code: str, mode: str) -> str | None:
         return code
     if root in INTENT_BY_ROOT:
         return INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root])
+    if root in ("14", "15") and mode == "future":
+        return code  # "will send troops to Lithuania" is a deployment, not yet a threat
     if root in THREAT_BY_ROOT:
         return THREAT_BY_CODE.get(code, THREAT_BY_ROOT[root])
     return code
