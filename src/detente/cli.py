@@ -397,6 +397,114 @@ def codebook_command(
     out.print(table)
 
 
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+@app.command("dyad")
+def dyad_command(
+    a: Annotated[str, typer.Argument(help="An actor code prefix or country code, e.g. CHN or CHNGOV.")],
+    b: Annotated[str, typer.Argument(help="The other side, e.g. PHL.")],
+    by: Annotated[Period, typer.Option("--by", help="Period: day, week (ISO), month or year.")] = Period.month,
+    since: Annotated[str | None, typer.Option(help="Events on or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before YYYY[-MM[-DD]].")] = None,
+    plot: Annotated[Path | None, typer.Option(help="Also draw the series to FILE.png or FILE.svg (needs matplotlib).")] = None,
+    db: Annotated[Path, DB_OPTION] = Path("detente.duckdb"),
+) -> None:
+    """Events between A and B (both directions) per period: counts by quad class, Goldstein, top codes."""
+    from detente.analysis import dyad_series
+    from detente.store import Store
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            series = dyad_series(store, a, b, by=by.value, since=since, until=until)
+        if series and plot is not None:
+            from detente.plots import plot_dyad
+
+            plot_dyad(series, plot)
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
+    if not series:
+        raise _fail(f"no events between {a} and {b} dated to the {by.value} in {db}", 1)
+    out.print(_dyad_table(series))
+    if plot is not None:
+        err.print(f"chart written to {plot}", highlight=False)
+
+
+def _dyad_table(series) -> Table:
+    first = series[0]
+    table = Table(title=f"{first.a} <-> {first.b}", header_style="bold")
+    for column in ("period", f"{first.a}->{first.b}", f"{first.b}->{first.a}", "events",
+                   "verb coop", "mat coop", "verb confl", "mat confl", "Goldstein sum", "mean",
+                   "top codes"):
+        table.add_column(column, justify="left" if column in ("period", "top codes") else "right")
+    rows = {(row.period, row.direction): row for row in series}
+    for period in dict.fromkeys(row.period for row in series):
+        both = rows[(period, "both")]
+        table.add_row(period, str(rows[(period, "a->b")].events), str(rows[(period, "b->a")].events),
+                      str(both.events), str(both.quad1), str(both.quad2), str(both.quad3),
+                      str(both.quad4), f"{both.goldstein_sum:+.1f}", _signed(both.goldstein_mean),
+                      ", ".join(f"{code} ({n})" for code, n in both.top_codes))
+    return table
+
+
+@app.command("actors")
+def actors_command(
+    top: Annotated[int, typer.Option(min=1, help="How many actors to list.")] = 20,
+    since: Annotated[str | None, typer.Option(help="Events on or after YYYY[-MM[-DD]].")] = None,
+    db: Annotated[Path, DB_OPTION] = Path("detente.duckdb"),
+) -> None:
+    """The most active actors (as source or target), with event counts and mean Goldstein."""
+    from detente.analysis import top_actors
+    from detente.store import Store
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            rows = top_actors(store, top=top, since=since)
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
+    table = Table(title=f"top {top} actors", header_style="bold")
+    for column in ("actor", "events", "as source", "as target", "mean Goldstein"):
+        table.add_column(column, justify="left" if column == "actor" else "right")
+    for row in rows:
+        table.add_row(row.actor, str(row.events), str(row.as_source), str(row.as_target),
+                      _signed(row.goldstein_mean))
+    out.print(table)
+
+
+@app.command("top-dyads")
+def top_dyads_command(
+    top: Annotated[int, typer.Option(min=1, help="How many pairs in each table.")] = 20,
+    since: Annotated[str | None, typer.Option(help="Events on or after YYYY[-MM[-DD]].")] = None,
+    db: Annotated[Path, DB_OPTION] = Path("detente.duckdb"),
+) -> None:
+    """The most active actor pairs and the most conflictual (lowest Goldstein sum), either direction."""
+    from detente.analysis import top_dyads
+    from detente.store import Store
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            tables = {"most active pairs": top_dyads(store, top=top, since=since),
+                      "most conflictual pairs": top_dyads(store, top=top, since=since, by="conflict")}
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
+    for title, rows in tables.items():
+        table = Table(title=title, header_style="bold")
+        for column in ("a", "b", "events", "a->b", "b->a", "Goldstein sum", "mean"):
+            table.add_column(column, justify="left" if column in ("a", "b") else "right")
+        for row in rows:
+            table.add_row(row.a, row.b, str(row.events), str(row.a_to_b), str(row.b_to_a),
+                          f"{row.goldstein_sum:+.1f}", _signed(row.goldstein_mean))
+        out.print(table)
+
+
+def _signed(value: float | None) -> str:
+    return "" if value is None else f"{value:+.2f}"
+
+
 @app.callback()
 def main() -> None:
     """detente: political event data from news text."""

@@ -1,0 +1,198 @@
+"""Read-only aggregates over the store: a dyad's series over time, the most active actors and pairs.
+
+Every function takes an open `Store`, reads inside its READ ONLY transaction with bound
+parameters, and returns a list of frozen records; each has `as_dict()`, so
+`pandas.DataFrame([r.as_dict() for r in rows])` gives a table.
+
+    >>> from detente.store import Store
+    >>> with Store.open(":memory:") as store:
+    ...     dyad_series(store, "CHN", "PHL"), top_actors(store), top_dyads(store)
+    ([], [], [])
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from detente.errors import InputError
+from detente.store import Store
+from detente.store.reader import event_filter
+
+# An event's date is "YYYY", "YYYY-MM" or "YYYY-MM-DD": a period takes only events whose date
+# is at least as precise as the period (length of the date string), labelled so that labels sort.
+PERIODS = {
+    "day": (10, "date"),
+    "week": (10, "strftime(try_cast(date AS DATE), '%G-W%V')"),
+    "month": (7, "substr(date, 1, 7)"),
+    "year": (4, "substr(date, 1, 4)"),
+}
+DIRECTIONS = ("a->b", "b->a", "both")
+TOP_CODES = 3
+
+# An actor argument matches an actor code prefix ("CHN": CHN, CHNGOV) or a country code.
+_SIDE = "(starts_with({column}, ?) OR {column}_country = ?)"
+
+
+@dataclass(frozen=True, slots=True)
+class DyadPeriod:
+    """The events between `a` and `b` in one period and direction ("a->b", "b->a" or "both")."""
+
+    a: str
+    b: str
+    period: str
+    direction: str
+    events: int
+    quad1: int  # verbal cooperation
+    quad2: int  # material cooperation
+    quad3: int  # verbal conflict
+    quad4: int  # material conflict
+    goldstein_sum: float
+    goldstein_mean: float | None  # None when the direction has no events in the period
+    top_codes: tuple[tuple[str, int], ...]  # up to 3 (CAMEO code, events), most frequent first
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorActivity:
+    """An actor code with the events it takes part in (as source, target or both)."""
+
+    actor: str
+    events: int
+    as_source: int
+    as_target: int
+    goldstein_mean: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DyadActivity:
+    """An unordered pair of actor codes (`a` < `b`) with its events in both directions."""
+
+    a: str
+    b: str
+    events: int
+    a_to_b: int
+    b_to_a: int
+    goldstein_sum: float
+    goldstein_mean: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def dyad_series(store: Store, a: str, b: str, by: str = "month", since: dt.date | str | None = None,
+                until: dt.date | str | None = None) -> list[DyadPeriod]:
+    """Events between A and B per period, three rows per period: a->b, b->a and both.
+
+    `a`/`b` are actor code prefixes or country codes ("CHN" matches CHN, CHNGOV and any actor
+    of country CHN). `by` is day, week (ISO, "2025-W20"), month or year; an event whose date is
+    less precise than the period ("2002" by month) is left out. An event that matches both
+    ways (A and B overlap) counts as a->b.
+    """
+    a, b = _actor_arg("a", a), _actor_arg("b", b)
+    if by not in PERIODS:
+        raise InputError(f"by: {by!r} is not a period; use one of {', '.join(PERIODS)}")
+    precision, period = PERIODS[by]
+    pair = f"({_SIDE.format(column='source')} AND {_SIDE.format(column='target')})"
+    clauses = [f"({pair} OR {pair})", "length(date) >= ?"]
+    params: list[object] = [a, a, b, b, b, b, a, a, precision]
+    dates, date_params = event_filter(since=since, until=until)
+    if dates:
+        clauses.append(dates.removeprefix("WHERE "))
+    query = (f"SELECT {period} AS period, {pair} AS forward, code, quad_class, count(*), "
+             f"coalesce(sum(goldstein), 0) FROM events WHERE {' AND '.join(clauses)} "
+             "GROUP BY ALL HAVING period IS NOT NULL")
+    with store.reading() as cur:
+        rows = cur.execute(query, [a, a, b, b, *params, *date_params]).fetchall()
+    return _series_rows(a, b, rows)
+
+
+def _series_rows(a: str, b: str, rows: list[tuple[Any, ...]]) -> list[DyadPeriod]:
+    """(period, forward, code, quad, count, goldstein sum) groups -> three records per period."""
+    cells: dict[tuple[str, str], list[tuple[str, int, int, float]]] = defaultdict(list)
+    for period, forward, code, quad, count, goldstein in rows:
+        cell = (code, quad, count, goldstein)
+        cells[(period, "a->b" if forward else "b->a")].append(cell)
+        cells[(period, "both")].append(cell)
+    periods = sorted({period for period, _ in cells})
+    return [_period(a, b, period, direction, cells.get((period, direction), []))
+            for period in periods for direction in DIRECTIONS]
+
+
+def _period(a: str, b: str, period: str, direction: str,
+            cells: list[tuple[str, int, int, float]]) -> DyadPeriod:
+    quads: Counter[int] = Counter()
+    codes: Counter[str] = Counter()
+    for code, quad, count, _ in cells:
+        quads[quad] += count
+        codes[code] += count
+    events = sum(codes.values())
+    goldstein = sum(cell[3] for cell in cells)
+    top = sorted(codes.items(), key=lambda item: (-item[1], item[0]))[:TOP_CODES]
+    return DyadPeriod(a, b, period, direction, events, quads[1], quads[2], quads[3], quads[4],
+                      goldstein, goldstein / events if events else None, tuple(top))
+
+
+def top_actors(store: Store, top: int = 20, since: dt.date | str | None = None) -> list[ActorActivity]:
+    """The `top` actor codes in the most events (as source or target), busiest first.
+
+    Ties go alphabetically; `since` keeps events whose date reaches it ("2025" keeps all of 2025).
+    """
+    where, params = event_filter(since=since)
+    query = f"""
+        WITH sides AS (
+            SELECT id, source AS actor, goldstein, true AS is_source FROM events {where}
+            UNION ALL
+            SELECT id, target, goldstein, false FROM events {where}),
+        involved AS (  -- one row per actor and event, even when source = target
+            SELECT actor, any_value(goldstein) AS goldstein, bool_or(is_source) AS as_source,
+                   bool_or(NOT is_source) AS as_target
+            FROM sides GROUP BY actor, id)
+        SELECT actor, count(*), count_if(as_source), count_if(as_target), avg(goldstein)
+        FROM involved GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?"""
+    with store.reading() as cur:
+        rows = cur.execute(query, [*params, *params, _count("top", top)]).fetchall()
+    return [ActorActivity(*row) for row in rows]
+
+
+def top_dyads(store: Store, top: int = 20, since: dt.date | str | None = None,
+              by: str = "events") -> list[DyadActivity]:
+    """The `top` unordered actor pairs: by "events" (busiest first) or "conflict".
+
+    Ties go alphabetically by pair. "conflict" ranks only the pairs whose Goldstein sum is
+    below zero, lowest sum first.
+    """
+    if by not in ("events", "conflict"):
+        raise InputError(f"by: {by!r} is not a ranking; use events or conflict")
+    where, params = event_filter(since=since)
+    having, order = (("HAVING goldstein_sum < 0", "goldstein_sum, events DESC") if by == "conflict"
+                     else ("", "events DESC"))
+    query = f"""
+        SELECT least(source, target) AS a, greatest(source, target) AS b, count(*) AS events,
+               count_if(source = least(source, target)), count_if(source = greatest(source, target)),
+               coalesce(sum(goldstein), 0) AS goldstein_sum, avg(goldstein)
+        FROM events {where} GROUP BY ALL {having} ORDER BY {order}, a, b LIMIT ?"""
+    with store.reading() as cur:
+        rows = cur.execute(query, [*params, _count("top", top)]).fetchall()
+    return [DyadActivity(*row) for row in rows]
+
+
+def _actor_arg(name: str, value: str) -> str:
+    code = value.strip().upper()
+    if not code:
+        raise InputError(f"{name}: give an actor or country code, e.g. CHN or CHNGOV")
+    return code
+
+
+def _count(name: str, value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InputError(f"{name}: {value!r} is not a count; use a whole number, 1 or more")
+    return value
