@@ -71,7 +71,8 @@ class EventFinder:
             lemma = lemma_of(token)
             if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
                 yield Predicate(token, token, self.lexicon.verbs[lemma])
-            elif token.pos_ == "NOUN" and lemma in self.lexicon.nouns:
+            elif lemma in self.lexicon.nouns and (token.pos_ == "NOUN" or (
+                    token.pos_ == "VERB" and token.dep_ in ("dobj", "pobj"))):  # "hold drills", mistagged
                 governor = self._governor(token)
                 if governor is not None:
                     yield Predicate(token, governor, self.lexicon.nouns[lemma])
