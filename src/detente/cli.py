@@ -505,6 +505,30 @@ def _signed(value: float | None) -> str:
     return "" if value is None else f"{value:+.2f}"
 
 
+@app.command("serve")
+def serve_command(
+    db: Annotated[Path, DB_OPTION] = Path("detente.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 for every interface.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    write_token: Annotated[str | None, typer.Option(envvar="DETENTE_WRITE_TOKEN", help="Allow POST /api/articles with `Authorization: Bearer TOKEN` (default: ingest disabled).")] = None,
+) -> None:
+    """Serve the store as a JSON API (docs/api.md); OpenAPI docs at /docs."""
+    try:
+        import uvicorn
+
+        from detente.web import create_app
+    except ImportError as exc:
+        raise _fail(f"`detente serve` needs FastAPI and uvicorn ({exc.name} is missing); "
+                    "pip install fastapi uvicorn") from None
+    from detente.store import Store
+
+    try:  # fail here, in one line, rather than in the server's startup log
+        Store.open(db).close()
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
+    uvicorn.run(create_app(db, write_token=write_token), host=host, port=port)
+
+
 @app.callback()
 def main() -> None:
     """detente: political event data from news text."""

@@ -1,0 +1,43 @@
+"""The reads the Store API does not offer: a page of filtered events, an article's events.
+
+Every value is a bound parameter; only fixed SQL text and the store's own filter clauses are
+put together here.
+"""
+
+from __future__ import annotations
+
+from detente.store import Store
+from detente.store.reader import event_filter, events_query
+from detente.store.schema import EVENT_COLUMNS, row_record
+
+_COLUMNS = ", ".join(EVENT_COLUMNS)
+
+
+def event_page(store: Store, page: int, page_size: int, *, quad_class: int | None = None,
+               q: str | None = None, **filters: str | None) -> tuple[list[dict[str, object]], int]:
+    """One page of events (1-based) and the number of all that match, in the store's order.
+
+    `filters` are those of `event_filter` (since, until, actor, country, code); `quad_class`
+    is 1-4; `q` is text the sentence contains, case-insensitively (no wildcards).
+    """
+    where, params = event_filter(**filters)
+    clauses = [where.removeprefix("WHERE ")] if where else []
+    if quad_class is not None:
+        clauses.append("quad_class = ?")
+        params.append(quad_class)
+    if q:
+        clauses.append("contains(lower(sentence), lower(?))")
+        params.append(q)
+    where = "WHERE " + " AND ".join(clauses) if clauses else ""
+    query, limit = events_query(_COLUMNS, where, page_size)
+    with store.reading() as cur:  # one transaction: the page and the total agree
+        total = cur.execute(f"SELECT count(*) FROM events {where}", params).fetchall()[0][0]
+        rows = cur.execute(query + " OFFSET ?", [*params, *limit, (page - 1) * page_size]).fetchall()
+    return [row_record(row) for row in rows], int(total)
+
+
+def article_events(store: Store, text_id: str) -> list[dict[str, object]]:
+    """The stored events of one article (by `text_id`), in text order."""
+    query, _ = events_query(_COLUMNS, "WHERE text_id = ?", None)
+    with store.reading() as cur:
+        return [row_record(row) for row in cur.execute(query, [text_id]).fetchall()]
