@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -291,36 +293,30 @@ def watch_command(
         raise _fail(str(exc)) from None
 
 
-def _progress(quiet: bool, every: int):
+@contextmanager
+def _progress(quiet: bool, every: int) -> Iterator[Callable[..., None]]:
     """A progress bar on a terminal; a plain line every `every` articles when piped."""
-    from contextlib import contextmanager
-
-    @contextmanager
-    def bar():
-        if quiet:
-            yield lambda summary: None
-            return
-        if not err.is_terminal:
-            def line(summary) -> None:
-                done = summary.ingested + summary.duplicates
-                if done % every == 0:
-                    err.print(f"{done} articles", highlight=False)
-            yield line
-            return
+    if quiet:
+        yield lambda summary: None
+    elif not err.is_terminal:
+        def line(summary) -> None:
+            done = summary.ingested + summary.duplicates
+            if done % every == 0:
+                err.print(f"{done} articles", highlight=False)
+        yield line
+    else:
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        rate = TextColumn("{task.fields[rate]}")
-        with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), rate,
-                      TimeElapsedColumn(), console=err, transient=True) as progress:
+        columns = (SpinnerColumn(), TextColumn("{task.completed} articles"),
+                   TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
+        with Progress(*columns, console=err, transient=True) as progress:
             task = progress.add_task("ingest", total=None, rate="")
 
             def advance(summary) -> None:
-                done = summary.ingested + summary.duplicates
                 speed = progress.tasks[0].speed  # rich keeps a moving window of progress
-                progress.update(task, completed=done, rate=f"{speed:.1f} articles/s" if speed else "")
+                progress.update(task, completed=summary.ingested + summary.duplicates,
+                                rate=f"{speed:.1f} articles/s" if speed else "")
             yield advance
-
-    return bar()
 
 
 class ExportFormat(StrEnum):
