@@ -76,3 +76,11 @@ def test_resolve_petrarch_dictionary_is_used_for_coding(tmp_path):
     found = coder.code_text("The Riverland Peoples Front attacked Nigerian troops.",
                             date=dt.date(2025, 1, 1))
     assert [(e.source.code, e.target.code) for e in found] == [("CMRREB", "NGAMIL")]
+
+
+def test_resolve_rejecting_the_accusation_answers_the_accuser(events):
+    text = ("Kenyan President Amara Example on Thursday accused Uganda of supporting rebels. "
+            "The Ugandan foreign ministry rejected the accusation.")
+    found = [e for e in events(text) if e.sentence_index == 1]
+    assert [(e.source.code, e.code[:2], e.target.code) for e in found] == [("UGAGOV", "12", "KENGOV")]
+    assert found[0].target.how == "coreference"

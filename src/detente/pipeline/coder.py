@@ -162,6 +162,7 @@ class Coder:
             for event in raw:
                 date = date_for(event.governor, doc, phrases, sentence.start, article.date)
                 events.append(self._event(article, index, sentence, event, date))
+                memory.dyads.append((event.source, event.target))
             self._remember_sentence(doc, actors, memory)
         return CodedArticle(article, events, len(prepared.sentences), len(prepared.parses))
 

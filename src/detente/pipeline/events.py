@@ -33,6 +33,11 @@ LIGHT_VERBS = frozenset({
     "convene",
 })  # not "receive", "accept", "welcome": their subject is not the one who acts
 LOOSE_TARGET_ROOTS = frozenset({"01", "03", "15"})
+# answers to what someone else said: rejecting, denying or criticising "the accusation"
+ANSWER_ROOTS = frozenset({"01", "11", "12"})
+ANSWERED_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "criticism", "demand",
+                            "request", "proposal", "offer", "ultimatum", "warning", "threat",
+                            "call", "report", "statement", "remark", "comment"})
 _PLACE_LIKE_TARGETS = frozenset({"target", "position", "site", "facility", "area", "installation",
                                  "infrastructure", "stronghold", "hideout", "camp", "depot"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
@@ -129,6 +134,8 @@ class EventFinder:
                 continue
             sources = self._sources(predicate, pattern, actors)
             targets = self._targets(predicate, pattern, actors, sources)
+            if sources and not targets and pattern.code[:2] in ANSWER_ROOTS:
+                targets = self._answered(predicate, sources, actors)
             if not sources and pattern.symmetric and len(targets) > 1:
                 sources, targets = targets, []  # "talks between A and B were held"
             if not sources:
@@ -318,6 +325,19 @@ class EventFinder:
                         if found:
                             return found
         return []
+
+    def _answered(self, predicate: Predicate, sources: list[Actor], actors: SentenceActors) -> list[Actor]:
+        """"The ministry rejected the accusation": the target is whoever made it, the last
+        actor in the article to act on this source's country."""
+        objects = [c for c in predicate.trigger.children if c.dep_ == "dobj"]
+        if not objects or lemma_of(objects[0]) not in ANSWERED_NOUNS:
+            return []
+        if any(c.dep_ == "poss" for c in objects[0].children):
+            return []  # "rejected Russia's proposal" names its author already
+        author = actors.memory.last_against(sources[0])
+        if author is None:
+            return []
+        return [Actor(author.code, author.country, author.sector, author.span, "coreference")]
 
     def _nested_actors(self, token: Token, actors: SentenceActors, pattern: Pattern) -> list[Actor]:
         """"to the border with Eritrea", "the homes of Palestinian families": the place or

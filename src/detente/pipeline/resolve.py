@@ -60,6 +60,12 @@ class ArticleMemory:
     aliases: dict[str, Actor] = field(default_factory=dict)
     group: list[Actor] = field(default_factory=list)  # the last subject of several actors
     surnames: set[str] = field(default_factory=set)  # country names used as a person's name
+    dyads: list[tuple[Actor, Actor]] = field(default_factory=list)  # (source, target) coded so far
+
+    def last_against(self, target: Actor) -> Actor | None:
+        """Who last acted on `target`'s country: "X rejected the accusation" answers them."""
+        return next((source for source, victim in reversed(self.dyads)
+                     if victim.country == target.country and source.country != target.country), None)
 
     def remember(self, actor: Actor, as_subject: bool) -> None:
         self.actors.append(actor)
