@@ -225,38 +225,25 @@ def ingest_command(
 
 def _ingest_on_dask(paths: list[str], db: Path, address: str, parquet: Path | None,
                     dictionary, default_date) -> None:
-    """Code on a Dask cluster into Parquet parts; load them into the store unless --parquet."""
-    import tempfile
-
-    from detente.engines.dask import code_on_dask, load_parquet_into_store
-    from detente.ingestion import reason_kind
-    from detente.model import Article, text_id
+    """Code on a Dask cluster: leave a Parquet dataset (--parquet) or load it into --db."""
+    from detente.ingestion import ingest_on_dask
     from detente.pipeline.ingest import read_inputs
     from detente.store import Store
 
-    items = read_inputs(paths, default_date=default_date)
     try:
         if parquet is not None:
+            from detente.engines.dask import code_on_dask
+
+            items = read_inputs(paths, default_date=default_date)
             run = code_on_dask(items, address, parquet, dictionary=dictionary)
             err.print(f"{parquet}: {run.articles} articles, {run.events} events in "
                       f"{run.partitions} partitions, {len(run.rejections)} rejected", highlight=False)
             return
-        with Store.open(db) as store, tempfile.TemporaryDirectory(dir=db.resolve().parent) as tmp:
-            skipped = Counter()
-
-            def unseen(item) -> bool:
-                seen = isinstance(item, Article) and store.has_text(text_id(item.text))
-                skipped["stored"] += seen
-                return not seen
-
-            run = code_on_dask(filter(unseen, items), address, Path(tmp), dictionary=dictionary)
-            load = load_parquet_into_store(Path(tmp), store)
-            for rejection in run.rejections:
-                store.add_rejection(rejection)
+        with Store.open(db) as store:
+            summary = ingest_on_dask(paths, store, address, dictionary, default_date)
     except DetenteError as exc:
         raise _fail(str(exc)) from None
-    _print_summary(db, load.ingested, load.events, load.duplicates + run.duplicates + skipped["stored"],
-                   Counter(reason_kind(r.reason) for r in run.rejections))
+    _print_summary(db, summary.ingested, summary.events, summary.duplicates, summary.rejected)
 
 
 def _print_summary(db: Path, stored: int, events: int, duplicates: int, rejected: Counter[str]) -> None:

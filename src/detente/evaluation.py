@@ -17,6 +17,10 @@ from detente.errors import InputError
 from detente.model import Article, Event
 from detente.pipeline.ingest import parse_date
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from detente.pipeline.coder import Coder
+
 LEVELS = ("root", "country", "full")
 
 
@@ -179,11 +183,11 @@ def _score_dates(report: Report, gold: GoldRecord, coded: list[Event]) -> None:
                 report.dates.fp += 1
 
 
-def evaluate(records: list[GoldRecord], coder: object | None = None) -> Report:
+def evaluate(records: list[GoldRecord], coder: Coder | None = None) -> Report:
     """Code every gold record's text and score the result."""
-    from detente.pipeline.coder import Coder
+    from detente.pipeline.coder import Coder  # spaCy loads only when scoring
 
-    coder = coder if isinstance(coder, Coder) else Coder()
+    coder = coder or Coder()
     report = Report()
     coded = coder.code_articles(r.article for r in records)
     for record, result in zip(records, coded, strict=True):

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from detente.errors import DetenteError, StoreError
-from detente.model import Article, Rejection, text_id
+from detente.model import Article, Rejection
 from detente.pipeline.readers.documents import human_size
 
 if TYPE_CHECKING:
@@ -297,13 +297,13 @@ def _unstored_items(sources: Iterable[str], client: httpx.Client, store: Store,
 
 def _unstored_texts(items: Iterable[Item], store: Store, summary: FeedSummary,
                     skip: set[str]) -> Iterator[Item]:
-    # checked before coding, which is the slow part
-    for item in items:
-        if isinstance(item, Article) and store.has_text(text_id(item.text)):
-            summary.duplicate_text += 1
-            skip.add(item.url)
-            continue
-        yield item
+    from detente.ingestion import skip_stored
+
+    def stored(article: Article) -> None:
+        summary.duplicate_text += 1
+        skip.add(article.url)
+
+    return skip_stored(items, store, stored)
 
 
 def _reject(store: Store, summary: FeedSummary, rejection: Rejection) -> None:

@@ -8,9 +8,11 @@ ends with the same store as a run that was never interrupted.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from detente.actors import ActorDictionary
 from detente.engines import code_stream, code_stream_parallel
@@ -47,18 +49,8 @@ def ingest(paths: Iterable[str], store: Store, workers: int = 1,
            on_article: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Read, code and store everything under `paths`; rejected input is stored with its reason."""
     summary = IngestSummary()
-
-    def unseen(items: Iterable[Article | Rejection]) -> Iterator[Article | Rejection]:
-        # checked a batch at a time: one query per 64 articles, not one per article
-        for chunk in _chunks(items, 64):
-            stored = store.stored_texts([text_id(i.text) for i in chunk if isinstance(i, Article)])
-            for item in chunk:
-                if isinstance(item, Article) and text_id(item.text) in stored:
-                    summary.duplicates += 1
-                else:
-                    yield item
-
-    items = unseen(read_inputs(paths, max_bytes=max_bytes, default_date=default_date))
+    items = skip_stored(read_inputs(paths, max_bytes=max_bytes, default_date=default_date), store,
+                        lambda _: _count_duplicate(summary))
     if workers > 1:
         results = code_stream_parallel(items, workers, dictionary)
     else:
@@ -75,6 +67,44 @@ def ingest(paths: Iterable[str], store: Store, workers: int = 1,
     _write(store, batch, summary, on_article)
     store.refresh_groups()
     return summary
+
+
+def ingest_on_dask(paths: Iterable[str], store: Store, address: str,
+                   dictionary: ActorDictionary | None = None,
+                   default_date: dt.date | None = None) -> IngestSummary:
+    """Like `ingest`, coding on a Dask cluster (docs/cluster.md): Parquet parts are written
+    beside the store, where workers on other hosts can reach them, then loaded."""
+    from detente.engines.dask import code_on_dask, load_parquet_into_store
+
+    summary = IngestSummary()
+    items = skip_stored(read_inputs(paths, default_date=default_date), store,
+                        lambda _: _count_duplicate(summary))
+    with tempfile.TemporaryDirectory(dir=Path(store.path).resolve().parent) as parts:
+        run = code_on_dask(items, address, Path(parts), dictionary=dictionary)
+        load = load_parquet_into_store(Path(parts), store)
+    for rejection in run.rejections:
+        _reject(store, summary, rejection)
+    summary.ingested += load.ingested
+    summary.events += load.events
+    summary.duplicates += load.duplicates + run.duplicates
+    return summary
+
+
+def skip_stored(items: Iterable[Article | Rejection], store: Store,
+                on_skipped: Callable[[Article], None]) -> Iterator[Article | Rejection]:
+    """The items whose text is not stored yet (checked before coding, the slow part), one
+    query per 64 articles; `on_skipped` hears of each stored one."""
+    for chunk in _chunks(items, 64):
+        stored = store.stored_texts([text_id(i.text) for i in chunk if isinstance(i, Article)])
+        for item in chunk:
+            if isinstance(item, Article) and text_id(item.text) in stored:
+                on_skipped(item)
+            else:
+                yield item
+
+
+def _count_duplicate(summary: IngestSummary) -> None:
+    summary.duplicates += 1
 
 
 def _write(store: Store, batch: list[CodedArticle], summary: IngestSummary,

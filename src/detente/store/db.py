@@ -85,12 +85,9 @@ class Store:
             finally:
                 cur.execute("ROLLBACK")
 
-    def writing(self):  # noqa: ANN201 - same context manager as _writing, for bulk loaders
-        """A cursor for bulk writers (the Dask loader), under the store's write lock."""
-        return self._writing()
-
     @contextmanager
-    def _writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor under the store's write lock (for bulk writers such as the Dask loader)."""
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only; open it without read_only to write")
         with self._write_lock, self._con.cursor() as cur:
@@ -103,23 +100,23 @@ class Store:
         `outlet` defaults to the host of the article's URL. `result.duplicate` says whether the
         text was stored already.
         """
-        with self._writing() as cur:
+        with self.writing() as cur:
             return writer.add_article(cur, article, events, outlet, language)
 
     def add_many(self, batch: Sequence[tuple[Article, Sequence[Event]]], outlet: str = "",
                  language: str = "en") -> list[AddResult]:
         """Store several articles with their events in one transaction (all or none)."""
-        with self._writing() as cur:
+        with self.writing() as cur:
             return writer.add_articles(cur, batch, outlet, language)
 
     def add_rejection(self, rejection: Rejection) -> None:
         """Record input that could not be coded; the same rejection again only updates its time."""
-        with self._writing() as cur:
+        with self.writing() as cur:
             writer.add_rejection(cur, rejection)
 
     def refresh_groups(self) -> int:
         """Recompute `event_groups` (one row per date, source, target, code); return their number."""
-        with self._writing() as cur:
+        with self.writing() as cur:
             return writer.refresh_groups(cur)
 
     def counts(self) -> dict[str, int]:
