@@ -15,6 +15,9 @@ install: $(BIN)/detente
 
 sample: install  ## code the bundled sample corpus
 	$(BIN)/detente code samples/articles.jsonl
+	@echo "Next: store the events and follow a dyad over time:"
+	@echo "  $(BIN)/detente ingest samples/articles.jsonl --db sample.duckdb"
+	@echo "  $(BIN)/detente dyad CHN PHL --db sample.duckdb --plot chn-phl.png"
 
 test: install  ## run the test suite
 	$(BIN)/python -m pytest

@@ -86,7 +86,7 @@ def code_command(
                     _add_row(table, event)
     except DetenteError as exc:
         raise _fail(str(exc)) from None
-    if table is not None:
+    if table is not None and events:
         out.print(table)
     summary = f"{articles} article{'s' * (articles != 1)} coded, {events} event{'s' * (events != 1)}"
     if rejected:

@@ -113,7 +113,10 @@ def _gold_record(line: str, where: str) -> GoldRecord:
                        for e in data["events"])
         date = parse_date(data["date"]) if data.get("date") else None
         article = Article(id=str(data["id"]), text=data["text"], date=date, origin=where)
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+    except KeyError as exc:
+        raise InputError(f"{where}: gold record has no {exc} field; see docs/conventions.md "
+                         "for the format") from exc
+    except (json.JSONDecodeError, TypeError, ValueError) as exc:
         raise InputError(f"{where}: not a gold record ({exc}); see docs/conventions.md") from exc
     return GoldRecord(article, events)
 
