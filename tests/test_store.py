@@ -17,10 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detente.errors import InputError, StoreError, StoreLockedError
-from detente.model import Actor, Event, EventDate, Rejection, Span, text_id
+from detente.model import Actor, Event, EventDate, Location, Place, Rejection, Span, text_id
 from detente.store import MIGRATIONS, Store, export_events
-from detente.store.schema import EVENT_COLUMNS, migrate
-from detente.store.writer import add_article
+from detente.store.schema import EVENT_COLUMNS, migrate, record_row
 from tests.conftest import TEXT, make_article, make_event
 
 
@@ -41,6 +40,9 @@ _event = st.builds(
     plover_mode=_text, goldstein=st.floats(-10, 10), quad_class=st.integers(0, 4),
     date=st.builds(EventDate, _text, _text, st.none() | _span), trigger=_span, pattern_id=_text,
     confidence=st.floats(0, 1), notes=st.lists(_text, max_size=3).map(tuple),
+    location=st.none() | st.builds(
+        Location, st.builds(Place, _text, _text, _text, st.floats(-90, 90), st.floats(-180, 180),
+                            _text), st.none() | _span, _text),
 )
 
 
@@ -116,7 +118,11 @@ def test_open_upgrades_a_database_at_migration_1(tmp_path):
     path = tmp_path / "old.duckdb"
     with duckdb.connect(str(path)) as con:
         assert migrate(con, MIGRATIONS[:1]) == [MIGRATIONS[0].name]
-        add_article(con, make_article(), [make_event()], outlet="Wire")
+        # rows as detente 0.1 wrote them: the events columns of migration 1 only
+        old_row = record_row(make_event().to_record(), text_id(TEXT))[:EVENT_COLUMNS.index("text_id") + 1]
+        con.execute("INSERT INTO articles VALUES (?, 'a1', '', '', 'Wire', NULL, 'en', ?, now())",
+                    [text_id(TEXT), TEXT])
+        con.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(old_row))})", list(old_row))
         assert "event_groups" not in {row[0] for row in con.execute("SHOW TABLES").fetchall()}
     with Store.open(path) as store:
         assert [name for name, _ in store.migrations()] == [m.name for m in MIGRATIONS]

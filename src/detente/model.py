@@ -71,6 +71,56 @@ class EventDate:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: a named place and where it is.
+
+    `country` is the ISO 3166-1 alpha-3 code of the state the place lies in ("" for seas and
+    places no single state holds); `countries` lists the other states concerned (claimants of
+    a disputed island, the shores of a sea). `feature` is one of city, admin, country, island,
+    region, sea.
+    """
+
+    name: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    feature: str
+    countries: tuple[str, ...] = ()
+    population: int = 0
+    source: str = ""  # which gazetteer it came from: geonames, pycountry, countryinfo, curated
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened: a place, the words that named it, and how it was chosen.
+
+    `basis` says how the place was tied to the event: "clause" (a locative phrase in the
+    event's own clause), "dateline", "sentence" (another place in the same sentence).
+    `span` is None when the words are not in the article text (never, for now).
+    """
+
+    place: Place
+    span: Span | None
+    basis: str
+
+    @property
+    def precision(self) -> str:
+        """How fine the coordinates are: "point" for a city, else the feature's kind."""
+        return "point" if self.place.feature == "city" else self.place.feature
+
+    def to_record(self) -> dict[str, object]:
+        place = self.place
+        return {
+            "name": place.name, "country": place.country, "admin1": place.admin1,
+            "lat": place.lat, "lon": place.lon, "feature": place.feature,
+            "precision": self.precision, "basis": self.basis,
+            "text": self.span.text if self.span else "",
+            "offsets": [self.span.start, self.span.end] if self.span else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded event with its evidence."""
 
@@ -91,6 +141,7 @@ class Event:
     pattern_id: str
     confidence: float
     notes: tuple[str, ...] = field(default=())
+    location: Location | None = None
 
     @property
     def id(self) -> str:
@@ -136,6 +187,7 @@ class Event:
             "pattern_id": self.pattern_id,
             "confidence": self.confidence,
             "notes": list(self.notes),
+            "location": self.location.to_record() if self.location else None,
             "coder_version": CODER_VERSION,
         }
 

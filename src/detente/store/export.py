@@ -13,7 +13,13 @@ from detente.errors import StoreError
 from detente.store.db import Store
 from detente.store.formats import write_gdelt, write_plover
 from detente.store.reader import event_filter, events_query
-from detente.store.schema import EVENT_COLUMNS, OFFSET_COLUMNS, OFFSET_SPANS
+from detente.store.schema import (
+    EVENT_COLUMNS,
+    LOCATION_COLUMNS,
+    LOCATION_FIELDS,
+    OFFSET_COLUMNS,
+    OFFSET_SPANS,
+)
 
 FORMATS = ("csv", "jsonl", "parquet", "gdelt", "plover")
 _BATCH = 10_000
@@ -69,9 +75,20 @@ def _record_json() -> str:
         if column == OFFSET_COLUMNS[0]:
             spans = ", ".join(f"'{span}': [{span}_start, {span}_end]" for span in OFFSET_SPANS)
             fields.append(f"'offsets': {{{spans}}}")
-        if column not in OFFSET_COLUMNS:
+        if column == "coder_version":
+            fields.append(f"'location': {_LOCATION_JSON}")
+        if column not in OFFSET_COLUMNS and column not in LOCATION_COLUMNS:
             fields.append(f"'{column}': {column}")
     return "to_json({" + ", ".join(fields) + "})"
+
+
+# the `location` record of Event.to_record(), or null
+_LOCATION_JSON = (
+    "CASE WHEN location_name IS NULL THEN NULL ELSE {"
+    + ", ".join(f"'{name}': location_{name}" for name in LOCATION_FIELDS[:-2])
+    + ", 'offsets': CASE WHEN location_start IS NULL THEN NULL "
+      "ELSE [location_start, location_end] END} END"
+)
 
 
 _RECORD_JSON = _record_json()

@@ -35,7 +35,15 @@ _BEFORE_OFFSETS = (
     "target_how", "trigger",
 )
 _AFTER_OFFSETS = ("pattern_id", "confidence", "notes", "coder_version")
-EVENT_COLUMNS = _BEFORE_OFFSETS + OFFSET_COLUMNS + _AFTER_OFFSETS + ("text_id",)
+# The event's `location` record, flattened; added by a later migration, so they come last.
+# All NULL when the event has no location.
+LOCATION_FIELDS = ("name", "country", "admin1", "lat", "lon", "feature", "precision", "basis",
+                   "text", "start", "end")
+LOCATION_COLUMNS = tuple(f"location_{name}" for name in LOCATION_FIELDS)
+EVENT_COLUMNS = _BEFORE_OFFSETS + OFFSET_COLUMNS + _AFTER_OFFSETS + ("text_id",) + LOCATION_COLUMNS
+_FIRST_COLUMNS = EVENT_COLUMNS[:EVENT_COLUMNS.index("text_id") + 1]
+_LOCATION_TYPES = {"location_lat": "DOUBLE", "location_lon": "DOUBLE",
+                   "location_start": "INTEGER", "location_end": "INTEGER"}
 
 _EVENT_TYPES = {
     "sentence_index": "INTEGER NOT NULL",
@@ -49,7 +57,7 @@ _EVENT_TYPES = {
 
 def _events_table() -> str:
     columns = [
-        f"{name} {_EVENT_TYPES.get(name, 'VARCHAR NOT NULL')}" for name in EVENT_COLUMNS
+        f"{name} {_EVENT_TYPES.get(name, 'VARCHAR NOT NULL')}" for name in _FIRST_COLUMNS
     ]
     return "CREATE TABLE events (\n    " + ",\n    ".join(columns) + ",\n    PRIMARY KEY (id)\n)"
 
@@ -100,6 +108,10 @@ MIGRATIONS: tuple[Migration, ...] = (
                    a.ingested_at, e.sentence, e.trigger, e.confidence
             FROM events e JOIN articles a ON a.id = e.text_id""",
     )),
+    Migration("0003_event_locations", tuple(
+        f"ALTER TABLE events ADD COLUMN {column} {_LOCATION_TYPES.get(column, 'VARCHAR')}"
+        for column in LOCATION_COLUMNS
+    )),
 )
 
 
@@ -108,7 +120,7 @@ def migrate(con: duckdb.DuckDBPyConnection,
     """Apply the migrations this database lacks, each in its own transaction; return their names.
 
     >>> migrate(duckdb.connect())
-    ['0001_articles_events_rejects', '0002_event_groups_mentions']
+    ['0001_articles_events_rejects', '0002_event_groups_mentions', '0003_event_locations']
     """
     con.execute("CREATE TABLE IF NOT EXISTS migrations "
                 "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
@@ -152,7 +164,14 @@ def record_row(record: dict[str, object], text_id: str) -> tuple[object, ...]:
     flat = {f"{span}_{edge}": offsets[span][i]
             for span in OFFSET_SPANS for i, edge in enumerate(("start", "end"))}
     notes = list(cast(list[str], record["notes"]))
-    values = {**record, **flat, "notes": notes, "text_id": text_id}
+    location = cast(dict[str, object] | None, record.get("location"))
+    where: dict[str, object] = dict.fromkeys(LOCATION_COLUMNS)
+    if location:
+        where.update({f"location_{name}": location.get(name) for name in LOCATION_FIELDS[:-2]})
+        offsets_at = cast(list[int] | None, location.get("offsets"))
+        if offsets_at:
+            where["location_start"], where["location_end"] = offsets_at
+    values = {**record, **flat, **where, "notes": notes, "text_id": text_id}
     return tuple(values[column] for column in EVENT_COLUMNS)
 
 
@@ -162,10 +181,20 @@ def row_record(row: tuple[object, ...]) -> dict[str, object]:
     offsets = {span: [values.pop(f"{span}_start"), values.pop(f"{span}_end")]
                for span in OFFSET_SPANS}
     text_id = values.pop("text_id")
+    where = {name: values.pop(f"location_{name}") for name in LOCATION_FIELDS}
     record: dict[str, object] = {}
     for column, value in values.items():
         if column == "pattern_id":
             record["offsets"] = offsets
+        if column == "coder_version":
+            record["location"] = _location_record(where)
         record[column] = value
     record["text_id"] = text_id
     return record
+
+
+def _location_record(where: dict[str, object]) -> dict[str, object] | None:
+    if where["name"] is None:
+        return None
+    start, end = where.pop("start"), where.pop("end")
+    return {**where, "offsets": [start, end] if start is not None else None}
