@@ -65,3 +65,20 @@ def make_article(text: str = TEXT, id: str = "a1", **changes: object) -> Article
                                      url="https://www.example.com/drills")
     fields.update(changes)
     return Article(**fields)  # type: ignore[arg-type]
+
+
+# -- a store of the bundled sample corpus, for the dashboard's page and browser tests ----------
+
+@pytest.fixture(scope="session")
+def sample_store_path(tmp_path_factory):
+    """samples/articles.jsonl coded and stored once per session (the tests only read it)."""
+    from pathlib import Path
+
+    from detente.ingestion import ingest
+    from detente.store import Store
+
+    samples = Path(__file__).resolve().parent.parent / "samples" / "articles.jsonl"
+    db = tmp_path_factory.mktemp("sample-store") / "sample.duckdb"
+    with Store.open(db) as store:
+        ingest([str(samples)], store)
+    return db

@@ -196,3 +196,82 @@ def _count(name: str, value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise InputError(f"{name}: {value!r} is not a count; use a whole number, 1 or more")
     return value
+
+
+@dataclass(frozen=True, slots=True)
+class QuadPeriod:
+    """All stored events in one period, by quad class, with their Goldstein sum and mean."""
+
+    period: str
+    events: int
+    quad1: int
+    quad2: int
+    quad3: int
+    quad4: int
+    goldstein_sum: float
+    goldstein_mean: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """Another actor code in events with `actor` (either direction), by quad class."""
+
+    actor: str
+    partner: str
+    events: int
+    quad1: int
+    quad2: int
+    quad3: int
+    quad4: int
+    goldstein_sum: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def activity_series(store: Store, by: str = "month", since: dt.date | str | None = None,
+                    until: dt.date | str | None = None) -> list[QuadPeriod]:
+    """Every stored event per period by quad class: the overall trend of conflict and cooperation.
+
+    Like `dyad_series`, an event whose date is less precise than the period is left out.
+
+    >>> with Store.open(":memory:") as store:
+    ...     activity_series(store, by="year")
+    []
+    """
+    if by not in PERIODS:
+        raise InputError(f"by: {by!r} is not a period; use one of {', '.join(PERIODS)}")
+    precision, period = PERIODS[by]
+    where, params = event_filter(since=since, until=until)
+    clauses = [where.removeprefix("WHERE ")] if where else []
+    clauses.append("length(date) >= ?")
+    query = (f"SELECT {period} AS period, count(*), count_if(quad_class = 1), "
+             "count_if(quad_class = 2), count_if(quad_class = 3), count_if(quad_class = 4), "
+             f"coalesce(sum(goldstein), 0), avg(goldstein) FROM events WHERE {' AND '.join(clauses)} "
+             "GROUP BY period HAVING period IS NOT NULL ORDER BY period")
+    with store.reading() as cur:
+        rows = cur.execute(query, [*params, precision]).fetchall()
+    return [QuadPeriod(*row) for row in rows]
+
+
+def actor_partners(store: Store, actor: str, top: int = 20,
+                   since: dt.date | str | None = None) -> list[Partner]:
+    """The actors `actor` (a code prefix: CHN matches CHNGOV) deals with most, busiest first.
+
+    Events inside the prefix (CHNGOV -> CHNMIL) are left out; the partner is the other side.
+    """
+    code = _actor_arg("actor", actor)
+    where, params = event_filter(since=since)
+    clauses = [where.removeprefix("WHERE ")] if where else []
+    clauses.append("starts_with(source, ?) <> starts_with(target, ?)")
+    query = (f"SELECT CASE WHEN starts_with(source, ?) THEN target ELSE source END AS partner, "
+             "count(*) AS events, count_if(quad_class = 1), count_if(quad_class = 2), "
+             "count_if(quad_class = 3), count_if(quad_class = 4), coalesce(sum(goldstein), 0) "
+             f"FROM events WHERE {' AND '.join(clauses)} GROUP BY partner "
+             "ORDER BY events DESC, partner LIMIT ?")
+    with store.reading() as cur:
+        rows = cur.execute(query, [code, *params, code, code, _count("top", top)]).fetchall()
+    return [Partner(code, *row) for row in rows]

@@ -15,15 +15,24 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from detente.pipeline.coder import Coder
 from detente.store import Store
 from detente.web.deps import Coding
 from detente.web.errors import error_response, install_error_handlers
+from detente.web.pages import STATIC, install_page_errors
+from detente.web.pages import router as pages
 from detente.web.routes import router
 
 MAX_BODY = 200_000  # bytes; larger request bodies get 413
+
+# Scripts and styles only from this server: stored article text is hostile, so even markup that
+# slipped through escaping could not run. Inline SVG is markup, not script, so charts still draw.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 
 def create_app(db: str | Path, write_token: str | None = None, *, coder: Coder | None = None,
@@ -45,9 +54,40 @@ def create_app(db: str | Path, write_token: str | None = None, *, coder: Coder |
     app.state.write_token = write_token or None
     app.state.coding = Coding(coder)
     install_error_handlers(app)
+    install_page_errors(app)
     app.include_router(router)
+    app.include_router(pages)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(SecurityHeaders)
     return app
+
+
+class SecurityHeaders:
+    """nosniff, no referrer, and the CSP on every answer but FastAPI's /docs and /redoc.
+
+    Those two pages load Swagger UI / ReDoc from a CDN with inline script, which the CSP forbids.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        docs = scope["path"].startswith(("/docs", "/redoc"))
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "no-referrer"
+                if not docs:
+                    headers["Content-Security-Policy"] = CSP
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class BodyLimit:

@@ -41,3 +41,43 @@ def article_events(store: Store, text_id: str) -> list[dict[str, object]]:
     query, _ = events_query(_COLUMNS, "WHERE text_id = ?", None)
     with store.reading() as cur:
         return [row_record(row) for row in cur.execute(query, [text_id]).fetchall()]
+
+
+# Newest first for the pages: a reader looks at the latest events first. A partial date ("2025")
+# sorts after the full dates of that year, so background events do not crowd out the news.
+_NEWEST = "date DESC, text_id, sentence_index, trigger_start, id"
+_SIDE = "(starts_with({0}, ?) OR {0}_country = ?)"
+_DYAD = f"(({_SIDE.format('source')} AND {_SIDE.format('target')}) OR " \
+        f"({_SIDE.format('source')} AND {_SIDE.format('target')}))"
+
+
+def latest_events(store: Store, page: int = 1, page_size: int = 50, *, quad_class: int | None = None,
+                  q: str | None = None, dyad: tuple[str, str] | None = None, min_precision: int = 0,
+                  **filters: str | None) -> tuple[list[dict[str, object]], int]:
+    """One page of events, newest first, and the number of all that match.
+
+    Filters as `event_page`, plus `dyad` (A, B: actor code prefixes or countries, either
+    direction, as `dyad_series` matches them) and `min_precision`, the shortest date string
+    kept (7: months and days), so a chart's period and its event list agree.
+    """
+    where, params = event_filter(**filters)
+    clauses = [where.removeprefix("WHERE ")] if where else []
+    if quad_class is not None:
+        clauses.append("quad_class = ?")
+        params.append(quad_class)
+    if q:
+        clauses.append("contains(lower(sentence), lower(?))")
+        params.append(q)
+    if dyad is not None:
+        a, b = (side.strip().upper() for side in dyad)
+        clauses.append(_DYAD)
+        params += [a, a, b, b, b, b, a, a]
+    if min_precision:
+        clauses.append("length(date) >= ?")
+        params.append(min_precision)
+    where = "WHERE " + " AND ".join(clauses) if clauses else ""
+    query = f"SELECT {_COLUMNS} FROM events {where} ORDER BY {_NEWEST} LIMIT ? OFFSET ?"
+    with store.reading() as cur:
+        total = cur.execute(f"SELECT count(*) FROM events {where}", params).fetchall()[0][0]
+        rows = cur.execute(query, [*params, page_size, (page - 1) * page_size]).fetchall()
+    return [row_record(row) for row in rows], int(total)
