@@ -6,7 +6,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from detente.model import Actor, Event, EventDate, Span, text_id
+from detente.model import Actor, Event, EventDate, Location, Place, Span, text_id
 from detente.store import FORMATS, Store, export_events
 from detente.store.formats import GDELT_COLUMNS, PLOVER_FIELDS
 from tests.conftest import TEXT, make_article, make_event
@@ -133,6 +133,8 @@ def test_plover_lines_parse_with_the_fields_and_plover_event_type(tmp_path):
         "goldstein": -7.0, "event_text": TEXT[:35], "cameo_code": "172",
         "source_text": "Beijing", "target_text": "Manila", "trigger": "warned",
         "url": "https://www.example.com/drills", "pattern_id": "warn.v", "confidence": 0.9,
+        "place_name": "", "place_country": "", "admin1": "", "lat": None, "lon": None,
+        "feature_type": "", "geo_precision": "",
     }
 
 
@@ -148,3 +150,51 @@ def test_plover_context_comes_from_modality_notes_and_partial_dates_start_on_day
     assert (obj["context"], obj["quad_code"], obj["event"], obj["mode"]) == (
         ["future", "hypothetical"], "VERBAL CONFLICT", "THREATEN", "coerce")
     assert (obj["date"], obj["date_precision"]) == ("2022-02-01", "month")
+
+
+KHARKIV = Place("Kharkiv", "UKR", "Kharkiv Oblast", 49.98, 36.25, "city", population=1_400_000)
+
+
+def located(place: Place, **changes: object) -> Event:
+    return make_event(location=Location(place, Span(25, 34, "Wednesday"), "clause"), **changes)
+
+
+def test_gdelt_action_geo_columns_carry_the_event_location(tmp_path):
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.add(make_article(), [located(KHARKIV), make_event(code="111")])
+        rows = {row["EventCode"]: row for row in gdelt_rows(store, tmp_path / "events.tsv")}
+    geo = {name.removeprefix("ActionGeo_"): value for name, value in rows["172"].items()
+           if name.startswith("ActionGeo_")}
+    assert geo == {"Type": "4", "FullName": "Kharkiv, Kharkiv Oblast, Ukraine", "CountryCode": "UP",
+                   "ADM1Code": "", "ADM2Code": "", "Lat": "49.98", "Long": "36.25", "FeatureID": ""}
+    assert all(value == "" for name, value in rows["111"].items() if "Geo_" in name)
+    assert all(value == "" for name, value in rows["172"].items() if name.startswith("Actor1Geo"))
+
+
+def test_gdelt_geo_type_follows_gdelt_us_and_country_levels(tmp_path):
+    texas = Place("Texas", "USA", "", 31.0, -99.0, "admin")
+    country = Place("Sudan", "SDN", "", 15.0, 30.0, "country")
+    sea = Place("South China Sea", "", "", 12.0, 113.0, "sea", countries=("CHN", "PHL"))
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.add(make_article(), [located(texas), located(country, code="190"),
+                                   located(sea, code="111")])
+        rows = {row["EventCode"]: row for row in gdelt_rows(store, tmp_path / "events.tsv")}
+    assert [rows["172"][f"ActionGeo_{c}"] for c in ("Type", "CountryCode")] == ["2", "US"]
+    assert [rows["190"][f"ActionGeo_{c}"] for c in ("Type", "CountryCode", "ADM1Code", "FeatureID")] \
+        == ["1", "SU", "SU", "SU"]
+    assert [rows["111"][f"ActionGeo_{c}"] for c in ("Type", "FullName", "CountryCode")] == \
+        ["4", "South China Sea", ""]
+
+
+def test_plover_export_and_jsonl_carry_the_place(tmp_path):
+    out = tmp_path / "events.jsonl"
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.add(make_article(), [located(KHARKIV)])
+        export_events(store, "plover", out)
+        export_events(store, "jsonl", tmp_path / "own.jsonl")
+    [obj] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {key: obj[key] for key in PLOVER_FIELDS[-7:]} == {
+        "place_name": "Kharkiv", "place_country": "UKR", "admin1": "Kharkiv Oblast", "lat": 49.98,
+        "lon": 36.25, "feature_type": "city", "geo_precision": "point"}
+    [own] = [json.loads(line) for line in (tmp_path / "own.jsonl").read_text().splitlines()]
+    assert own["location"] == located(KHARKIV).to_record()["location"]

@@ -275,3 +275,51 @@ def actor_partners(store: Store, actor: str, top: int = 20,
     with store.reading() as cur:
         rows = cur.execute(query, [code, *params, code, code, _count("top", top)]).fetchall()
     return [Partner(code, *row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceActivity:
+    """A place with the events located there, by quad class: one point of a map."""
+
+    name: str
+    country: str
+    feature: str
+    lat: float
+    lon: float
+    events: int
+    quad1: int
+    quad2: int
+    quad3: int
+    quad4: int
+    goldstein_mean: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def event_places(store: Store, top: int = 500, since: dt.date | str | None = None,
+                 until: dt.date | str | None = None, actor: str | None = None,
+                 country: str | None = None, code: str | None = None,
+                 quad_class: int | None = None) -> list[PlaceActivity]:
+    """The `top` places with the most located events, busiest first (ties by name).
+
+    Filters as `event_filter` (an actor, a country, a code prefix, dates) plus `quad_class`
+    (1-4); events without a location are left out.
+    """
+    where, params = event_filter(since=since, until=until, actor=actor, country=country, code=code)
+    clauses = [where.removeprefix("WHERE ")] if where else []
+    clauses.append("location_lat IS NOT NULL")
+    if quad_class is not None:
+        if quad_class not in (1, 2, 3, 4):
+            raise InputError(f"quad_class: {quad_class!r} is not a quad class; use 1, 2, 3 or 4")
+        clauses.append("quad_class = ?")
+        params.append(quad_class)
+    query = f"""
+        SELECT location_name, location_country, location_feature, location_lat, location_lon,
+               count(*) AS events, count_if(quad_class = 1), count_if(quad_class = 2),
+               count_if(quad_class = 3), count_if(quad_class = 4), avg(goldstein)
+        FROM events WHERE {' AND '.join(clauses)}
+        GROUP BY ALL ORDER BY events DESC, location_name, location_lat, location_lon LIMIT ?"""
+    with store.reading() as cur:
+        rows = cur.execute(query, [*params, _count("top", top)]).fetchall()
+    return [PlaceActivity(*row) for row in rows]

@@ -488,6 +488,47 @@ def _signed(value: float | None) -> str:
     return "" if value is None else f"{value:+.2f}"
 
 
+@app.command("map")
+def map_command(
+    plot: Annotated[Path | None, typer.Option(help="Draw the places on country outlines to FILE.png or FILE.svg (needs matplotlib).")] = None,
+    top: Annotated[int, typer.Option(min=1, help="How many places (busiest first).")] = 500,
+    actor: Annotated[str | None, typer.Option(help="Source or target code prefix, e.g. CHNGOV.")] = None,
+    country: Annotated[str | None, typer.Option(help="Source or target country, e.g. UKR.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 19.")] = None,
+    quad_class: Annotated[int | None, typer.Option("--quad-class", min=1, max=4, help="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before YYYY[-MM[-DD]].")] = None,
+    db: Annotated[Path, DB_OPTION] = Path("detente.duckdb"),
+) -> None:
+    """Where the stored events happened: places with event counts by quad class; optionally a map."""
+    from detente.analysis import event_places
+    from detente.store import Store
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            places = event_places(store, top=top, since=since, until=until, actor=actor,
+                                  country=country, code=code, quad_class=quad_class)
+        if places and plot is not None:
+            from detente.plots import plot_map
+
+            plot_map(places, plot)
+    except DetenteError as exc:
+        raise _fail(str(exc)) from None
+    if not places:
+        raise _fail(f"no located events match in {db}", 1)
+    table = Table(title="places of events", header_style="bold")
+    for column in ("place", "country", "feature", "lat", "lon", "events", "verb coop",
+                   "mat coop", "verb confl", "mat confl", "mean Goldstein"):
+        table.add_column(column, justify="left" if column in ("place", "country", "feature") else "right")
+    for row in places:
+        table.add_row(row.name, row.country, row.feature, f"{row.lat:.3f}", f"{row.lon:.3f}",
+                      str(row.events), str(row.quad1), str(row.quad2), str(row.quad3),
+                      str(row.quad4), _signed(row.goldstein_mean))
+    out.print(table)
+    if plot is not None:
+        err.print(f"map written to {plot}", highlight=False)
+
+
 @app.command("serve")
 def serve_command(
     db: Annotated[Path, DB_OPTION] = Path("detente.duckdb"),

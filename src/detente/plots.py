@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from detente.analysis import DyadPeriod
+from detente.analysis import DyadPeriod, PlaceActivity
 from detente.codebook import QUAD_CLASS_NAMES
 from detente.errors import DetenteError, InputError
 
@@ -19,9 +19,7 @@ def plot_dyad(series: Sequence[DyadPeriod], path: str | Path) -> Path:
 
     Bars: events per period stacked by quad class; line (right axis): the Goldstein sum.
     """
-    path = Path(path)
-    if path.suffix.lower() not in SUFFIXES:
-        raise InputError(f"{path}: a chart is written as .png or .svg; change the file name")
+    path = _chart_path(path)
     rows = [row for row in series if row.direction == "both"]
     if not rows:
         raise InputError(f"{path}: no events to plot; widen the dates or check the actor codes")
@@ -46,6 +44,74 @@ def plot_dyad(series: Sequence[DyadPeriod], path: str | Path) -> Path:
     more_handles, more_labels = line.get_legend_handles_labels()
     bars.legend(handles + more_handles, labels + more_labels, loc="upper left", fontsize="small")
     figure.savefig(path, format=path.suffix.lower().lstrip("."))
+    return path
+
+
+def plot_map(places: Sequence[PlaceActivity], path: str | Path, title: str = "") -> Path:
+    """Draw `event_places` on country outlines to a .png or .svg file and return the path.
+
+    One point per place, its area growing with the events there, coloured by the quad class
+    most of them fall in. The view fits the points (the whole world when they are far apart).
+    """
+    from detente.outlines import country_outlines
+
+    path = _chart_path(path)
+    if not places:
+        raise InputError(f"{path}: no located events to map; widen the filters, or ingest "
+                         "articles with a coder that places events (detente 0.2 or later)")
+    figure = _figure()
+    axes = figure.add_subplot()
+    for rings in country_outlines().values():
+        for ring in rings:
+            axes.fill([x for x, _ in ring], [y for _, y in ring], facecolor="#f2f2f2",
+                      edgecolor="#b0b0b0", linewidth=0.4)
+    largest = max(place.events for place in places)
+    for quad, colour in _QUAD_COLOURS.items():
+        mine = [p for p in places if _dominant_quad(p) == quad]
+        axes.scatter([p.lon for p in mine], [p.lat for p in mine], color=colour, alpha=0.8,
+                     s=[20 + 380 * p.events / largest for p in mine], edgecolors="black",
+                     linewidths=0.4, zorder=3)
+        axes.scatter([], [], color=colour, s=60, edgecolors="black", linewidths=0.4,
+                     label=QUAD_CLASS_NAMES[quad])  # a legend entry of one size for each class
+    for place in sorted(places, key=lambda p: -p.events)[:_MAP_LABELS]:
+        axes.annotate(place.name, (place.lon, place.lat), xytext=(4, 4), textcoords="offset points",
+                      fontsize="x-small", zorder=4)
+    (west, east), (south, north) = _view([p.lon for p in places], [p.lat for p in places])
+    axes.set_xlim(west, east)
+    axes.set_ylim(south, north)
+    axes.set_aspect("equal")
+    axes.set_xlabel("longitude")
+    axes.set_ylabel("latitude")
+    axes.set_title(title or f"{sum(p.events for p in places)} located events at {len(places)} places")
+    axes.legend(loc="best", fontsize="small", title="most events")
+    figure.savefig(path, format=path.suffix.lower().lstrip("."))
+    return path
+
+
+_MAP_LABELS = 12
+
+
+def _dominant_quad(place: PlaceActivity) -> int:
+    counts = (place.quad1, place.quad2, place.quad3, place.quad4)
+    return counts.index(max(counts)) + 1
+
+
+def _view(lons: Sequence[float], lats: Sequence[float]) -> tuple[tuple[float, float], ...]:
+    """Longitude and latitude ranges that hold the points with a margin, twice as wide as
+    high (the figure's shape), at least 40 degrees wide, within the world."""
+    half_width = max((max(lons) - min(lons)) / 2 * 1.3, 20.0)
+    half_height = max((max(lats) - min(lats)) / 2 * 1.3, 10.0)
+    half_width, half_height = max(half_width, 2 * half_height), max(half_height, half_width / 2)
+    half_width, half_height = min(half_width, 180.0), min(half_height, 75.0)
+    x = min(max((max(lons) + min(lons)) / 2, -180 + half_width), 180 - half_width)
+    y = min(max((max(lats) + min(lats)) / 2, -60 + half_height), 90 - half_height)
+    return (x - half_width, x + half_width), (y - half_height, y + half_height)
+
+
+def _chart_path(path: str | Path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise InputError(f"{path}: a chart is written as .png or .svg; change the file name")
     return path
 
 

@@ -11,6 +11,7 @@ from detente.actors.dictionary import (
     ActorDictionary,
     ActorEntry,
     SectorWord,
+    country_names,
     country_of,
 )
 from detente.actors.petrarch import PetrarchImport, load_petrarch_actors, load_petrarch_agents
@@ -23,6 +24,7 @@ __all__ = [
     "ActorEntry",
     "PetrarchImport",
     "SectorWord",
+    "country_names",
     "country_of",
     "load_petrarch_actors",
     "load_petrarch_agents",

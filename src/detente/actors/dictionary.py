@@ -170,6 +170,17 @@ def _builtin_codes(*kinds: str) -> frozenset[str]:
     return frozenset(e.code for e in _builtin().entries if e.kind in kinds)
 
 
+@cache
+def country_names() -> dict[str, str]:
+    """Country code -> its English name, for the built-in countries and historical states.
+
+    >>> country_names()["UKR"]
+    'Ukraine'
+    """
+    return {row["code"]: row["name"] for name in ("countries.csv", "historical.csv")
+            for row in _read_csv(name, _COUNTRY_COLUMNS)}
+
+
 # -- the built-in data files ---------------------------------------------------------------
 
 _COUNTRY_COLUMNS = ["code", "name", "aliases", "adjectives", "capitals"]

