@@ -87,3 +87,17 @@ def test_cli_map_prints_places_and_writes_the_map(db, tmp_path):
     assert out.read_bytes().startswith(b"\x89PNG") and "map written" in result.stderr
     nothing = CliRunner().invoke(app, ["map", "--db", str(db), "--actor", "JPN"])
     assert nothing.exit_code == 1 and "no located events" in nothing.stderr
+
+
+def test_api_places_lists_located_events_with_filters(db):
+    from fastapi.testclient import TestClient
+
+    from detente.web import create_app
+
+    with TestClient(create_app(db)) as client:
+        items = client.get("/api/places").json()["items"]
+        assert [(i["name"], i["events"], i["lat"]) for i in items][0] == ("Donetsk", 3, 48.0159)
+        assert [i["name"] for i in client.get("/api/places?quad_class=1").json()["items"]] == \
+            ["Donetsk", "Kyiv"]
+        assert client.get("/api/places?country=%27%20OR%201%3D1%20--").json()["items"] == []
+        assert client.get("/api/places?top=0").status_code == 422

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
 from pydantic import BaseModel, Field
 
-from detente.analysis import dyad_series, top_actors, top_dyads
+from detente.analysis import dyad_series, event_places, top_actors, top_dyads
 from detente.codebook import QUAD_CLASS_NAMES, load_codebook
 from detente.model import Article, text_id
 from detente.store import Store
@@ -73,6 +73,24 @@ def dyad(store: StoreDep, a: str, b: str, by: Literal["day", "week", "month", "y
 def actors(store: StoreDep, top: Top = 20, since: Since = None) -> dict[str, Any]:
     """The most active actors (as source or target), with event counts and mean Goldstein."""
     return {"items": [row.as_dict() for row in top_actors(store, top=top, since=since)]}
+
+
+@router.get("/places")
+def places(
+    store: StoreDep,
+    top: Annotated[int, Query(ge=1, le=5000, description="How many places.")] = 500,
+    actor: Annotated[str | None, Query(description="Source or target code prefix: CHN, CHNGOV.")] = None,
+    country: Annotated[str | None, Query(description="Source or target country: PHL.")] = None,
+    code: Annotated[str | None, Query(description="CAMEO code prefix: 19, 1312.")] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    since: Since = None,
+    until: Until = None,
+) -> dict[str, Any]:
+    """Where events happened: each place (name, country, feature, lat, lon) with its events by
+    quad class and mean Goldstein, busiest first; events without a location are left out."""
+    rows = event_places(store, top=top, since=since, until=until, actor=actor, country=country,
+                        code=code, quad_class=quad_class)
+    return {"items": [row.as_dict() for row in rows]}
 
 
 @router.get("/articles/{text_id}")
