@@ -101,3 +101,22 @@ def test_api_places_lists_located_events_with_filters(db):
             ["Donetsk", "Kyiv"]
         assert client.get("/api/places?country=%27%20OR%201%3D1%20--").json()["items"] == []
         assert client.get("/api/places?top=0").status_code == 422
+
+
+def test_world_map_svg_escapes_names_and_links_each_point():
+    from detente.analysis import PlaceActivity
+    from detente.web.maps import world_map
+
+    hostile = PlaceActivity('<script>x</script>"', "UKR", "city", 48.0, 37.8, 2, 0, 0, 0, 2, -10.0)
+    calm = PlaceActivity("Kyiv", "UKR", "city", 50.45, 30.52, 1, 1, 0, 0, 0, 1.0)
+    svg = str(world_map([hostile, calm], link=lambda p: f"/events?place={p.name}"))
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert svg.count("<circle") == 2 and 'class="point q4"' in svg and 'class="point q1"' in svg
+    assert 'cy="-48"' in svg and 'cx="37.8"' in svg  # y is minus the latitude
+    assert svg.count('class="land"') > 170  # every country's outline is drawn
+
+
+def test_event_filter_place_keeps_the_events_at_that_place(db):
+    with Store.open(db, read_only=True) as store:
+        assert [e["code"] for e in store.events(place="Donetsk")] == ["190", "193", "036"]
+        assert store.events(place="Donetsk' OR 1=1 --") == []

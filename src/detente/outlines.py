@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+from collections.abc import Sequence
 from functools import cache
 
 from detente.errors import DetenteError
+
+WORLD = (-180.0, -60.0, 180.0, 85.0)  # west, south, east, north: Antarctica left out
 
 # A ring is a closed list of (longitude, latitude) points; a country is a list of rings.
 Ring = tuple[tuple[float, float], ...]
@@ -50,3 +53,25 @@ def _outer_rings(collection: dict[str, object]) -> list[Ring]:
         rings.extend(tuple((float(x), float(y)) for x, y, *_ in polygon[0])
                      for polygon in polygons if polygon)
     return rings
+
+
+def map_view(lons: Sequence[float], lats: Sequence[float],
+             aspect: float = 2.0) -> tuple[float, float, float, float]:
+    """(west, south, east, north) holding every point with a margin, `aspect` times as wide
+    as high, at least 40 degrees wide, within WORLD; WORLD when there are no points.
+
+    >>> map_view([30.5, 37.8], [50.4, 48.0])
+    (14.15, 39.2, 54.15, 59.2)
+    """
+    if not lons:
+        return WORLD
+    half_width = max((max(lons) - min(lons)) / 2 * 1.3, 20.0)
+    half_height = max((max(lats) - min(lats)) / 2 * 1.3, 10.0)
+    half_width, half_height = max(half_width, aspect * half_height), max(half_height, half_width / aspect)
+    west, south, east, north = WORLD
+    half_width = min(half_width, (east - west) / 2)
+    half_height = min(half_height, (north - south) / 2)
+    x = min(max((max(lons) + min(lons)) / 2, west + half_width), east - half_width)
+    y = min(max((max(lats) + min(lats)) / 2, south + half_height), north - half_height)
+    return (round(x - half_width, 4), round(y - half_height, 4), round(x + half_width, 4),
+            round(y + half_height, 4))

@@ -53,7 +53,7 @@ def plot_map(places: Sequence[PlaceActivity], path: str | Path, title: str = "")
     One point per place, its area growing with the events there, coloured by the quad class
     most of them fall in. The view fits the points (the whole world when they are far apart).
     """
-    from detente.outlines import country_outlines
+    from detente.outlines import country_outlines, map_view
 
     path = _chart_path(path)
     if not places:
@@ -76,7 +76,7 @@ def plot_map(places: Sequence[PlaceActivity], path: str | Path, title: str = "")
     for place in sorted(places, key=lambda p: -p.events)[:_MAP_LABELS]:
         axes.annotate(place.name, (place.lon, place.lat), xytext=(4, 4), textcoords="offset points",
                       fontsize="x-small", zorder=4)
-    (west, east), (south, north) = _view([p.lon for p in places], [p.lat for p in places])
+    west, south, east, north = map_view([p.lon for p in places], [p.lat for p in places])
     axes.set_xlim(west, east)
     axes.set_ylim(south, north)
     axes.set_aspect("equal")
@@ -94,18 +94,6 @@ _MAP_LABELS = 12
 def _dominant_quad(place: PlaceActivity) -> int:
     counts = (place.quad1, place.quad2, place.quad3, place.quad4)
     return counts.index(max(counts)) + 1
-
-
-def _view(lons: Sequence[float], lats: Sequence[float]) -> tuple[tuple[float, float], ...]:
-    """Longitude and latitude ranges that hold the points with a margin, twice as wide as
-    high (the figure's shape), at least 40 degrees wide, within the world."""
-    half_width = max((max(lons) - min(lons)) / 2 * 1.3, 20.0)
-    half_height = max((max(lats) - min(lats)) / 2 * 1.3, 10.0)
-    half_width, half_height = max(half_width, 2 * half_height), max(half_height, half_width / 2)
-    half_width, half_height = min(half_width, 180.0), min(half_height, 75.0)
-    x = min(max((max(lons) + min(lons)) / 2, -180 + half_width), 180 - half_width)
-    y = min(max((max(lats) + min(lats)) / 2, -60 + half_height), 90 - half_height)
-    return (x - half_width, x + half_width), (y - half_height, y + half_height)
 
 
 def _chart_path(path: str | Path) -> Path:

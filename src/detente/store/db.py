@@ -126,16 +126,16 @@ class Store:
 
     def events(self, since: dt.date | str | None = None, until: dt.date | str | None = None,
                actor: str | None = None, country: str | None = None, code: str | None = None,
-               limit: int | None = None) -> list[dict[str, object]]:
+               limit: int | None = None, place: str | None = None) -> list[dict[str, object]]:
         """Stored events as Event.to_record() dicts plus `text_id` (the stored article's id).
 
         `since`/`until` are dates or "YYYY[-MM[-DD]]" and keep events whose (possibly partial)
         date overlaps them; `actor` and `code` are prefixes ("CHN", "19"); `actor` and `country`
-        match source or target.
+        match source or target; `place` is the name of the event's location ("Donetsk").
         """
         with self.reading() as cur:
             return reader.read_events(cur, since=since, until=until, actor=actor,
-                                      country=country, code=code, limit=limit)
+                                      country=country, code=code, limit=limit, place=place)
 
     def stored_texts(self, text_ids: Sequence[str]) -> set[str]:
         """Which of these text ids are stored: one query for a whole batch."""

@@ -30,12 +30,13 @@ _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
 def event_filter(since: dt.date | str | None = None, until: dt.date | str | None = None,
                  actor: str | None = None, country: str | None = None,
-                 code: str | None = None) -> tuple[str, list[object]]:
+                 code: str | None = None, place: str | None = None) -> tuple[str, list[object]]:
     """A WHERE clause (or "") and its parameters for the events table.
 
     `since`/`until` keep events whose date period overlaps [since, until] ("2022" as `until`
     means to the end of 2022); `actor` and `code` match code prefixes ("CHN" matches CHNGOV,
-    "19" all of root 19); `actor` and `country` match the source or the target.
+    "19" all of root 19); `actor` and `country` match the source or the target; `place` is
+    the name of the event's location, exactly as stored ("Donetsk").
 
     >>> event_filter(country="CHN", code="19")
     ('WHERE (source_country = ? OR target_country = ?) AND starts_with(code, ?)', ['CHN', 'CHN', '19'])
@@ -57,6 +58,9 @@ def event_filter(since: dt.date | str | None = None, until: dt.date | str | None
     if code:
         clauses.append("starts_with(code, ?)")
         params.append(code)
+    if place:
+        clauses.append("location_name = ?")
+        params.append(place)
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
