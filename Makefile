@@ -13,11 +13,13 @@ $(BIN)/detente: pyproject.toml
 
 install: $(BIN)/detente
 
-sample: install  ## code the bundled sample corpus
+sample: install  ## code the bundled sample corpus, store it, and say how to see the dashboard
 	$(BIN)/detente code samples/articles.jsonl
-	@echo "Next: store the events and follow a dyad over time:"
-	@echo "  $(BIN)/detente ingest samples/articles.jsonl --db sample.duckdb"
+	$(BIN)/detente ingest samples/articles.jsonl --db sample.duckdb --quiet
+	@echo "Stored in sample.duckdb (running it again adds nothing). Next: follow a dyad over time:"
 	@echo "  $(BIN)/detente dyad CHN PHL --db sample.duckdb --plot chn-phl.png"
+	@echo "Dashboard: $(BIN)/detente serve --db sample.duckdb"
+	@echo "  then open http://127.0.0.1:8000/"
 
 test: install  ## run the test suite
 	$(BIN)/python -m pytest

@@ -65,7 +65,7 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def bar_chart(labels: Sequence[str], series: Sequence[Series], *, title: str, y_label: str = "events",
-              links: Sequence[str] | None = None, selected: str | None = None) -> Markup:
+              x_label: str = "", links: Sequence[str] | None = None, selected: str | None = None) -> Markup:
     """Stacked bars, one per label (period), one segment per series."""
     totals = [sum(s.values[i] or 0 for s in series) for i in range(len(labels))]
     frame = _Frame(labels, nice_ticks(0, max([4, *totals])))  # whole-number ticks for counts
@@ -84,11 +84,11 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], *, title: str, y_
                     s.css, x, top, width, bottom - top, label, s.name, _number(value)))
                 base += value
         marks.append(_period(label, links[i] if links else None, Markup("").join(rects), selected))
-    return frame.svg(title, y_label, series, Markup("").join(marks))
+    return frame.svg(title, (x_label, y_label), series, Markup("").join(marks))
 
 
 def line_chart(labels: Sequence[str], series: Sequence[Series], *, title: str, y_label: str,
-               links: Sequence[str] | None = None, selected: str | None = None) -> Markup:
+               x_label: str = "", links: Sequence[str] | None = None, selected: str | None = None) -> Markup:
     """Lines with a dot per value, joined across periods without a value (None). Zero gets a rule."""
     values = [v for s in series for v in s.values if v is not None]
     frame = _Frame(labels, nice_ticks(min([0.0, *values]), max([0.0, *values]) or 1))
@@ -104,7 +104,7 @@ def line_chart(labels: Sequence[str], series: Sequence[Series], *, title: str, y
                                    '<title>{} · {}: {}</title></circle>').format(
                     s.css, x, frame.y(value), label, s.name, _number(value)))
         marks.append(_period(label, links[i] if links else None, Markup("").join(dots), selected))
-    return frame.svg(title, y_label, series, Markup("").join([*lines, *marks]))
+    return frame.svg(title, (x_label, y_label), series, Markup("").join([*lines, *marks]))
 
 
 def balance_chart(rows: Sequence[Balance], *, title: str) -> Markup:
@@ -165,12 +165,13 @@ class _Frame:
                       '<title>{}</title></rect>').format(
             LEFT + i * self.step, TOP, self.step, HEIGHT - TOP - BOTTOM, tip)
 
-    def svg(self, title: str, y_label: str, series: Sequence[Series], marks: Markup) -> Markup:
+    def svg(self, title: str, axis_labels: tuple[str, str], series: Sequence[Series],
+            marks: Markup) -> Markup:
         return Markup('<svg class="chart" viewBox="0 0 {} {}" role="img"><title>{}</title>'
-                      '{}{}{}</svg>').format(WIDTH, HEIGHT, title, self._axes(y_label),
+                      '{}{}{}</svg>').format(WIDTH, HEIGHT, title, self._axes(*axis_labels),
                                              marks, _legend(series))
 
-    def _axes(self, y_label: str) -> Markup:
+    def _axes(self, x_label: str, y_label: str) -> Markup:
         bottom = HEIGHT - BOTTOM
         parts = [Markup('<line class="axis" x1="{0}" x2="{0}" y1="{1}" y2="{2}"/>').format(
             LEFT, TOP, bottom)]
@@ -187,6 +188,9 @@ class _Frame:
                              .format(self.center(i), bottom + 16, label))
         parts.append(Markup('<text class="axis-label" transform="translate(14 {}) rotate(-90)" '
                             'text-anchor="middle">{}</text>').format((TOP + bottom) / 2, y_label))
+        if x_label:
+            parts.append(Markup('<text class="axis-label" x="{}" y="{}" text-anchor="end">{}</text>').format(
+                WIDTH - RIGHT, HEIGHT - 6, x_label))
         return Markup("").join(parts)
 
 

@@ -74,7 +74,7 @@ def overview(store: StoreDep) -> HTMLResponse:
         labels.pop(0)
     chart = charts.bar_chart(labels, [charts.Series(QUAD_CLASS_NAMES[q], QUADS[q], [
         getattr(by_period[p], f"quad{q}") if p in by_period else 0 for p in labels]) for q in QUADS],
-        title="Events per month by quad class", links=[_query("/events", since=p, until=p)
+        title="Events per month by quad class", x_label="month", links=[_query("/events", since=p, until=p)
                                                        for p in labels]) if labels else None
     recent, _ = latest_events(store, 1, 12)
     return render("overview.html", counts=counts, chart=chart, recent=recent,
@@ -128,12 +128,12 @@ def dyad(store: StoreDep, a: str, b: str, by: Text = None, period: Text = None,
                                                                 "period": selected}, "#events"),
         quad_chart=charts.bar_chart(labels, [charts.Series(QUAD_CLASS_NAMES[q], QUADS[q], [
             getattr(row, f"quad{q}") if row else 0 for row in both]) for q in QUADS],
-            title=f"{a}–{b} events per {by} by quad class", links=links, selected=selected)
+            title=f"{a}–{b} events per {by} by quad class", x_label=by, links=links, selected=selected)
         if labels else None,
         goldstein_chart=charts.line_chart(labels, [charts.Series(name, css, [
             _goldstein(cells.get((p, direction)), metric) for p in labels])
             for name, css, direction in ((f"{a} → {b}", "ab", "a->b"), (f"{b} → {a}", "ba", "b->a"))],
-            title=f"Goldstein {metric} per {by}", y_label=f"Goldstein {metric}", links=links,
+            title=f"Goldstein {metric} per {by}", y_label=f"Goldstein {metric}", x_label=by, links=links,
             selected=selected) if labels else None)
 
 
