@@ -22,6 +22,11 @@ CodingDep = Annotated[Coding, Depends(get_coding)]
 Since = Annotated[str | None, Query(description="Events on or after YYYY[-MM[-DD]].")]
 Until = Annotated[str | None, Query(description="Events on or before YYYY[-MM[-DD]].")]
 Top = Annotated[int, Query(ge=1, le=1000, description="How many rows.")]
+ActorQ = Annotated[str | None, Query(description="Source or target code prefix: CHN, CHNGOV.")]
+CountryQ = Annotated[str | None, Query(description="Source or target country: PHL.")]
+CodeQ = Annotated[str | None, Query(description="CAMEO code prefix: 19, 1312.")]
+QuadQ = Annotated[int | None, Query(ge=1, le=4, description="1 verbal cooperation, 2 material "
+                                    "cooperation, 3 verbal conflict, 4 material conflict.")]
 
 
 class TextIn(BaseModel):
@@ -38,10 +43,10 @@ class ArticleIn(TextIn):
 @router.get("/events")
 def events(
     store: StoreDep,
-    actor: Annotated[str | None, Query(description="Source or target code prefix: CHN, CHNGOV.")] = None,
-    country: Annotated[str | None, Query(description="Source or target country: PHL.")] = None,
-    code: Annotated[str | None, Query(description="CAMEO code prefix: 19, 1312.")] = None,
-    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    actor: ActorQ = None,
+    country: CountryQ = None,
+    code: CodeQ = None,
+    quad_class: QuadQ = None,
     since: Since = None,
     until: Until = None,
     q: Annotated[str | None, Query(description="Text the sentence contains (any case).")] = None,
@@ -79,10 +84,10 @@ def actors(store: StoreDep, top: Top = 20, since: Since = None) -> dict[str, Any
 def places(
     store: StoreDep,
     top: Annotated[int, Query(ge=1, le=5000, description="How many places.")] = 500,
-    actor: Annotated[str | None, Query(description="Source or target code prefix: CHN, CHNGOV.")] = None,
-    country: Annotated[str | None, Query(description="Source or target country: PHL.")] = None,
-    code: Annotated[str | None, Query(description="CAMEO code prefix: 19, 1312.")] = None,
-    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    actor: ActorQ = None,
+    country: CountryQ = None,
+    code: CodeQ = None,
+    quad_class: QuadQ = None,
     since: Since = None,
     until: Until = None,
 ) -> dict[str, Any]:
