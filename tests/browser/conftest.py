@@ -18,7 +18,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
-CHROMIUM = os.environ.get("DETENTE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = shutil.which(os.environ.get("DETENTE_CHROMIUM", "/usr/bin/chromium")) or os.environ.get(
+    "DETENTE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 

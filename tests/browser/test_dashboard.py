@@ -100,3 +100,14 @@ def test_browser_code_a_text_shows_events_with_highlights(page, live_server, scr
     assert "Norway" in page.input_value("textarea[name=text]")
     screenshot(page, "code")
     assert_clean(page)
+
+
+def test_browser_actor_partners_lead_to_the_dyad(page, live_server, screenshot):
+    open_page(page, live_server + "/actors/CHN")
+    bars = page.locator("svg.chart a")
+    assert bars.count() >= 5 and page.locator("svg.chart rect.bar.q1").count() > 0
+    screenshot(page, "actor")
+    bars.first.locator("rect.bar").first.click()
+    page.wait_for_url(re.compile(r"/dyads/CHN/PHL$"))
+    assert page.locator("h1").inner_text() == "CHN and PHL"
+    assert_clean(page)
