@@ -172,6 +172,33 @@ def _print_report(report) -> None:
         out.print(f"event dates right: {report.dates.tp}/{report.dates.tp + report.dates.fp}")
 
 
+@app.command("eval-places")
+def eval_places_command(
+    gold: Annotated[list[Path] | None, typer.Argument(help="Gold place files or directories (default tests/gold-places).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Score places against gold records: recall, country, distance, metonyms, event locations."""
+    from detente.places.evaluation import evaluate_places, read_gold_places
+
+    paths = gold or [Path("tests/gold-places")]
+    try:
+        report = evaluate_places(read_gold_places(paths)).as_dict()
+    except (DetenteError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    table = Table(title=f"{report['records']} gold records, {report['mentions']} place mentions", header_style="bold")
+    for column in ("feature", "mentions", "recall", "country", "<=25 km", "<=161 km"):
+        table.add_column(column, justify="right" if column != "feature" else "left")
+    for name, row in [("all", report), *report["by_feature"].items()]:
+        table.add_row(name, str(row["mentions"]), *(f"{row[k]:.3f}" for k in ("recall", "country", "within_25km", "within_161km")))
+    out.print(table)
+    out.print(f"metonyms not taken for places: {report['metonym_accuracy']:.3f} of {report['metonyms']}")
+    out.print(f"event locations right: {report['event_location_accuracy']:.3f} of {report['event_locations']} records; "
+              f"{report['event_location_accuracy_coded']:.3f} of the {report['records_with_events']} where an event was coded")
+
+
 DB_OPTION = typer.Option("--db", help="The event store (a DuckDB file).")
 
 

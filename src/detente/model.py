@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 # Bumped whenever coding behaviour changes, so stored events can say which coder made them.
-CODER_VERSION = "0.1.0"
+CODER_VERSION = "0.2.0"
 
 
 def text_id(text: str) -> str:

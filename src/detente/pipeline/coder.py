@@ -8,6 +8,7 @@ actor names still update the article's memory), which is where most of the speed
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -15,19 +16,24 @@ from spacy.tokens import Doc
 
 from detente.actors import ActorDictionary
 from detente.codebook import Codebook, load_codebook
-from detente.model import Actor, Article, Event, EventDate, Span
+from detente.model import Actor, Article, Event, EventDate, Location, Span
 from detente.patterns import Lexicon, load_lexicon
 from detente.pipeline.dates import date_for, find_dates
 from detente.pipeline.events import EventFinder, RawEvent
 from detente.pipeline.mentions import Mention, MentionFinder
+from detente.pipeline.places import PlaceFinder, PlaceMention, locate_event
 from detente.pipeline.resolve import ArticleMemory, SentenceActors, sector_part
 from detente.pipeline.sentences import SentenceSplitter, find_dateline, load_nlp, parse
 from detente.pipeline.triggers import trigger_forms
+from detente.places.gazetteer import load_gazetteer
 
 # words that can stand for an actor named earlier: a sentence with one may hold an event
 _ANAPHORS = frozenset({"it", "its", "they", "them", "their", "we", "our", "he", "she", "his",
                        "her", "country", "countries", "nation", "nations", "side", "sides",
                        "neighbours", "neighbors", "both"})
+# actor dictionary kinds that are also place names: such a name is an actor unless a locative
+# preposition governs it ("Beijing warned" vs "talks in Beijing")
+_PLACE_ACTORS = frozenset({"country", "capital", "historical"})
 _PLURAL_ANAPHORS = frozenset({"they", "them", "their", "countries", "nations", "sides", "both",
                               "neighbours", "neighbors"})
 
@@ -38,6 +44,8 @@ class CodedArticle:
     events: list[Event]
     sentences: int
     parsed: int
+    # every place name: `actor` marks the metonyms ("Beijing warned", an event's source)
+    places: list[PlaceMention] = field(default_factory=list)
 
 
 @dataclass
@@ -47,6 +55,8 @@ class _Prepared:
     mentions: list[list[Mention]]
     candidates: list[int]
     default_country: str
+    places: list[PlaceMention]
+    dateline_place: PlaceMention | None
     parses: dict[int, Doc] = field(default_factory=dict)
 
 
@@ -72,6 +82,7 @@ class Coder:
         self.codebook: Codebook = load_codebook()
         self.splitter = SentenceSplitter(self.nlp)
         self.finder = MentionFinder(self.nlp, self.dictionary)
+        self.place_finder = PlaceFinder(load_gazetteer())
         self.events = EventFinder(self.lexicon)
         self.forms = trigger_forms(self.lexicon, self.nlp)
         self.event_nouns = frozenset(self.lexicon.nouns)
@@ -116,7 +127,27 @@ class Coder:
             entries = self.dictionary.lookup(dateline.place.title()) or \
                 self.dictionary.lookup(dateline.place)
             default = entries[0].country if entries else ""
-        return _Prepared(article, sentences, mentions, candidates, default)
+        places, dateline_place = self._places(doc, all_mentions, dateline.end if dateline else 0)
+        return _Prepared(article, sentences, mentions, candidates, default, places, dateline_place)
+
+    def _places(self, doc: Doc, mentions: list[Mention],
+                dateline_end: int) -> tuple[list[PlaceMention], PlaceMention | None]:
+        """The article's place names, resolved against the countries it names."""
+        toponyms = self.place_finder.find(doc, dateline_end)
+        countries: Counter[str] = Counter()
+        actor_spans = []
+        for mention in mentions:
+            if mention.entries:
+                countries[mention.entries[0].country] += 1
+                if mention.entries[0].kind in _PLACE_ACTORS:
+                    actor_spans.append((mention.start_char, mention.end_char,
+                                        mention.entries[0].country))
+        filed = [t for t in toponyms if t.span.end <= dateline_end]
+        filed_in = self.place_finder.resolve(filed[:1], Counter()) if filed else []
+        dateline_country = filed_in[0].place.country if filed_in else ""
+        places = self.place_finder.resolve(toponyms, countries, dateline_country, actor_spans)
+        dateline_place = places[0] if filed and places and places[0].span == filed[0].span else None
+        return places, dateline_place
 
     def _is_candidate(self, doc: Doc, sentence: Span, mentions: list[Mention]) -> bool:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -159,12 +190,18 @@ class Coder:
                                     article.date, self.event_nouns)
             raw = self.events.code(doc, actors)
             phrases = find_dates(sentence.text, article.date) if raw else []
+            here = [m for m in prepared.places
+                    if m.span.start >= sentence.start and m.span.end <= sentence.end]
             for event in raw:
                 date = date_for(event.governor, doc, phrases, sentence.start, article.date)
-                events.append(self._event(article, index, sentence, event, date))
+                location = locate_event(event.trigger, event.governor, sentence.start, here,
+                                        prepared.dateline_place,
+                                        (event.source.span, event.target.span))
+                events.append(self._event(article, index, sentence, event, date, location))
                 memory.dyads.append((event.source, event.target))
             self._remember_sentence(doc, actors, memory)
-        return CodedArticle(article, events, len(prepared.sentences), len(prepared.parses))
+        return CodedArticle(article, events, len(prepared.sentences), len(prepared.parses),
+                            _mark_actors(prepared.places, events))
 
     def _remember_names(self, mentions: list[Mention], memory: ArticleMemory,
                         day: dt.date | None) -> None:
@@ -195,7 +232,7 @@ class Coder:
                     memory.group = group
 
     def _event(self, article: Article, index: int, sentence: Span, raw: RawEvent,
-               date: EventDate) -> Event:
+               date: EventDate, location: Location | None) -> Event:
         code = raw.code
         while code not in self.codebook and len(code) > 2:  # a user pattern's unknown sub-code
             code = code[:-1]
@@ -207,5 +244,12 @@ class Coder:
             target=raw.target, code=entry.code, root=entry.root, label=entry.label,
             plover=entry.plover_event, plover_mode=entry.plover_mode, goldstein=entry.goldstein,
             quad_class=entry.quad_class, date=date, trigger=trigger, pattern_id=raw.pattern.id,
-            confidence=raw.confidence, notes=raw.notes,
+            confidence=raw.confidence, notes=raw.notes, location=location,
         )
+
+
+def _mark_actors(places: list[PlaceMention], events: list[Event]) -> list[PlaceMention]:
+    """A place name that is an event's source or target is an actor there, not a place."""
+    spans = {(a.span.start, a.span.end) for e in events for a in (e.source, e.target)}
+    return [m if m.actor or not any(s < m.span.end and m.span.start < e for s, e in spans)
+            else PlaceMention(m.span, m.place, actor=True) for m in places]

