@@ -120,3 +120,21 @@ def test_event_filter_place_keeps_the_events_at_that_place(db):
     with Store.open(db, read_only=True) as store:
         assert [e["code"] for e in store.events(place="Donetsk")] == ["190", "193", "036"]
         assert store.events(place="Donetsk' OR 1=1 --") == []
+
+
+def test_map_page_draws_the_places_and_links_to_their_events(db):
+    from fastapi.testclient import TestClient
+
+    from detente.web import create_app
+
+    with TestClient(create_app(db)) as client:
+        page = client.get("/map?quad_class=4")
+        assert page.status_code == 200 and 'class="map"' in page.text
+        assert page.text.count("<circle") == 2  # Donetsk and the sea; Kyiv has no conflict
+        assert 'href="/events?quad_class=4&amp;place=Donetsk"' in page.text
+        events = client.get("/events?quad_class=4&place=Donetsk")
+        assert events.status_code == 200 and events.text.count('<tr class="q4">') == 2
+        assert 'name="place" value="Donetsk"' in events.text
+        assert client.get("/map?actor=JPN").status_code == 200  # no places: an empty map
+        assert "No located event" in client.get("/map?actor=JPN").text
+        assert client.get("/map?quad_class=9").status_code == 400

@@ -111,3 +111,21 @@ def test_browser_actor_partners_lead_to_the_dyad(page, live_server, screenshot):
     page.wait_for_url(re.compile(r"/dyads/CHN/PHL$"))
     assert page.locator("h1").inner_text() == "CHN and PHL"
     assert_clean(page)
+
+
+def test_browser_map_draws_outlines_and_points_that_list_their_events(page, live_server, screenshot):
+    open_page(page, live_server + "/map")
+    world = page.locator("svg.map")
+    assert world.is_visible() and world.bounding_box()["width"] > 600
+    assert page.locator("svg.map path.land").count() > 170
+    points = page.locator("svg.map circle.point")
+    assert points.count() > 3
+    screenshot(page, "map")
+    top = page.locator("svg.map a[data-place]").last  # the smallest point, drawn over the rest
+    name = top.get_attribute("data-place")
+    top.locator("circle").click()
+    page.wait_for_url(re.compile(r"/events\?.*place="))
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() > 0
+    assert set(page.locator("table.events td.place").all_inner_texts()) == {name}
+    assert_clean(page)

@@ -84,12 +84,14 @@ def _graticule(west: float, south: float, east: float, north: float, unit: float
     lines = []
     for lon in range(math.ceil(west / step) * step, int(east) + 1, step):
         lines.append(Markup('<line class="grid" x1="{0}" y1="{1}" x2="{0}" y2="{2}"/><text '
-                            'class="axis" x="{0}" y="{3}" font-size="{4}" text-anchor="middle">{5}</text>')
+                            'class="map-label" x="{0}" y="{3}" font-size="{4}" text-anchor="middle">{5}</text>')
                      .format(_n(lon), _n(-north), _n(-south), _n(-south - font * 0.3), _n(font),
                              _degrees(lon, "E", "W")))
     for lat in range(math.ceil(south / step) * step, int(north) + 1, step):
+        if lat - south < font * 2:  # would sit on the longitude labels
+            continue
         lines.append(Markup('<line class="grid" x1="{0}" y1="{1}" x2="{2}" y2="{1}"/>'
-                            '<text class="axis" x="{3}" y="{4}" font-size="{5}">{6}</text>')
+                            '<text class="map-label" x="{3}" y="{4}" font-size="{5}">{6}</text>')
                      .format(_n(west), _n(-lat), _n(east), _n(west + font * 0.3), _n(-lat - font * 0.3),
                              _n(font), _degrees(lat, "N", "S")))
     return Markup("").join(lines)

@@ -23,23 +23,32 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException
 
-from detente.analysis import PERIODS, activity_series, actor_partners, dyad_series, top_actors, top_dyads
+from detente.analysis import (
+    PERIODS,
+    activity_series,
+    actor_partners,
+    dyad_series,
+    event_places,
+    top_actors,
+    top_dyads,
+)
 from detente.codebook import QUAD_CLASS_NAMES
 from detente.errors import DetenteError
 from detente.model import Article
 from detente.store import Store
-from detente.web import charts
+from detente.web import charts, maps
 from detente.web.deps import Coding, get_coding, get_store
 from detente.web.highlight import highlight, mark_trigger
 from detente.web.queries import article_events, latest_events
 
 STATIC = Path(__file__).parent / "static"
 PAGE_SIZE = 50
+MAP_PLACES = 500  # the busiest places drawn on the map
 TREND_MONTHS = 24  # the overview shows the latest two years that have events
 QUADS = {1: "q1", 2: "q2", 3: "q3", 4: "q4"}  # CSS class of each quad class, the same everywhere
 _PERIOD_FORMS = {"day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-W\d{2}", "month": r"\d{4}-\d{2}",
                  "year": r"\d{4}"}
-_PAGE_PATHS = re.compile(r"/(?:events|dyads/.*|actors/.*|articles/.*|code)?/?")
+_PAGE_PATHS = re.compile(r"/(?:events|map|dyads/.*|actors/.*|articles/.*|code)?/?")
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -85,17 +94,31 @@ def overview(store: StoreDep) -> HTMLResponse:
 @router.get("/events")
 def events(store: StoreDep, actor: Text = None, country: Text = None, code: Text = None,
            quad_class: Text = None, since: Text = None, until: Text = None, q: Text = None,
-           page: Text = None) -> HTMLResponse:
+           place: Text = None, page: Text = None) -> HTMLResponse:
     form = {"actor": _upper(actor), "country": _upper(country), "code": _blank(code),
             "quad_class": _blank(quad_class), "since": _blank(since), "until": _blank(until),
-            "q": _blank(q)}
+            "q": _blank(q), "place": _blank(place)}
     number = _page(page)
     quad = _quad(form["quad_class"])
     items, total = latest_events(store, number, PAGE_SIZE, quad_class=quad, q=form["q"],
                                  actor=form["actor"], country=form["country"], code=form["code"],
-                                 since=form["since"], until=form["until"])
+                                 since=form["since"], until=form["until"], place=form["place"])
     return render("events.html", form=form, events=items, total=total,
                   pages=_pager("/events", number, total, form))
+
+
+@router.get("/map")
+def map_page(store: StoreDep, actor: Text = None, country: Text = None, code: Text = None,
+              quad_class: Text = None, since: Text = None, until: Text = None) -> HTMLResponse:
+    """Where the filtered events happened: a point per place, and the places ranked."""
+    form = {"actor": _upper(actor), "country": _upper(country), "code": _blank(code),
+            "quad_class": _blank(quad_class), "since": _blank(since), "until": _blank(until)}
+    places = event_places(store, top=MAP_PLACES, quad_class=_quad(form["quad_class"]),
+                          actor=form["actor"], country=form["country"], code=form["code"],
+                          since=form["since"], until=form["until"])
+    link = lambda place: _query("/events", **form, place=place.name)  # noqa: E731
+    return render("map.html", form=form, places=places, links=[link(p) for p in places],
+                  svg=maps.world_map(places, link), dominant=maps.dominant_quad)
 
 
 @router.get("/dyads/{a}/{b}")
