@@ -83,8 +83,9 @@ def _graticule(west: float, south: float, east: float, north: float, unit: float
     font = unit * 11
     lines = []
     for lon in range(math.ceil(west / step) * step, int(east) + 1, step):
-        lines.append(Markup('<line class="grid" x1="{0}" y1="{1}" x2="{0}" y2="{2}"/><text '
-                            'class="map-label" x="{0}" y="{3}" font-size="{4}" text-anchor="middle">{5}</text>')
+        lines.append(Markup('<line class="grid" x1="{0}" y1="{1}" x2="{0}" y2="{2}"/>'
+                            '<text class="map-label" x="{0}" y="{3}" font-size="{4}" '
+                            'text-anchor="middle">{5}</text>')
                      .format(_n(lon), _n(-north), _n(-south), _n(-south - font * 0.3), _n(font),
                              _degrees(lon, "E", "W")))
     for lat in range(math.ceil(south / step) * step, int(north) + 1, step):
