@@ -569,8 +569,8 @@ def serve_command(
 
         from detente.web import create_app
     except ImportError as exc:
-        raise _fail(f"`detente serve` needs FastAPI and uvicorn ({exc.name} is missing); "
-                    "pip install fastapi uvicorn") from None
+        raise _fail(f"`detente serve` needs the web extra ({exc.name} is missing); "
+                    "pip install 'detente[web]'") from None
     from detente.store import Store
 
     try:  # fail here, in one line, rather than in the server's startup log

@@ -129,3 +129,12 @@ def test_browser_map_draws_outlines_and_points_that_list_their_events(page, live
     assert rows.count() > 0
     assert set(page.locator("table.events td.place").all_inner_texts()) == {name}
     assert_clean(page)
+
+
+def test_browser_api_docs_render_offline(page, live_server, screenshot):
+    open_page(page, live_server + "/docs")
+    page.wait_for_selector(".opblock-summary-path")
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/events" in paths and "/api/places" in paths
+    screenshot(page, "docs")
+    assert page.offsite == [] and page.errors == []

@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from detente.pipeline.coder import Coder
 from detente.store import Store
 from detente.web.deps import Coding
+from detente.web.docs import install_docs
 from detente.web.errors import error_response, install_error_handlers
 from detente.web.pages import STATIC, install_page_errors
 from detente.web.pages import router as pages
@@ -48,13 +49,14 @@ def create_app(db: str | Path, write_token: str | None = None, *, coder: Coder |
             app.state.store = store
             yield
 
-    app = FastAPI(title="detente", version="1", lifespan=lifespan,
+    app = FastAPI(title="detente", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Political event data from news text: stored events, dyads, "
                               "actors, articles, the CAMEO codebook, and coding on request.")
     app.state.write_token = write_token or None
     app.state.coding = Coding(coder)
     install_error_handlers(app)
     install_page_errors(app)
+    install_docs(app)
     app.include_router(router)
     app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -66,7 +68,8 @@ def create_app(db: str | Path, write_token: str | None = None, *, coder: Coder |
 class SecurityHeaders:
     """nosniff, no referrer, and the CSP on every answer but FastAPI's /docs and /redoc.
 
-    Those two pages load Swagger UI / ReDoc from a CDN with inline script, which the CSP forbids.
+    Those two pages start Swagger UI / ReDoc with an inline script, which the CSP forbids; their
+    bundles are served from this machine (web/docs.py).
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -76,7 +79,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        docs = scope["path"].startswith(("/docs", "/redoc"))
+        docs = scope["path"] in ("/docs", "/redoc")
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
