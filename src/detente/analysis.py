@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +54,9 @@ class DyadPeriod:
     top_codes: tuple[tuple[str, int], ...]  # up to 3 (CAMEO code, events), most frequent first
 
     def as_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        # dataclasses.asdict deep-copies; the fields are immutable, and a series by day has
+        # thousands of rows, where asdict cost more than the query
+        return {name: getattr(self, name) for name in self.__slots__}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,38 +108,49 @@ def dyad_series(store: Store, a: str, b: str, by: str = "month", since: dt.date 
     dates, date_params = event_filter(since=since, until=until)
     if dates:
         clauses.append(dates.removeprefix("WHERE "))
-    query = (f"SELECT {period} AS period, {pair} AS forward, code, quad_class, count(*), "
-             f"coalesce(sum(goldstein), 0) FROM events WHERE {' AND '.join(clauses)} "
-             "GROUP BY ALL HAVING period IS NOT NULL")
+    query = _SERIES.format(period=period, pair=pair, where=" AND ".join(clauses), top=TOP_CODES)
     with store.reading() as cur:
         rows = cur.execute(query, [a, a, b, b, *params, *date_params]).fetchall()
     return _series_rows(a, b, rows)
 
 
+# The whole series is aggregated in DuckDB (per period and direction: counts by quad class,
+# Goldstein sum, codes by frequency), so a busy dyad by day (thousands of periods) costs one
+# scan and a few thousand rows, not a Python loop over every (period, code) group. Goldstein
+# sums are Kahan sums (fsum), so they do not depend on the order DuckDB adds in.
+_SERIES = """
+WITH cells AS (
+    SELECT {period} AS period, CASE WHEN {pair} THEN 'a->b' ELSE 'b->a' END AS direction, code,
+           count(*) AS n, count_if(quad_class = 1) AS q1, count_if(quad_class = 2) AS q2,
+           count_if(quad_class = 3) AS q3, count_if(quad_class = 4) AS q4,
+           coalesce(fsum(goldstein), 0) AS goldstein
+    FROM events WHERE {where} GROUP BY ALL HAVING period IS NOT NULL),
+directions AS (
+    SELECT * FROM cells
+    UNION ALL
+    SELECT period, 'both', code, sum(n), sum(q1), sum(q2), sum(q3), sum(q4), fsum(goldstein)
+    FROM cells GROUP BY period, code)
+SELECT period, direction, sum(n), sum(q1), sum(q2), sum(q3), sum(q4), fsum(goldstein),
+       list(code ORDER BY n DESC, code)[1:{top}], list(n ORDER BY n DESC, code)[1:{top}]
+FROM directions GROUP BY period, direction ORDER BY period, direction"""
+
+
 def _series_rows(a: str, b: str, rows: list[tuple[Any, ...]]) -> list[DyadPeriod]:
-    """(period, forward, code, quad, count, goldstein sum) groups -> three records per period."""
-    cells: dict[tuple[str, str], list[tuple[str, int, int, float]]] = defaultdict(list)
-    for period, forward, code, quad, count, goldstein in rows:
-        cell = (code, quad, count, goldstein)
-        cells[(period, "a->b" if forward else "b->a")].append(cell)
-        cells[(period, "both")].append(cell)
-    periods = sorted({period for period, _ in cells})
-    return [_period(a, b, period, direction, cells.get((period, direction), []))
-            for period in periods for direction in DIRECTIONS]
-
-
-def _period(a: str, b: str, period: str, direction: str,
-            cells: list[tuple[str, int, int, float]]) -> DyadPeriod:
-    quads: Counter[int] = Counter()
-    codes: Counter[str] = Counter()
-    for code, quad, count, _ in cells:
-        quads[quad] += count
-        codes[code] += count
-    events = sum(codes.values())
-    goldstein = sum(cell[3] for cell in cells)
-    top = sorted(codes.items(), key=lambda item: (-item[1], item[0]))[:TOP_CODES]
-    return DyadPeriod(a, b, period, direction, events, quads[1], quads[2], quads[3], quads[4],
-                      goldstein, goldstein / events if events else None, tuple(top))
+    """(period, direction, events, quad1..4, Goldstein sum, top codes, their counts) -> three
+    records per period, a direction without events as zeros."""
+    found = {(row[0], row[1]): row for row in rows}
+    series = []
+    for period in sorted({row[0] for row in rows}):
+        for direction in DIRECTIONS:
+            row = found.get((period, direction))
+            if row is None:
+                series.append(DyadPeriod(a, b, period, direction, 0, 0, 0, 0, 0, 0.0, None, ()))
+                continue
+            events, quads, goldstein = int(row[2]), [int(n) for n in row[3:7]], float(row[7])
+            top = tuple(zip(row[8], (int(n) for n in row[9]), strict=True))
+            series.append(DyadPeriod(a, b, period, direction, events, *quads, goldstein,
+                                     goldstein / events, top))
+    return series
 
 
 def top_actors(store: Store, top: int = 20, since: dt.date | str | None = None) -> list[ActorActivity]:
@@ -147,17 +159,19 @@ def top_actors(store: Store, top: int = 20, since: dt.date | str | None = None) 
     Ties go alphabetically; `since` keeps events whose date reaches it ("2025" keeps all of 2025).
     """
     where, params = event_filter(since=since)
+    # Each side is grouped on its own (an event with source = target counts once, on the source
+    # side): two scans with a few hundred groups, instead of grouping 2N rows by (actor, event).
+    others = f"{where} AND target <> source" if where else "WHERE target <> source"
     query = f"""
         WITH sides AS (
-            SELECT id, source AS actor, goldstein, true AS is_source FROM events {where}
+            SELECT source AS actor, count(*) AS n, count(*) AS s, count_if(target = source) AS t,
+                   sum(goldstein) AS g, count(goldstein) AS gn FROM events {where} GROUP BY source
             UNION ALL
-            SELECT id, target, goldstein, false FROM events {where}),
-        involved AS (  -- one row per actor and event, even when source = target
-            SELECT actor, any_value(goldstein) AS goldstein, bool_or(is_source) AS as_source,
-                   bool_or(NOT is_source) AS as_target
-            FROM sides GROUP BY actor, id)
-        SELECT actor, count(*), count_if(as_source), count_if(as_target), avg(goldstein)
-        FROM involved GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?"""
+            SELECT target, count(*), 0, count(*), sum(goldstein), count(goldstein)
+            FROM events {others} GROUP BY target)
+        SELECT actor, sum(n)::BIGINT AS events, sum(s)::BIGINT, sum(t)::BIGINT,
+               sum(g) / nullif(sum(gn), 0)
+        FROM sides GROUP BY actor ORDER BY events DESC, actor LIMIT ?"""
     with store.reading() as cur:
         rows = cur.execute(query, [*params, *params, _count("top", top)]).fetchall()
     return [ActorActivity(*row) for row in rows]

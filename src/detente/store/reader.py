@@ -16,11 +16,13 @@ from detente.store.schema import EVENT_COLUMNS, row_record
 
 TABLES = ("articles", "events", "event_groups", "rejects")
 
-# An event's date may be partial ("1956", "2022-02"): it covers a period, from START to END.
-_START = ("try_cast(CASE length(date) WHEN 4 THEN date || '-01-01' WHEN 7 THEN date || '-01' "
-          "ELSE date END AS DATE)")
-_END = ("CASE length(date) WHEN 4 THEN try_cast(date || '-12-31' AS DATE) "
-        "WHEN 7 THEN last_day(try_cast(date || '-01' AS DATE)) ELSE try_cast(date AS DATE) END")
+# An event's date may be partial ("1956", "2022-02"): it covers a period. ISO dates sort as
+# strings, so the period ends on or after SINCE when the date is at least SINCE cut to the
+# date's length ("2022" >= "2022"), and starts on or before UNTIL when the date is at most UNTIL
+# ("2022" <= "2022-03-31"). Plain string comparisons let DuckDB skip row groups by their
+# min/max, several times faster than casting every date. Dates shorter than a year never match.
+_SINCE = "date >= ? AND date >= left(?, length(date))"
+_UNTIL = "date <= ? AND length(date) >= 4"
 _ORDER = "date, text_id, sentence_index, trigger_start, id"
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -44,11 +46,12 @@ def event_filter(since: dt.date | str | None = None, until: dt.date | str | None
     clauses: list[str] = []
     params: list[object] = []
     if since is not None:
-        clauses.append(f"{_END} >= ?")
-        params.append(_bound("since", since, end=False))
+        first = _bound("since", since, end=False).isoformat()
+        clauses.append(_SINCE)
+        params += [first[:4], first]
     if until is not None:
-        clauses.append(f"{_START} <= ?")
-        params.append(_bound("until", until, end=True))
+        clauses.append(_UNTIL)
+        params.append(_bound("until", until, end=True).isoformat())
     if actor:
         clauses.append("(starts_with(source, ?) OR starts_with(target, ?))")
         params += [actor, actor]
@@ -62,6 +65,21 @@ def event_filter(since: dt.date | str | None = None, until: dt.date | str | None
         clauses.append("location_name = ?")
         params.append(place)
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def text_filter(text: str) -> tuple[str, list[object]]:
+    """A clause (and its parameter) keeping events whose sentence contains `text`, in any case.
+
+    The text is matched literally: every ASCII character that is not a letter or digit is
+    escaped, so `%`, `.` or a quote is only itself. A case-insensitive RE2 match reads the
+    sentences once, about four times faster than `contains(lower(sentence), ...)`.
+
+    >>> text_filter("water cannon.")
+    ('regexp_matches(sentence, ?)', ['(?i)water\\\\x{20}cannon\\\\x{2e}'])
+    """
+    literal = "".join(char if char.isalnum() or not char.isascii() else "\\x{%x}" % ord(char)
+                      for char in text)
+    return "regexp_matches(sentence, ?)", ["(?i)" + literal]
 
 
 def _bound(name: str, value: dt.date | str, end: bool) -> dt.date:

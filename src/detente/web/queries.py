@@ -7,7 +7,7 @@ put together here.
 from __future__ import annotations
 
 from detente.store import Store
-from detente.store.reader import event_filter, events_query
+from detente.store.reader import event_filter, events_query, text_filter
 from detente.store.schema import EVENT_COLUMNS, row_record
 
 _COLUMNS = ", ".join(EVENT_COLUMNS)
@@ -26,8 +26,9 @@ def event_page(store: Store, page: int, page_size: int, *, quad_class: int | Non
         clauses.append("quad_class = ?")
         params.append(quad_class)
     if q:
-        clauses.append("contains(lower(sentence), lower(?))")
-        params.append(q)
+        clause, text = text_filter(q)
+        clauses.append(clause)
+        params += text
     where = "WHERE " + " AND ".join(clauses) if clauses else ""
     query, limit = events_query(_COLUMNS, where, page_size)
     with store.reading() as cur:  # one transaction: the page and the total agree
