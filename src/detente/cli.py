@@ -176,24 +176,32 @@ def _print_report(report) -> None:
 def eval_places_command(
     gold: Annotated[list[Path] | None, typer.Argument(help="Gold place files or directories (default tests/gold-places).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    mistakes: Annotated[Path | None, typer.Option(help="Write each missed or wrong place mention to FILE as JSON Lines.")] = None,
 ) -> None:
     """Score places against gold records: recall, country, distance, metonyms, event locations."""
     from detente.places.evaluation import evaluate_places, read_gold_places
 
     paths = gold or [Path("tests/gold-places")]
     try:
-        report = evaluate_places(read_gold_places(paths)).as_dict()
+        result = evaluate_places(read_gold_places(paths))
+        if mistakes is not None:
+            mistakes.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors),
+                                encoding="utf-8")
     except (DetenteError, OSError) as exc:
         raise _fail(str(exc)) from None
+    report = result.as_dict()
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return
     table = Table(title=f"{report['records']} gold records, {report['mentions']} place mentions", header_style="bold")
-    for column in ("feature", "mentions", "recall", "country", "<=25 km", "<=161 km"):
+    for column in ("feature", "mentions", "recall", "country", "<=25 km", "<=161 km", "right place"):
         table.add_column(column, justify="right" if column != "feature" else "left")
     for name, row in [("all", report), *report["by_feature"].items()]:
-        table.add_row(name, str(row["mentions"]), *(f"{row[k]:.3f}" for k in ("recall", "country", "within_25km", "within_161km")))
+        table.add_row(name, str(row["mentions"]), *(f"{row[k]:.3f}" for k in (
+            "recall", "country", "within_25km", "within_161km", "right_place")))
     out.print(table)
+    out.print("right place: the country right and within 25 km for a city or country, 161 km for an "
+              "admin division, island, region or sea (their gold points are rough centroids)")
     out.print(f"metonyms not taken for places: {report['metonym_accuracy']:.3f} of {report['metonyms']}")
     out.print(f"event locations right: {report['event_location_accuracy']:.3f} of {report['event_locations']} records; "
               f"{report['event_location_accuracy_coded']:.3f} of the {report['records_with_events']} where an event was coded")

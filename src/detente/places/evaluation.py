@@ -5,6 +5,11 @@ overlap), country accuracy (over all gold place mentions, a missed one counts wr
 the code equals the gold country or is one of its `countries`), accuracy within 25 km and
 161 km (haversine), the same per feature type, metonym accuracy (gold actor spans not output as
 places) and event-location accuracy.
+
+"Right place" judges each mention at the precision its gold coordinates have: a city's or a
+country's gold point is exact (a city centre; a country's Factbook-style centre), so it must be
+within 25 km; an admin division, island, region or sea has a rough representative point (the
+gold README says to judge those on country and a coarse distance only), so within 161 km.
 """
 
 from __future__ import annotations
@@ -51,11 +56,23 @@ class Tally:
     country: int = 0
     within_25: int = 0
     within_161: int = 0
+    right_place: int = 0
 
     def as_dict(self) -> dict[str, float | int]:
         share = (lambda n: round(n / self.total, 4) if self.total else 0.0)  # noqa: E731
         return {"mentions": self.total, "recall": share(self.found), "country": share(self.country),
-                "within_25km": share(self.within_25), "within_161km": share(self.within_161)}
+                "within_25km": share(self.within_25), "within_161km": share(self.within_161),
+                "right_place": share(self.right_place)}
+
+
+# km within which a resolved place counts as the gold place, by the precision of gold points
+EXACT_FEATURES = ("city", "country")
+TOLERANCE_KM = {"exact": 25.0, "rough": 161.0}
+
+
+def tolerance_km(feature: str) -> float:
+    """25 km for a city or a country, 161 km for an area whose gold point is rough."""
+    return TOLERANCE_KM["exact" if feature in EXACT_FEATURES else "rough"]
 
 
 @dataclass
@@ -153,18 +170,24 @@ def score_places(report: PlacesReport, gold: GoldPlaces, coded: CodedArticle) ->
         for t in (report.overall, tally):
             t.total += 1
         if hit is None:
-            report.errors.append({"id": gold.article.id, "kind": "missed", "feature": place.feature})
+            report.errors.append({"id": gold.article.id, "kind": "missed", "feature": place.feature,
+                                  "text": place.text})
             continue
         country_ok = hit.place.country == place.country or hit.place.country in place.countries
         km = haversine_km(hit.place.lat, hit.place.lon, place.lat, place.lon)
+        right = country_ok and km <= tolerance_km(place.feature)
         for t in (report.overall, tally):
             t.found += 1
             t.country += country_ok
             t.within_25 += km <= 25
             t.within_161 += km <= 161
-        if not country_ok:
-            report.errors.append({"id": gold.article.id, "kind": "country", "feature": place.feature,
-                                  "source": hit.place.source, "predicted_feature": hit.place.feature})
+            t.right_place += right
+        if not right:
+            report.errors.append({"id": gold.article.id, "kind": "country" if not country_ok else "distance",
+                                  "feature": place.feature, "text": place.text,
+                                  "predicted": hit.place.name, "predicted_country": hit.place.country,
+                                  "predicted_feature": hit.place.feature, "km": round(km),
+                                  "source": hit.place.source})
     locations = [e.location.span for e in coded.events if e.location and e.location.span]
     for actor in gold.actors:
         report.actors += 1

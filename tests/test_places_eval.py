@@ -1,0 +1,47 @@
+"""Scoring places against gold records: tolerance by feature, the table, the mistakes file."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from detente.cli import app
+from detente.places.evaluation import haversine_km, read_gold_places, tolerance_km
+
+
+# the team's own test records (not the held-out gold set)
+def place(text: str, country: str, lat: float, lon: float, feature: str) -> dict[str, object]:
+    return {"text": text, "nth": 0, "country": country, "lat": lat, "lon": lon, "feature": feature}
+
+
+RECORDS = [
+    {"id": "t1", "date": "2025-04-02",
+     "text": "Artillery hit a market in Kharkiv on Tuesday, the governor said.",
+     "places": [place("Kharkiv", "UKR", 49.99, 36.23, "city")], "actors": [],
+     "event_location": "Kharkiv"},
+    {"id": "t2", "date": "2025-04-02", "text": "Beijing warned Manila over the drills near Korvath Bay.",
+     "places": [place("Korvath Bay", "PHL", 10.0, 118.0, "sea")],  # not a gazetteer name
+     "actors": [{"text": "Beijing"}, {"text": "Manila"}], "event_location": "Korvath Bay"},
+]
+
+
+def test_tolerance_follows_the_precision_of_gold_points():
+    assert tolerance_km("city") == tolerance_km("country") == 25
+    assert tolerance_km("admin") == tolerance_km("sea") == tolerance_km("island") == 161
+    assert round(haversine_km(0, 0, 0, 1)) == 111
+
+
+def test_eval_places_prints_the_table_and_writes_mistakes(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
+    assert len(read_gold_places([gold])) == 2
+    mistakes = tmp_path / "mistakes.jsonl"
+    result = CliRunner().invoke(app, ["eval-places", str(gold), "--mistakes", str(mistakes)])
+    assert result.exit_code == 0, result.output
+    assert "right place" in result.stdout and "metonyms not taken for places" in result.stdout
+    wrong = [json.loads(line) for line in mistakes.read_text(encoding="utf-8").splitlines()]
+    assert {"id": "t2", "kind": "missed", "feature": "sea", "text": "Korvath Bay"} in wrong
+    assert not any(m["id"] == "t1" for m in wrong)
+    report = json.loads(CliRunner().invoke(app, ["eval-places", str(gold), "--json"]).stdout)
+    assert report["by_feature"]["city"]["right_place"] == 1.0 and report["metonym_accuracy"] == 1.0
