@@ -18,6 +18,7 @@ sample: install  ## code the bundled sample corpus, store it, and say how to see
 	$(BIN)/detente ingest samples/articles.jsonl --db sample.duckdb --quiet
 	@echo "Stored in sample.duckdb (running it again adds nothing). Next: follow a dyad over time:"
 	@echo "  $(BIN)/detente dyad CHN PHL --db sample.duckdb --plot chn-phl.png"
+	@echo "  $(BIN)/detente map --db sample.duckdb --plot map.png"
 	@echo "Dashboard: $(BIN)/detente serve --db sample.duckdb"
 	@echo "  then open http://127.0.0.1:8000/"
 
@@ -27,8 +28,9 @@ test: install  ## run the test suite
 lint: install
 	$(BIN)/ruff check src tests bench
 
-eval: install  ## score the coder on the team's gold set
+eval: install  ## score the coder on the team's gold sets: events, then places
 	$(BIN)/detente eval tests/gold
+	$(BIN)/detente eval-places tests/gold-places
 
 bench: install  ## throughput of detente code vs spaCy's full pipeline
 	$(BIN)/python bench/coder_speed.py
