@@ -24,6 +24,7 @@ TABLES = ("articles", "events", "event_groups", "rejects")
 _SINCE = "date >= ? AND date >= left(?, length(date))"
 _UNTIL = "date <= ? AND length(date) >= 4"
 _ORDER = "date, text_id, sentence_index, trigger_start, id"
+MAX_TEXT = 1_000  # characters of a text filter
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 # DESCRIBE, SHOW and SUMMARIZE parse as SELECT; WITH ... INSERT parses as INSERT.
@@ -77,6 +78,10 @@ def text_filter(text: str) -> tuple[str, list[object]]:
     >>> text_filter("water cannon.")
     ('regexp_matches(sentence, ?)', ['(?i)water\\\\x{20}cannon\\\\x{2e}'])
     """
+    if len(text) > MAX_TEXT:
+        # RE2 refuses patterns over a size limit (a DuckDB error, not an answer); a phrase this
+        # long is no search anyway
+        raise InputError(f"q: {len(text):,} characters; search for a phrase of at most {MAX_TEXT:,}")
     literal = "".join(char if char.isalnum() or not char.isascii() else "\\x{%x}" % ord(char)
                       for char in text)
     return "regexp_matches(sentence, ?)", ["(?i)" + literal]
