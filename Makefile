@@ -34,3 +34,7 @@ eval: install  ## score the coder on the team's gold sets: events, then places
 
 bench: install  ## throughput of detente code vs spaCy's full pipeline
 	$(BIN)/python bench/coder_speed.py
+
+.PHONY: load
+load: install  ## 10,000 requests from 20 clients against a served 100k-event store
+	$(BIN)/python bench/api_load.py
