@@ -23,7 +23,7 @@ TABLES = ("articles", "events", "event_groups", "rejects")
 # min/max, several times faster than casting every date. Dates shorter than a year never match.
 _SINCE = "date >= ? AND date >= left(?, length(date))"
 _UNTIL = "date <= ? AND length(date) >= 4"
-_ORDER = "date, text_id, sentence_index, trigger_start, id"
+STORE_ORDER = "date, text_id, sentence_index, trigger_start, id"  # date, then text order
 MAX_TEXT = 1_000  # characters of a text filter
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -109,7 +109,7 @@ def _bound(name: str, value: dt.date | str, end: bool) -> dt.date:
 
 def events_query(columns: str, where: str, limit: int | None) -> tuple[str, list[object]]:
     """SELECT `columns` FROM events with a filter, in a stable order; LIMIT is a parameter too."""
-    query = f"SELECT {columns} FROM events {where} ORDER BY {_ORDER}"
+    query = f"SELECT {columns} FROM events {where} ORDER BY {STORE_ORDER}"
     if limit is None:
         return query, []
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
