@@ -104,3 +104,72 @@ def test_locations_do_not_change_which_events_are_coded(coder):
     events = coder.code_article(Article(id="t", text=text)).events
     assert [(e.source.code, e.code, e.target.code) for e in events] == [("RUSMIL", "190", "UKRMIL")]
     assert events[0].to_record()["location"]["name"] == "Kharkiv"
+
+
+# -- first-level divisions ---------------------------------------------------------------------
+def _mention(coder: Coder, text: str, name: str):
+    coded = coder.code_article(Article(id="t", text=text))
+    return next(m.place for m in coded.places if m.span.text.startswith(name))
+
+
+def test_gazetteer_city_admin1_is_its_division_name():
+    gazetteer = load_gazetteer()
+
+    def admin1(name: str, country: str) -> str:
+        return next(p.admin1 for p in gazetteer.candidates(name)
+                    if p.feature == "city" and p.country == country)
+
+    assert admin1("Houston", "USA") == "Texas"
+    assert admin1("Lahore", "PAK") == "Punjab"
+    assert admin1("Maiduguri", "NGA") == "Borno"
+    division = gazetteer.in_admin("UKR", admin1("Kramatorsk", "UKR"))
+    assert division is not None and division.feature == "admin"
+    assert haversine_km(division.lat, division.lon, 48.0, 37.8) < 75
+
+
+@pytest.mark.parametrize(("text", "name", "country", "centre"), [
+    ("Shelling continued across the Donetsk region on Monday.", "Donetsk", "UKR", (48.0, 37.8)),
+    ("Gunmen attacked a village in Borno state overnight.", "Borno", "NGA", (11.8, 13.1)),
+    ("Floods hit Texas after days of rain.", "Texas", "USA", (31.0, -99.5)),
+    ("Heavy rain fell across Bavaria on Sunday.", "Bavaria", "DEU", (48.9, 11.4)),
+    ("Farmers in Sindh lost their crops.", "Sindh", "PAK", (26.0, 68.8)),
+], ids=["donetsk-region", "borno-state", "texas", "bavaria", "sindh"])
+def test_places_division_at_its_centre(coder, text, name, country, centre):
+    place = _mention(coder, text, name)
+    assert (place.country, place.feature) == (country, "admin")
+    assert haversine_km(place.lat, place.lon, *centre) < 75
+
+
+def test_gazetteer_division_known_only_to_pycountry_lies_in_its_country():
+    gazetteer = load_gazetteer()
+    places = [gazetteer.place(n) for n in range(len(gazetteer))]
+    boxes: dict[str, list[float]] = {}
+    for p in places:
+        if p.feature == "city":
+            box = boxes.setdefault(p.country, [p.lat, p.lat, p.lon, p.lon])
+            box[:] = [min(box[0], p.lat), max(box[1], p.lat), min(box[2], p.lon), max(box[3], p.lon)]
+    only_iso = [p for p in places if p.feature == "admin" and p.source == "pycountry"]
+    assert only_iso
+    for p in only_iso:
+        south, north, west, east = boxes[p.country]
+        assert south <= p.lat <= north and west <= p.lon <= east, p
+
+
+def test_build_division_centre_counts_each_grid_cell_once():
+    from detente.places.build import division_centre
+
+    # forty towns crowd the west end of a division 10 degrees wide, ten spread across it
+    towns = [(0.0, 0.01 * i) for i in range(40)] + [(0.0, 1.0 * i + 0.5) for i in range(10)]
+    assert 4 < division_centre(towns)[1] < 6  # the towns' mean is 1.2
+    # towns on both sides of the antimeridian stay there
+    assert abs(division_centre([(65.0, 179.0), (65.0, -179.0)])[1]) > 178
+
+
+def test_build_name_forms_drop_type_words_not_names():
+    from detente.places.build import name_forms
+
+    assert name_forms("Muhafazat Kirkuk") == ("Kirkuk", "Kirkuk")
+    assert name_forms("Xinjiang Uygur Zizhiqu") == ("Xinjiang", "Xinjiang")
+    assert name_forms("Lublin Voivodeship") == ("Lublin Voivodeship", "Lublin")
+    assert name_forms("Northern Province")[1] == ""
+    assert name_forms("Jewish Autonomous Oblast")[1] == ""

