@@ -6,6 +6,8 @@ measures the resolver).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from detente.model import Article
@@ -104,6 +106,95 @@ def test_locations_do_not_change_which_events_are_coded(coder):
     events = coder.code_article(Article(id="t", text=text)).events
     assert [(e.source.code, e.code, e.target.code) for e in events] == [("RUSMIL", "190", "UKRMIL")]
     assert events[0].to_record()["location"]["name"] == "Kharkiv"
+
+
+# Sentences written for the actor-vs-place rules and for ambiguous names: (text, name, the
+# country it resolves to, whether it is a place (False: a government used as an actor)).
+PLACE_OR_ACTOR = [
+    # a country or capital is a place as the object of a verb of motion or attack
+    ("Russian troops entered Ukraine in February 2022.", "Ukraine", "UKR", True),
+    ("Thousands of refugees fled Sudan last month.", "Sudan", "SDN", True),
+    ("Tens of thousands of people have left Venezuela this year.", "Venezuela", "VEN", True),
+    ("The envoy visited Iraq and Jordan last week.", "Jordan", "JOR", True),
+    ("French troops pulled out of Mali last year.", "Mali", "MLI", True),
+    ("The invasion of Ukraine began in February 2022.", "Ukraine", "UKR", True),
+    ("Turkey was hit by a powerful earthquake on Monday.", "Turkey", "TUR", True),
+    # ... and as a destination or a stage on a route
+    ("The minister returned to Kenya on Friday.", "Kenya", "KEN", True),
+    ("The president will travel to Japan next week.", "Japan", "JPN", True),
+    ("The prime minister flew to Egypt for talks.", "Egypt", "EGY", True),
+    ("The chancellor's visit to China was postponed.", "China", "CHN", True),
+    ("Her trip to India will focus on trade.", "India", "IND", True),
+    ("Grain shipments from Ukraine to Egypt resumed.", "Egypt", "EGY", True),
+    ("Migrants travelled from Libya to Italy by boat.", "Italy", "ITA", True),
+    ("Ships bound for Ukraine were inspected in Istanbul.", "Ukraine", "UKR", True),
+    ("The foreign minister left for Beijing on Tuesday.", "Beijing", "CHN", True),
+    ("Protests spread to Kingston as Jamaican police imposed a curfew.", "Kingston", "JAM", True),
+    ("Gas flows via Ukraine fell sharply.", "Ukraine", "UKR", True),
+    # ... and where it heads a phrase of place
+    ("Drones violated Lithuania's airspace on Monday.", "Lithuania", "LTU", True),
+    ("Lebanon's second-largest city was rocked by clashes.", "Lebanon", "LBN", True),
+    ("Floods swept through Pakistan's south.", "Pakistan", "PAK", True),
+    ("Militants attacked a base near Mali's border with Niger.", "Niger", "NER", True),
+    ("Migrants gathered at the Belarus-Poland border.", "Belarus", "BLR", True),
+    ("Migrants gathered at the Belarus-Poland border.", "Poland", "POL", True),
+    ("Iran, where protests erupted in September, executed two men.", "Iran", "IRN", True),
+    ("Clashes broke out in the Libyan capital Tripoli.", "Tripoli", "LBY", True),
+    ("Officials in Texas said the storm had passed.", "Texas", "USA", True),
+    # a government: the subject of a verb of saying or acting, the owner of an office, the
+    # object of a verb of relations, a speaker "from" somewhere
+    ("China warned the Philippines over the drills.", "Philippines", "PHL", False),
+    ("Moscow accused Kyiv of shelling the plant.", "Kyiv", "UKR", False),
+    ("The United States sanctioned Iran's oil minister.", "Iran", "IRN", False),
+    ("Poland said it would close the crossing.", "Poland", "POL", False),
+    ("The minister criticised pressure from Beijing.", "Beijing", "CHN", False),
+    ("The plan drew criticism from Washington.", "Washington", "USA", False),
+    ("A delegation from Kyiv arrived in Ankara.", "Kyiv", "UKR", False),
+    ("Texas sued the federal government over border policy.", "Texas", "USA", False),
+    ("The talks between Russia and Ukraine stalled.", "Ukraine", "UKR", False),
+    ("Russia's ambassador to the United States was summoned.", "United States", "USA", False),
+    ("Thousands fled. Ukraine said the attack killed five.", "Ukraine", "UKR", False),
+    # ambiguous names: a demonym, a country or a division next to the name decides
+    ("Gunmen opened fire in the Lebanese port city of Tripoli.", "Tripoli", "LBN", True),
+    ("Clashes erupted in Tripoli in northern Lebanon.", "Tripoli", "LBN", True),
+    ("Floods hit Hyderabad in Pakistan's Sindh province.", "Hyderabad", "PAK", True),
+    ("Police in Hyderabad, the capital of Telangana, arrested three men.", "Hyderabad", "IND",
+     True),
+    ("Protesters gathered in Santiago, the Chilean capital.", "Santiago", "CHL", True),
+    ("Students protested in Valencia, Venezuela's third-largest city.", "Valencia", "VEN", True),
+    ("Fires burned near Valencia as Spanish firefighters battled the flames.", "Valencia",
+     "ESP", True),
+    ("Police arrested two men in the Spanish city of Valencia.", "Valencia", "ESP", True),
+    ("Violence flared in Alexandria, the Egyptian port.", "Alexandria", "EGY", True),
+    ("Flooding closed roads in Alexandria, Virginia.", "Alexandria", "USA", True),
+    ("Voters in Cordoba, Argentina's second city, went to the polls.", "Cordoba", "ARG", True),
+    ("Storms battered the US state of Georgia on Sunday.", "Georgia", "USA", True),
+    ("Nigeria's Niger state was hit by floods.", "Niger", "NGA", True),
+    ("Talks in Washington ended without a deal.", "Washington", "USA", True),
+    # without context, the larger place
+    ("Demonstrators marched in London on Saturday.", "London", "GBR", True),
+    ("Thousands rallied in Barcelona on Sunday.", "Barcelona", "ESP", True),
+    ("BEIRUT, May 3 (Detente Wire) - Gunmen clashed with soldiers in Tripoli on Tuesday.",
+     "Tripoli", "LBN", True),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country", "is_place"), PLACE_OR_ACTOR,
+                         ids=[f"{name}-{text[:40]}" for text, name, _, _ in PLACE_OR_ACTOR])
+def test_places_place_or_actor_and_country_from_the_words_around(coder, text, name, country,
+                                                                 is_place):
+    found = _places(coder, text)
+    assert name in found
+    assert found[name][0] == country
+    assert found[name][2] is not is_place
+
+
+def test_places_a_country_attacked_is_placed_though_the_dictionary_knows_it(coder):
+    """"Saudi jets bombed Yemen": Yemen is the event's target, and the words make it a place."""
+    doc = coder.splitter.tokenize("Saudi jets bombed Yemen for a third day.")
+    found = coder.place_finder.find(doc)
+    [yemen] = coder.place_finder.resolve(found, Counter({"YEM": 1}), "", [(18, 23, "YEM")])
+    assert (yemen.place.country, yemen.actor, yemen.placed) == ("YEM", False, True)
 
 
 # -- first-level divisions ---------------------------------------------------------------------

@@ -5,41 +5,35 @@ Three steps, each run by the Coder:
 1. `PlaceFinder.find` looks every capitalised token up in the gazetteer (longest name first)
    on the tokenised article, before any parse, and drops common words and people's names.
 2. `PlaceFinder.resolve` picks one place per name: the kind of place and its population give a
-   prior, the article's countries, its dateline and an apposition ("Paris, Texas") move it.
-   A country or capital that the actor dictionary knows is an actor ("Beijing warned"), not a
-   place, unless a locative preposition governs it ("talks in Beijing").
+   prior; an apposition ("Paris, Texas"), a demonym beside it ("the Libyan capital"), the
+   dateline, its sentence's countries and the article's move it. The words around a name
+   (`place_words.py`) make it a place ("troops entered Ukraine", "talks in Beijing") or a
+   government ("Texas sued"); else a country or capital that the actor dictionary knows is an
+   actor ("Beijing warned").
 3. `locate_event` ties an event to the place in a locative phrase of its own clause, else the
    dateline, else another place in its sentence.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from detente.model import Location, Place, Span
+from detente.pipeline.place_words import LOCATIVES, demonym_beside, demonyms, is_locative, role
 from detente.places.gazetteer import Gazetteer
 
-# prepositions that put something somewhere; "to", "towards" and "between" are left out: "an
-# envoy to China", "policy towards China", "talks between China and Japan" name actors
-LOCATIVES = frozenset({"in", "at", "near", "outside", "off", "across", "along", "from", "inside",
-                       "into", "within", "throughout", "around", "over", "through", "beyond",
-                       "past", "onto", "nearby"})
-# words allowed between the preposition and the name: "in eastern Ukraine", "off the coast of"
-_MODIFIERS = frozenset({"the", "eastern", "western", "northern", "southern", "central",
-                        "north", "south", "east", "west", "northeastern", "northwestern",
-                        "southeastern", "southwestern", "occupied", "rebel-held", "disputed",
-                        "war-torn", "neighbouring", "neighboring", "nearby", "downtown",
-                        "coastal", "frontline", "front-line", "besieged", "annexed", "of",
-                        "coast", "outskirts", "city", "town", "village", "province", "region",
-                        "capital", "port", "border", "northeast", "northwest", "southeast",
-                        "southwest", "parts", "part"})
+# between a name and the place it lies in: "Paris, Texas", "Tripoli in northern Lebanon"
+_WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
 # "Donetsk region", "Kherson Oblast": the name of a city, then a first-level division word
 ADMIN_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "prefecture",
                          "krai", "territory", "district", "county", "regions", "provinces",
@@ -58,14 +52,6 @@ _TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Pres
                      "Minister", "Gen.", "General", "Sen.", "Senator", "Rep.", "King", "Queen",
                      "Prince", "Princess", "Sheikh", "Judge", "Justice", "Colonel", "Col.",
                      "Lt.", "Captain", "Capt.", "Pope", "Saint", "St", "Lord", "Lady", "Sir"})
-# "south of Kyiv", "the outskirts of Kherson": a noun of place, then "of" and the name
-_PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                          "southwest", "north-east", "north-west", "south-east", "south-west",
-                          "coast", "coasts", "outskirts", "parts", "part", "city", "town",
-                          "village", "region", "province", "capital", "centre", "center",
-                          "border", "borders", "shores", "waters", "island", "islands", "port",
-                          "streets", "heart", "suburbs", "territory", "area", "areas",
-                          "districts", "district", "edge", "rest"})
 _BIG_CITY = 1_000_000  # a common-word name this large is read as the city anywhere ("Nice" is not)
 
 
@@ -75,9 +61,20 @@ class Toponym:
 
     span: Span
     candidates: tuple[Place, ...]
-    locative: bool  # governed by a locative preposition ("in eastern Ukraine")
+    # the words around it make it a place: a locative preposition ("in eastern Ukraine"), a
+    # verb of motion ("fled Sudan"), a destination ("a visit to China"), a place it owns
+    locative: bool
     admin_word: str = ""  # "region" of "Donetsk region": the name is the city's division
     within: Span | None = None  # "Texas" of "Paris, Texas": the place it is said to lie in
+    actor: bool = False  # the words make it a government: "Texas sued", "pressure from Beijing"
+    sentence: int = 0  # the token its sentence starts at
+    demonym: str = ""  # "the Libyan capital Tripoli": the country a demonym next to it names
+    nearby: tuple[str, ...] = ()  # the countries the demonyms of its sentence name
+
+    @property
+    def country_named(self) -> bool:
+        """Whether one of the places it may name is a country ("Georgia", "Niger")."""
+        return any(p.feature == "country" for p in self.candidates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +84,9 @@ class PlaceMention:
     span: Span
     place: Place
     actor: bool = False
+    # the words around the name make it a place ("troops entered Ukraine"): it stays one even
+    # where it also names an event's target
+    placed: bool = False
 
 
 @functools.cache
@@ -110,6 +110,9 @@ class PlaceFinder:
     def find(self, doc: Doc, dateline_end: int = 0) -> list[Toponym]:
         """Every place name in `doc`, longest first where names overlap."""
         found: list[Toponym] = []
+        known = demonyms()
+        named: list[tuple[int, str]] = []  # (sentence, country) of each demonym
+        starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist() or [0]
         i = 0
         while i < len(doc):
             token = doc[i]
@@ -119,11 +122,15 @@ class PlaceFinder:
             in_dateline = token.idx < dateline_end
             end, candidates = self._longest(doc, i, in_dateline)
             if end and (in_dateline and candidates or self._keeps(doc, i, end, candidates)):
-                toponym = self._toponym(doc, i, end, candidates)
+                toponym = self._toponym(doc, i, end, candidates,
+                                        starts[bisect.bisect_right(starts, i) - 1])
                 # a dateline says where the story was filed: a place, never an actor
-                found.append(replace(toponym, locative=True) if in_dateline else toponym)
+                found.append(replace(toponym, locative=True, actor=False) if in_dateline
+                             else toponym)
+            elif token.text in known:
+                named.append((starts[bisect.bisect_right(starts, i) - 1], known[token.text]))
             i = end or i + 1
-        return self._appositions(doc, found)
+        return self._appositions(doc, _with_demonyms(found, named) if named else found)
 
     def _longest(self, doc: Doc, start: int, dateline: bool) -> tuple[int, tuple[Place, ...]]:
         """(end token, candidates) of the longest gazetteer name starting at `start`."""
@@ -154,7 +161,7 @@ class PlaceFinder:
                      for p in candidates)
         if end - start == 1 and doc[start].is_stop and not strong:
             return False  # "Of" (Turkey), "Say" (Niger)
-        locative = _is_locative(doc, start)
+        locative = is_locative(doc, start)
         biggest = max(p.population for p in candidates)
         if text in self.common and not locative and biggest < _BIG_CITY:
             return False
@@ -177,7 +184,7 @@ class PlaceFinder:
         if before.text in _TITLES:
             return True
         return before.is_title and before.text not in _PLACE_PREFIXES and \
-            not _is_locative(doc, start - 1) and self._name_before(doc, start - 1) is None
+            not is_locative(doc, start - 1) and self._name_before(doc, start - 1) is None
 
     def _name_before(self, doc: Doc, index: int) -> int | None:
         for start in range(max(0, index - 3), index + 1):
@@ -186,15 +193,22 @@ class PlaceFinder:
                 return start
         return None
 
-    def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> Toponym:
+    def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
+                 sentence: int) -> Toponym:
         admin_word = ""
         if end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
                 any(p.feature == "city" for p in candidates):
             admin_word = doc[end].lower_
             end += 1
+        elif end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
+                any(p.feature == "admin" for p in candidates):
+            admin_word = doc[end].lower_  # "Niger state": the division, not the country
         span = doc[start:end]
+        words = role(doc, start, end)
         return Toponym(Span(span.start_char, span.end_char, span.text), candidates,
-                       _is_locative(doc, start), admin_word)
+                       words == "place", admin_word, actor=words == "actor",
+                       sentence=sentence,
+                       demonym=demonym_beside(doc, start, end) if _ambiguous(candidates) else "")
 
     def _appositions(self, doc: Doc, found: list[Toponym]) -> list[Toponym]:
         """"Paris, Texas", "London, Ontario": the second name says where the first lies."""
@@ -202,7 +216,7 @@ class PlaceFinder:
         out = []
         for first, second in zip(found, [*found[1:], None], strict=False):
             between = text[first.span.end:second.span.start] if second is not None else ""
-            if second is not None and between in (", ", ","):
+            if second is not None and _WITHIN.fullmatch(between):
                 first = replace(first, within=second.span)
             elif second is not None and second.admin_word.endswith("s") and not first.admin_word \
                     and between in (" and ", ", ", " or "):
@@ -216,7 +230,7 @@ class PlaceFinder:
             gap = text[before.span.end:out[number].span.start] if before else ""
             owns = after is not None and text[out[number].span.end:after.span.start] in ("'s ", "' ")
             if before is not None and before.locative and gap in (" and ", ", ", " or ", ",") or owns:
-                out[number] = replace(out[number], locative=True)
+                out[number] = replace(out[number], locative=True, actor=False)
         return out
 
     # -- resolving --------------------------------------------------------------------------
@@ -227,68 +241,64 @@ class PlaceFinder:
 
         `countries` counts the countries the article names (actor mentions); `actor_spans` are
         the dictionary's country and capital names (start, end, country): one of those not
-        governed by a locative preposition nor placed by an apposition is an actor, when the
-        place it resolved to is in that actor's country (Paris, Texas is no French actor).
+        made a place by the words around it nor by an apposition is an actor, when the place
+        it resolved to is in that actor's country (Paris, Texas is no French actor).
         """
-        first = {t.span.start: self._best(t, countries, dateline_country, Counter()) for t in toponyms}
+        actors = list(actor_spans)
+        own = {t.span.start: Counter(c for s, e, c in actors if s < t.span.end and t.span.start < e)
+               for t in toponyms}
+        context = _Context(countries, dateline_country, own)
+        first = {t.span.start: self._best(t, context) for t in toponyms}
         # names whose reading is clear (one place, or one far likelier than the rest) tell
-        # where the story is: a second pass weighs them
-        sure: Counter[tuple[str, str]] = Counter()
+        # where the story is, and the sentence's country names and clear names where its
+        # places are: a second pass weighs them
         for toponym in toponyms:
             place = first[toponym.span.start]
-            if place is not None and place.feature not in ("country", "sea") and \
-                    self._clear(toponym, countries, dateline_country):
-                sure[(place.country, "")] += 1
-                sure[(place.country, place.admin1)] += 1
+            if place is None:
+                continue
+            clear = place.feature not in ("country", "sea") and self._clear(toponym, context)
+            if clear:
+                context.sure[(place.country, "")] += 1
+                context.sure[(place.country, place.admin1)] += 1
+            if clear or place.feature == "country":
+                context.named[toponym.span.start] = place.country
+                context.sentences.setdefault(toponym.sentence, Counter())[place.country] += 1
+            if toponym.nearby:
+                context.demonyms[toponym.sentence] = toponym.nearby
         by_start = {t.span.start: t for t in toponyms}
         resolved: dict[int, Place | None] = {}
         placed: dict[str, Place] = {}  # "Paris, Texas" then "Paris": one sense per article
         for toponym in toponyms:
             within = by_start.get(toponym.within.start) if toponym.within else None
             inside = resolved.get(within.span.start) or first.get(within.span.start) if within else None
-            place = placed.get(toponym.span.text) or \
-                self._best(toponym, countries, dateline_country, sure, inside)
+            place = placed.get(toponym.span.text) or self._best(toponym, context, inside, True)
             if inside is not None and place is not None:
                 placed[toponym.span.text] = place
             resolved[toponym.span.start] = place
-        actors = list(actor_spans)
         mentions = []
         for toponym in toponyms:
             place = resolved[toponym.span.start]
             if place is None:
                 continue
             place = self._as_admin(toponym, place)
-            is_actor = not toponym.locative and toponym.within is None and any(
-                s < toponym.span.end and toponym.span.start < e and country == place.country
-                for s, e, country in actors)
-            mentions.append(PlaceMention(toponym.span, place, is_actor))
+            known = bool(own[toponym.span.start].get(place.country))
+            # the words around the name decide; else a country or capital is a government
+            is_actor = not toponym.locative and toponym.within is None and (
+                known or toponym.actor and place.feature != "city")
+            placed_here = toponym.locative or toponym.within is not None or \
+                not known and not toponym.actor
+            mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here))
         return mentions
 
-    def _clear(self, toponym: Toponym, countries: Counter[str], dateline_country: str) -> bool:
-        scores = sorted((self._score(toponym, p, countries, dateline_country, Counter(), None)
-                         for p in toponym.candidates), reverse=True)
+    def _clear(self, toponym: Toponym, context: _Context) -> bool:
+        scores = sorted((_score(toponym, p, context, None, False) for p in toponym.candidates),
+                        reverse=True)
         return len(scores) == 1 or scores[0] - scores[1] >= 1.0
 
-    def _best(self, toponym: Toponym, countries: Counter[str], dateline_country: str,
-              sure: Counter[tuple[str, str]], inside: Place | None = None) -> Place | None:
-        return max(toponym.candidates, default=None, key=lambda place: self._score(
-            toponym, place, countries, dateline_country, sure, inside))
-
-    @staticmethod
-    def _score(toponym: Toponym, place: Place, countries: Counter[str], dateline_country: str,
-               sure: Counter[tuple[str, str]], inside: Place | None) -> float:
-        value = _prior(place, toponym.admin_word)
-        if place.feature == "country":
-            return value
-        if inside is not None and inside.country == place.country:
-            value += 10 + 2 * (inside.feature == "admin" and inside.admin1 == place.admin1)
-        if dateline_country and place.country == dateline_country:
-            value += 3
-        if countries.get(place.country):
-            value += 1.5
-        if sure.get((place.country, "")):
-            value += 2 + 3 * bool(sure.get((place.country, place.admin1)))
-        return value
+    def _best(self, toponym: Toponym, context: _Context, inside: Place | None = None,
+              second: bool = False) -> Place | None:
+        return max(toponym.candidates, default=None,
+                   key=lambda place: _score(toponym, place, context, inside, second))
 
     def _as_admin(self, toponym: Toponym, place: Place) -> Place:
         """"Donetsk region": the division the city lies in, at its cities' centroid."""
@@ -301,6 +311,55 @@ class PlaceFinder:
         return replace(division, name=name)
 
 
+@dataclass(slots=True)
+class _Context:
+    """What the article says about where it is, for scoring a name's candidates."""
+
+    countries: Counter[str]  # the countries the article names (actor mentions)
+    dateline: str  # the dateline's country
+    own: dict[int, Counter[str]]  # by name: the countries its own actor mention names
+    sure: Counter[tuple[str, str]] = field(default_factory=Counter)  # clear names' (country, admin1)
+    # the country of each country name and clear name, by name and counted by sentence; the
+    # countries of the demonyms, by sentence
+    named: dict[int, str] = field(default_factory=dict)
+    sentences: dict[int, Counter[str]] = field(default_factory=dict)
+    demonyms: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def in_sentence(self, toponym: Toponym, country: str) -> bool:
+        """Whether another name or a demonym of the name's sentence is in `country`."""
+        if country in self.demonyms.get(toponym.sentence, ()):
+            return True
+        count = self.sentences.get(toponym.sentence, Counter()).get(country, 0)
+        return count > (self.named.get(toponym.span.start) == country)
+
+
+def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | None,
+           second: bool) -> float:
+    """How likely `toponym` names `place` here: a prior, and what the article says about
+    where it is (the second pass adds the clear names and the sentence)."""
+    value = _prior(place, toponym.admin_word)
+    if place.feature == "country":
+        return value
+    if inside is not None and inside.country == place.country:
+        value += 10 + 2 * (inside.feature == "admin" and inside.admin1 == place.admin1)
+    if toponym.demonym and toponym.demonym == place.country:
+        value += 10  # "the Libyan capital Tripoli"
+    if context.dateline and place.country == context.dateline:
+        value += 3
+    own = context.own.get(toponym.span.start, Counter())
+    if own.get(place.country) and place.feature == "city":
+        value += 1  # the capital the actor dictionary knows by this name
+    # a name does not vote for its own reading: Tripoli, Libya's capital, names Libya once
+    if context.countries.get(place.country, 0) > own.get(place.country, 0):
+        value += 1.5
+    # the sentence names the country: not enough to make Georgia, beside "the US", a state
+    if second and not toponym.country_named and context.in_sentence(toponym, place.country):
+        value += 3
+    if second and context.sure.get((place.country, "")):
+        value += 2 + 3 * bool(context.sure.get((place.country, place.admin1)))
+    return value
+
+
 def _prior(place: Place, admin_word: str) -> float:
     """How likely a name means this place before context: countries first, then the named
     features of the curated list, then divisions and cities by population."""
@@ -309,26 +368,25 @@ def _prior(place: Place, admin_word: str) -> float:
     if place.source == "curated":
         return 9.0
     size = math.log10(max(place.population, 10))
-    if admin_word:  # "Donetsk region": the big city of that name, whose division it is
-        return size if place.feature == "city" else 0.0
+    if admin_word:  # "Donetsk region": the division, or the big city of that name whose it is
+        return {"admin": 9.0, "city": size}.get(place.feature, 0.0)
     if place.feature == "admin":
         return 6.0
     return size
 
 
-def _is_locative(doc: Doc, index: int) -> bool:
-    """Whether a locative preposition governs the name at `index`, on tokens alone (most
-    sentences are never parsed): "in eastern Ukraine", "off the coast of Taiwan", "south of
-    Kyiv"."""
-    for back in range(index - 1, max(-1, index - 5), -1):
-        word = doc[back].lower_
-        if word in LOCATIVES:
-            return True
-        if word == "of" and back > 0 and doc[back - 1].lower_ in _PLACE_NOUNS:
-            return True
-        if word not in _MODIFIERS and not doc[back].is_punct:
-            return False
-    return False
+def _ambiguous(candidates: tuple[Place, ...]) -> bool:
+    """Whether the places a name may name lie in more than one country."""
+    return any(p.country != candidates[0].country for p in candidates)
+
+
+def _with_demonyms(found: list[Toponym], named: list[tuple[int, str]]) -> list[Toponym]:
+    """Gives each name the countries its sentence's demonyms name."""
+    by_sentence: dict[int, list[str]] = {}
+    for sentence, country in named:
+        by_sentence.setdefault(sentence, []).append(country)
+    return [replace(t, nearby=tuple(by_sentence[t.sentence])) if t.sentence in by_sentence else t
+            for t in found]
 
 
 # -- events -----------------------------------------------------------------------------------

@@ -1,0 +1,268 @@
+"""The words around a place name: whether they make it a place or a government, and the
+country a demonym beside it names.
+
+Read on tokens alone, before any parse (most sentences are never parsed). A country or capital
+is a place after a locative preposition ("in eastern Ukraine"), as the object of a verb of
+motion or attack ("troops entered Ukraine", "fled Sudan"), as a destination ("flew to Egypt",
+"a visit to China", "from Libya to Italy", "bound for Ukraine"), when it owns a place
+("Lithuania's airspace", "Lebanon's second city") or names a side of a border ("the
+Belarus-Poland border"). It is a government when it owns an office ("Bavaria's interior
+minister"), speaks or acts ("Texas sued") or is where pressure or envoys come from ("criticism
+from Washington").
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Doc
+
+from detente.actors import ActorDictionary
+
+# prepositions that put something somewhere; "to", "towards" and "between" are left out: "an
+# envoy to China", "policy towards China", "talks between China and Japan" name actors
+LOCATIVES = frozenset({"in", "at", "near", "outside", "off", "across", "along", "from", "inside",
+                       "into", "within", "throughout", "around", "over", "through", "beyond",
+                       "past", "onto", "nearby", "via"})
+# words allowed between the preposition and the name: "in eastern Ukraine", "off the coast of"
+_MODIFIERS = frozenset({"the", "eastern", "western", "northern", "southern", "central",
+                        "north", "south", "east", "west", "northeastern", "northwestern",
+                        "southeastern", "southwestern", "occupied", "rebel-held", "disputed",
+                        "war-torn", "neighbouring", "neighboring", "nearby", "downtown",
+                        "coastal", "frontline", "front-line", "besieged", "annexed", "of",
+                        "coast", "outskirts", "city", "town", "village", "province", "region",
+                        "capital", "port", "border", "northeast", "northwest", "southeast",
+                        "southwest", "parts", "part"})
+# "south of Kyiv", "the outskirts of Kherson": a noun of place, then "of" and the name
+_PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                          "southwest", "north-east", "north-west", "south-east", "south-west",
+                          "coast", "coasts", "outskirts", "parts", "part", "city", "town",
+                          "village", "region", "province", "capital", "centre", "center",
+                          "border", "borders", "shores", "waters", "island", "islands", "port",
+                          "streets", "heart", "suburbs", "territory", "area", "areas",
+                          "districts", "district", "edge", "rest"})
+# Words that make a country or capital a place without a locative preposition, read on tokens
+# (most sentences are never parsed). A verb whose object is a place: "troops entered Ukraine",
+# "refugees fled Sudan", "shelling Kharkiv"
+_PLACE_VERBS = frozenset({
+    "enter", "enters", "entered", "entering", "invade", "invades", "invaded", "invading",
+    "cross", "crosses", "crossed", "crossing", "flee", "flees", "fled", "fleeing", "leave",
+    "leaves", "left", "leaving", "exit", "exited", "tour", "toured", "touring", "visit",
+    "visits", "visited", "visiting", "reach", "reached", "reaching", "occupy", "occupies",
+    "occupied", "occupying", "annex", "annexed", "annexing", "shell", "shelled", "shelling",
+    "bomb", "bombed", "bombing", "bombard", "bombarded", "bombarding", "pound", "pounded",
+    "pounding", "raid", "raided", "storm", "stormed", "overran", "overrun", "capture",
+    "captured", "recapture", "recaptured", "liberate", "liberated", "evacuate", "evacuated",
+    "blockade", "blockaded", "patrol", "patrolled", "patrolling", "roam", "traverse",
+    "traversed", "infiltrate", "infiltrated", "rocked", "ravaged", "battered", "lashed",
+    "devastated", "engulfed", "swept", "hit", "hits", "struck", "strike", "striking"})
+# "X of" and then a place: "the invasion of Ukraine", "troops pulled out of Mali"
+_EVENT_NOUNS = frozenset({"out", "invasion", "occupation", "annexation", "siege", "bombing",
+                          "bombardment", "shelling", "liberation", "blockade", "tour",
+                          "partition", "evacuation", "reconstruction", "map"})
+# "for" after these names a destination: "ships bound for Ukraine", "left for Beijing"
+_FOR_WORDS = frozenset({"bound", "headed", "heading", "destined", "left", "leave", "leaves",
+                        "leaving", "departed", "depart", "departs", "sailed", "set", "flights"})
+# "deployed troops to Belarus": who or what is moved, between the verb and "to"
+_MOVED = frozenset({"troops", "soldiers", "forces", "personnel", "warships", "ships", "jets",
+                    "aircraft", "refugees", "migrants", "people", "reinforcements", "units",
+                    "peacekeepers", "battalions", "brigades", "staff", "diplomats", "families",
+                    "civilians", "children", "them", "him", "her", "it"})
+# "to" after these names a destination: "flew to Egypt", "a visit to China", "spread to Kingston"
+_TO_WORDS = frozenset({
+    "travel", "travels", "travelled", "traveled", "travelling", "traveling", "fly", "flies",
+    "flew", "flying", "flown", "return", "returns", "returned", "returning", "go", "goes", "went",
+    "going", "gone", "come", "comes", "came", "coming", "move", "moves", "moved", "moving",
+    "head", "heads", "headed", "heading", "sail", "sailed", "sailing", "deploy", "deployed",
+    "deploying", "redeployed", "dispatched", "relocated", "deported", "extradited", "evacuated",
+    "fled", "flee", "fleeing", "escaped", "spread", "spreading", "spreads", "drove", "driven",
+    "marched", "walked", "migrated", "emigrated", "rushed", "smuggled", "trafficked",
+    "repatriated", "transferred", "sent", "visit", "visits", "trip", "trips", "journey",
+    "journeys", "flight", "flights", "route", "routes", "road", "way", "voyage", "pilgrimage",
+    "deployment", "mission", "access", "gateway", "crossings", "crossing", "corridor", "back",
+    "home"})
+_BORDERS = frozenset({"border", "borders", "frontier", "boundary", "crossing", "crossings"})
+# "X's" and then one of these: X is a place ("Lithuania's airspace", "Lebanon's second city")
+_OWNED_PLACES = frozenset({
+    "border", "borders", "airspace", "territory", "territories", "waters", "coast", "coasts",
+    "coastline", "capital", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "interior", "soil", "mainland", "frontier", "city", "cities",
+    "town", "towns", "village", "villages", "countryside", "region", "regions", "province",
+    "provinces", "port", "ports", "island", "islands", "shores", "heartland", "hinterland",
+    "borderlands", "skies", "streets", "outskirts", "side", "oblast", "districts"})
+# "X's" and then one of these: X is the government ("Bavaria's interior minister")
+_OFFICES = frozenset({
+    "minister", "ministers", "ministry", "president", "presidency", "government", "army",
+    "military", "navy", "officials",
+    "official", "leader", "leaders", "leadership", "ambassador", "envoy", "embassy",
+    "authorities", "parliament", "governor", "king", "queen", "police", "forces", "troops",
+    "spokesman", "spokeswoman", "spokesperson", "regime", "cabinet", "delegation", "chancellor",
+    "premier", "administration", "legislature", "senate", "congress", "diplomats", "diplomat",
+    "intelligence", "guards", "guard", "mayor", "council", "attorney", "negotiators",
+    "representative", "chief", "state-run", "state", "spy", "agency", "media", "envoys"})
+# "pressure from Beijing": a place of origin that is the government acting or speaking
+_FROM_ACTOR = frozenset({
+    "pressure", "criticism", "support", "message", "messages", "call", "calls", "demand",
+    "demands", "request", "requests", "response", "warning", "warnings", "reaction",
+    "objections", "opposition", "aid", "funding", "backing", "approval", "invitation",
+    "complaints", "signal", "signals", "assurances", "guarantees", "threats", "orders",
+    "envoy", "envoys", "delegation", "delegations", "officials", "diplomats", "ambassador",
+    "counterpart", "counterparts", "negotiators", "leaders", "ministers", "minister"})
+# a place name and then one of these verbs: the government acting ("Texas sued", "Bavaria said")
+_ACTOR_VERBS = frozenset({
+    "said", "says", "announced", "announces", "warned", "warns", "accused", "accuses", "urged",
+    "urges", "demanded", "demands", "rejected", "rejects", "denied", "denies", "sued", "sues",
+    "condemned", "condemns", "detained", "expelled", "summoned", "imposed", "vowed", "insisted",
+    "responded", "retaliated", "threatened", "threatens", "signed", "agreed", "approved",
+    "banned", "ordered", "recalled", "pledged", "offered", "asked", "called", "told",
+    "confirmed", "dismissed", "protested", "criticised", "criticized", "welcomed", "praised",
+    "blamed", "refused", "declared", "arrested", "filed", "appealed", "voted", "stated",
+    "argued", "wants", "plans", "intends", "hopes", "insists", "claimed", "claims"})
+# between an actor verb and the name: "Texas has sued", "Bavaria on Monday said"
+_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again",
+                          "later", "then", "could", "may", "might", "must", "should", "did"})
+# "the Libyan capital Tripoli", "Tripoli, the Lebanese port": a demonym names the country
+_DEMONYM_NOUNS = _PLACE_NOUNS | frozenset({"capital", "port", "town", "city", "resort",
+                                           "enclave", "exclave", "state", "island", "stronghold",
+                                           "hub", "seaport", "metropolis"})
+
+
+
+def is_locative(doc: Doc, index: int) -> bool:
+    """Whether a locative preposition governs the name at `index`, on tokens alone (most
+    sentences are never parsed): "in eastern Ukraine", "off the coast of Taiwan", "south of
+    Kyiv"."""
+    for back in range(index - 1, max(-1, index - 5), -1):
+        word = doc[back].lower_
+        if word in LOCATIVES:
+            return True
+        if word == "of" and back > 0 and (doc[back - 1].lower_ in _PLACE_NOUNS or
+                                           doc[back - 1].lower_ in _EVENT_NOUNS):
+            return True  # "south of Kyiv", "pulled out of Mali", "the invasion of Ukraine"
+        # "in the Libyan capital Tripoli", "in Russian-occupied Melitopol"
+        if word not in _MODIFIERS and not doc[back].is_punct and doc[back].text not in demonyms():
+            return False
+    return False
+
+
+def role(doc: Doc, start: int, end: int) -> str:
+    """"place", "actor" or "" (the dictionary decides) for the name doc[start:end], from the
+    words around it."""
+    before = _word_before(doc, start)
+    if before is not None:
+        word = doc[before].lower_
+        if word == "from" and before > 0 and doc[before - 1].lower_ in _FROM_ACTOR:
+            return "actor"  # "pressure from Beijing", "envoys from Kyiv"
+        if is_locative(doc, start) or word in _PLACE_VERBS or \
+                word == "to" and _destination(doc, before) or \
+                word == "for" and before > 0 and doc[before - 1].lower_ in _FOR_WORDS or \
+                word in ("with", "between") and before > 0 and doc[before - 1].lower_ in _BORDERS:
+            return "place"
+    owned = _owned(doc, end)
+    if owned:
+        return owned
+    if _border_after(doc, end):
+        return "place"  # "the Ukraine border", "the Belarus-Poland border"
+    after = end
+    if after + 1 < len(doc) and doc[after].lower_ in ("was", "were", "is", "has", "have") and \
+            doc[after + 1].lower_ in ("been", "hit", "struck", "rocked", "shaken", "invaded",
+                                      "occupied", "battered", "devastated"):
+        return "place"  # "Turkey was hit by an earthquake"
+    if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ == "where":
+        return "place"  # "Iran, where protests erupted"
+    while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
+        after += 1
+    if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS:
+        return "actor"  # "Texas sued", "Bavaria has said"
+    return ""
+
+
+def _word_before(doc: Doc, start: int) -> int | None:
+    """The nearest word before `start` in its sentence that is not a modifier ("the",
+    "eastern", "parts of")."""
+    for back in range(start - 1, max(-1, start - 6), -1):
+        if doc[back + 1].is_sent_start or doc[back].is_punct:
+            return None
+        if doc[back].lower_ not in _MODIFIERS:
+            return back
+    return None
+
+
+def _destination(doc: Doc, to: int) -> bool:
+    """Whether the "to" at `to` leads to a destination: "flew to", "a visit to", "from Libya
+    to"."""
+    back = to - 1
+    while back >= 0 and (doc[back].lower_ in ("back", "home", "again", "on") or
+                         doc[back].lower_.endswith("ly")):
+        back -= 1
+    if back >= 0 and doc[back].lower_ in _TO_WORDS:
+        return True
+    if back >= 1 and doc[back].lower_ in _MOVED and doc[back - 1].lower_ in _TO_WORDS:
+        return True  # "deployed troops to Belarus"
+    # "from Libya to Italy": a route, from a name to this one
+    for word in reversed(doc[max(0, to - 6):to]):
+        if word.lower_ == "from":
+            return True
+        if not (word.is_title or word.lower_ in ("the", "'s", "-")):
+            return False
+    return False
+
+
+def _border_after(doc: Doc, end: int) -> bool:
+    """"the Ukraine border", "the Belarus-Poland border": the name of a side of a border."""
+    if end + 2 < len(doc) and doc[end].text in ("-", "\u2013") and doc[end + 1].is_title:
+        end += 2
+    return end < len(doc) and doc[end].lower_ in _BORDERS
+
+
+def _owned(doc: Doc, end: int) -> str:
+    """"Lithuania's airspace" makes the name a place, "Bavaria's interior minister" an actor."""
+    if end >= len(doc) or doc[end].lower_ not in ("'s", "'", "’s"):
+        return ""
+    words = []
+    for token in doc[end + 1:end + 5]:
+        if token.is_title or token.is_punct and token.text != "-":
+            break
+        words.append(token.lower_)
+    if not _OFFICES.isdisjoint(words):
+        return "actor"
+    return "place" if not _OWNED_PLACES.isdisjoint(words) else ""
+
+
+def demonym_beside(doc: Doc, start: int, end: int) -> str:
+    """The country of a demonym that says where the name lies: "the Libyan capital Tripoli",
+    "the Lebanese port city of Tripoli", "Alexandria, the Egyptian port"."""
+    demonyms = _country_words()
+    nouns = 0
+    for back in range(start - 1, max(-1, start - 6), -1):
+        word = doc[back]
+        if word.text in demonyms:
+            return demonyms[word.text] if nouns else ""
+        if word.lower_ in _DEMONYM_NOUNS:
+            nouns += 1
+        elif word.lower_ not in ("of", "the", "main", "key", "coastal", "northern", "southern",
+                                 "eastern", "western", "central", "border", "second",
+                                 "largest", "biggest", "-"):
+            break
+    if end + 2 < len(doc) and doc[end].text == ",":
+        first = end + 1 + (doc[end + 1].lower_ in ("the", "a", "an"))
+        if first + 1 < len(doc) and doc[first].text in demonyms and \
+                doc[first + 1].lower_ in _DEMONYM_NOUNS:
+            return demonyms[doc[first].text]
+    return ""
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """Demonym (as written) -> country, from the built-in actor dictionary's adjectives."""
+    return {e.phrase.lstrip("^"): e.country for e in ActorDictionary.builtin().entries
+            if e.kind == "adjective" and " " not in e.phrase}
+
+
+@functools.cache
+def _country_words() -> dict[str, str]:
+    """Demonyms and one-word country names: "the Spanish city of Valencia", "the US state of
+    Georgia"."""
+    names = {e.phrase.lstrip("^"): e.country for e in ActorDictionary.builtin().entries
+             if e.kind == "country" and " " not in e.phrase}
+    return names | demonyms()
