@@ -249,7 +249,9 @@ class Coder:
 
 
 def _mark_actors(places: list[PlaceMention], events: list[Event]) -> list[PlaceMention]:
-    """A place name that is an event's source or target is an actor there, not a place."""
+    """A place name that is an event's source or target is an actor there, not a place --
+    unless its words make it a place too ("jets bombed Yemen": Yemen is the target and where
+    the bombs fell)."""
     spans = {(a.span.start, a.span.end) for e in events for a in (e.source, e.target)}
-    return [m if m.actor or not any(s < m.span.end and m.span.start < e for s, e in spans)
+    return [m if m.actor or m.placed or not any(s < m.span.end and m.span.start < e for s, e in spans)
             else PlaceMention(m.span, m.place, actor=True) for m in places]
