@@ -264,3 +264,62 @@ def test_build_name_forms_drop_type_words_not_names():
     assert name_forms("Lublin Voivodeship") == ("Lublin Voivodeship", "Lublin")
     assert name_forms("Northern Province")[1] == ""
     assert name_forms("Jewish Autonomous Oblast")[1] == ""
+
+
+# -- small places (the town file's 1,000-5,000 people) -----------------------------------------
+# (text, name, country, admin-1): the words say a small place is meant
+SMALL_PLACES = [
+    ("Gunmen attacked the village of Darkush overnight.", "Darkush", "SYR", "Idlib"),
+    ("Troops shelled the villages of Darkush and Hadidah.", "Hadidah", "SYR", "Homs"),
+    ("Settlers attacked Al Mughayyir, a Palestinian village in the West Bank.", "Al Mughayyir",
+     "PSE", "West Bank"),
+    ("Settlers attacked the village of Al-Mughayyir on Friday.", "Al-Mughayyir", "PSE",
+     "West Bank"),
+    ("Fighting was reported in Ansongo, a town in eastern Mali.", "Ansongo", "MLI", "Gao"),
+    ("Gunmen killed 12 people in Tureta in Nigeria's Sokoto state.", "Tureta", "NGA", "Sokoto"),
+    ("Gunmen killed 12 people in Tureta, Sokoto state.", "Tureta", "NGA", "Sokoto"),
+    ("Drones struck Ghabaghib near Daraa.", "Ghabaghib", "SYR", "Daraa"),
+    ("Israeli forces raided Qalandiya near Ramallah.", "Qalandiya", "PSE", "West Bank"),
+    ("KYIV, May 14 (Detente Wire) - Shelling damaged homes in Tyshkivka on Monday.",
+     "Tyshkivka", "UKR", "Kirovohrad"),
+    ("WASHINGTON, May 14 (Detente Wire) - Protests broke out in Sissonville on Monday.",
+     "Sissonville", "USA", "West Virginia"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country", "admin1"), SMALL_PLACES,
+                         ids=[f"{name}-{text[:30]}" for text, name, _, _ in SMALL_PLACES])
+def test_places_small_place_where_the_words_name_one(coder, text, name, country, admin1):
+    place = _mention(coder, text, name)
+    assert (place.country, place.admin1, place.source) == (country, admin1, "town")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Grill said the plan was dead.", "Grill"),  # a town in Pennsylvania
+    ("Hope is fading, said Smith in a statement.", "Smith"),  # a town in Nevada
+    ("We met Johnson in Washington.", "Johnson"),
+    ("Protests broke out in Sissonville on Monday.", "Sissonville"),  # no story country
+    ("Russia said its forces took Tyshkivka. Russia and Russia.", "Tyshkivka"),  # not Russia's
+    ("Settlers attacked Al-Mughayyir on Friday, a Palestinian official said.", "Al-Mughayyir"),
+], ids=["surname-subject", "surname-after-said", "surname-object", "no-country",
+        "other-country", "no-signal"])
+def test_places_small_place_needs_words_that_name_it(coder, text, name):
+    assert name not in _places(coder, text)
+
+
+def test_places_small_place_never_outranks_a_larger_one_without_a_signal(coder):
+    # Lyman: a city of 20,000 in Donetsk and a village in Kharkiv
+    text = "KYIV, May 14 (Detente Wire) - Shelling hit Lyman on Monday."
+    place = _mention(coder, text, "Lyman")
+    assert (place.admin1, place.source) == ("Donetsk", "geonames")
+
+
+def test_places_division_word_puts_the_country_reading_last(coder):
+    assert _places(coder, "Floods hit Niger state on Monday.")["Niger"][:2] == ("NGA", "admin")
+
+
+def test_build_town_names_as_news_writes_them():
+    from detente.places.build import _town_names
+
+    assert _town_names("Mas`adah") == ["Mas`adah", "Masadah"]
+    assert _town_names("Al Mughayyir") == ["Al Mughayyir", "Al-Mughayyir"]

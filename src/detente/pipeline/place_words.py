@@ -81,6 +81,14 @@ _TO_WORDS = frozenset({
     "journeys", "flight", "flights", "route", "routes", "road", "way", "voyage", "pilgrimage",
     "deployment", "mission", "access", "gateway", "crossings", "crossing", "corridor", "back",
     "home"})
+# words for a settlement: "the village of X" says a place is meant, however small
+SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities", "hamlet",
+                         "hamlets", "settlement", "settlements", "district", "districts",
+                         "township", "townships", "municipality", "commune", "locality",
+                         "suburb", "neighbourhood", "neighborhood", "outpost", "kibbutz"})
+# prepositions that put a small place in the story's country ("fighting in X"); "from", "over"
+# and the like also govern people and things ("a call from X")
+SMALL_LOCATIVES = frozenset({"in", "near", "outside", "at", "around", "inside", "into"})
 _BORDERS = frozenset({"border", "borders", "frontier", "boundary", "crossing", "crossings"})
 # "X's" and then one of these: X is a place ("Lithuania's airspace", "Lebanon's second city")
 _OWNED_PLACES = frozenset({
@@ -128,13 +136,13 @@ _DEMONYM_NOUNS = _PLACE_NOUNS | frozenset({"capital", "port", "town", "city", "r
 
 
 
-def is_locative(doc: Doc, index: int) -> bool:
+def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) -> bool:
     """Whether a locative preposition governs the name at `index`, on tokens alone (most
     sentences are never parsed): "in eastern Ukraine", "off the coast of Taiwan", "south of
     Kyiv"."""
     for back in range(index - 1, max(-1, index - 5), -1):
         word = doc[back].lower_
-        if word in LOCATIVES:
+        if word in prepositions:
             return True
         if word == "of" and back > 0 and (doc[back - 1].lower_ in _PLACE_NOUNS or
                                            doc[back - 1].lower_ in _EVENT_NOUNS):
@@ -143,6 +151,16 @@ def is_locative(doc: Doc, index: int) -> bool:
         if word not in _MODIFIERS and not doc[back].is_punct and doc[back].text not in demonyms():
             return False
     return False
+
+
+def designated(doc: Doc, start: int, end: int) -> bool:
+    """Whether a word for a settlement names the name a place: "the village of X", "the
+    Syrian border town of X", "the hamlet X", "X village"."""
+    before = doc[start - 1].lower_ if start else ""
+    if before == "of" and start >= 2:
+        before = doc[start - 2].lower_
+    after = doc[end].lower_ if end < len(doc) else ""
+    return before in SETTLEMENTS or after in SETTLEMENTS and after not in ("city", "cities")
 
 
 def role(doc: Doc, start: int, end: int) -> str:

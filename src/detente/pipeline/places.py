@@ -29,7 +29,18 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from detente.model import Location, Place, Span
-from detente.pipeline.place_words import LOCATIVES, demonym_beside, demonyms, is_locative, role
+from detente.pipeline.place_words import (
+    LOCATIVES,
+    SETTLEMENTS,
+    SMALL_LOCATIVES,
+    demonym_beside,
+    demonyms,
+    designated,
+    is_locative,
+    role,
+)
+from detente.places.build import TOWN_SOURCE
+from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
 
 # between a name and the place it lies in: "Paris, Texas", "Tripoli in northern Lebanon"
@@ -53,6 +64,20 @@ _TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Pres
                      "Prince", "Princess", "Sheikh", "Judge", "Justice", "Colonel", "Col.",
                      "Lt.", "Captain", "Capt.", "Pope", "Saint", "St", "Lord", "Lady", "Sir"})
 _BIG_CITY = 1_000_000  # a common-word name this large is read as the city anywhere ("Nice" is not)
+# words between a name and the place that says where it lies: "X, a small town in northern
+# Mali", "X, in Syria's Idlib province", "X near Aleppo", "X, some 20 km south of Y"
+_ANCHOR_WORDS = SETTLEMENTS | frozenset({
+    ",", "in", "near", "the", "a", "an", "of", "'s", "outside", "just", "about", "some",
+    "around", "km", "kilometres", "kilometers", "miles", "close", "to", "on", "located",
+    "situated", "lies", "is", "which", "small", "tiny", "remote", "rural", "mountain",
+    "mountainous", "coastal", "border", "frontline", "front-line", "farming", "fishing",
+    "desert", "oasis", "province", "region", "state", "governorate", "oblast", "county", "area",
+    "community", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+    "southwest", "north-east", "north-west", "south-east", "south-west", "northern",
+    "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "neighbouring", "neighboring", "nearby", "part", "outskirts", "capital",
+    "-", "("})
+_NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +95,13 @@ class Toponym:
     sentence: int = 0  # the token its sentence starts at
     demonym: str = ""  # "the Libyan capital Tripoli": the country a demonym next to it names
     nearby: tuple[str, ...] = ()  # the countries the demonyms of its sentence name
+    # "X, a town in northern Mali", "X in Syria's Idlib province", "X near Aleppo": the places
+    # the name after it may be, which say where it lies
+    anchor: tuple[Place, ...] = ()
+    # what allows a town of the town file (1,000-5,000 people): "named" (a settlement word, an
+    # anchor, a demonym, the dateline, a list after such a name), "locative" ("fighting in X":
+    # only in the story's country, and only when no larger place has the name) or nothing
+    small: str = ""
 
     @property
     def country_named(self) -> bool:
@@ -114,26 +146,34 @@ class PlaceFinder:
         named: list[tuple[int, str]] = []  # (sentence, country) of each demonym
         starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist() or [0]
         i = 0
+        named_end = -1  # where the last name a settlement word or an anchor placed ends
         while i < len(doc):
             token = doc[i]
             if not token.text[:1].isupper():
                 i += 1
                 continue
             in_dateline = token.idx < dateline_end
-            end, candidates = self._longest(doc, i, in_dateline)
+            # "the villages of X, Y and Z": a name listed after a placed small place
+            listed = named_end >= 0 and all(t.lower_ in (",", "and", "or") for t in doc[named_end:i])
+            end, candidates = self._longest(doc, i, in_dateline, listed)
             if end and (in_dateline and candidates or self._keeps(doc, i, end, candidates)):
                 toponym = self._toponym(doc, i, end, candidates,
-                                        starts[bisect.bisect_right(starts, i) - 1])
+                                        starts[bisect.bisect_right(starts, i) - 1],
+                                        in_dateline or listed)
                 # a dateline says where the story was filed: a place, never an actor
                 found.append(replace(toponym, locative=True, actor=False) if in_dateline
                              else toponym)
+                named_end = end if toponym.small == "named" else -1
             elif token.text in known:
                 named.append((starts[bisect.bisect_right(starts, i) - 1], known[token.text]))
             i = end or i + 1
         return self._appositions(doc, _with_demonyms(found, named) if named else found)
 
-    def _longest(self, doc: Doc, start: int, dateline: bool) -> tuple[int, tuple[Place, ...]]:
-        """(end token, candidates) of the longest gazetteer name starting at `start`."""
+    def _longest(self, doc: Doc, start: int, dateline: bool, listed: bool = False,
+                 towns: bool = False) -> tuple[int, tuple[Place, ...]]:
+        """(end token, candidates) of the longest gazetteer name starting at `start`; a name
+        that only towns of the town file have counts where the words allow a small place
+        (`listed`: after one in a list), or with `towns`."""
         gazetteer = self.gazetteer
         first = doc[start].text.title() if dateline else doc[start].text
         several = first in gazetteer.first_words or first in self.block_firsts
@@ -147,7 +187,10 @@ class PlaceFinder:
             if text in self.blocks:
                 return end, ()
             if text in gazetteer:
-                best = (end, tuple(gazetteer.candidates(text)))
+                candidates = tuple(gazetteer.candidates(text))
+                if towns or dateline or listed or not _only_towns(candidates) or \
+                        self._small(doc, start, end, candidates):
+                    best = (end, candidates)
             if len(text) > gazetteer.max_chars or doc[end - 1].is_sent_end:
                 break
         return best
@@ -193,8 +236,33 @@ class PlaceFinder:
                 return start
         return None
 
+    def _small(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
+               anchor: tuple[Place, ...] = ()) -> str:
+        """What lets a small place of the town file be meant (`Toponym.small`)."""
+        if designated(doc, start, end) or demonym_beside(doc, start, end):
+            return "named"
+        towns = [p for p in candidates if p.source == TOWN_SOURCE]
+        if any(_lies_in(p, a) for p in towns for a in anchor or self._anchor(doc, end)):
+            return "named"
+        return "locative" if is_locative(doc, start, SMALL_LOCATIVES) else ""
+
+    def _anchor(self, doc: Doc, end: int) -> tuple[Place, ...]:
+        """The places the name after `end` may be when the words between say where the name
+        before lies: "X, a town in northern Mali", "X in Syria's Idlib province", "X near
+        Aleppo"."""
+        for j in range(end, min(len(doc), end + 10)):
+            token = doc[j]
+            if j > end and token.is_sent_start:
+                return ()
+            if token.text[:1].isupper():
+                after, candidates = self._longest(doc, j, False, towns=True)
+                return tuple(p for p in candidates if p.source != TOWN_SOURCE) if after else ()
+            if token.lower_ not in _ANCHOR_WORDS and not token.like_num:
+                return ()
+        return ()
+
     def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
-                 sentence: int) -> Toponym:
+                 sentence: int, named: bool = False) -> Toponym:
         admin_word = ""
         if end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
                 any(p.feature == "city" for p in candidates):
@@ -205,10 +273,16 @@ class PlaceFinder:
             admin_word = doc[end].lower_  # "Niger state": the division, not the country
         span = doc[start:end]
         words = role(doc, start, end)
+        ambiguous = _ambiguous(candidates)
+        anchor = self._anchor(doc, end) if ambiguous or admin_word == "" and \
+            any(p.source == TOWN_SOURCE for p in candidates) else ()
+        small = "" if not any(p.source == TOWN_SOURCE for p in candidates) else \
+            "named" if named else self._small(doc, start, end, candidates, anchor)
         return Toponym(Span(span.start_char, span.end_char, span.text), candidates,
                        words == "place", admin_word, actor=words == "actor",
                        sentence=sentence,
-                       demonym=demonym_beside(doc, start, end) if _ambiguous(candidates) else "")
+                       demonym=demonym_beside(doc, start, end) if ambiguous else "",
+                       anchor=anchor, small=small)
 
     def _appositions(self, doc: Doc, found: list[Toponym]) -> list[Toponym]:
         """"Paris, Texas", "London, Ontario": the second name says where the first lies."""
@@ -245,6 +319,8 @@ class PlaceFinder:
         it resolved to is in that actor's country (Paris, Texas is no French actor).
         """
         actors = list(actor_spans)
+        home = dateline_country or _clear_country(countries)
+        toponyms = [t for t in (_admit_towns(t, home) for t in toponyms) if t.candidates]
         own = {t.span.start: Counter(c for s, e, c in actors if s < t.span.end and t.span.start < e)
                for t in toponyms}
         context = _Context(countries, dateline_country, own)
@@ -344,6 +420,9 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         value += 10 + 2 * (inside.feature == "admin" and inside.admin1 == place.admin1)
     if toponym.demonym and toponym.demonym == place.country:
         value += 10  # "the Libyan capital Tripoli"
+    if toponym.anchor:  # "X, a town in northern Mali", "X near Aleppo"
+        value += max((10 + 2 * (a.feature != "country") for a in toponym.anchor
+                      if _lies_in(place, a)), default=0)
     if context.dateline and place.country == context.dateline:
         value += 3
     own = context.own.get(toponym.span.start, Counter())
@@ -364,15 +443,58 @@ def _prior(place: Place, admin_word: str) -> float:
     """How likely a name means this place before context: countries first, then the named
     features of the curated list, then divisions and cities by population."""
     if place.feature == "country":
-        return 10.0
+        # "Niger state", "the Georgia state line": a division word puts the country last
+        return 5.0 if admin_word else 10.0
     if place.source == "curated":
         return 9.0
     size = math.log10(max(place.population, 10))
+    if place.source == TOWN_SOURCE:  # 1,000-5,000 people: below every geonames city
+        size = min(size, 3.0)
     if admin_word:  # "Donetsk region": the division, or the big city of that name whose it is
         return {"admin": 9.0, "city": size}.get(place.feature, 0.0)
     if place.feature == "admin":
         return 6.0
     return size
+
+
+def _lies_in(place: Place, anchor: Place) -> bool:
+    """Whether `place` lies in (or, for a city, near) `anchor`."""
+    if anchor.feature == "country" or anchor.source == "curated":
+        return place.country == anchor.country or place.country in anchor.countries
+    if place.country != anchor.country:
+        return False
+    if anchor.feature == "admin":
+        return place.admin1 == anchor.admin1
+    return place.admin1 == anchor.admin1 or \
+        haversine_km(place.lat, place.lon, anchor.lat, anchor.lon) <= _NEAR_KM
+
+
+def _only_towns(candidates: tuple[Place, ...]) -> bool:
+    return all(p.source == TOWN_SOURCE for p in candidates)
+
+
+def _admit_towns(toponym: Toponym, home: str) -> Toponym:
+    """The name with the town file's towns it may name: all where the words name a small place
+    ("the village of X"), those of the story's country where a locative governs a name no
+    larger place has ("fighting in X"), else none: a small place never outranks a larger one
+    on its own, nor turns a surname into a place."""
+    if toponym.small == "named" or not toponym.small and not any(
+            p.source == TOWN_SOURCE for p in toponym.candidates):
+        return toponym
+    if toponym.small == "locative" and home and _only_towns(toponym.candidates):
+        kept = tuple(p for p in toponym.candidates if p.country == home)
+    else:
+        kept = tuple(p for p in toponym.candidates if p.source != TOWN_SOURCE)
+    return replace(toponym, candidates=kept)
+
+
+def _clear_country(countries: Counter[str]) -> str:
+    """The country the article is about, when one stands out: named twice or more, and twice
+    as often as any other."""
+    top = countries.most_common(2)
+    if not top or top[0][1] < 2 or len(top) > 1 and top[0][1] < 2 * top[1][1]:
+        return ""
+    return top[0][0]
 
 
 def _ambiguous(candidates: tuple[Place, ...]) -> bool:

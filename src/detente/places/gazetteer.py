@@ -14,7 +14,6 @@ import pickle
 import re
 import subprocess
 import sys
-from array import array
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -34,12 +33,10 @@ class Gazetteer:
     ['UKR']
     """
 
-    def __init__(self, rows: list[build.Row], index: dict[str, int | tuple[int, ...]]):
-        # columns, not 70,000 tuples: half the memory, and every worker holds a copy
-        self._names = [row[0] for row in rows]
-        self._text = [(row[1], row[2], row[5], row[6], row[8]) for row in rows]
-        self._coords = array("d", (value for row in rows for value in (row[3], row[4])))
-        self._population = array("q", (row[7] for row in rows))
+    def __init__(self, rows: list[build.Row], index: dict[str, int | tuple[int, ...]],
+                 columns: build.Columns | None = None):
+        # columns, not 170,000 tuples: every worker holds a copy (the cache stores them so)
+        self._names, self._text, self._coords, self._population = columns or build.columns(rows)
         self._index = index
         # a name of several tokens is only looked for where a token starts one ("Ivano" of
         # "Ivano-Frankivsk", "South" of "South China Sea"): most tokens need one lookup
@@ -101,5 +98,5 @@ def load_gazetteer() -> Gazetteer:
         except (OSError, subprocess.CalledProcessError):
             return Gazetteer(*build.build())
     with path.open("rb") as cached:
-        rows, index = pickle.load(cached)
-    return Gazetteer(rows, index)
+        columns, index = pickle.load(cached)
+    return Gazetteer([], index, columns)
