@@ -59,6 +59,7 @@ def test_places_tripoli_follows_the_article_country(coder):
 def test_places_common_words_and_first_names_are_not_places(coder):
     found = _places(coder, "Nice work, said Jordan Bardella. Reading the report, Mr Ng agreed.")
     assert not {"Nice", "Jordan", "Reading"} & set(found)
+    assert "Police" not in _places(coder, "Police in Punjab arrested militants in Lahore.")
 
 
 def test_metonym_capital_as_actor_is_not_a_location(coder):
@@ -171,6 +172,15 @@ PLACE_OR_ACTOR = [
     ("Storms battered the US state of Georgia on Sunday.", "Georgia", "USA", True),
     ("Nigeria's Niger state was hit by floods.", "Niger", "NGA", True),
     ("Talks in Washington ended without a deal.", "Washington", "USA", True),
+    # a longer apposition or a locative after the name says where it lies
+    ("Clashes erupted in Tripoli, a city in northern Lebanon.", "Tripoli", "LBN", True),
+    ("Floods hit Hyderabad, in Pakistan's Sindh province.", "Hyderabad", "PAK", True),
+    ("Students marched in Cordoba, a city in central Argentina.", "Cordoba", "ARG", True),
+    # a division listed with divisions of one country is one of them
+    ("Storms hit Alabama and Georgia on Monday.", "Georgia", "USA", True),
+    ("Voters in Arizona, Nevada and Georgia will decide the race.", "Georgia", "USA", True),
+    ("The envoy visited Armenia, Azerbaijan and Georgia.", "Georgia", "GEO", True),
+    ("Police in Punjab arrested militants in Lahore.", "Punjab", "PAK", True),
     # without context, the larger place
     ("Demonstrators marched in London on Saturday.", "London", "GBR", True),
     ("Thousands rallied in Barcelona on Sunday.", "Barcelona", "ESP", True),

@@ -77,6 +77,7 @@ _ANCHOR_WORDS = SETTLEMENTS | frozenset({
     "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
     "southwestern", "neighbouring", "neighboring", "nearby", "part", "outskirts", "capital",
     "-", "("})
+_LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
 _NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
 
 
@@ -102,6 +103,8 @@ class Toponym:
     # anchor, a demonym, the dateline, a list after such a name), "locative" ("fighting in X":
     # only in the story's country, and only when no larger place has the name) or nothing
     small: str = ""
+    # the names listed with it ("Alabama and Georgia"): one of the same kind and country
+    listed: tuple[int, ...] = ()  # their starts (characters)
 
     @property
     def country_named(self) -> bool:
@@ -305,6 +308,11 @@ class PlaceFinder:
             owns = after is not None and text[out[number].span.end:after.span.start] in ("'s ", "' ")
             if before is not None and before.locative and gap in (" and ", ", ", " or ", ",") or owns:
                 out[number] = replace(out[number], locative=True, actor=False)
+        for number in range(1, len(out)):
+            before, here = out[number - 1], out[number]
+            if text[before.span.end:here.span.start] in _LIST_GAPS:
+                out[number - 1] = replace(before, listed=(*before.listed, here.span.start))
+                out[number] = replace(here, listed=(*here.listed, before.span.start))
         return out
 
     # -- resolving --------------------------------------------------------------------------
@@ -325,6 +333,7 @@ class PlaceFinder:
                for t in toponyms}
         context = _Context(countries, dateline_country, own)
         first = {t.span.start: self._best(t, context) for t in toponyms}
+        context.first = first
         # names whose reading is clear (one place, or one far likelier than the rest) tell
         # where the story is, and the sentence's country names and clear names where its
         # places are: a second pass weighs them
@@ -394,6 +403,7 @@ class _Context:
     countries: Counter[str]  # the countries the article names (actor mentions)
     dateline: str  # the dateline's country
     own: dict[int, Counter[str]]  # by name: the countries its own actor mention names
+    first: dict[int, Place | None] = field(default_factory=dict)  # by name: its first reading
     sure: Counter[tuple[str, str]] = field(default_factory=Counter)  # clear names' (country, admin1)
     # the country of each country name and clear name, by name and counted by sentence; the
     # countries of the demonyms, by sentence
@@ -416,6 +426,12 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     value = _prior(place, toponym.admin_word)
     if place.feature == "country":
         return value
+    own = context.own.get(toponym.span.start, Counter())
+    # "storms hit Alabama and Georgia": the states, not the country (but "Georgia and
+    # Alabama said" may be the governments the actor dictionary knows)
+    if second and (toponym.locative or not own) and \
+            any(_alike(context.first.get(n), place) for n in toponym.listed):
+        value += 4
     if inside is not None and inside.country == place.country:
         value += 10 + 2 * (inside.feature == "admin" and inside.admin1 == place.admin1)
     if toponym.demonym and toponym.demonym == place.country:
@@ -425,7 +441,6 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
                       if _lies_in(place, a)), default=0)
     if context.dateline and place.country == context.dateline:
         value += 3
-    own = context.own.get(toponym.span.start, Counter())
     if own.get(place.country) and place.feature == "city":
         value += 1  # the capital the actor dictionary knows by this name
     # a name does not vote for its own reading: Tripoli, Libya's capital, names Libya once
@@ -455,6 +470,12 @@ def _prior(place: Place, admin_word: str) -> float:
     if place.feature == "admin":
         return 6.0
     return size
+
+
+def _alike(other: Place | None, place: Place) -> bool:
+    """Whether two places are of one kind in one country (two states, two towns)."""
+    return other is not None and other.feature == place.feature == "admin" and \
+        other.country == place.country
 
 
 def _lies_in(place: Place, anchor: Place) -> bool:
