@@ -333,3 +333,24 @@ def test_build_town_names_as_news_writes_them():
 
     assert _town_names("Mas`adah") == ["Mas`adah", "Masadah"]
     assert _town_names("Al Mughayyir") == ["Al Mughayyir", "Al-Mughayyir"]
+
+
+# -- natural features: the curated list's valleys, deserts, ranges, deltas, archipelagos, and a
+# feature word after a name the list lacks -----------------------------------------------------
+@pytest.mark.parametrize(("text", "name", "country", "feature"), [
+    ("Militants attacked a checkpoint in North Waziristan.", "North Waziristan", "PAK", "region"),
+    ("Troops moved into the Bekaa Valley.", "Bekaa Valley", "LBN", "region"),
+    ("Israeli troops advanced along the Netzarim Corridor.", "Netzarim Corridor", "PSE", "region"),
+    ("Drought hit the Sahara and the Sahel.", "Sahara", "", "region"),
+    ("PKK fighters hid in the Qandil Mountains.", "Qandil Mountains", "IRQ", "region"),
+    ("Floods swept the Nile Delta.", "Nile Delta", "EGY", "region"),
+    ("Boats sank off the Kerkennah Islands.", "Kerkennah Islands", "TUN", "island"),
+    ("Migrants landed on Samos.", "Samos", "GRC", "island"),
+    ("Smugglers crossed the Tigray Highlands.", "Tigray Highlands", "ETH", "region"),
+    ("Rebels took the Tessalit Valley.", "Tessalit Valley", "MLI", "region"),
+], ids=["waziristan", "bekaa", "netzarim", "sahara", "qandil", "nile-delta", "kerkennah", "samos",
+        "feature-word-on-a-division", "feature-word-on-a-town"])
+def test_places_natural_features(coder, text, name, country, feature):
+    found = _places(coder, text)
+    assert found[name][:2] == (country, feature)
+    assert not any(n != name and n in name for n in found)  # "Highlands" is not read again

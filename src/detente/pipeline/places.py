@@ -54,11 +54,19 @@ _PLACE_PREFIXES = frozenset({"Northern", "Southern", "Eastern", "Western", "Cent
                              "South", "East", "West", "Greater", "Upper", "Lower", "Inner",
                              "Outer", "Old", "New", "Occupied", "Downtown", "In", "At", "Near",
                              "From", "Across", "Outside", "The", "Off", "Along", "Inside"})
+# a word after a name that makes it a natural feature the gazetteer may lack by that name: "the
+# Kurram Valley" lies at Kurram, "the Kerkennah Islands" at Kerkennah
+_FEATURE_WORDS = {"Valley": "region", "Desert": "region", "Mountains": "region",
+                  "Basin": "region", "Peninsula": "region", "Delta": "region",
+                  "Plateau": "region", "Corridor": "region", "Strip": "region", "Gorge": "region",
+                  "Hills": "region", "Highlands": "region", "Plains": "region", "Range": "region",
+                  "Heights": "region", "Island": "island", "Islands": "island",
+                  "Archipelago": "island", "Atoll": "island"}
 # a capitalised word after a name that leaves it a place
 _PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorate", "State",
                              "Prefecture", "District", "County", "Island", "Islands", "Valley",
                              "Bay", "Port", "Airport", "Strait", "Sea", "River", "Mountains",
-                             "Square", "Street", "Oblast's", "Krai", "Territory"})
+                             "Square", "Street", "Oblast's", "Krai", "Territory", *_FEATURE_WORDS})
 _TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "President", "Prime",
                      "Minister", "Gen.", "General", "Sen.", "Senator", "Rep.", "King", "Queen",
                      "Prince", "Princess", "Sheikh", "Judge", "Justice", "Colonel", "Col.",
@@ -91,6 +99,7 @@ class Toponym:
     # verb of motion ("fled Sudan"), a destination ("a visit to China"), a place it owns
     locative: bool
     admin_word: str = ""  # "region" of "Donetsk region": the name is the city's division
+    feature_word: str = ""  # "Valley" of "Kurram Valley": a feature at the place of that name
     within: Span | None = None  # "Texas" of "Paris, Texas": the place it is said to lie in
     actor: bool = False  # the words make it a government: "Texas sued", "pressure from Beijing"
     sentence: int = 0  # the token its sentence starts at
@@ -166,6 +175,7 @@ class PlaceFinder:
                 # a dateline says where the story was filed: a place, never an actor
                 found.append(replace(toponym, locative=True, actor=False) if in_dateline
                              else toponym)
+                end += bool(toponym.feature_word)  # "Highlands" of "Tigray Highlands" is read
                 named_end = end if toponym.small == "named" else -1
             elif token.text in known:
                 named.append((starts[bisect.bisect_right(starts, i) - 1], known[token.text]))
@@ -242,7 +252,8 @@ class PlaceFinder:
     def _small(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                anchor: tuple[Place, ...] = ()) -> str:
         """What lets a small place of the town file be meant (`Toponym.small`)."""
-        if designated(doc, start, end) or demonym_beside(doc, start, end):
+        if designated(doc, start, end) or demonym_beside(doc, start, end) or \
+                end < len(doc) and doc[end].text in _FEATURE_WORDS:
             return "named"
         towns = [p for p in candidates if p.source == TOWN_SOURCE]
         if any(_lies_in(p, a) for p in towns for a in anchor or self._anchor(doc, end)):
@@ -274,6 +285,10 @@ class PlaceFinder:
         elif end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
                 any(p.feature == "admin" for p in candidates):
             admin_word = doc[end].lower_  # "Niger state": the division, not the country
+        feature_word = doc[end].text if not admin_word and end < len(doc) and \
+            doc[end].text in _FEATURE_WORDS else ""
+        if feature_word:
+            named, end = True, end + 1
         span = doc[start:end]
         words = role(doc, start, end)
         ambiguous = _ambiguous(candidates)
@@ -282,7 +297,8 @@ class PlaceFinder:
         small = "" if not any(p.source == TOWN_SOURCE for p in candidates) else \
             "named" if named else self._small(doc, start, end, candidates, anchor)
         return Toponym(Span(span.start_char, span.end_char, span.text), candidates,
-                       words == "place", admin_word, actor=words == "actor",
+                       words == "place" or bool(feature_word), admin_word, feature_word,
+                       actor=words == "actor" and not feature_word,
                        sentence=sentence,
                        demonym=demonym_beside(doc, start, end) if ambiguous else "",
                        anchor=anchor, small=small)
@@ -366,6 +382,9 @@ class PlaceFinder:
             if place is None:
                 continue
             place = self._as_admin(toponym, place)
+            if toponym.feature_word:  # "the Kurram Valley": where Kurram is, a region
+                place = replace(place, name=" ".join(toponym.span.text.split()),
+                                feature=_FEATURE_WORDS[toponym.feature_word], population=0)
             known = bool(own[toponym.span.start].get(place.country))
             # the words around the name decide; else a country or capital is a government
             is_actor = not toponym.locative and toponym.within is None and (
