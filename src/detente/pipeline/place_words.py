@@ -59,7 +59,28 @@ _PLACE_VERBS = frozenset({
 # "X of" and then a place: "the invasion of Ukraine", "troops pulled out of Mali"
 _EVENT_NOUNS = frozenset({"out", "invasion", "occupation", "annexation", "siege", "bombing",
                           "bombardment", "shelling", "liberation", "blockade", "tour",
-                          "partition", "evacuation", "reconstruction", "map"})
+                          "partition", "evacuation", "reconstruction", "map", "fall",
+                          "capture", "recapture", "battle", "encirclement", "defence",
+                          "defense", "surrender", "destruction", "streets", "residents",
+                          "people", "population", "skies", "shores", "mainland", "rest",
+                          "department", "county", "prefecture", "governorate", "state",
+                          "oblast", "municipality", "peninsula", "coastline", "interior",
+                          "countryside", "heartland", "hills", "mountains", "deserts",
+                          "jungles", "island", "islands", "archipelago", "gulf", "bay"})
+# "between" after these names two places, not two parties: "the sea between Finland and
+# Estonia", "the border between", "flights between"; "talks between China and Japan" are actors
+_BETWEEN_PLACES = frozenset({"border", "borders", "frontier", "boundary", "sea", "strait", "gap",
+                             "waters", "channel", "gulf", "route", "routes", "road", "railway",
+                             "pipeline", "cable", "bridge", "ferry", "ferries", "flights",
+                             "line", "zone", "corridor", "crossing", "passage", "tunnel",
+                             "area", "region", "desert", "mountains", "river", "lake",
+                             "situated", "lies", "located", "halfway", "midway"})
+# a lower-case noun after a name that makes it the place of a facility: "Kabul airport"
+_FACILITIES = frozenset({"airport", "port", "harbour", "harbor", "airbase", "seaport",
+                         "province", "waterfront", "outskirts", "suburbs", "metro", "station",
+                         "railway", "refinery", "dam", "prison", "camp", "hospital", "stadium",
+                         "bridge", "shipyard", "docks", "airfield", "checkpoint", "crossing",
+                         "resident", "residents", "streets"})
 # "for" after these names a destination: "ships bound for Ukraine", "left for Beijing"
 _FOR_WORDS = frozenset({"bound", "headed", "heading", "destined", "left", "leave", "leaves",
                         "leaving", "departed", "depart", "departs", "sailed", "set", "flights"})
@@ -171,11 +192,17 @@ def role(doc: Doc, start: int, end: int) -> str:
         word = doc[before].lower_
         if word == "from" and before > 0 and doc[before - 1].lower_ in _FROM_ACTOR:
             return "actor"  # "pressure from Beijing", "envoys from Kyiv"
-        if is_locative(doc, start) or word in _PLACE_VERBS or \
+        if word in _PLACE_VERBS or \
                 word == "to" and _destination(doc, before) or \
                 word == "for" and before > 0 and doc[before - 1].lower_ in _FOR_WORDS or \
-                word in ("with", "between") and before > 0 and doc[before - 1].lower_ in _BORDERS:
+                word == "with" and before > 0 and doc[before - 1].lower_ in _BORDERS or \
+                word == "between" and before > 0 and doc[before - 1].lower_ in _BETWEEN_PLACES:
             return "place"
+    # "the capital of Georgia", "in eastern Ukraine": the modifiers may reach back to a comma
+    if is_locative(doc, start):
+        return "place"
+    if end < len(doc) and doc[end].lower_ in _FACILITIES:
+        return "place"  # "Kabul airport", "the Odesa port": a place that holds something
     owned = _owned(doc, end)
     if owned:
         return owned
@@ -221,8 +248,8 @@ def _destination(doc: Doc, to: int) -> bool:
     for word in reversed(doc[max(0, to - 6):to]):
         if word.lower_ == "from":
             return True
-        if not (word.is_title or word.lower_ in ("the", "'s", "-")):
-            return False
+        if not (word.is_title or word.lower_ in ("the", "'s", "-") or word.lower_ in _MODIFIERS):
+            return False  # "from northern France to England" is a route too
     return False
 
 

@@ -322,7 +322,8 @@ class PlaceFinder:
             after = out[number + 1] if number + 1 < len(out) else None
             gap = text[before.span.end:out[number].span.start] if before else ""
             owns = after is not None and text[out[number].span.end:after.span.start] in ("'s ", "' ")
-            if before is not None and before.locative and gap in (" and ", ", ", " or ", ",") or owns:
+            if before is not None and before.locative and gap in (" and ", ", ", " or ", ",") \
+                    and not out[number].actor or owns:  # but "..., Manila said" is a government
                 out[number] = replace(out[number], locative=True, actor=False)
         for number in range(1, len(out)):
             before, here = out[number - 1], out[number]
@@ -388,7 +389,7 @@ class PlaceFinder:
             known = bool(own[toponym.span.start].get(place.country))
             # the words around the name decide; else a country or capital is a government
             is_actor = not toponym.locative and toponym.within is None and (
-                known or toponym.actor and place.feature != "city")
+                known or toponym.actor)
             placed_here = toponym.locative or toponym.within is not None or \
                 not known and not toponym.actor
             mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here))

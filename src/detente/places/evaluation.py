@@ -192,7 +192,11 @@ def score_places(report: PlacesReport, gold: GoldPlaces, coded: CodedArticle) ->
     for actor in gold.actors:
         report.actors += 1
         spans = [(m.span.start, m.span.end) for m in predicted] + [(s.start, s.end) for s in locations]
-        report.actors_right += not any(_overlaps(actor, s) for s in spans)
+        taken = not any(_overlaps(actor, s) for s in spans)
+        report.actors_right += taken
+        if not taken:
+            report.errors.append({"id": gold.article.id, "kind": "metonym",
+                                  "text": gold.article.text[actor[0]:actor[1]]})
     _score_event_location(report, gold, coded)
 
 
