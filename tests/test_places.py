@@ -354,3 +354,47 @@ def test_places_natural_features(coder, text, name, country, feature):
     found = _places(coder, text)
     assert found[name][:2] == (country, feature)
     assert not any(n != name and n in name for n in found)  # "Highlands" is not read again
+
+
+def test_places_a_name_the_gazetteer_lacks_lies_where_the_words_say(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "Drones hit the hamlet of Vrelonka in western Ukraine overnight. "
+        "Looters raided shops in Tamburgo in central Chad.")))
+    found = {m.span.text: m for m in coded.places}
+    hamlet = found["Vrelonka"].place
+    assert (hamlet.country, hamlet.feature, hamlet.precision, hamlet.source) == \
+        ("UKR", "city", "country", "context")
+    assert (hamlet.lat, hamlet.lon) == (found["Ukraine"].place.lat, found["Ukraine"].place.lon)
+    assert found["Tamburgo"].place.country == "TCD" and not found["Tamburgo"].actor
+    # an event there is placed at it, and its record says the coordinates are the country's
+    [event] = coder.code_article(Article(id="t", text=(
+        "Russian troops attacked Ukrainian soldiers in the village of Vrelonka in eastern "
+        "Ukraine."))).events
+    record = event.location.to_record()
+    assert (record["name"], record["feature"], record["precision"]) == ("Vrelonka", "city", "country")
+
+
+def test_places_capitalised_words_the_gazetteer_lacks_are_not_made_places(coder):
+    found = _places(coder, (
+        "Mr Kovalenko spoke in Kyiv. Egypt banned South Korean state media from operating in "
+        "the country. The talks in March in Geneva ended on Friday in Rome."))
+    assert set(found) <= {"Kyiv", "Egypt", "Geneva", "Rome"}
+
+
+def test_places_the_words_before_a_country_can_reach_back_to_a_comma(coder):
+    found = _places(coder, "Crowds gathered in Chisinau, the capital of Moldova, on Sunday.")
+    assert found["Moldova"] == ("MDA", "country", False)
+    assert _places(coder, "A fire closed Nairobi airport for six hours.")["Nairobi"][2] is False
+    assert _places(coder, "Ferries stopped on the sea between Denmark and Sweden.")["Sweden"][2] is False
+    # but a trailing attribution is the government speaking
+    assert _places(coder, "Boats collided near Scarborough Shoal, Manila said.")["Manila"][2] is True
+
+
+def test_places_divisions_beside_country_and_city_names(coder):
+    assert _places(coder, "Snow closed roads across Maine.")["Maine"][:2] == ("USA", "admin")
+    state = _places(coder, "Fires spread in eastern Washington state.")
+    assert next(v for k, v in state.items() if k.startswith("Washington"))[:2] == ("USA", "admin")
+    assert _places(coder, "Floods hit Wales and Scotland.")["Scotland"][:2] == ("GBR", "admin")
+    assert _places(coder, "Protests grew in Venezuela's Táchira state.")["Táchira"][:2] == ("VEN", "admin")
+    # a country's own name is the country before another name of its capital
+    assert _places(coder, "A storm reached Mexico's Pacific coast.")["Mexico"][:2] == ("MEX", "country")

@@ -89,6 +89,9 @@ class Place:
     countries: tuple[str, ...] = ()
     population: int = 0
     source: str = ""  # which gazetteer it came from: geonames, pycountry, countryinfo, curated
+    # where the coordinates are only those of a larger place it lies in (a village the
+    # gazetteer lacks, at its country's centre): that place's feature; "" where they are its own
+    precision: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,11 @@ class Location:
 
     @property
     def precision(self) -> str:
-        """How fine the coordinates are: "point" for a city, else the feature's kind."""
+        """How fine the coordinates are: "point" for a city's own, else the kind of place
+        whose point they are (a feature's own, or the larger place's for a place known only
+        as lying in it: "country" for "the village of X in Poland")."""
+        if self.place.precision:
+            return self.place.precision
         return "point" if self.place.feature == "city" else self.place.feature
 
     def to_record(self) -> dict[str, object]:

@@ -107,6 +107,44 @@ SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities
                          "hamlets", "settlement", "settlements", "district", "districts",
                          "township", "townships", "municipality", "commune", "locality",
                          "suburb", "neighbourhood", "neighborhood", "outpost", "kibbutz"})
+# a word beside a name the gazetteer lacks that says it is a place, and of what kind: "the
+# village of X", "the port of X", "the X peninsula", "X refugee camp"
+KIND_WORDS = {
+    "village": "city", "villages": "city", "town": "city", "hamlet": "city", "city": "city",
+    "port": "city", "settlement": "city", "outpost": "city", "camp": "city", "crossing": "city",
+    "township": "city", "suburb": "city", "oasis": "city", "kibbutz": "city",
+    "district": "admin", "province": "admin", "county": "admin", "governorate": "admin",
+    "prefecture": "admin", "municipality": "admin", "state": "admin", "oblast": "admin",
+    "island": "island", "islands": "island", "islet": "island", "islets": "island",
+    "atoll": "island", "archipelago": "island", "peninsula": "region", "valley": "region",
+    "desert": "region", "plateau": "region", "mountains": "region", "ranges": "region",
+    "delta": "region", "basin": "region", "gap": "region"}
+# capitalised words that are never a place the gazetteer lacks ("in March in Kyiv")
+CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                      "september", "october", "november", "december", "monday", "tuesday",
+                      "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
+                      "easter", "ramadan", "eid"})
+
+
+def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
+    """(kind, tokens after the name it takes) of the word that says the name doc[start:end]
+    is a place: "the village of X" ("city", 0), "the X peninsula" ("region", 1), else ("",
+    0)."""
+    before = start - 1
+    if before >= 1 and doc[before].lower_ == "of":
+        before -= 1
+    if before >= 0 and doc[before].lower_ in KIND_WORDS:
+        return KIND_WORDS[doc[before].lower_], 0
+    # but "X state media": "state" after a name is left to the gazetteer ("Borno state")
+    if end < len(doc) and doc[end].lower_ in KIND_WORDS and not doc[end].is_title and \
+            doc[end].lower_ != "state":
+        return KIND_WORDS[doc[end].lower_], 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("refugee", "military", "border", "army") and \
+            doc[end + 1].lower_ in KIND_WORDS:
+        return KIND_WORDS[doc[end + 1].lower_], 2  # "X refugee camp", "X border crossing"
+    return "", 0
+
+
 # prepositions that put a small place in the story's country ("fighting in X"); "from", "over"
 # and the like also govern people and things ("a call from X")
 SMALL_LOCATIVES = frozenset({"in", "near", "outside", "at", "around", "inside", "into"})
@@ -302,6 +340,14 @@ def demonyms() -> dict[str, str]:
     """Demonym (as written) -> country, from the built-in actor dictionary's adjectives."""
     return {e.phrase.lstrip("^"): e.country for e in ActorDictionary.builtin().entries
             if e.kind == "adjective" and " " not in e.phrase}
+
+
+@functools.cache
+def demonym_phrases() -> frozenset[str]:
+    """Every demonym the built-in actor dictionary knows, of one word or more ("South
+    Korean")."""
+    return frozenset(e.phrase.lstrip("^") for e in ActorDictionary.builtin().entries
+                     if e.kind == "adjective")
 
 
 @functools.cache

@@ -30,13 +30,16 @@ from spacy.tokens import Doc, Token
 
 from detente.model import Location, Place, Span
 from detente.pipeline.place_words import (
+    CALENDAR,
     LOCATIVES,
     SETTLEMENTS,
     SMALL_LOCATIVES,
     demonym_beside,
+    demonym_phrases,
     demonyms,
     designated,
     is_locative,
+    place_kind,
     role,
 )
 from detente.places.build import TOWN_SOURCE, ascii_fold
@@ -86,6 +89,7 @@ _ANCHOR_WORDS = SETTLEMENTS | frozenset({
     "southwestern", "neighbouring", "neighboring", "nearby", "part", "outskirts", "capital",
     "-", "("})
 _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
+_ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
 _NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
 
 
@@ -114,6 +118,11 @@ class Toponym:
     small: str = ""
     # the names listed with it ("Alabama and Georgia"): one of the same kind and country
     listed: tuple[int, ...] = ()  # their starts (characters)
+    # a name the gazetteer lacks, which the words make a place: the kind they say it is
+    # ("the village of X": city) and where the place it lies in is named ("X in eastern
+    # Poland": the start of "Poland", in characters; -1 where none is)
+    kind: str = ""
+    lies_in: int = -1
 
     @property
     def country_named(self) -> bool:
@@ -179,6 +188,10 @@ class PlaceFinder:
                 named_end = end if toponym.small == "named" else -1
             elif token.text in known:
                 named.append((starts[bisect.bisect_right(starts, i) - 1], known[token.text]))
+            elif not end and not in_dateline:
+                end, toponym = self._unknown(doc, i, starts[bisect.bisect_right(starts, i) - 1])
+                if toponym is not None:
+                    found.append(toponym)
             i = end or i + 1
         return self._appositions(doc, _with_demonyms(found, named) if named else found)
 
@@ -216,6 +229,8 @@ class PlaceFinder:
         if not candidates:
             return False  # a blocked phrase ("Paris Agreement")
         text = doc[start:end].text
+        if text.lower() in CALENDAR and not designated(doc, start, end):
+            return False  # "in March" is the month; "the town of March" is the town
         strong = any(p.feature in ("country", "sea", "island", "river", "lake", "region")
                      for p in candidates)
         if end - start == 1 and doc[start].is_stop and not strong:
@@ -267,16 +282,55 @@ class PlaceFinder:
         """The places the name after `end` may be when the words between say where the name
         before lies: "X, a town in northern Mali", "X in Syria's Idlib province", "X near
         Aleppo"."""
+        at = self._anchor_at(doc, end)
+        if at is None:
+            return ()
+        after, candidates = self._longest(doc, at, False, towns=True)
+        candidates = tuple(p for p in candidates if p.source != TOWN_SOURCE) if after else ()
+        # a name that is a country or a feature of the curated list is that before it is a
+        # small town: "Mexico's Pacific coast" is not in Pacific, Missouri (7,000 people), nor
+        # does it make Mexico the Missouri town
+        if any(p.feature == "country" or p.source == "curated" for p in candidates):
+            return tuple(p for p in candidates if p.feature != "city" or p.population >= _ANCHOR_CITY)
+        return candidates
+
+    def _anchor_at(self, doc: Doc, end: int) -> int | None:
+        """Where the name that says where the name before `end` lies starts (`_anchor`)."""
         for j in range(end, min(len(doc), end + 10)):
             token = doc[j]
             if j > end and token.is_sent_start:
-                return ()
+                return None
             if token.text[:1].isupper():
-                after, candidates = self._longest(doc, j, False, towns=True)
-                return tuple(p for p in candidates if p.source != TOWN_SOURCE) if after else ()
+                return j
             if token.lower_ not in _ANCHOR_WORDS and not token.like_num:
-                return ()
-        return ()
+                return None
+        return None
+
+    def _unknown(self, doc: Doc, start: int, sentence: int) -> tuple[int, Toponym | None]:
+        """(end, toponym) of a name the gazetteer lacks that the words make a place: a word
+        for its kind ("the village of Przewodow", "the Noto peninsula"), or a locative and the
+        place it lies in ("fighting in Barsalogho in central Burkina Faso"). (0, None) for
+        anything else: most capitalised words the gazetteer lacks are people, bodies, days."""
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
+                and (end == start or not doc[end].is_sent_start):
+            end += 1
+        words = doc[start:end]
+        if end == start or doc[start].is_sent_start or doc[start - 1].is_title or \
+                any(w.text in self.common or w.text in _TITLES or w.lower_ in CALENDAR
+                    or w.text in demonyms() for w in words) or words.text in demonym_phrases() or \
+                end < len(doc) and doc[end].text[:1].isupper():
+            return 0, None
+        kind, taken = place_kind(doc, start, end)
+        if not kind and not is_locative(doc, start, SMALL_LOCATIVES | {"on"}):
+            return 0, None
+        at = self._anchor_at(doc, end + taken)
+        anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
+        if not kind and not anchored:
+            return 0, None
+        return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
+                            sentence=sentence, kind=kind or "city",
+                            lies_in=doc[at].idx if anchored else -1)
 
     def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                  sentence: int, named: bool = False) -> Toponym:
@@ -348,6 +402,7 @@ class PlaceFinder:
         """
         actors = list(actor_spans)
         home = dateline_country or _clear_country(countries)
+        unknown = [t for t in toponyms if t.kind]
         toponyms = [t for t in (_admit_towns(t, home) for t in toponyms) if t.candidates]
         own = {t.span.start: Counter(c for s, e, c in actors if s < t.span.end and t.span.start < e)
                for t in toponyms}
@@ -396,7 +451,25 @@ class PlaceFinder:
             placed_here = toponym.locative or toponym.within is not None or \
                 not known and not toponym.actor
             mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here))
-        return mentions
+        for toponym in unknown:
+            place = self._unlisted(toponym, resolved.get(toponym.lies_in), home)
+            if place is not None:
+                mentions.append(PlaceMention(toponym.span, place, placed=True))
+        return sorted(mentions, key=lambda m: m.span.start) if unknown else mentions
+
+    def _unlisted(self, toponym: Toponym, within: Place | None, home: str) -> Place | None:
+        """A place the gazetteer lacks, at the place the words say it lies in ("Przewodow in
+        eastern Poland": at Poland's centre), else in the story's country; its coordinates
+        are only as fine as that place's (`precision`)."""
+        if within is None and toponym.lies_in < 0 and home:
+            within = self.gazetteer.country(home)
+        if within is None:
+            return None
+        # "X near Aleppo" stands at Aleppo's point: as fine as a city, not a point of its own
+        return replace(within, name=" ".join(toponym.span.text.split()), feature=toponym.kind,
+                       population=0, source="context",
+                       admin1=within.admin1 if within.feature in ("city", "admin") else "",
+                       precision=within.precision or within.feature)
 
     def _clear(self, toponym: Toponym, context: _Context) -> bool:
         scores = sorted((_score(toponym, p, context, None, False) for p in toponym.candidates),

@@ -64,6 +64,14 @@ class Gazetteer:
         """The first-level division a city lies in ("UKR", "Donetsk"), when the gazetteer has it."""
         return self._admins().get((country, admin1)) if admin1 else None
 
+    def country(self, code: str) -> Place | None:
+        """The country with this ISO alpha-3 code, at its centre."""
+        return self._countries().get(code)
+
+    @functools.cache  # noqa: B019
+    def _countries(self) -> dict[str, Place]:
+        return {t[0]: self.place(n) for n, t in enumerate(self._text) if t[2] == "country"}
+
     @functools.cache  # noqa: B019
     def _admins(self) -> dict[tuple[str, str], Place]:
         return {(t[0], t[1]): self.place(n) for n, t in enumerate(self._text) if t[2] == "admin"}
