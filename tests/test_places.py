@@ -398,3 +398,10 @@ def test_places_divisions_beside_country_and_city_names(coder):
     assert _places(coder, "Protests grew in Venezuela's Táchira state.")["Táchira"][:2] == ("VEN", "admin")
     # a country's own name is the country before another name of its capital
     assert _places(coder, "A storm reached Mexico's Pacific coast.")["Mexico"][:2] == ("MEX", "country")
+
+
+def test_places_governments_named_in_a_story_do_not_move_a_city_to_a_small_namesake(coder):
+    # the US acts here, but the talks are in Switzerland, not in Geneva, Illinois
+    found = _places(coder, "Envoys met in Geneva between Washington and Tehran on Friday.")
+    assert found["Geneva"][0] == "CHE"
+    assert _places(coder, "Aid reached refugees in Cox's Bazar.")["Cox's Bazar"][0] == "BGD"

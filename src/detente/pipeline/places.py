@@ -203,7 +203,8 @@ class PlaceFinder:
         gazetteer = self.gazetteer
         first = doc[start].text.title() if dateline else doc[start].text
         first = first if first.isascii() else ascii_fold(first)  # "São Paulo" as "Sao Paulo"
-        several = first in gazetteer.first_words or first in self.block_firsts
+        several = first in gazetteer.first_words or first in self.block_firsts or \
+            start + 1 < len(doc) and first + doc[start + 1].text in gazetteer.first_words  # Cox's
         best: tuple[int, tuple[Place, ...]] = (0, ())
         stop = min(len(doc), start + (8 if several else 1))
         for end in range(start + 1, stop + 1):
@@ -416,7 +417,12 @@ class PlaceFinder:
             place = first[toponym.span.start]
             if place is None:
                 continue
-            clear = place.feature not in ("country", "sea") and self._clear(toponym, context)
+            # a capital the actor dictionary knows, and no words make a place, is most often a
+            # government ("talks in Geneva between Washington and Moscow"): it says who acts,
+            # not where the story is
+            acting = bool(own[toponym.span.start]) and not toponym.locative
+            clear = place.feature not in ("country", "sea") and not acting and \
+                self._clear(toponym, context)
             if clear:
                 context.sure[(place.country, "")] += 1
                 context.sure[(place.country, place.admin1)] += 1
@@ -549,7 +555,10 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     if own.get(place.country) and place.feature == "city":
         value += 1  # the capital the actor dictionary knows by this name
     # a name does not vote for its own reading: Tripoli, Libya's capital, names Libya once
-    if context.countries.get(place.country, 0) > own.get(place.country, 0):
+    # and the article naming a country is no reason for a town an eighth the size of its
+    # namesake ("talks in Geneva" with Washington: Geneva, Illinois has 22,000 people)
+    if context.countries.get(place.country, 0) > own.get(place.country, 0) and \
+            place.population * 8 >= _biggest(toponym):
         value += 1.5
     # the sentence names the country: not enough to make Georgia, beside "the US", a state
     if second and not toponym.country_named and context.in_sentence(toponym, place.country):
@@ -557,6 +566,10 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     if second and context.sure.get((place.country, "")):
         value += 2 + 3 * bool(context.sure.get((place.country, place.admin1)))
     return value
+
+
+def _biggest(toponym: Toponym) -> int:
+    return max((p.population for p in toponym.candidates), default=0)
 
 
 def _prior(place: Place, admin_word: str) -> float:
