@@ -405,3 +405,13 @@ def test_places_governments_named_in_a_story_do_not_move_a_city_to_a_small_names
     found = _places(coder, "Envoys met in Geneva between Washington and Tehran on Friday.")
     assert found["Geneva"][0] == "CHE"
     assert _places(coder, "Aid reached refugees in Cox's Bazar.")["Cox's Bazar"][0] == "BGD"
+
+
+def test_places_the_entity_recogniser_settles_a_name_after_a_locative_alone(coder):
+    # the recogniser calls Tillaberto a place (GPE): it lies in the country its sentence names
+    found = _places(coder, "Gunmen opened fire on worshippers in Tillaberto on Friday, and the "
+                           "army sent troops to Niamey.")
+    assert found["Tillaberto"] == ("NER", "city", False)
+    # and Karvandi a body (ORG): not a place
+    assert "Karvandi" not in _places(coder, "Officials in Karvandi counted the dead after "
+                                            "Iranian troops withdrew.")

@@ -19,6 +19,7 @@ from detente.codebook import Codebook, load_codebook
 from detente.model import Actor, Article, Event, EventDate, Location, Span
 from detente.patterns import Lexicon, load_lexicon
 from detente.pipeline.dates import date_for, find_dates
+from detente.pipeline.entities import sentence_entities
 from detente.pipeline.events import EventFinder, RawEvent
 from detente.pipeline.mentions import Mention, MentionFinder
 from detente.pipeline.places import PlaceFinder, PlaceMention, locate_event
@@ -82,7 +83,7 @@ class Coder:
         self.codebook: Codebook = load_codebook()
         self.splitter = SentenceSplitter(self.nlp)
         self.finder = MentionFinder(self.nlp, self.dictionary)
-        self.place_finder = PlaceFinder(load_gazetteer())
+        self.place_finder = PlaceFinder(load_gazetteer(), sentence_entities)
         self.events = EventFinder(self.lexicon)
         self.forms = trigger_forms(self.lexicon, self.nlp)
         self.event_nouns = frozenset(self.lexicon.nouns)

@@ -120,6 +120,9 @@ KIND_WORDS = {
     "desert": "region", "plateau": "region", "mountains": "region", "ranges": "region",
     "delta": "region", "basin": "region", "gap": "region"}
 # capitalised words that are never a place the gazetteer lacks ("in March in Kyiv")
+# too large to place an event at, and never the name of a place the gazetteer lacks
+CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Oceania",
+                        "Antarctica", "Eurasia", "Latin", "Arctic", "Antarctic"})
 CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                       "september", "october", "november", "december", "monday", "tuesday",
                       "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",

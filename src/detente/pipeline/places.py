@@ -21,7 +21,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
@@ -29,8 +29,10 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from detente.model import Location, Place, Span
+from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS, Entity
 from detente.pipeline.place_words import (
     CALENDAR,
+    CONTINENTS,
     LOCATIVES,
     SETTLEMENTS,
     SMALL_LOCATIVES,
@@ -153,8 +155,11 @@ def _word_lists() -> tuple[frozenset[str], tuple[str, ...]]:
 class PlaceFinder:
     """Finds and resolves place names in a tokenised article."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer,
+                 entities: Callable[[Sequence[str]], list[list[Entity]]] | None = None):
         self.gazetteer = gazetteer
+        # spaCy's entity recogniser, asked about doubtful names only (`pipeline/entities.py`)
+        self.entities = entities
         self.common, blocks = _word_lists()
         self.blocks = frozenset(blocks)
         self.block_firsts = frozenset(b.split()[0] for b in blocks)
@@ -168,6 +173,7 @@ class PlaceFinder:
         starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist() or [0]
         i = 0
         named_end = -1  # where the last name a settlement word or an anchor placed ends
+        doubtful: list[Toponym] = []  # names the gazetteer lacks, after a locative alone
         while i < len(doc):
             token = doc[i]
             if not token.text[:1].isupper():
@@ -189,11 +195,38 @@ class PlaceFinder:
             elif token.text in known:
                 named.append((starts[bisect.bisect_right(starts, i) - 1], known[token.text]))
             elif not end and not in_dateline:
-                end, toponym = self._unknown(doc, i, starts[bisect.bisect_right(starts, i) - 1])
-                if toponym is not None:
+                end, toponym, sure = self._unknown(doc, i, starts[bisect.bisect_right(starts, i) - 1])
+                if toponym is not None and sure:
                     found.append(toponym)
+                elif toponym is not None:
+                    doubtful.append(toponym)
             i = end or i + 1
+        if doubtful:
+            found = self._settle(doc, found, doubtful, starts)
         return self._appositions(doc, _with_demonyms(found, named) if named else found)
+
+    def _settle(self, doc: Doc, found: list[Toponym], doubtful: list[Toponym],
+                starts: list[int]) -> list[Toponym]:
+        """Asks the entity recogniser about the doubtful names' sentences: a name the gazetteer
+        lacks is a place where it says GPE, LOC or FAC ("officials in Stepanakert"), and is
+        dropped without a recogniser. (Asked about names only small towns have, it calls too
+        many real towns people or bodies on short news sentences to be let veto them.)"""
+        if self.entities is None:
+            return found
+        bounds = {t.sentence: (doc[t.sentence].idx, _sentence_end(doc, t.sentence, starts))
+                  for t in doubtful}
+        order = sorted(bounds)
+        text = doc.text
+        labelled = dict(zip(order, self.entities([text[slice(*bounds[k])] for k in order]),
+                            strict=True))
+        added = []
+        for toponym in doubtful:
+            offset = bounds[toponym.sentence][0]
+            labels = {label for start, end, label in labelled[toponym.sentence]
+                      if start + offset < toponym.span.end and toponym.span.start < end + offset}
+            if labels & PLACE_LABELS and not labels & OTHER_LABELS:
+                added.append(replace(toponym, kind="region" if labels == {"LOC"} else "city"))
+        return sorted(found + added, key=lambda t: t.span.start) if added else found
 
     def _longest(self, doc: Doc, start: int, dateline: bool, listed: bool = False,
                  towns: bool = False) -> tuple[int, tuple[Place, ...]]:
@@ -307,11 +340,13 @@ class PlaceFinder:
                 return None
         return None
 
-    def _unknown(self, doc: Doc, start: int, sentence: int) -> tuple[int, Toponym | None]:
-        """(end, toponym) of a name the gazetteer lacks that the words make a place: a word
-        for its kind ("the village of Przewodow", "the Noto peninsula"), or a locative and the
-        place it lies in ("fighting in Barsalogho in central Burkina Faso"). (0, None) for
-        anything else: most capitalised words the gazetteer lacks are people, bodies, days."""
+    def _unknown(self, doc: Doc, start: int, sentence: int) -> tuple[int, Toponym | None, bool]:
+        """(end, toponym, sure) of a name the gazetteer lacks that the words make a place: a
+        word for its kind ("the village of Przewodow", "the Noto peninsula"), or a locative and
+        the place it lies in ("fighting in Barsalogho in central Burkina Faso"); not sure
+        after a locative alone ("officials in Stepanakert"): the entity recogniser decides.
+        (0, None, False) for anything else: most capitalised words the gazetteer lacks are
+        people, bodies, days."""
         end = start
         while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
                 and (end == start or not doc[end].is_sent_start):
@@ -319,19 +354,18 @@ class PlaceFinder:
         words = doc[start:end]
         if end == start or doc[start].is_sent_start or doc[start - 1].is_title or \
                 any(w.text in self.common or w.text in _TITLES or w.lower_ in CALENDAR
+                    or w.text in CONTINENTS
                     or w.text in demonyms() for w in words) or words.text in demonym_phrases() or \
                 end < len(doc) and doc[end].text[:1].isupper():
-            return 0, None
+            return 0, None, False
         kind, taken = place_kind(doc, start, end)
         if not kind and not is_locative(doc, start, SMALL_LOCATIVES | {"on"}):
-            return 0, None
+            return 0, None, False
         at = self._anchor_at(doc, end + taken)
         anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
-        if not kind and not anchored:
-            return 0, None
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
                             sentence=sentence, kind=kind or "city",
-                            lies_in=doc[at].idx if anchored else -1)
+                            lies_in=doc[at].idx if anchored else -1), bool(kind or anchored)
 
     def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                  sentence: int, named: bool = False) -> Toponym:
@@ -457,18 +491,25 @@ class PlaceFinder:
             placed_here = toponym.locative or toponym.within is not None or \
                 not known and not toponym.actor
             mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here))
+        sentence_of = {t.span.start: t.sentence for t in toponyms}
         for toponym in unknown:
-            place = self._unlisted(toponym, resolved.get(toponym.lies_in), home)
+            # no place named as where it lies: the story's country, else the country of the
+            # nearest place its sentence names
+            near = sorted((m for m in mentions if not m.actor and m.place.country and
+                           sentence_of.get(m.span.start) == toponym.sentence),
+                          key=lambda m, at=toponym.span.start: abs(m.span.start - at))
+            country = home or (near[0].place.country if near else "")
+            place = self._unlisted(toponym, resolved.get(toponym.lies_in), country)
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
         return sorted(mentions, key=lambda m: m.span.start) if unknown else mentions
 
-    def _unlisted(self, toponym: Toponym, within: Place | None, home: str) -> Place | None:
+    def _unlisted(self, toponym: Toponym, within: Place | None, country: str) -> Place | None:
         """A place the gazetteer lacks, at the place the words say it lies in ("Przewodow in
-        eastern Poland": at Poland's centre), else in the story's country; its coordinates
-        are only as fine as that place's (`precision`)."""
-        if within is None and toponym.lies_in < 0 and home:
-            within = self.gazetteer.country(home)
+        eastern Poland": at Poland's centre), else at `country`'s centre; its coordinates are
+        only as fine as that place's (`precision`)."""
+        if within is None and toponym.lies_in < 0 and country:
+            within = self.gazetteer.country(country)
         if within is None:
             return None
         # "X near Aleppo" stands at Aleppo's point: as fine as a city, not a point of its own
@@ -606,6 +647,12 @@ def _lies_in(place: Place, anchor: Place) -> bool:
         return place.admin1 == anchor.admin1
     return place.admin1 == anchor.admin1 or \
         haversine_km(place.lat, place.lon, anchor.lat, anchor.lon) <= _NEAR_KM
+
+
+def _sentence_end(doc: Doc, sentence: int, starts: list[int]) -> int:
+    """The character where the sentence starting at token `sentence` ends."""
+    after = bisect.bisect_right(starts, sentence)
+    return doc[starts[after]].idx if after < len(starts) else len(doc.text)
 
 
 def _only_towns(candidates: tuple[Place, ...]) -> bool:
