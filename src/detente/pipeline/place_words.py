@@ -40,7 +40,9 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "village", "region", "province", "capital", "centre", "center",
                           "border", "borders", "shores", "waters", "island", "islands", "port",
                           "streets", "heart", "suburbs", "territory", "area", "areas",
-                          "districts", "district", "edge", "rest"})
+                          "districts", "district", "edge", "rest", "much", "most", "swathes",
+                          "strip", "hub", "half", "corner", "tip", "reaches", "stretch",
+                          "stretches", "portion", "length", "breadth"})
 # Words that make a country or capital a place without a locative preposition, read on tokens
 # (most sentences are never parsed). A verb whose object is a place: "troops entered Ukraine",
 # "refugees fled Sudan", "shelling Kharkiv"
@@ -55,7 +57,13 @@ _PLACE_VERBS = frozenset({
     "captured", "recapture", "recaptured", "liberate", "liberated", "evacuate", "evacuated",
     "blockade", "blockaded", "patrol", "patrolled", "patrolling", "roam", "traverse",
     "traversed", "infiltrate", "infiltrated", "rocked", "ravaged", "battered", "lashed",
-    "devastated", "engulfed", "swept", "hit", "hits", "struck", "strike", "striking"})
+    "devastated", "engulfed", "swept", "hit", "hits", "struck", "strike", "striking", "border",
+    "borders", "bordering", "bordered"})
+# a name and then one of these verbs: what happened there, not what its government did ("the
+# Dominican Republic escaped with heavy rain", "Spain recorded its hottest day")
+_PLACE_SUBJECT_VERBS = frozenset({"escaped", "recorded", "experienced", "suffered", "endured",
+                                  "sweltered", "shivered", "baked", "froze", "flooded", "shook",
+                                  "trembled", "registered", "logged"})
 # "X of" and then a place: "the invasion of Ukraine", "troops pulled out of Mali"
 _EVENT_NOUNS = frozenset({"out", "invasion", "occupation", "annexation", "siege", "bombing",
                           "bombardment", "shelling", "liberation", "blockade", "tour",
@@ -100,6 +108,8 @@ _TO_WORDS = frozenset({
     "marched", "walked", "migrated", "emigrated", "rushed", "smuggled", "trafficked",
     "repatriated", "transferred", "sent", "visit", "visits", "trip", "trips", "journey",
     "journeys", "flight", "flights", "route", "routes", "road", "way", "voyage", "pilgrimage",
+    "walking", "walk", "marching", "march", "driving", "streaming",
+    "trekking", "advancing", "advanced", "pushing", "pushed",
     "deployment", "mission", "access", "gateway", "crossings", "crossing", "corridor", "back",
     "home"})
 # words for a settlement: "the village of X" says a place is meant, however small
@@ -177,7 +187,9 @@ _FROM_ACTOR = frozenset({
     "objections", "opposition", "aid", "funding", "backing", "approval", "invitation",
     "complaints", "signal", "signals", "assurances", "guarantees", "threats", "orders",
     "envoy", "envoys", "delegation", "delegations", "officials", "diplomats", "ambassador",
-    "counterpart", "counterparts", "negotiators", "leaders", "ministers", "minister"})
+    "counterpart", "counterparts", "negotiators", "leaders", "ministers", "minister", "letter",
+    "letters", "note", "proposal", "proposals", "offer", "offers", "statement", "protest",
+    "protests", "complaint", "assurance"})
 # a place name and then one of these verbs: the government acting ("Texas sued", "Bavaria said")
 _ACTOR_VERBS = frozenset({
     "said", "says", "announced", "announces", "warned", "warns", "accused", "accuses", "urged",
@@ -187,7 +199,10 @@ _ACTOR_VERBS = frozenset({
     "banned", "ordered", "recalled", "pledged", "offered", "asked", "called", "told",
     "confirmed", "dismissed", "protested", "criticised", "criticized", "welcomed", "praised",
     "blamed", "refused", "declared", "arrested", "filed", "appealed", "voted", "stated",
-    "argued", "wants", "plans", "intends", "hopes", "insists", "claimed", "claims"})
+    "argued", "wants", "plans", "intends", "hopes", "insists", "claimed", "claims", "defied",
+    "defies", "ignored", "challenged", "vetoed", "passed", "enacted", "adopted", "launched",
+    "deployed", "sent", "recognised", "recognized", "froze", "suspended", "cut", "restored",
+    "extended", "lifted", "reopened", "closed", "seized", "put", "placed", "raised", "lowered"})
 # between an actor verb and the name: "Texas has sued", "Bavaria on Monday said"
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again",
                           "later", "then", "could", "may", "might", "must", "should", "did"})
@@ -234,8 +249,8 @@ def role(doc: Doc, start: int, end: int) -> str:
         if word == "from" and before > 0 and doc[before - 1].lower_ in _FROM_ACTOR:
             return "actor"  # "pressure from Beijing", "envoys from Kyiv"
         if word in _PLACE_VERBS or \
-                word == "to" and _destination(doc, before) or \
-                word == "for" and before > 0 and doc[before - 1].lower_ in _FOR_WORDS or \
+                word in ("to", "toward", "towards") and _destination(doc, before) or \
+                word == "for" and any(t.lower_ in _FOR_WORDS for t in doc[max(0, before - 4):before]) or \
                 word == "with" and before > 0 and doc[before - 1].lower_ in _BORDERS or \
                 word == "between" and before > 0 and doc[before - 1].lower_ in _BETWEEN_PLACES:
             return "place"
@@ -260,6 +275,8 @@ def role(doc: Doc, start: int, end: int) -> str:
         after += 1
     if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS:
         return "actor"  # "Texas sued", "Bavaria has said"
+    if after < len(doc) and doc[after].lower_ in _PLACE_SUBJECT_VERBS:
+        return "place"
     return ""
 
 

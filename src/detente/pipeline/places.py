@@ -91,6 +91,9 @@ _ANCHOR_WORDS = SETTLEMENTS | frozenset({
     "southwestern", "neighbouring", "neighboring", "nearby", "part", "outskirts", "capital",
     "-", "("})
 _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
+# between two names of a list, where the first is a place: "across southern Turkey and
+# northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
+_LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|central)\S* )?")
 _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
 _NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
 
@@ -401,7 +404,10 @@ class PlaceFinder:
         out = []
         for first, second in zip(found, [*found[1:], None], strict=False):
             between = text[first.span.end:second.span.start] if second is not None else ""
-            if second is not None and _WITHIN.fullmatch(between):
+            # "Paris, Texas", "Tripoli in northern Lebanon"; but not "talks with Washington in
+            # Riyadh": one of the places the first may be must lie in one the second may be
+            if second is not None and _WITHIN.fullmatch(between) and any(
+                    _lies_in(p, q) for p in first.candidates for q in second.candidates):
                 first = replace(first, within=second.span)
             elif second is not None and second.admin_word.endswith("s") and not first.admin_word \
                     and between in (" and ", ", ", " or "):
@@ -414,7 +420,7 @@ class PlaceFinder:
             after = out[number + 1] if number + 1 < len(out) else None
             gap = text[before.span.end:out[number].span.start] if before else ""
             owns = after is not None and text[out[number].span.end:after.span.start] in ("'s ", "' ")
-            if before is not None and before.locative and gap in (" and ", ", ", " or ", ",") \
+            if before is not None and before.locative and _LISTED.fullmatch(gap) \
                     and not out[number].actor or owns:  # but "..., Manila said" is a government
                 out[number] = replace(out[number], locative=True, actor=False)
         for number in range(1, len(out)):
@@ -439,7 +445,9 @@ class PlaceFinder:
         home = dateline_country or _clear_country(countries)
         unknown = [t for t in toponyms if t.kind]
         toponyms = [t for t in (_admit_towns(t, home) for t in toponyms) if t.candidates]
-        own = {t.span.start: Counter(c for s, e, c in actors if s < t.span.end and t.span.start < e)
+        # an actor name that covers the place name: "Kyiv" is Ukraine's government, but "Sudan"
+        # in "Port Sudan" and "Mexico" in "New Mexico" say nothing of those places
+        own = {t.span.start: Counter(c for s, e, c in actors if s <= t.span.start and t.span.end <= e)
                for t in toponyms}
         context = _Context(countries, dateline_country, own)
         first = {t.span.start: self._best(t, context) for t in toponyms}
