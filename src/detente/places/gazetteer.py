@@ -74,7 +74,9 @@ class Gazetteer:
 
     @functools.cache  # noqa: B019
     def _admins(self) -> dict[tuple[str, str], Place]:
-        return {(t[0], t[1]): self.place(n) for n, t in enumerate(self._text) if t[2] == "admin"}
+        # a second-level division shares its (country, admin1) with the first-level one
+        return {(t[0], t[1]): self.place(n) for n, t in enumerate(self._text)
+                if t[2] == "admin" and t[4] != build.SECOND_SOURCE}
 
 
 def cache_key() -> str:

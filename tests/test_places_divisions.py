@@ -1,0 +1,89 @@
+"""Places: second-level divisions (counties, departments, provinces) in the gazetteer.
+
+The sentences here were written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.model import Article
+from detente.pipeline.coder import Coder
+from detente.places.build import second_level_name
+from detente.places.gazetteer import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    coder = Coder()
+    coder.setup()
+    return coder
+
+
+def _places(coder: Coder, text: str) -> dict[str, tuple[str, str, str]]:
+    coded = coder.code_article(Article(id="t", text=text))
+    return {m.span.text: (m.place.country, m.place.feature, m.place.admin1) for m in coded.places}
+
+
+def test_places_english_county_by_its_bare_name(coder):
+    found = _places(coder, "Floods hit villages across Lincolnshire after a week of rain.")
+    assert found["Lincolnshire"][:2] == ("GBR", "admin")
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Orange, a town in the Vaucluse department of southern France, arrested two men "
+    "after a night of unrest.",
+    # without the country, the department alone moves Orange from New South Wales
+    "Police in Orange, a town in the Vaucluse department, arrested two men.",
+])
+def test_places_department_anchors_the_town_in_it(coder, text):
+    found = _places(coder, text)
+    assert found["Vaucluse department"][:2] == ("FRA", "admin")
+    assert found["Orange"][:2] == ("FRA", "city")
+
+
+def test_places_us_county_by_its_full_name(coder):
+    found = _places(coder, "Officials in Cook County, Illinois, opened cooling centres as the "
+                           "heat wave went on.")
+    assert found["Cook County"] == ("USA", "admin", "Illinois")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Landslides buried homes in Zambales province overnight.", "Zambales province", "PHL"),
+    ("Storms cut power across the Luxembourg province of Belgium.", "Luxembourg province", "BEL"),
+    ("Wildfires spread through the Cosenza province on Tuesday.", "Cosenza province", "ITA"),
+    ("Farmers in Dorset said the harvest was the worst in a decade.", "Dorset", "GBR"),
+])
+def test_places_second_level_division_with_or_without_its_type_word(coder, text, name, country):
+    assert _places(coder, text)[name][:2] == (country, "admin")
+
+
+def test_gazetteer_first_level_division_stays_the_one_a_city_lies_in():
+    # Vaucluse shares Provence-Alpes-Cote d'Azur as its admin1; the division of that name is
+    # still the first-level one
+    division = load_gazetteer().in_admin("FRA", "Provence-Alpes-Cote d'Azur")
+    assert division is not None and division.population > 1_000_000
+
+
+def test_gazetteer_second_level_names_stay_conservative():
+    gazetteer = load_gazetteer()
+
+    def second(name: str) -> list[str]:
+        return [p.country for p in gazetteer.candidates(name) if p.source == "geonames2"]
+
+    assert second("Jackson") == []  # US counties only as "X County"
+    assert "USA" in second("Jackson County")
+    assert second("Cosenza") == []  # the city's, not the province's
+    assert second("Limburg") == []  # a first-level division's name elsewhere (Netherlands)
+    assert second("Cher") == []  # a short name is another word first
+
+
+def test_build_second_level_name_drops_type_words_in_several_languages():
+    assert second_level_name("Departement d'Indre-et-Loire") == ("Indre-et-Loire", "Department")
+    assert second_level_name("Provincia di Cosenza") == ("Cosenza", "Province")
+    assert second_level_name("Provincie Antwerpen") == ("Antwerpen", "Province")
+    assert second_level_name("Province of Samar") == ("Samar", "Province")
+    assert second_level_name("Sir Powys") == ("Powys", "")
+    assert second_level_name("Caerphilly County Borough") == ("Caerphilly", "County Borough")
+    assert second_level_name("Baldwin County") == ("Baldwin", "County")
+    assert second_level_name("Lincolnshire") == ("Lincolnshire", "")
