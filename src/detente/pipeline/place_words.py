@@ -300,6 +300,9 @@ def _destination(doc: Doc, to: int) -> bool:
         back -= 1
     if back >= 0 and doc[back].lower_ in _TO_WORDS:
         return True
+    if doc[to].lower_ in ("toward", "towards") and \
+            any(t.lower_ in _TO_WORDS for t in doc[max(0, to - 6):to]):
+        return True  # "migrants walking through the Balkans toward Croatia"
     if back >= 1 and doc[back].lower_ in _MOVED and doc[back - 1].lower_ in _TO_WORDS:
         return True  # "deployed troops to Belarus"
     # "from Libya to Italy": a route, from a name to this one
