@@ -273,8 +273,12 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # "Iran, where protests erupted"
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
-    if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS:
-        return "actor"  # "Texas sued", "Bavaria has said"
+    # "Texas sued", "Bavaria has said"; but in "the governor of Durango state asked" the
+    # governor asks, and Durango is where he governs
+    of = start > 0 and (doc[start - 1].lower_ == "of" or
+                        start > 1 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "of")
+    if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS and not of:
+        return "actor"
     if after < len(doc) and doc[after].lower_ in _PLACE_SUBJECT_VERBS:
         return "place"
     return ""
