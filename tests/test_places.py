@@ -415,3 +415,28 @@ def test_places_the_entity_recogniser_settles_a_name_after_a_locative_alone(code
     # and Karvandi a body (ORG): not a place
     assert "Karvandi" not in _places(coder, "Officials in Karvandi counted the dead after "
                                             "Iranian troops withdrew.")
+
+
+def test_places_curated_islands_rivers_and_spellings(coder):
+    found = _places(coder, "Ferries to Lombok and Tobago were cancelled as the Meuse flooded "
+                           "farms and aid reached Hodeidah.")
+    assert found["Lombok"][:2] == ("IDN", "island") and found["Tobago"][:2] == ("TTO", "island")
+    assert found["Meuse"][1] == "sea" and found["Hodeidah"][:2] == ("YEM", "city")
+    # a name with diacritics is also read without them: both Leóns, the Mexican one here
+    assert _places(coder, "Gunmen attacked a bar in León, Guanajuato.")["León"][0] == "MEX"
+
+
+def test_places_an_accented_dateline_is_read():
+    from detente.pipeline.sentences import find_dateline
+    assert find_dateline("CULIACÁN, May 2 (Wire) - Gunmen blocked roads.").place == "CULIACÁN"
+
+
+def test_places_a_cross_border_region_or_a_division_of_its_name(coder):
+    assert _places(coder, "Drought spread across the Sahel region.")["Sahel"][:2] == ("", "region")
+    burkina = _places(coder, "Gunmen attacked a convoy in Burkina Faso's Sahel region.")
+    assert burkina["Sahel"][:2] == ("BFA", "admin")
+
+
+def test_places_the_governor_of_a_state_acts_not_the_state(coder):
+    found = _places(coder, "The governor of Oregon declared a drought emergency.")
+    assert found["Oregon"] == ("USA", "admin", False)

@@ -273,8 +273,12 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # "Iran, where protests erupted"
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
-    if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS:
-        return "actor"  # "Texas sued", "Bavaria has said"
+    # "Texas sued", "Bavaria has said"; but in "the governor of Durango state asked" the
+    # governor asks, and Durango is where he governs
+    of = start > 0 and (doc[start - 1].lower_ == "of" or
+                        start > 1 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "of")
+    if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS and not of:
+        return "actor"
     if after < len(doc) and doc[after].lower_ in _PLACE_SUBJECT_VERBS:
         return "place"
     return ""
@@ -300,6 +304,9 @@ def _destination(doc: Doc, to: int) -> bool:
         back -= 1
     if back >= 0 and doc[back].lower_ in _TO_WORDS:
         return True
+    if doc[to].lower_ in ("toward", "towards") and \
+            any(t.lower_ in _TO_WORDS for t in doc[max(0, to - 6):to]):
+        return True  # "migrants walking through the Balkans toward Croatia"
     if back >= 1 and doc[back].lower_ in _MOVED and doc[back - 1].lower_ in _TO_WORDS:
         return True  # "deployed troops to Belarus"
     # "from Libya to Italy": a route, from a name to this one

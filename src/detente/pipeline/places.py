@@ -248,12 +248,14 @@ class PlaceFinder:
             text = " ".join(span.text.split())
             if dateline:
                 text = text.title()
-            if not text.isascii() and text not in gazetteer:
-                text = ascii_fold(text)  # "Anzoátegui": the index has the name as "Anzoategui"
-            if text in self.blocks:
+            # "Anzoátegui", "León": the index has the name, or more places of it, without
+            # diacritics ("Anzoategui"; León, Mexico as "Leon")
+            folded = text if text.isascii() else ascii_fold(text)
+            if text in self.blocks or folded in self.blocks:
                 return end, ()
-            if text in gazetteer:
-                candidates = tuple(gazetteer.candidates(text))
+            if text in gazetteer or folded in gazetteer:
+                candidates = tuple(dict.fromkeys([*gazetteer.candidates(text),
+                                                  *(gazetteer.candidates(folded) if folded != text else ())]))
                 if towns or dateline or listed or not _only_towns(candidates) or \
                         self._small(doc, start, end, candidates):
                     best = (end, candidates)
@@ -465,7 +467,7 @@ class PlaceFinder:
             acting = bool(own[toponym.span.start]) and not toponym.locative
             clear = place.feature not in ("country", "sea") and not acting and \
                 self._clear(toponym, context)
-            if clear:
+            if clear and place.country:  # a sea or a cross-border region says no country
                 context.sure[(place.country, "")] += 1
                 context.sure[(place.country, place.admin1)] += 1
             if clear or place.feature == "country":
@@ -628,7 +630,9 @@ def _prior(place: Place, admin_word: str) -> float:
         # "Niger state", "the Georgia state line": a division word puts the country last
         return 5.0 if admin_word else 10.0
     if place.source == "curated":
-        return 9.0
+        # "the Sahel region" is the curated region, unless the story names the country of a
+        # division of that name ("Burkina Faso's Sahel region")
+        return 9.5 if admin_word else 9.0
     size = math.log10(max(place.population, 10))
     if place.source == TOWN_SOURCE:  # 1,000-5,000 people: below every geonames city
         size = min(size, 3.0)
