@@ -44,7 +44,7 @@ from detente.pipeline.place_words import (
     place_kind,
     role,
 )
-from detente.places.build import TOWN_SOURCE, ascii_fold
+from detente.places.build import SECOND_SOURCE, TOWN_SOURCE, ascii_fold
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
 
@@ -639,7 +639,9 @@ def _prior(place: Place, admin_word: str) -> float:
     if admin_word:  # "Donetsk region": the division, or the big city of that name whose it is
         return {"admin": 9.0, "city": size}.get(place.feature, 0.0)
     if place.feature == "admin":
-        return 6.0
+        # a county or department below a city of a million, a first-level division above it;
+        # a county's bare name does not outrank a large namesake abroad (Norfolk, Virginia)
+        return 5.0 if place.source == SECOND_SOURCE else 6.0
     return size
 
 
