@@ -257,7 +257,7 @@ def test_gazetteer_division_known_only_to_pycountry_lies_in_its_country():
 
 
 def test_build_division_centre_counts_each_grid_cell_once():
-    from detente.places.build import division_centre
+    from detente.places.divisions import division_centre
 
     # forty towns crowd the west end of a division 10 degrees wide, ten spread across it
     towns = [(0.0, 0.01 * i) for i in range(40)] + [(0.0, 1.0 * i + 0.5) for i in range(10)]
@@ -267,7 +267,7 @@ def test_build_division_centre_counts_each_grid_cell_once():
 
 
 def test_build_name_forms_drop_type_words_not_names():
-    from detente.places.build import name_forms
+    from detente.places.divisions import name_forms
 
     assert name_forms("Muhafazat Kirkuk") == ("Kirkuk", "Kirkuk")
     assert name_forms("Xinjiang Uygur Zizhiqu") == ("Xinjiang", "Xinjiang")

@@ -9,7 +9,7 @@ import pytest
 
 from detente.model import Article
 from detente.pipeline.coder import Coder
-from detente.places.build import second_level_name
+from detente.places.divisions import second_level_name
 from detente.places.gazetteer import load_gazetteer
 
 

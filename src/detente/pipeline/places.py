@@ -44,9 +44,11 @@ from detente.pipeline.place_words import (
     place_kind,
     role,
 )
-from detente.places.build import SECOND_SOURCE, TOWN_SOURCE, ascii_fold
+from detente.places.build import TOWN_SOURCE
+from detente.places.divisions import SECOND_SOURCE
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
+from detente.places.names import ascii_fold
 
 # between a name and the place it lies in: "Paris, Texas", "Tripoli in northern Lebanon"
 _WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")

