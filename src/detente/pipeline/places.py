@@ -256,8 +256,8 @@ class PlaceFinder:
             if text in self.blocks or folded in self.blocks:
                 return end, ()
             if text in gazetteer or folded in gazetteer:
-                candidates = tuple(dict.fromkeys([*gazetteer.candidates(text),
-                                                  *(gazetteer.candidates(folded) if folded != text else ())]))
+                candidates = tuple(gazetteer.candidates(text)) if folded == text else \
+                    tuple(dict.fromkeys([*gazetteer.candidates(text), *gazetteer.candidates(folded)]))
                 if towns or dateline or listed or not _only_towns(candidates) or \
                         self._small(doc, start, end, candidates):
                     best = (end, candidates)
