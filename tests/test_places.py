@@ -16,13 +16,6 @@ from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import load_gazetteer
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    coder = Coder()
-    coder.setup()
-    return coder
-
-
 def _places(coder: Coder, text: str) -> dict[str, tuple[str, str, bool]]:
     coded = coder.code_article(Article(id="t", text=text))
     for mention in coded.places:  # offsets point at the words

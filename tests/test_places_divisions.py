@@ -13,13 +13,6 @@ from detente.places.divisions import second_level_name
 from detente.places.gazetteer import load_gazetteer
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    coder = Coder()
-    coder.setup()
-    return coder
-
-
 def _places(coder: Coder, text: str) -> dict[str, tuple[str, str, str]]:
     coded = coder.code_article(Article(id="t", text=text))
     return {m.span.text: (m.place.country, m.place.feature, m.place.admin1) for m in coded.places}
