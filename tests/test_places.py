@@ -433,3 +433,13 @@ def test_places_a_cross_border_region_or_a_division_of_its_name(coder):
 def test_places_the_governor_of_a_state_acts_not_the_state(coder):
     found = _places(coder, "The governor of Oregon declared a drought emergency.")
     assert found["Oregon"] == ("USA", "admin", False)
+
+
+def test_gazetteer_large_divisions_stand_in_the_middle_of_their_land():
+    """Ontario's towns lie in its south; the team's point for it is in the middle."""
+    ontario = next(p for p in load_gazetteer().candidates("Ontario")
+                   if p.country == "CAN" and p.feature == "admin")
+    assert haversine_km(ontario.lat, ontario.lon, 50.0, -86.0) < 1
+    # a division without a team point keeps its towns' point: Bavaria's towns cover it
+    bavaria = next(p for p in load_gazetteer().candidates("Bavaria") if p.feature == "admin")
+    assert haversine_km(bavaria.lat, bavaria.lon, 48.9, 11.4) < 100

@@ -112,6 +112,9 @@ _TO_WORDS = frozenset({
     "trekking", "advancing", "advanced", "pushing", "pushed",
     "deployment", "mission", "access", "gateway", "crossings", "crossing", "corridor", "back",
     "home"})
+# goods that go somewhere: "to" a few words after them names where ("oil flowed ... to X")
+_FLOWS = frozenset({"flow", "flows", "flowed", "flowing", "pipeline", "pipelines", "shipped",
+                    "shipments", "exported", "exports"})
 # words for a settlement: "the village of X" says a place is meant, however small
 SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities", "hamlet",
                          "hamlets", "settlement", "settlements", "district", "districts",
@@ -304,6 +307,8 @@ def _destination(doc: Doc, to: int) -> bool:
         back -= 1
     if back >= 0 and doc[back].lower_ in _TO_WORDS:
         return True
+    if any(t.lower_ in _FLOWS for t in doc[max(0, to - 8):to]):
+        return True  # "oil would flow through the pipeline across Sudan to Port Sudan"
     if doc[to].lower_ in ("toward", "towards") and \
             any(t.lower_ in _TO_WORDS for t in doc[max(0, to - 6):to]):
         return True  # "migrants walking through the Balkans toward Croatia"

@@ -589,7 +589,7 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     if place.feature == "country":
         return value
     if toponym.country_named and place.name != " ".join(toponym.span.text.split()):
-        value -= 5  # "Mexico" is the country before it is another name of Mexico City
+        return value - 5  # "Mexico" is the country, whatever the context, not Mexico City
     own = context.own.get(toponym.span.start, Counter())
     # "storms hit Alabama and Georgia": the states, not the country (but "Georgia and
     # Alabama said" may be the governments the actor dictionary knows)

@@ -8,11 +8,13 @@ and types, and those the town file lacks. `build.py` calls these functions and i
 
 from __future__ import annotations
 
+import csv
 import difflib
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from importlib import resources
 
 from detente.places.names import Row, Town, alpha3_by_alpha2, ascii_fold
 
@@ -53,6 +55,16 @@ _TYPE_WORDS = {"Province": "Province", "Region": "Region", "State": "State",
                "Department": "Department", "Territory": "Territory", "Emirate": "Emirate",
                "County": "County", "Autonomous region": "Autonomous Region",
                "Regional state": "Region", "Republic": "Republic"}
+
+
+def division_points() -> dict[Division, tuple[float, float]]:
+    """The team's representative points for large divisions whose towns cover only part of
+    them (data/division_points.csv): Ontario's towns lie in its south, Western Australia's in
+    its south-west, Krasnoyarsk's along the railway, so their towns' point is 300-1,500 km from
+    the middle of the land the division holds."""
+    text = resources.files("detente.places").joinpath("data/division_points.csv").read_text("utf-8")
+    return {(row["country"], row["admin1"]): (float(row["lat"]), float(row["lon"]))
+            for row in csv.DictReader(text.splitlines())}
 
 
 def division_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -291,9 +303,10 @@ def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, l
             (taken.get(n) or 0) < 0 or (taken.get(n) or 0) > floor
             for taken in (keep_out[division], keep_out[(division[0], "")]))]
 
+    known_points = division_points()
     for division, where in points.items():
         country, admin1 = division
-        lat, lon = division_centre(where)
+        lat, lon = known_points.get(division) or division_centre(where)
         types = {"Region", "Province"} | {_TYPE_WORDS[s.type] for s in subs[division]
                                           if s.type in _TYPE_WORDS}
         if any("oblast" in s.name.lower() for s in subs[division]) or "Oblast" in admin1:

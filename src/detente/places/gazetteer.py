@@ -81,7 +81,8 @@ class Gazetteer:
 
 def cache_key() -> str:
     versions = [f"{name}={metadata.version(name)}" for name in _PACKAGES]
-    curated = resources.files("detente.places").joinpath("data/curated.csv").read_bytes()
+    curated = resources.files("detente.places").joinpath("data/curated.csv").read_bytes() + \
+        resources.files("detente.places").joinpath("data/division_points.csv").read_bytes()
     countries = resources.files("detente.actors").joinpath("data/countries.csv").read_bytes()
     digest = hashlib.sha1("|".join([build.BUILD_VERSION, build.CITY_FILE, *versions]).encode())
     digest.update(curated)
