@@ -163,10 +163,17 @@ def action_geo(location: object) -> list[str]:
     >>> action_geo({"name": "Ukraine", "country": "UKR", "admin1": "", "lat": 49.0, "lon": 32.0,
     ...             "feature": "country"})
     ['1', 'Ukraine', 'UP', 'UP', '', '49.0', '32.0', 'UP']
+    >>> action_geo({"name": "Vrelonka", "country": "UKR", "admin1": "", "lat": 49.0, "lon": 32.0,
+    ...             "feature": "city", "precision": "country"})[:3]
+    ['1', 'Vrelonka', 'UP']
     """
     if not isinstance(location, Mapping):
         return [""] * len(_GEO)
     feature, country = str(location["feature"]), str(location["country"] or "")
+    # a village the gazetteer lacks, placed at its country's centre, is typed as the country:
+    # GDELT's type says how fine the coordinates are
+    if location.get("precision") in ("country", "admin"):
+        feature = str(location["precision"])
     fips = fips_code(country)
     is_us = country == "USA"
     kind = {"country": _GEO_COUNTRY, "admin": _GEO_US_STATE if is_us else _GEO_WORLD_STATE,
