@@ -195,8 +195,8 @@ def test_places_place_or_actor_and_country_from_the_words_around(coder, text, na
 def test_places_a_country_attacked_is_placed_though_the_dictionary_knows_it(coder):
     """"Saudi jets bombed Yemen": Yemen is the event's target, and the words make it a place."""
     doc = coder.splitter.tokenize("Saudi jets bombed Yemen for a third day.")
-    found = coder.place_finder.find(doc)
-    [yemen] = coder.place_finder.resolve(found, Counter({"YEM": 1}), "", [(18, 23, "YEM")])
+    found = coder.toponym_finder.find(doc)
+    [yemen] = coder.place_resolver.resolve(found, Counter({"YEM": 1}), "", [(18, 23, "YEM")])
     assert (yemen.place.country, yemen.actor, yemen.placed) == ("YEM", False, True)
 
 

@@ -20,11 +20,13 @@ from detente.model import Actor, Article, Event, EventDate, Location, Span
 from detente.patterns import Lexicon, load_lexicon
 from detente.pipeline.dates import date_for, find_dates
 from detente.pipeline.entities import sentence_entities
+from detente.pipeline.event_places import locate_event
 from detente.pipeline.events import EventFinder, RawEvent
 from detente.pipeline.mentions import Mention, MentionFinder
-from detente.pipeline.places import PlaceFinder, PlaceMention, locate_event
+from detente.pipeline.places import PlaceMention, PlaceResolver
 from detente.pipeline.resolve import ArticleMemory, SentenceActors, sector_part
 from detente.pipeline.sentences import SentenceSplitter, find_dateline, load_nlp, parse
+from detente.pipeline.toponyms import ToponymFinder
 from detente.pipeline.triggers import trigger_forms
 from detente.places.gazetteer import load_gazetteer
 
@@ -83,7 +85,9 @@ class Coder:
         self.codebook: Codebook = load_codebook()
         self.splitter = SentenceSplitter(self.nlp)
         self.finder = MentionFinder(self.nlp, self.dictionary)
-        self.place_finder = PlaceFinder(load_gazetteer(), sentence_entities)
+        gazetteer = load_gazetteer()
+        self.toponym_finder = ToponymFinder(gazetteer, sentence_entities)
+        self.place_resolver = PlaceResolver(gazetteer)
         self.events = EventFinder(self.lexicon)
         self.forms = trigger_forms(self.lexicon, self.nlp)
         self.event_nouns = frozenset(self.lexicon.nouns)
@@ -134,7 +138,7 @@ class Coder:
     def _places(self, doc: Doc, mentions: list[Mention],
                 dateline_end: int) -> tuple[list[PlaceMention], PlaceMention | None]:
         """The article's place names, resolved against the countries it names."""
-        toponyms = self.place_finder.find(doc, dateline_end)
+        toponyms = self.toponym_finder.find(doc, dateline_end)
         countries: Counter[str] = Counter()
         actor_spans = []
         for mention in mentions:
@@ -144,9 +148,9 @@ class Coder:
                     actor_spans.append((mention.start_char, mention.end_char,
                                         mention.entries[0].country))
         filed = [t for t in toponyms if t.span.end <= dateline_end]
-        filed_in = self.place_finder.resolve(filed[:1], Counter()) if filed else []
+        filed_in = self.place_resolver.resolve(filed[:1], Counter()) if filed else []
         dateline_country = filed_in[0].place.country if filed_in else ""
-        places = self.place_finder.resolve(toponyms, countries, dateline_country, actor_spans)
+        places = self.place_resolver.resolve(toponyms, countries, dateline_country, actor_spans)
         dateline_place = places[0] if filed and places and places[0].span == filed[0].span else None
         return places, dateline_place
 

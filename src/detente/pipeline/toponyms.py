@@ -1,0 +1,447 @@
+"""Tokens -> place names: every name in a tokenised article that may be a place.
+
+`ToponymFinder.find` looks every capitalised token up in the gazetteer (longest name first) on
+the tokenised article, before any parse, and drops common words and people's names. The words
+around a name (`place_words.py`) make it a place ("troops entered Ukraine", "talks in Beijing")
+or a government ("Texas sued"); an apposition ("Paris, Texas"), a demonym beside it ("the Libyan
+capital") or a place it is said to lie in ("X, a town in northern Mali") is kept with it for
+`places.py` to weigh. A name the gazetteer lacks is kept where the words make it a place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+
+import numpy
+from spacy.tokens import Doc
+
+from detente.model import Place, Span
+from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS, Entity
+from detente.pipeline.place_words import (
+    CALENDAR,
+    CONTINENTS,
+    SETTLEMENTS,
+    SMALL_LOCATIVES,
+    demonym_beside,
+    demonym_phrases,
+    demonyms,
+    designated,
+    is_locative,
+    place_kind,
+    role,
+)
+from detente.places.build import TOWN_SOURCE
+from detente.places.evaluation import haversine_km
+from detente.places.gazetteer import Gazetteer
+from detente.places.names import ascii_fold
+
+# between a name and the place it lies in: "Paris, Texas", "Tripoli in northern Lebanon"
+_WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
+# "Donetsk region", "Kherson Oblast": the name of a city, then a first-level division word
+ADMIN_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "prefecture",
+                         "krai", "territory", "district", "county", "regions", "provinces",
+                         "oblasts", "states", "governorates"})
+# a capitalised word before a name that leaves it a place ("Northern Syria", "Greater Idlib")
+_PLACE_PREFIXES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "North",
+                             "South", "East", "West", "Greater", "Upper", "Lower", "Inner",
+                             "Outer", "Old", "New", "Occupied", "Downtown", "In", "At", "Near",
+                             "From", "Across", "Outside", "The", "Off", "Along", "Inside"})
+# a word after a name that makes it a natural feature the gazetteer may lack by that name: "the
+# Kurram Valley" lies at Kurram, "the Kerkennah Islands" at Kerkennah
+FEATURE_WORDS = {"Valley": "region", "Desert": "region", "Mountains": "region",
+                  "Basin": "region", "Peninsula": "region", "Delta": "region",
+                  "Plateau": "region", "Corridor": "region", "Strip": "region", "Gorge": "region",
+                  "Hills": "region", "Highlands": "region", "Plains": "region", "Range": "region",
+                  "Heights": "region", "Island": "island", "Islands": "island",
+                  "Archipelago": "island", "Atoll": "island"}
+# a capitalised word after a name that leaves it a place
+_PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorate", "State",
+                             "Prefecture", "District", "County", "Island", "Islands", "Valley",
+                             "Bay", "Port", "Airport", "Strait", "Sea", "River", "Mountains",
+                             "Square", "Street", "Oblast's", "Krai", "Territory", *FEATURE_WORDS})
+_TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "President", "Prime",
+                     "Minister", "Gen.", "General", "Sen.", "Senator", "Rep.", "King", "Queen",
+                     "Prince", "Princess", "Sheikh", "Judge", "Justice", "Colonel", "Col.",
+                     "Lt.", "Captain", "Capt.", "Pope", "Saint", "St", "Lord", "Lady", "Sir"})
+_BIG_CITY = 1_000_000  # a common-word name this large is read as the city anywhere ("Nice" is not)
+# words between a name and the place that says where it lies: "X, a small town in northern
+# Mali", "X, in Syria's Idlib province", "X near Aleppo", "X, some 20 km south of Y"
+_ANCHOR_WORDS = SETTLEMENTS | frozenset({
+    ",", "in", "near", "the", "a", "an", "of", "'s", "outside", "just", "about", "some",
+    "around", "km", "kilometres", "kilometers", "miles", "close", "to", "on", "located",
+    "situated", "lies", "is", "which", "small", "tiny", "remote", "rural", "mountain",
+    "mountainous", "coastal", "border", "frontline", "front-line", "farming", "fishing",
+    "desert", "oasis", "province", "region", "state", "governorate", "oblast", "county", "area",
+    "community", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+    "southwest", "north-east", "north-west", "south-east", "south-west", "northern",
+    "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "neighbouring", "neighboring", "nearby", "part", "outskirts", "capital",
+    "-", "("})
+_LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
+# between two names of a list, where the first is a place: "across southern Turkey and
+# northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
+_LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|central)\S* )?")
+_ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
+_NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name found in the article: where, and the places it may name."""
+
+    span: Span
+    candidates: tuple[Place, ...]
+    # the words around it make it a place: a locative preposition ("in eastern Ukraine"), a
+    # verb of motion ("fled Sudan"), a destination ("a visit to China"), a place it owns
+    locative: bool
+    admin_word: str = ""  # "region" of "Donetsk region": the name is the city's division
+    feature_word: str = ""  # "Valley" of "Kurram Valley": a feature at the place of that name
+    within: Span | None = None  # "Texas" of "Paris, Texas": the place it is said to lie in
+    actor: bool = False  # the words make it a government: "Texas sued", "pressure from Beijing"
+    sentence: int = 0  # the token its sentence starts at
+    demonym: str = ""  # "the Libyan capital Tripoli": the country a demonym next to it names
+    nearby: tuple[str, ...] = ()  # the countries the demonyms of its sentence name
+    # "X, a town in northern Mali", "X in Syria's Idlib province", "X near Aleppo": the places
+    # the name after it may be, which say where it lies
+    anchor: tuple[Place, ...] = ()
+    # what allows a town of the town file (1,000-5,000 people): "named" (a settlement word, an
+    # anchor, a demonym, the dateline, a list after such a name), "locative" ("fighting in X":
+    # only in the story's country, and only when no larger place has the name) or nothing
+    small: str = ""
+    # the names listed with it ("Alabama and Georgia"): one of the same kind and country
+    listed: tuple[int, ...] = ()  # their starts (characters)
+    # a name the gazetteer lacks, which the words make a place: the kind they say it is
+    # ("the village of X": city) and where the place it lies in is named ("X in eastern
+    # Poland": the start of "Poland", in characters; -1 where none is)
+    kind: str = ""
+    lies_in: int = -1
+
+    @property
+    def country_named(self) -> bool:
+        """Whether one of the places it may name is a country ("Georgia", "Niger")."""
+        return any(p.feature == "country" for p in self.candidates)
+
+
+@functools.cache
+def _word_lists() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(common-word names, phrases that are not places) from data/common_words.txt."""
+    text = resources.files("detente.places").joinpath("data/common_words.txt").read_text("utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(w for w in lines if " " not in w), tuple(w for w in lines if " " in w)
+
+
+class ToponymFinder:
+    """Finds the place names of a tokenised article."""
+
+    def __init__(self, gazetteer: Gazetteer,
+                 entities: Callable[[Sequence[str]], list[list[Entity]]] | None = None):
+        self.gazetteer = gazetteer
+        # spaCy's entity recogniser, asked about doubtful names only (`pipeline/entities.py`)
+        self.entities = entities
+        self.common, blocks = _word_lists()
+        self.blocks = frozenset(blocks)
+        self.block_firsts = frozenset(b.split()[0] for b in blocks)
+    def find(self, doc: Doc, dateline_end: int = 0) -> list[Toponym]:
+        """Every place name in `doc`, longest first where names overlap."""
+        found: list[Toponym] = []
+        known = demonyms()
+        named: list[tuple[int, str]] = []  # (sentence, country) of each demonym
+        starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist() or [0]
+        i = 0
+        named_end = -1  # where the last name a settlement word or an anchor placed ends
+        doubtful: list[Toponym] = []  # names the gazetteer lacks, after a locative alone
+        while i < len(doc):
+            token = doc[i]
+            if not token.text[:1].isupper():
+                i += 1
+                continue
+            in_dateline = token.idx < dateline_end
+            # "the villages of X, Y and Z": a name listed after a placed small place
+            listed = named_end >= 0 and all(t.lower_ in (",", "and", "or") for t in doc[named_end:i])
+            end, candidates = self._longest(doc, i, in_dateline, listed)
+            if end and (in_dateline and candidates or self._keeps(doc, i, end, candidates)):
+                toponym = self._toponym(doc, i, end, candidates,
+                                        starts[bisect.bisect_right(starts, i) - 1],
+                                        in_dateline or listed)
+                # a dateline says where the story was filed: a place, never an actor
+                found.append(replace(toponym, locative=True, actor=False) if in_dateline
+                             else toponym)
+                end += bool(toponym.feature_word)  # "Highlands" of "Tigray Highlands" is read
+                named_end = end if toponym.small == "named" else -1
+            elif token.text in known:
+                named.append((starts[bisect.bisect_right(starts, i) - 1], known[token.text]))
+            elif not end and not in_dateline:
+                end, toponym, sure = self._unknown(doc, i, starts[bisect.bisect_right(starts, i) - 1])
+                if toponym is not None and sure:
+                    found.append(toponym)
+                elif toponym is not None:
+                    doubtful.append(toponym)
+            i = end or i + 1
+        if doubtful:
+            found = self._settle(doc, found, doubtful, starts)
+        return self._appositions(doc, _with_demonyms(found, named) if named else found)
+
+    def _settle(self, doc: Doc, found: list[Toponym], doubtful: list[Toponym],
+                starts: list[int]) -> list[Toponym]:
+        """Asks the entity recogniser about the doubtful names' sentences: a name the gazetteer
+        lacks is a place where it says GPE, LOC or FAC ("officials in Stepanakert"), and is
+        dropped without a recogniser. (Asked about names only small towns have, it calls too
+        many real towns people or bodies on short news sentences to be let veto them.)"""
+        if self.entities is None:
+            return found
+        bounds = {t.sentence: (doc[t.sentence].idx, _sentence_end(doc, t.sentence, starts))
+                  for t in doubtful}
+        order = sorted(bounds)
+        text = doc.text
+        labelled = dict(zip(order, self.entities([text[slice(*bounds[k])] for k in order]),
+                            strict=True))
+        added = []
+        for toponym in doubtful:
+            offset = bounds[toponym.sentence][0]
+            labels = {label for start, end, label in labelled[toponym.sentence]
+                      if start + offset < toponym.span.end and toponym.span.start < end + offset}
+            if labels & PLACE_LABELS and not labels & OTHER_LABELS:
+                added.append(replace(toponym, kind="region" if labels == {"LOC"} else "city"))
+        return sorted(found + added, key=lambda t: t.span.start) if added else found
+
+    def _longest(self, doc: Doc, start: int, dateline: bool, listed: bool = False,
+                 towns: bool = False) -> tuple[int, tuple[Place, ...]]:
+        """(end token, candidates) of the longest gazetteer name starting at `start`; a name
+        that only towns of the town file have counts where the words allow a small place
+        (`listed`: after one in a list), or with `towns`."""
+        gazetteer = self.gazetteer
+        first = doc[start].text.title() if dateline else doc[start].text
+        first = first if first.isascii() else ascii_fold(first)  # "São Paulo" as "Sao Paulo"
+        several = first in gazetteer.first_words or first in self.block_firsts or \
+            start + 1 < len(doc) and first + doc[start + 1].text in gazetteer.first_words  # Cox's
+        best: tuple[int, tuple[Place, ...]] = (0, ())
+        stop = min(len(doc), start + (8 if several else 1))
+        for end in range(start + 1, stop + 1):
+            span = doc[start:end]
+            text = " ".join(span.text.split())
+            if dateline:
+                text = text.title()
+            # "Anzoátegui", "León": the index has the name, or more places of it, without
+            # diacritics ("Anzoategui"; León, Mexico as "Leon")
+            folded = text if text.isascii() else ascii_fold(text)
+            if text in self.blocks or folded in self.blocks:
+                return end, ()
+            if text in gazetteer or folded in gazetteer:
+                candidates = tuple(gazetteer.candidates(text)) if folded == text else \
+                    tuple(dict.fromkeys([*gazetteer.candidates(text), *gazetteer.candidates(folded)]))
+                if towns or dateline or listed or not only_towns(candidates) or \
+                        self._small(doc, start, end, candidates):
+                    best = (end, candidates)
+            if len(text) > gazetteer.max_chars or doc[end - 1].is_sent_end:
+                break
+        return best
+
+    def _keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> bool:
+        """False for names that are something else here: common words, people, codes."""
+        if not candidates:
+            return False  # a blocked phrase ("Paris Agreement")
+        text = doc[start:end].text
+        if text.lower() in CALENDAR and not designated(doc, start, end):
+            return False  # "in March" is the month; "the town of March" is the town
+        strong = any(p.feature in ("country", "sea", "island", "river", "lake", "region")
+                     for p in candidates)
+        if end - start == 1 and doc[start].is_stop and not strong:
+            return False  # "Of" (Turkey), "Say" (Niger)
+        locative = is_locative(doc, start)
+        biggest = max(p.population for p in candidates)
+        if text in self.common and not locative and biggest < _BIG_CITY:
+            return False
+        if len(text) <= 4 and not strong and not locative and biggest < 100_000:
+            return False  # short town names: "Bar", "Ede", "Oss" are other words first
+        return not self._part_of_a_name(doc, start, end, strong)
+
+    def _part_of_a_name(self, doc: Doc, start: int, end: int, strong: bool) -> bool:
+        """"Jordan Bardella", "Paris Hilton", "President Georgia ...": a person, not a place."""
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.is_title and not after.is_sent_start and \
+                after.text not in _PLACE_SUFFIXES and after.text.lower() not in ADMIN_WORDS and \
+                self._longest(doc, end, False)[0] == 0:
+            return True
+        if strong:
+            return False
+        before = doc[start - 1] if start > 0 else None
+        if before is None or doc[start].is_sent_start:
+            return False
+        if before.text in _TITLES:
+            return True
+        return before.is_title and before.text not in _PLACE_PREFIXES and \
+            not is_locative(doc, start - 1) and self._name_before(doc, start - 1) is None
+
+    def _name_before(self, doc: Doc, index: int) -> int | None:
+        for start in range(max(0, index - 3), index + 1):
+            end, candidates = self._longest(doc, start, False)
+            if end == index + 1 and candidates:
+                return start
+        return None
+
+    def _small(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
+               anchor: tuple[Place, ...] = ()) -> str:
+        """What lets a small place of the town file be meant (`Toponym.small`)."""
+        if designated(doc, start, end) or demonym_beside(doc, start, end) or \
+                end < len(doc) and doc[end].text in FEATURE_WORDS:
+            return "named"
+        towns = [p for p in candidates if p.source == TOWN_SOURCE]
+        if any(lies_in(p, a) for p in towns for a in anchor or self._anchor(doc, end)):
+            return "named"
+        return "locative" if is_locative(doc, start, SMALL_LOCATIVES) else ""
+
+    def _anchor(self, doc: Doc, end: int) -> tuple[Place, ...]:
+        """The places the name after `end` may be when the words between say where the name
+        before lies: "X, a town in northern Mali", "X in Syria's Idlib province", "X near
+        Aleppo"."""
+        at = self._anchor_at(doc, end)
+        if at is None:
+            return ()
+        after, candidates = self._longest(doc, at, False, towns=True)
+        candidates = tuple(p for p in candidates if p.source != TOWN_SOURCE) if after else ()
+        # a name that is a country or a feature of the curated list is that before it is a
+        # small town: "Mexico's Pacific coast" is not in Pacific, Missouri (7,000 people), nor
+        # does it make Mexico the Missouri town
+        if any(p.feature == "country" or p.source == "curated" for p in candidates):
+            return tuple(p for p in candidates if p.feature != "city" or p.population >= _ANCHOR_CITY)
+        return candidates
+
+    def _anchor_at(self, doc: Doc, end: int) -> int | None:
+        """Where the name that says where the name before `end` lies starts (`_anchor`)."""
+        for j in range(end, min(len(doc), end + 10)):
+            token = doc[j]
+            if j > end and token.is_sent_start:
+                return None
+            if token.text[:1].isupper():
+                return j
+            if token.lower_ not in _ANCHOR_WORDS and not token.like_num:
+                return None
+        return None
+
+    def _unknown(self, doc: Doc, start: int, sentence: int) -> tuple[int, Toponym | None, bool]:
+        """(end, toponym, sure) of a name the gazetteer lacks that the words make a place: a
+        word for its kind ("the village of Przewodow", "the Noto peninsula"), or a locative and
+        the place it lies in ("fighting in Barsalogho in central Burkina Faso"); not sure
+        after a locative alone ("officials in Stepanakert"): the entity recogniser decides.
+        (0, None, False) for anything else: most capitalised words the gazetteer lacks are
+        people, bodies, days."""
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
+                and (end == start or not doc[end].is_sent_start):
+            end += 1
+        words = doc[start:end]
+        if end == start or doc[start].is_sent_start or doc[start - 1].is_title or \
+                any(w.text in self.common or w.text in _TITLES or w.lower_ in CALENDAR
+                    or w.text in CONTINENTS
+                    or w.text in demonyms() for w in words) or words.text in demonym_phrases() or \
+                end < len(doc) and doc[end].text[:1].isupper():
+            return 0, None, False
+        kind, taken = place_kind(doc, start, end)
+        if not kind and not is_locative(doc, start, SMALL_LOCATIVES | {"on"}):
+            return 0, None, False
+        at = self._anchor_at(doc, end + taken)
+        anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
+        return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
+                            sentence=sentence, kind=kind or "city",
+                            lies_in=doc[at].idx if anchored else -1), bool(kind or anchored)
+
+    def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
+                 sentence: int, named: bool = False) -> Toponym:
+        admin_word = ""
+        if end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
+                any(p.feature == "city" for p in candidates):
+            admin_word = doc[end].lower_
+            end += 1
+        elif end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
+                any(p.feature == "admin" for p in candidates):
+            admin_word = doc[end].lower_  # "Niger state": the division, not the country
+        feature_word = doc[end].text if not admin_word and end < len(doc) and \
+            doc[end].text in FEATURE_WORDS else ""
+        if feature_word:
+            named, end = True, end + 1
+        span = doc[start:end]
+        words = role(doc, start, end)
+        ambiguous = _ambiguous(candidates)
+        anchor = self._anchor(doc, end) if ambiguous or admin_word == "" and \
+            any(p.source == TOWN_SOURCE for p in candidates) else ()
+        small = "" if not any(p.source == TOWN_SOURCE for p in candidates) else \
+            "named" if named else self._small(doc, start, end, candidates, anchor)
+        return Toponym(Span(span.start_char, span.end_char, span.text), candidates,
+                       words == "place" or bool(feature_word), admin_word, feature_word,
+                       actor=words == "actor" and not feature_word,
+                       sentence=sentence,
+                       demonym=demonym_beside(doc, start, end) if ambiguous else "",
+                       anchor=anchor, small=small)
+
+    def _appositions(self, doc: Doc, found: list[Toponym]) -> list[Toponym]:
+        """"Paris, Texas", "London, Ontario": the second name says where the first lies."""
+        text = doc.text
+        out = []
+        for first, second in zip(found, [*found[1:], None], strict=False):
+            between = text[first.span.end:second.span.start] if second is not None else ""
+            # "Paris, Texas", "Tripoli in northern Lebanon"; but not "talks with Washington in
+            # Riyadh": one of the places the first may be must lie in one the second may be
+            if second is not None and _WITHIN.fullmatch(between) and any(
+                    lies_in(p, q) for p in first.candidates for q in second.candidates):
+                first = replace(first, within=second.span)
+            elif second is not None and second.admin_word.endswith("s") and not first.admin_word \
+                    and between in (" and ", ", ", " or "):
+                first = replace(first, admin_word=second.admin_word)  # "the Kherson and Zaporizhzhia regions"
+            out.append(first)
+        # a name listed after a place ("in Kherson and Zaporizhzhia"), in apposition to it
+        # ("Granada, Spain") or owning it ("Russia's Kursk region") is read as a place too
+        for number in range(len(out)):
+            before = out[number - 1] if number else None
+            after = out[number + 1] if number + 1 < len(out) else None
+            gap = text[before.span.end:out[number].span.start] if before else ""
+            owns = after is not None and text[out[number].span.end:after.span.start] in ("'s ", "' ")
+            if before is not None and before.locative and _LISTED.fullmatch(gap) \
+                    and not out[number].actor or owns:  # but "..., Manila said" is a government
+                out[number] = replace(out[number], locative=True, actor=False)
+        for number in range(1, len(out)):
+            before, here = out[number - 1], out[number]
+            if text[before.span.end:here.span.start] in _LIST_GAPS:
+                out[number - 1] = replace(before, listed=(*before.listed, here.span.start))
+                out[number] = replace(here, listed=(*here.listed, before.span.start))
+        return out
+
+
+def lies_in(place: Place, anchor: Place) -> bool:
+    """Whether `place` lies in (or, for a city, near) `anchor`."""
+    if anchor.feature == "country" or anchor.source == "curated":
+        return place.country == anchor.country or place.country in anchor.countries
+    if place.country != anchor.country:
+        return False
+    if anchor.feature == "admin":
+        return place.admin1 == anchor.admin1
+    return place.admin1 == anchor.admin1 or \
+        haversine_km(place.lat, place.lon, anchor.lat, anchor.lon) <= _NEAR_KM
+
+
+def _sentence_end(doc: Doc, sentence: int, starts: list[int]) -> int:
+    """The character where the sentence starting at token `sentence` ends."""
+    after = bisect.bisect_right(starts, sentence)
+    return doc[starts[after]].idx if after < len(starts) else len(doc.text)
+
+
+def only_towns(candidates: tuple[Place, ...]) -> bool:
+    return all(p.source == TOWN_SOURCE for p in candidates)
+
+
+def _ambiguous(candidates: tuple[Place, ...]) -> bool:
+    """Whether the places a name may name lie in more than one country."""
+    return any(p.country != candidates[0].country for p in candidates)
+
+
+def _with_demonyms(found: list[Toponym], named: list[tuple[int, str]]) -> list[Toponym]:
+    """Gives each name the countries its sentence's demonyms name."""
+    by_sentence: dict[int, list[str]] = {}
+    for sentence, country in named:
+        by_sentence.setdefault(sentence, []).append(country)
+    return [replace(t, nearby=tuple(by_sentence[t.sentence])) if t.sentence in by_sentence else t
+            for t in found]
