@@ -51,6 +51,28 @@ def test_places_second_level_division_with_or_without_its_type_word(coder, text,
     assert _places(coder, text)[name][:2] == (country, "admin")
 
 
+def test_places_large_county_keeps_a_name_a_big_city_holds_abroad(coder):
+    # Kent, Washington (127,000 people) does not take the name from England's county when the
+    # story is British; a four-letter name counts for a county of over a million
+    found = _places(coder, "Coastguards in Kent said 300 people had been brought ashore, the "
+                           "Home Office in London said.")
+    assert found["Kent"][:2] == ("GBR", "admin")
+
+
+def test_places_county_that_is_a_first_level_division_by_its_bare_name(coder):
+    # Liberia's counties are its first-level divisions: "Grand Gedeh" alone is the county
+    found = _places(coder, "Aid workers reached Zwedru, the capital of Liberia's Grand Gedeh "
+                           "county, after the rains washed out the road.")
+    assert found["Grand Gedeh"][:2] == ("LBR", "admin")
+    assert found["Liberia"][0] == "LBR"
+
+
+def test_places_equal_evidence_goes_to_the_more_populous_place(coder):
+    # Liberia's Maryland county scores like the US state on its own; the state is far larger
+    found = _places(coder, "Hail damaged orchards across Maryland on Sunday.")
+    assert found["Maryland"][:2] == ("USA", "admin")
+
+
 def test_gazetteer_first_level_division_stays_the_one_a_city_lies_in():
     # Vaucluse shares Provence-Alpes-Cote d'Azur as its admin1; the division of that name is
     # still the first-level one

@@ -142,8 +142,10 @@ class PlaceResolver:
 
     def _best(self, toponym: Toponym, context: _Context, inside: Place | None = None,
               second: bool = False) -> Place | None:
+        # equal evidence: the more populous place ("Maryland" the US state, not Liberia's county)
         return max(toponym.candidates, default=None,
-                   key=lambda place: _score(toponym, place, context, inside, second))
+                   key=lambda place: (_score(toponym, place, context, inside, second),
+                                      place.population))
 
     def _as_admin(self, toponym: Toponym, place: Place) -> Place:
         """"Donetsk region": the division the city lies in, at its cities' centroid."""

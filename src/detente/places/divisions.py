@@ -24,7 +24,7 @@ Division = tuple[str, str]  # country (alpha-3), admin-1 name as the town file w
 _SUBDIVISION_TYPES = frozenset({
     "Province", "Region", "State", "Governorate", "Prefecture", "Department", "Autonomous region",
     "Regional state", "Union territory", "Land", "Emirate", "Autonomous community", "Republic",
-    "Division", "Canton", "Voivodship", "Territory", "Autonomous republic",
+    "Division", "Canton", "Voivodship", "Territory", "Autonomous republic", "County",
 })
 _GRID = 8  # cells across a division's extent, for its representative point
 _LINK = 4  # degrees between towns' 1° cells that keep them in one group (`_main_group`)
@@ -350,6 +350,7 @@ _ADMIN2_SUFFIX = re.compile(r" (County Borough|County|Parish|Province|District|D
 # Johannesburg Metropolitan Municipality", "Glasgow City": the city itself)
 _ADMIN2_SKIP = re.compile(r"^(Nomos|Nomarchia|Rrethi i|Powiat) | (Stadt|Okrug|Municipality|City)$")
 _SHORT = 4  # letters in a second-level division's name that is another word first ("Cher", "Bid")
+_MILLION = 1_000_000  # people in a second-level division known by a short name all the same ("Kent")
 
 
 def second_level_name(name: str) -> tuple[str, str]:
@@ -387,9 +388,11 @@ def second_level_rows(cities: list[Row], places: list[Town], their_towns: list[T
         if town is not None and town[5]:
             population[(town[2], town[3], town[5])] += city[7]
     first_level = {(c, n) for c, a in {t[2:4] for t in places} for n in (a, name_forms(a)[1])}
-    # the names of a first-level division and of a city of 50,000 people, in any country, are
-    # that place's before a second-level division's: "Limburg", "Norfolk" (Virginia)
-    taken = {n for _, n in first_level} | {n for (_, a), names in keep_out.items() if not a for n in names}
+    # the name of a first-level division anywhere, and of a city of 50,000 people in the same
+    # country, is that place's before a second-level division's: "Limburg"; "Durham" is the
+    # English city. A large namesake abroad is left to the prior and the article's context:
+    # "Kent" is the county in a story from Britain, Kent, Washington without one
+    taken = {n for _, n in first_level}
     coarse = _coarse_countries(places)
     for key, where in points.items():
         country, admin1, admin2 = key
@@ -397,7 +400,8 @@ def second_level_rows(cities: list[Row], places: list[Town], their_towns: list[T
         if country not in coarse or not bare or (country, bare) in first_level:
             continue
         blocked = bare in taken or bare in town_names[key] or bare in keep_out[(country, admin1)] \
-            or len(bare) <= _SHORT
+            or bare in keep_out[(country, "")] \
+            or len(bare) <= _SHORT and population[key] < _MILLION
         names = _second_level_names(ascii_fold(admin2), bare, word, country,
                                     population[key] >= _ALONE and not blocked)
         if names:
