@@ -82,6 +82,20 @@ def test_event_location_falls_back_to_the_dateline(coder):
     assert location.place.country == "UKR" and text[location.span.start:location.span.end] == "KYIV"
 
 
+@pytest.mark.parametrize("text, code, place", [
+    # the target's name is also where the strikes fell
+    ("Indian jets struck sites in Pakistan overnight, the government said.", "PAK", "Pakistan"),
+    # the source's country comes from the place the police are in
+    ("Riot police in Nairobi fired tear gas at protesters outside parliament on Tuesday.",
+     "KENCOP", "Nairobi"),
+])
+def test_event_location_an_actors_name_that_its_words_make_a_place(coder, text, code, place):
+    [event] = coder.code_text(text)
+    assert code in (event.source.code, event.target.code)
+    assert event.location is not None and event.location.basis == "clause"
+    assert event.location.place.name == place
+
+
 def test_curated_island_in_an_event_clause(coder):
     text = "Japan protested to Russia over military drills on Iturup."
     events = coder.code_article(Article(id="t", text=text)).events

@@ -16,8 +16,10 @@ def locate_event(trigger: Token, governor: Token, offset: int, places: list[Plac
     """Where an event happened: the place in a locative phrase of its clause, else the
     dateline, else another place in its sentence that is not one of its actors."""
     taken = list(taken)
-    free = [m for m in places if not m.actor and not any(
-        t.start < m.span.end and m.span.start < t.end for t in taken)]
+    # an actor's name is no place, unless its words make it one too: "Police in Hong Kong
+    # fired", "jets struck sites in Pakistan" happened there
+    free = [m for m in places if not m.actor and (m.placed or not any(
+        t.start < m.span.end and m.span.start < t.end for t in taken))]
     clause = _clause_place(trigger, governor, offset, free)
     if clause is not None:
         return Location(clause.place, clause.span, "clause")

@@ -215,6 +215,11 @@ def _score_event_location(report: PlacesReport, gold: GoldPlaces, coded: CodedAr
     if coded.events:
         report.events_coded += 1
         report.events_coded_right += right
+        if not right:
+            text = gold.article.text
+            report.errors.append({"id": gold.article.id, "kind": "event_location",
+                                  "expected": gold.event_location,
+                                  "predicted": [text[s.start:s.end] for s in located]})
 
 
 def evaluate_places(records: list[GoldPlaces], coder: Coder | None = None) -> PlacesReport:
