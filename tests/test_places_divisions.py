@@ -67,6 +67,14 @@ def test_places_county_that_is_a_first_level_division_by_its_bare_name(coder):
     assert found["Liberia"][0] == "LBR"
 
 
+def test_places_english_metropolitan_county_from_the_curated_list(coder):
+    # the town file files Bolton under its borough; the county news copy names is the team's
+    found = _places(coder, "Police in Bolton, Greater Manchester, arrested six men after a "
+                           "warehouse fire.")
+    assert found["Greater Manchester"][:2] == ("GBR", "admin")
+    assert found["Bolton"][:2] == ("GBR", "city")
+
+
 def test_places_equal_evidence_goes_to_the_more_populous_place(coder):
     # Liberia's Maryland county scores like the US state on its own; the state is far larger
     found = _places(coder, "Hail damaged orchards across Maryland on Sunday.")
