@@ -23,6 +23,9 @@ RECORDS = [
     {"id": "t2", "date": "2025-04-02", "text": "Beijing warned Manila over the drills near Korvath Bay.",
      "places": [place("Korvath Bay", "PHL", 10.0, 118.0, "sea")],  # not a gazetteer name
      "actors": [{"text": "Beijing"}, {"text": "Manila"}], "event_location": "Korvath Bay"},
+    # the gold leaves out Odesa: output as a place, it is a false place
+    {"id": "t3", "date": "2025-04-02", "text": "Drones struck a port near Odesa overnight.",
+     "places": [], "actors": [], "event_location": None},
 ]
 
 
@@ -35,7 +38,7 @@ def test_tolerance_follows_the_precision_of_gold_points():
 def test_eval_places_prints_the_table_and_writes_mistakes(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
-    assert len(read_gold_places([gold])) == 2
+    assert len(read_gold_places([gold])) == 3
     mistakes = tmp_path / "mistakes.jsonl"
     result = CliRunner().invoke(app, ["eval-places", str(gold), "--mistakes", str(mistakes)])
     assert result.exit_code == 0, result.output
@@ -43,5 +46,7 @@ def test_eval_places_prints_the_table_and_writes_mistakes(tmp_path):
     wrong = [json.loads(line) for line in mistakes.read_text(encoding="utf-8").splitlines()]
     assert {"id": "t2", "kind": "missed", "feature": "sea", "text": "Korvath Bay"} in wrong
     assert not any(m["id"] == "t1" for m in wrong)
+    assert any(m["id"] == "t3" and m["kind"] == "false_place" and m["text"] == "Odesa" for m in wrong)
     report = json.loads(CliRunner().invoke(app, ["eval-places", str(gold), "--json"]).stdout)
     assert report["by_feature"]["city"]["right_place"] == 1.0 and report["metonym_accuracy"] == 1.0
+    assert report["places_output"] == 2 and report["precision"] == 0.5  # Kharkiv right, Odesa false

@@ -202,6 +202,8 @@ def eval_places_command(
     out.print(table)
     out.print("right place: the country right and within 25 km for a city or country, 161 km for an "
               "admin division, island, region or sea (their gold points are rough centroids)")
+    out.print(f"places output that are gold places (precision): {report['precision']:.3f} of "
+              f"{report['places_output']}")
     out.print(f"metonyms not taken for places: {report['metonym_accuracy']:.3f} of {report['metonyms']}")
     out.print(f"event locations right: {report['event_location_accuracy']:.3f} of {report['event_locations']} records; "
               f"{report['event_location_accuracy_coded']:.3f} of the {report['records_with_events']} where an event was coded")

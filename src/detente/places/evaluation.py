@@ -1,10 +1,11 @@
 """Gold place records -> how well the coder finds, resolves and attaches places.
 
 Gold format: tests/gold-places/README.md. Figures: mention recall (gold places found, by span
-overlap), country accuracy (over all gold place mentions, a missed one counts wrong; right when
-the code equals the gold country or is one of its `countries`), accuracy within 25 km and
-161 km (haversine), the same per feature type, metonym accuracy (gold actor spans not output as
-places) and event-location accuracy.
+overlap), precision (place names output that are gold places; one that is a gold actor is
+counted by the metonym figure too), country accuracy (over all gold place mentions, a missed
+one counts wrong; right when the code equals the gold country or is one of its `countries`),
+accuracy within 25 km and 161 km (haversine), the same per feature type, metonym accuracy
+(gold actor spans not output as places) and event-location accuracy.
 
 "Right place" judges each mention at the precision its gold coordinates have: a city's or a
 country's gold point is exact (a city centre; a country's Factbook-style centre), so it must be
@@ -86,11 +87,16 @@ class PlacesReport:
     events_right: int = 0
     events_coded: int = 0  # records where the coder coded an event, which alone can be placed
     events_coded_right: int = 0
+    # place names output (not actors) and those that are a gold place: the gold lists every
+    # toponym used as a place, so any other is a false place
+    output: int = 0
+    output_right: int = 0
     errors: list[dict[str, object]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {
             "records": self.records, **self.overall.as_dict(),
+            "precision": _share(self.output_right, self.output), "places_output": self.output,
             "by_feature": {k: v.as_dict() for k, v in sorted(self.by_feature.items())},
             "metonyms": self.actors, "metonym_accuracy": _share(self.actors_right, self.actors),
             "event_locations": self.events,
@@ -188,6 +194,16 @@ def score_places(report: PlacesReport, gold: GoldPlaces, coded: CodedArticle) ->
                                   "predicted": hit.place.name, "predicted_country": hit.place.country,
                                   "predicted_feature": hit.place.feature, "km": round(km),
                                   "source": hit.place.source})
+    for mention in predicted:
+        report.output += 1
+        span = (mention.span.start, mention.span.end)
+        if any(_overlaps(span, (p.start, p.end)) for p in gold.places):
+            report.output_right += 1
+        elif not any(_overlaps(span, actor) for actor in gold.actors):  # those count as metonyms
+            report.errors.append({"id": gold.article.id, "kind": "false_place",
+                                  "text": mention.span.text, "predicted": mention.place.name,
+                                  "predicted_country": mention.place.country,
+                                  "source": mention.place.source})
     locations = [e.location.span for e in coded.events if e.location and e.location.span]
     for actor in gold.actors:
         report.actors += 1
