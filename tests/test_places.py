@@ -457,3 +457,25 @@ def test_gazetteer_large_divisions_stand_in_the_middle_of_their_land():
     # a division without a team point keeps its towns' point: Bavaria's towns cover it
     bavaria = next(p for p in load_gazetteer().candidates("Bavaria") if p.feature == "admin")
     assert haversine_km(bavaria.lat, bavaria.lon, 48.9, 11.4) < 100
+
+
+def _read(coder, text: str) -> list[tuple[str, str, str]]:
+    return [(m.span.text, m.place.country, m.place.feature)
+            for m in coder.code_article(Article(id="t", text=text)).places if not m.actor]
+
+
+def test_apposition_is_read_as_a_pair_of_places(coder):
+    # Norfolk alone is the Virginia city; "Norwich, Norfolk" is the English city in the
+    # English county
+    found = _read(coder, "Flooding closed roads around Norwich, Norfolk, on Monday.")
+    assert ("Norwich", "GBR", "city") in found and ("Norfolk", "GBR", "admin") in found
+
+
+def test_dateline_country_is_the_country_and_its_month_no_place(coder):
+    # a town of the same name in the same country does not take the country's name, and the
+    # date after a dateline's country is no town
+    found = _read(coder, "PASTO, Colombia, March 4 (Wire) - Landslides blocked the highway "
+                         "south of the city, and 300 families left for safer ground in Colombia's "
+                         "south.")
+    assert ("Colombia", "COL", "country") in found
+    assert not any(text == "March" for text, *_ in found)

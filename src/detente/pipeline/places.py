@@ -86,7 +86,16 @@ class PlaceResolver:
         resolved: dict[int, Place | None] = {}
         placed: dict[str, Place] = {}  # "Paris, Texas" then "Paris": one sense per article
         for toponym in toponyms:
+            if toponym.span.start in resolved:  # the second name of an apposition, read with it
+                continue
             within = by_start.get(toponym.within.start) if toponym.within else None
+            if within is not None and toponym.span.text not in placed and \
+                    within.span.start not in resolved:
+                pair = self._pair(toponym, within, context)
+                if pair is not None:
+                    resolved[toponym.span.start], resolved[within.span.start] = pair
+                    placed[toponym.span.text] = pair[0]
+                    continue
             inside = resolved.get(within.span.start) or first.get(within.span.start) if within else None
             place = placed.get(toponym.span.text) or self._best(toponym, context, inside, True)
             if inside is not None and place is not None:
@@ -135,6 +144,18 @@ class PlaceResolver:
                        admin1=within.admin1 if within.feature in ("city", "admin") else "",
                        precision=within.precision or within.feature)
 
+    def _pair(self, toponym: Toponym, within: Toponym,
+              context: _Context) -> tuple[Place, Place] | None:
+        """The likeliest readings of "A, B" together, where A lies in B: "Norwich, Norfolk" is
+        the English city in the English county, though Norfolk alone is the Virginia city."""
+        pairs = [(_score(toponym, p, context, q, True) + _score(within, q, context, None, True),
+                  p.population, p, q)
+                 for q in within.candidates for p in toponym.candidates if lies_in(p, q)]
+        if not pairs:
+            return None
+        _, _, place, inside = max(pairs, key=lambda pair: pair[:2])
+        return place, inside
+
     def _clear(self, toponym: Toponym, context: _Context) -> bool:
         scores = sorted((_score(toponym, p, context, None, False) for p in toponym.candidates),
                         reverse=True)
@@ -163,6 +184,9 @@ class PlaceResolver:
         if division is None:
             return replace(place, name=name, feature="admin", population=0)
         return replace(division, name=name)
+
+
+_NAMESAKE_TOWN = 100_000  # people in a town named like its own country (capitals are larger)
 
 
 @dataclass(slots=True)
@@ -195,8 +219,13 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     value = _prior(place, toponym.admin_word)
     if place.feature == "country":
         return value
-    if toponym.country_named and place.name != " ".join(toponym.span.text.split()):
-        return value - 5  # "Mexico" is the country, whatever the context, not Mexico City
+    if toponym.country_named and (place.name != " ".join(toponym.span.text.split()) or
+                                  place.population < _NAMESAKE_TOWN and any(
+                                      p.feature == "country" and p.country == place.country
+                                      for p in toponym.candidates)):
+        # "Mexico" is the country, whatever the context, not Mexico City; nor is "Colombia" in
+        # a story from Colombia the town of Colombia, Huila
+        return value - 5
     own = context.own.get(toponym.span.start, Counter())
     # "storms hit Alabama and Georgia": the states, not the country (but "Georgia and
     # Alabama said" may be the governments the actor dictionary knows)

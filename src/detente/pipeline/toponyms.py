@@ -164,7 +164,9 @@ class ToponymFinder:
             # "the villages of X, Y and Z": a name listed after a placed small place
             listed = named_end >= 0 and all(t.lower_ in (",", "and", "or") for t in doc[named_end:i])
             end, candidates = self._longest(doc, i, in_dateline, listed)
-            if end and (in_dateline and candidates or self._keeps(doc, i, end, candidates)):
+            # a dateline's words are its place, but "LAGOS, Nigeria, March 3": not the month
+            dated = in_dateline and candidates and token.lower_ not in CALENDAR
+            if end and (dated or self._keeps(doc, i, end, candidates)):
                 toponym = self._toponym(doc, i, end, candidates,
                                         starts[bisect.bisect_right(starts, i) - 1],
                                         in_dateline or listed)
