@@ -139,7 +139,8 @@ CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Ocea
 CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                       "september", "october", "november", "december", "monday", "tuesday",
                       "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
-                      "easter", "ramadan", "eid"})
+                      "easter", "ramadan", "eid", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                      "sep", "sept", "oct", "nov", "dec"})
 
 
 def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:

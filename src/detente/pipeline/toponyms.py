@@ -247,6 +247,9 @@ class ToponymFinder:
         """False for names that are something else here: common words, people, codes."""
         if not candidates:
             return False  # a blocked phrase ("Paris Agreement")
+        if end - start == 1 and doc[start].text in demonyms() and \
+                not (end < len(doc) and doc[end].lower_ in ADMIN_WORDS):
+            return False  # "Thai", "Somali" are people; but "the Somali region" is a place
         text = doc[start:end].text
         if text.lower() in CALENDAR and not designated(doc, start, end):
             return False  # "in March" is the month; "the town of March" is the town
