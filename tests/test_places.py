@@ -479,3 +479,16 @@ def test_dateline_country_is_the_country_and_its_month_no_place(coder):
                          "south.")
     assert ("Colombia", "COL", "country") in found
     assert not any(text == "March" for text, *_ in found)
+
+
+def test_western_sahara_towns_are_western_saharas_with_morocco_concerned():
+    [smara] = [p for p in load_gazetteer().candidates("Smara") if p.feature == "city"]
+    assert smara.country == "ESH" and "MAR" in smara.countries
+    assert all(p.country == "MAR" for p in load_gazetteer().candidates("Agadir"))
+
+
+def test_demonym_alone_is_no_place_but_names_a_division_with_a_division_word(coder):
+    found = _read(coder, "Thai officials inspected the cargo ship, and flooding hit Ethiopia's "
+                         "Somali region.")
+    assert not any(text == "Thai" for text, *_ in found)
+    assert ("Somali region", "ETH", "admin") in found or ("Somali", "ETH", "admin") in found

