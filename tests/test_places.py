@@ -492,3 +492,13 @@ def test_demonym_alone_is_no_place_but_names_a_division_with_a_division_word(cod
                          "Somali region.")
     assert not any(text == "Thai" for text, *_ in found)
     assert ("Somali region", "ETH", "admin") in found or ("Somali", "ETH", "admin") in found
+
+
+@pytest.mark.parametrize("text, name, country, feature", [
+    # made-up names: the type word makes a place of them, in the country the sentence names
+    ("A boat capsized in the Gulf of Korvath off Venezuela.", "Gulf of Korvath", "VEN", "sea"),
+    ("Ash rose from Mount Tamberu in Indonesia on Tuesday.", "Mount Tamberu", "IDN", "region"),
+])
+def test_type_word_first_makes_a_place_of_a_name_the_gazetteer_lacks(coder, text, name, country,
+                                                                      feature):
+    assert (name, country, feature) in _read(coder, text)

@@ -86,6 +86,11 @@ _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
 # between two names of a list, where the first is a place: "across southern Turkey and
 # northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
 _LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|central)\S* )?")
+# a type word before a name the gazetteer lacks, and the kind of place it makes: "the Gulf of
+# Paria", "Lake Kivu", "Mount Ruang" (a lake is stored as a sea, as the curated list does)
+_TYPE_FIRST = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits": "sea",
+               "Channel": "sea", "Lake": "sea", "Mount": "region", "Mt": "region",
+               "Cape": "region", "Isle": "island"}
 _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
 _NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
 
@@ -164,6 +169,12 @@ class ToponymFinder:
             # "the villages of X, Y and Z": a name listed after a placed small place
             listed = named_end >= 0 and all(t.lower_ in (",", "and", "or") for t in doc[named_end:i])
             end, candidates = self._longest(doc, i, in_dateline, listed)
+            if end <= i + 1 and token.text in _TYPE_FIRST and not in_dateline:
+                typed = self._type_first(doc, i, starts[bisect.bisect_right(starts, i) - 1])
+                if typed is not None:  # "the Gulf of Paria", "Mount Ruang": not "Gulf" province
+                    found.append(typed[1])
+                    i = typed[0]
+                    continue
             # a dateline's words are its place, but "LAGOS, Nigeria, March 3": not the month
             dated = in_dateline and candidates and token.lower_ not in CALENDAR
             if end and (dated or self._keeps(doc, i, end, candidates)):
@@ -327,6 +338,22 @@ class ToponymFinder:
             if token.lower_ not in _ANCHOR_WORDS and not token.like_num:
                 return None
         return None
+
+    def _type_first(self, doc: Doc, start: int, sentence: int) -> tuple[int, Toponym] | None:
+        """A feature the gazetteer lacks, named by its type word first: "the Gulf of Paria",
+        "Lake Kivu", "Mount Ruang" (`_TYPE_FIRST`). It stands where the story or its sentence
+        is, as a name the gazetteer lacks does (`places.py`)."""
+        name = start + 1 + (start + 1 < len(doc) and doc[start + 1].lower_ == "of")
+        end = name
+        while end < len(doc) and end - name < 3 and doc[end].is_title and doc[end].is_alpha \
+                and not doc[end].is_sent_start:
+            end += 1
+        if end == name:
+            return None
+        span = doc[start:end]
+        toponym = Toponym(Span(span.start_char, span.end_char, span.text), (), True,
+                          sentence=sentence, kind=_TYPE_FIRST[doc[start].text])
+        return end, toponym
 
     def _unknown(self, doc: Doc, start: int, sentence: int) -> tuple[int, Toponym | None, bool]:
         """(end, toponym, sure) of a name the gazetteer lacks that the words make a place: a
