@@ -58,7 +58,11 @@ _PLACE_VERBS = frozenset({
     "blockade", "blockaded", "patrol", "patrolled", "patrolling", "roam", "traverse",
     "traversed", "infiltrate", "infiltrated", "rocked", "ravaged", "battered", "lashed",
     "devastated", "engulfed", "swept", "hit", "hits", "struck", "strike", "striking", "border",
-    "borders", "bordering", "bordered"})
+    "borders", "bordering", "bordered",
+    # storms, quakes and fires in headlines' present tense: "storm batters Faroe Islands"
+    "batters", "battering", "lashes", "lashing", "ravages", "rocks", "rocking", "sweeps",
+    "sweeping", "engulfs", "devastates", "pounds", "drenched", "drenches", "inundated",
+    "inundates", "scorched", "scorches", "shakes", "jolted", "jolts"})
 # a name and then one of these verbs: what happened there, not what its government did ("the
 # Dominican Republic escaped with heavy rain", "Spain recorded its hottest day")
 _PLACE_SUBJECT_VERBS = frozenset({"escaped", "recorded", "experienced", "suffered", "endured",
