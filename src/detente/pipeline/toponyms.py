@@ -25,6 +25,7 @@ from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS, Entity
 from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
+    LOCATIVES,
     SETTLEMENTS,
     SMALL_LOCATIVES,
     demonym_beside,
@@ -374,7 +375,7 @@ class ToponymFinder:
                 end < len(doc) and doc[end].text[:1].isupper():
             return 0, None, False
         kind, taken = place_kind(doc, start, end)
-        if not kind and not is_locative(doc, start, SMALL_LOCATIVES | {"on"}):
+        if not kind and not is_locative(doc, start, LOCATIVES | {"on"}):
             return 0, None, False
         at = self._anchor_at(doc, end + taken)
         anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
