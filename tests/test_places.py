@@ -502,3 +502,11 @@ def test_demonym_alone_is_no_place_but_names_a_division_with_a_division_word(cod
 def test_type_word_first_makes_a_place_of_a_name_the_gazetteer_lacks(coder, text, name, country,
                                                                       feature):
     assert (name, country, feature) in _read(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders of the Gulf Cooperation Council met on Tuesday.",
+    "Tech firms in the Bay Area cut 4,000 jobs.",
+])
+def test_type_word_before_a_capitalised_word_without_of_is_no_sea(coder, text):
+    assert not any(feature == "sea" for _, _, feature in _read(coder, text))

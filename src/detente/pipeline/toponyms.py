@@ -88,10 +88,11 @@ _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
 # northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
 _LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|central)\S* )?")
 # a type word before a name the gazetteer lacks, and the kind of place it makes: "the Gulf of
-# Paria", "Lake Kivu", "Mount Ruang" (a lake is stored as a sea, as the curated list does)
-_TYPE_FIRST = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits": "sea",
-               "Channel": "sea", "Lake": "sea", "Mount": "region", "Mt": "region",
-               "Cape": "region", "Isle": "island"}
+# Paria", "Lake Kivu", "Mount Ruang" (a lake is stored as a sea, as the curated list does).
+# Those of the first line need "of": "the Gulf Cooperation Council", "the Bay Area" are not seas
+_TYPE_OF = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits": "sea",
+            "Channel": "sea", "Isle": "island"}
+_TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region"}
 _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
 _NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
 
@@ -344,7 +345,10 @@ class ToponymFinder:
         """A feature the gazetteer lacks, named by its type word first: "the Gulf of Paria",
         "Lake Kivu", "Mount Ruang" (`_TYPE_FIRST`). It stands where the story or its sentence
         is, as a name the gazetteer lacks does (`places.py`)."""
-        name = start + 1 + (start + 1 < len(doc) and doc[start + 1].lower_ == "of")
+        of = start + 1 < len(doc) and doc[start + 1].lower_ == "of"
+        if of != (doc[start].text in _TYPE_OF):
+            return None
+        name = start + 1 + of
         end = name
         while end < len(doc) and end - name < 3 and doc[end].is_title and doc[end].is_alpha \
                 and not doc[end].is_sent_start:
