@@ -510,3 +510,12 @@ def test_type_word_first_makes_a_place_of_a_name_the_gazetteer_lacks(coder, text
 ])
 def test_type_word_before_a_capitalised_word_without_of_is_no_sea(coder, text):
     assert not any(feature == "sea" for _, _, feature in _read(coder, text))
+
+
+def test_seat_of_power_is_a_place_in_its_capital_when_the_words_make_it_one(coder):
+    # "White House" is also another name of Casablanca and a Tennessee town
+    found = _read(coder, "Leaders met at the White House on Tuesday.")
+    assert ("White House", "USA", "region") in found
+    kremlin = [m for m in coder.code_article(Article(id="k", text="The Kremlin said talks would "
+                                                     "resume.")).places]
+    assert all(m.actor for m in kremlin if m.span.text == "Kremlin")
