@@ -148,8 +148,8 @@ class PlaceResolver:
               context: _Context) -> tuple[Place, Place] | None:
         """The likeliest readings of "A, B" together, where A lies in B: "Norwich, Norfolk" is
         the English city in the English county, though Norfolk alone is the Virginia city."""
-        pairs = [(_score(toponym, p, context, q, True) + _score(within, q, context, None, True),
-                  p.population, p, q)
+        inside_scores = {id(q): _score(within, q, context, None, True) for q in within.candidates}
+        pairs = [(_score(toponym, p, context, q, True) + inside_scores[id(q)], p.population, p, q)
                  for q in within.candidates for p in toponym.candidates if lies_in(p, q)]
         if not pairs:
             return None
@@ -219,12 +219,7 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     value = _prior(place, toponym.admin_word)
     if place.feature == "country":
         return value
-    if toponym.country_named and (place.name != " ".join(toponym.span.text.split()) or
-                                  place.population < _NAMESAKE_TOWN and any(
-                                      p.feature == "country" and p.country == place.country
-                                      for p in toponym.candidates)):
-        # "Mexico" is the country, whatever the context, not Mexico City; nor is "Colombia" in
-        # a story from Colombia the town of Colombia, Huila
+    if toponym.country_named and _not_the_country(toponym, place):
         return value - 5
     own = context.own.get(toponym.span.start, Counter())
     # "storms hit Alabama and Georgia": the states, not the country (but "Georgia and
@@ -255,6 +250,16 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     if second and context.sure.get((place.country, "")):
         value += 2 + 3 * bool(context.sure.get((place.country, place.admin1)))
     return value
+
+
+def _not_the_country(toponym: Toponym, place: Place) -> bool:
+    """Whether a name that may be a country is not `place`: "Mexico" is the country, whatever
+    the context, not Mexico City (another of that city's names); nor is "Colombia" in a story
+    from Colombia the town of Colombia, Huila (a town named like its own country)."""
+    if place.name != " ".join(toponym.span.text.split()):
+        return True
+    return place.population < _NAMESAKE_TOWN and any(
+        p.feature == "country" and p.country == place.country for p in toponym.candidates)
 
 
 def _biggest(toponym: Toponym) -> int:

@@ -349,11 +349,8 @@ class ToponymFinder:
         if of != (doc[start].text in _TYPE_OF):
             return None
         name = start + 1 + of
-        end = name
-        while end < len(doc) and end - name < 3 and doc[end].is_title and doc[end].is_alpha \
-                and not doc[end].is_sent_start:
-            end += 1
-        if end == name:
+        end = _capitalised_run(doc, name)
+        if end == name or doc[name].is_sent_start:
             return None
         span = doc[start:end]
         toponym = Toponym(Span(span.start_char, span.end_char, span.text), (), True,
@@ -367,10 +364,7 @@ class ToponymFinder:
         after a locative alone ("officials in Stepanakert"): the entity recogniser decides.
         (0, None, False) for anything else: most capitalised words the gazetteer lacks are
         people, bodies, days."""
-        end = start
-        while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
-                and (end == start or not doc[end].is_sent_start):
-            end += 1
+        end = _capitalised_run(doc, start)
         words = doc[start:end]
         if end == start or doc[start].is_sent_start or doc[start - 1].is_title or \
                 any(w.text in self.common or w.text in _TITLES or w.lower_ in CALENDAR
@@ -458,6 +452,15 @@ def lies_in(place: Place, anchor: Place) -> bool:
         return place.admin1 == anchor.admin1
     return place.admin1 == anchor.admin1 or \
         haversine_km(place.lat, place.lon, anchor.lat, anchor.lon) <= _NEAR_KM
+
+
+def _capitalised_run(doc: Doc, start: int) -> int:
+    """Where the run of up to three capitalised words from `start` ends, within its sentence."""
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
+            and (end == start or not doc[end].is_sent_start):
+        end += 1
+    return end
 
 
 def _sentence_end(doc: Doc, sentence: int, starts: list[int]) -> int:
