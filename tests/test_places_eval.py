@@ -50,3 +50,10 @@ def test_eval_places_prints_the_table_and_writes_mistakes(tmp_path):
     report = json.loads(CliRunner().invoke(app, ["eval-places", str(gold), "--json"]).stdout)
     assert report["by_feature"]["city"]["right_place"] == 1.0 and report["metonym_accuracy"] == 1.0
     assert report["places_output"] == 2 and report["precision"] == 0.5  # Kharkiv right, Odesa false
+
+
+def test_eval_places_missing_path_is_one_line_that_says_what_to_give(tmp_path):
+    result = CliRunner().invoke(app, ["eval-places", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "no such file or folder; give gold place files" in result.output
+    assert len(result.output.strip().splitlines()) == 1

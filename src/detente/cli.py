@@ -176,7 +176,7 @@ def _print_report(report) -> None:
 def eval_places_command(
     gold: Annotated[list[Path] | None, typer.Argument(help="Gold place files or directories (default tests/gold-places).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    mistakes: Annotated[Path | None, typer.Option(help="Write each missed or wrong place mention to FILE as JSON Lines.")] = None,
+    mistakes: Annotated[Path | None, typer.Option(help="Write each error (missed, wrong country, too far, false place, metonym, event place) to FILE as JSON Lines.")] = None,
 ) -> None:
     """Score places against gold records: recall, country, distance, metonyms, event locations."""
     from detente.places.evaluation import evaluate_places, read_gold_places
@@ -184,11 +184,15 @@ def eval_places_command(
     paths = gold or [Path("tests/gold-places")]
     try:
         result = evaluate_places(read_gold_places(paths))
-        if mistakes is not None:
-            mistakes.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors),
-                                encoding="utf-8")
     except (DetenteError, OSError) as exc:
         raise _fail(str(exc)) from None
+    if mistakes is not None:
+        try:
+            mistakes.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors),
+                                encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"{mistakes}: cannot write the mistakes file ({exc.strerror}); "
+                        "check the folder exists and is writable") from None
     report = result.as_dict()
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")

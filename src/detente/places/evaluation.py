@@ -127,7 +127,8 @@ def _nth(text: str, needle: str, nth: int, where: str) -> tuple[int, int]:
     for _ in range(nth + 1):
         start = text.find(needle, start + 1)
         if start < 0:
-            raise InputError(f"{where}: {needle!r} does not occur {nth + 1} times in the text")
+            raise InputError(f"{where}: {needle!r} does not occur {nth + 1} times in the text; "
+                             "fix its text or its nth (raw occurrences, counted from 0)")
     return start, start + len(needle)
 
 
@@ -135,7 +136,14 @@ def read_gold_places(paths: Iterable[Path]) -> list[GoldPlaces]:
     """Gold place records from JSON Lines files or directories of them."""
     records = []
     for path in paths:
-        for file in sorted(path.glob("*.jsonl")) if path.is_dir() else [path]:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder; give gold place files (JSON Lines, "
+                             "see tests/gold-places/README.md) or folders of them")
+        files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+        if not files:
+            raise InputError(f"{path}: no .jsonl files in this folder; give gold place files or "
+                             "a folder of them")
+        for file in files:
             for number, line in enumerate(file.read_text("utf-8").splitlines(), 1):
                 if line.strip():
                     records.append(_record(line, f"{file}:{number}"))
