@@ -519,3 +519,15 @@ def test_seat_of_power_is_a_place_in_its_capital_when_the_words_make_it_one(code
     kremlin = [m for m in coder.code_article(Article(id="k", text="The Kremlin said talks would "
                                                      "resume.")).places]
     assert all(m.actor for m in kremlin if m.span.text == "Kremlin")
+
+
+def test_places_the_words_say_where_a_name_lies_when_none_of_its_places_does(coder):
+    # Kara is a Togolese city and a Syrian town; "in northern Cameroon" makes it a place the
+    # gazetteer lacks, standing in Cameroon
+    found = _places(coder, "Gunmen burned huts in Kara, a village in northern Cameroon.")
+    assert found["Kara"][:2] == ("CMR", "city")
+    # so does the country that owns it
+    owned = _places(coder, "Floods cut every road into Cameroon's Kara district.")
+    assert next(v for k, v in owned.items() if k.startswith("Kara"))[:2] == ("CMR", "admin")
+    # a place that lies there keeps its own reading
+    assert _places(coder, "Gunmen attacked Mora, a town in northern Cameroon.")["Mora"][0] == "CMR"

@@ -94,6 +94,12 @@ _TYPE_OF = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits
             "Channel": "sea", "Isle": "island"}
 _TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region"}
 _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
+# words between a name and its anchor that say it lies near the anchor, not in it
+_NEAR_WORDS = frozenset({"near", "outside", "km", "kilometres", "kilometers", "miles", "close",
+                         "to", "just", "some", "about", "around"})
+# people: a name this large is its own place, whatever the words say it lies in ("support for
+# Kyiv in Europe", "Washington's Kyiv envoy")
+_CONTAINED_MAX = 500_000
 _NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
 
 
@@ -400,14 +406,53 @@ class ToponymFinder:
         ambiguous = _ambiguous(candidates)
         anchor = self._anchor(doc, end) if ambiguous or admin_word == "" and \
             any(p.source == TOWN_SOURCE for p in candidates) else ()
+        owner = self._owner(doc, start)
+        if owner is not None and not anchor and ambiguous:  # "Western Australia's Kimberley"
+            anchor = self._longest(doc, owner, False)[1]
         small = "" if not any(p.source == TOWN_SOURCE for p in candidates) else \
             "named" if named else self._small(doc, start, end, candidates, anchor)
-        return Toponym(Span(span.start_char, span.end_char, span.text), candidates,
-                       words == "place" or bool(feature_word), admin_word, feature_word,
-                       actor=words == "actor" and not feature_word,
-                       sentence=sentence,
-                       demonym=demonym_beside(doc, start, end) if ambiguous else "",
-                       anchor=anchor, small=small)
+        toponym = Toponym(Span(span.start_char, span.end_char, span.text), candidates,
+                          words == "place" or bool(feature_word), admin_word, feature_word,
+                          actor=words == "actor" and not feature_word,
+                          sentence=sentence,
+                          demonym=demonym_beside(doc, start, end) if ambiguous else "",
+                          anchor=anchor, small=small)
+        held = self._held_elsewhere(doc, end, candidates, owner)
+        if held is None:
+            return toponym
+        # the words say where it lies and none of its places lies there: "the village of Vík
+        # in southern Iceland" is no Norwegian Vik, but a place the gazetteer lacks
+        kind = "admin" if admin_word else FEATURE_WORDS.get(feature_word) or candidates[0].feature
+        return replace(toponym, candidates=(), anchor=(), small="", kind=kind,
+                       lies_in=doc[held].idx)
+
+    def _owner(self, doc: Doc, start: int) -> int | None:
+        """Where the name that owns the name at `start` starts: "Australia" of "Western
+        Australia's Kimberley region"."""
+        if start < 2 or doc[start - 1].text not in ("'s", "'"):
+            return None
+        return self._name_before(doc, start - 2)
+
+    def _held_elsewhere(self, doc: Doc, end: int, candidates: tuple[Place, ...],
+                        owner: int | None) -> int | None:
+        """Where the country or division starts that the words say the name before `end`
+        lies in ("X in southern Iceland", "Iceland's X"), when none of the name's places lies
+        there; None otherwise, and for countries, the curated features and large cities,
+        which are what they are whatever the words around them."""
+        if any(p.feature == "country" or p.source == "curated" for p in candidates) or \
+                max(p.population for p in candidates) >= _CONTAINED_MAX:
+            return None
+        at = owner
+        if at is None:
+            at = self._anchor_at(doc, end)
+            gap = {t.lower_ for t in doc[end:at]} if at is not None else set()
+            if "in" not in gap or gap & _NEAR_WORDS:
+                return None
+        places = self._longest(doc, at, False)[1]
+        held = [q for q in places if q.feature in ("country", "admin")]
+        if not held or any(lies_in(p, q) for p in candidates for q in places):
+            return None
+        return at
 
     def _appositions(self, doc: Doc, found: list[Toponym]) -> list[Toponym]:
         """"Paris, Texas", "London, Ontario": the second name says where the first lies."""
@@ -445,7 +490,9 @@ class ToponymFinder:
 def lies_in(place: Place, anchor: Place) -> bool:
     """Whether `place` lies in (or, for a city, near) `anchor`."""
     if anchor.feature == "country" or anchor.source == "curated":
-        return place.country == anchor.country or place.country in anchor.countries
+        # Jersey (JEY, with GBR concerned) lies in Britain
+        return place.country == anchor.country or place.country in anchor.countries or \
+            anchor.country in place.countries
     if place.country != anchor.country:
         return False
     if anchor.feature == "admin":
