@@ -531,3 +531,12 @@ def test_places_the_words_say_where_a_name_lies_when_none_of_its_places_does(cod
     assert next(v for k, v in owned.items() if k.startswith("Kara"))[:2] == ("CMR", "admin")
     # a place that lies there keeps its own reading
     assert _places(coder, "Gunmen attacked Mora, a town in northern Cameroon.")["Mora"][0] == "CMR"
+
+
+def test_places_a_small_town_abroad_is_not_meant_by_another_of_its_names(coder):
+    # "Casco" is one of the names of Portland, Maine; in a story from Italy it is the village
+    found = _places(coder, "ROME, May 4 (Wire) - Police sealed off a street in Casco after a "
+                           "shooting on Sunday.")
+    assert found["Casco"][:2] == ("ITA", "city")
+    # an old spelling of a town in the story's country is still that town
+    assert _places(coder, "Shelling hit Kharkov and Izyum, Ukraine's army said.")["Kharkov"][0] == "UKR"
