@@ -540,3 +540,12 @@ def test_places_a_small_town_abroad_is_not_meant_by_another_of_its_names(coder):
     assert found["Casco"][:2] == ("ITA", "city")
     # an old spelling of a town in the story's country is still that town
     assert _places(coder, "Shelling hit Kharkov and Izyum, Ukraine's army said.")["Kharkov"][0] == "UKR"
+
+
+def test_places_a_division_named_by_compass_words_alone_with_its_type_word(coder):
+    found = _places(coder, "Drought withered maize in North West province, South Africa's "
+                           "farmers' union said, and floods hit the Eastern province of Zambia.")
+    assert found["North West province"][:2] == ("ZAF", "admin")
+    assert found["Eastern province"][:2] == ("ZMB", "admin")
+    # the compass word alone stays no place
+    assert "North" not in _places(coder, "Troops moved North on Monday.")

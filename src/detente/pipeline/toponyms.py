@@ -37,6 +37,7 @@ from detente.pipeline.place_words import (
     role,
 )
 from detente.places.build import TOWN_SOURCE
+from detente.places.divisions import compass_only
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
 from detente.places.names import ascii_fold
@@ -93,6 +94,9 @@ _LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|
 _TYPE_OF = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits": "sea",
             "Channel": "sea", "Isle": "island"}
 _TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region"}
+# type words written in lower case after a name of compass words alone: "North West province"
+# is indexed as "North West Province" (`divisions.compass_only`)
+_COMPASS_TYPES = frozenset({"province", "region", "state", "district", "county", "governorate"})
 _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
 # words between a name and its anchor that say it lies near the anchor, not in it
 _NEAR_WORDS = frozenset({"near", "outside", "km", "kilometres", "kilometers", "miles", "close",
@@ -247,6 +251,9 @@ class ToponymFinder:
             text = " ".join(span.text.split())
             if dateline:
                 text = text.title()
+            elif end - start > 1 and doc[end - 1].lower_ in _COMPASS_TYPES and \
+                    compass_only(doc[start:end - 1].text):  # "North West province"
+                text = f"{text.rsplit(' ', 1)[0]} {doc[end - 1].text.title()}"
             # "Anzoátegui", "León": the index has the name, or more places of it, without
             # diacritics ("Anzoategui"; León, Mexico as "Leon")
             folded = text if text.isascii() else ascii_fold(text)
