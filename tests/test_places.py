@@ -549,3 +549,11 @@ def test_places_a_division_named_by_compass_words_alone_with_its_type_word(coder
     assert found["Eastern province"][:2] == ("ZMB", "admin")
     # the compass word alone stays no place
     assert "North" not in _places(coder, "Troops moved North on Monday.")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Fishermen drowned in the Chinko river near Rafai, officials in Bangui said.", "Chinko", "CAF"),
+    ("Boats capsized on the Ogooue River near Lambarene.", "Ogooue", "GAB"),
+])
+def test_places_a_river_the_gazetteer_lacks_flows_by_the_place_named_near_it(coder, text, name, country):
+    assert _places(coder, text)[name][:2] == (country, "sea")

@@ -135,7 +135,7 @@ KIND_WORDS = {
     "island": "island", "islands": "island", "islet": "island", "islets": "island",
     "atoll": "island", "archipelago": "island", "peninsula": "region", "valley": "region",
     "desert": "region", "plateau": "region", "mountains": "region", "ranges": "region",
-    "delta": "region", "basin": "region", "gap": "region"}
+    "delta": "region", "basin": "region", "gap": "region", "river": "sea"}
 # capitalised words that are never a place the gazetteer lacks ("in March in Kyiv")
 # too large to place an event at, and never the name of a place the gazetteer lacks
 CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Oceania",

@@ -60,7 +60,7 @@ FEATURE_WORDS = {"Valley": "region", "Desert": "region", "Mountains": "region",
                   "Plateau": "region", "Corridor": "region", "Strip": "region", "Gorge": "region",
                   "Hills": "region", "Highlands": "region", "Plains": "region", "Range": "region",
                   "Heights": "region", "Island": "island", "Islands": "island",
-                  "Archipelago": "island", "Atoll": "island"}
+                  "Archipelago": "island", "Atoll": "island", "River": "sea", "river": "sea"}
 # a capitalised word after a name that leaves it a place
 _PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorate", "State",
                              "Prefecture", "District", "County", "Island", "Islands", "Valley",
@@ -189,6 +189,12 @@ class ToponymFinder:
                     continue
             # a dateline's words are its place, but "LAGOS, Nigeria, March 3": not the month
             dated = in_dateline and candidates and token.lower_ not in CALENDAR
+            river_end = 0 if in_dateline else _river_end(doc, i, end, candidates)
+            if river_end:  # "the Madeira river": a river the gazetteer lacks, not the town
+                found.append(self._river(doc, i, river_end,
+                                         starts[bisect.bisect_right(starts, i) - 1]))
+                i = river_end + 1
+                continue
             if end and (dated or self._keeps(doc, i, end, candidates)):
                 toponym = self._toponym(doc, i, end, candidates,
                                         starts[bisect.bisect_right(starts, i) - 1],
@@ -380,6 +386,7 @@ class ToponymFinder:
         end = _capitalised_run(doc, start)
         words = doc[start:end]
         if end == start or doc[start].is_sent_start or doc[start - 1].is_title or \
+                doc[start].lower_ == "the" or \
                 any(w.text in self.common or w.text in _TITLES or w.lower_ in CALENDAR
                     or w.text in CONTINENTS
                     or w.text in demonyms() for w in words) or words.text in demonym_phrases() or \
@@ -393,6 +400,15 @@ class ToponymFinder:
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
                             sentence=sentence, kind=kind or "city",
                             lies_in=doc[at].idx if anchored else -1), bool(kind or anchored)
+
+    def _river(self, doc: Doc, start: int, end: int, sentence: int) -> Toponym:
+        """A river the gazetteer lacks ("the Kasai River", "the Madeira river"): at the place
+        the words say it flows by ("the Bug river near Terespol"), else where the story is."""
+        at = self._anchor_at(doc, end + 1)
+        anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
+        span = doc[start:end]
+        return Toponym(Span(span.start_char, span.end_char, span.text), (), True,
+                       sentence=sentence, kind="sea", lies_in=doc[at].idx if anchored else -1)
 
     def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                  sentence: int, named: bool = False) -> Toponym:
@@ -506,6 +522,26 @@ def lies_in(place: Place, anchor: Place) -> bool:
         return place.admin1 == anchor.admin1
     return place.admin1 == anchor.admin1 or \
         haversine_km(place.lat, place.lon, anchor.lat, anchor.lon) <= _NEAR_KM
+
+
+def _river_end(doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> int:
+    """Where the name from `start` ends when "river" follows it and the gazetteer has no
+    river of that name (a name it lacks when `end` is 0); else 0."""
+    if any(p.feature == "sea" for p in candidates):
+        return 0  # "the Dnipro river", "the Naf River": the curated river
+    if end:
+        # "the Cagayan river" flows where Cagayan is (`FEATURE_WORDS`); "the Madeira river"
+        # is not at Tabira, Brazil, one of whose other names is Madeira
+        text = ascii_fold(doc[start:end].text)
+        if any(ascii_fold(p.name) == text for p in candidates):
+            return 0
+    elif doc[start].is_sent_start or doc[start].text in _TITLES or \
+            doc[start].lower_ in CALENDAR or doc[start].lower_ == "the":
+        return 0
+    else:
+        end = _capitalised_run(doc, start)
+        end -= end - start > 1 and doc[end - 1].text == "River"
+    return end if end < len(doc) and doc[end].lower_ == "river" else 0
 
 
 def _capitalised_run(doc: Doc, start: int) -> int:
