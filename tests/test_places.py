@@ -557,3 +557,13 @@ def test_places_a_division_named_by_compass_words_alone_with_its_type_word(coder
 ])
 def test_places_a_river_the_gazetteer_lacks_flows_by_the_place_named_near_it(coder, text, name, country):
     assert _places(coder, text)[name][:2] == (country, "sea")
+
+
+def test_places_a_short_name_listed_after_a_placed_name_is_a_place_too(coder):
+    # four letters and 57,000 people: alone it needs "in", which governs the list
+    assert _places(coder, "Floods swamped streets in Rijeka and Pula.")["Pula"][0] == "HRV"
+
+
+def test_places_an_airport_the_gazetteer_lacks_stands_by_the_place_named_near_it(coder):
+    found = _places(coder, "Rebels shelled Ndosho airport, west of Goma, on Friday.")
+    assert found["Ndosho"][:2] == ("COD", "city")

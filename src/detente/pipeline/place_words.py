@@ -129,7 +129,8 @@ SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities
 KIND_WORDS = {
     "village": "city", "villages": "city", "town": "city", "hamlet": "city", "city": "city",
     "port": "city", "settlement": "city", "outpost": "city", "camp": "city", "crossing": "city",
-    "township": "city", "suburb": "city", "oasis": "city", "kibbutz": "city",
+    "township": "city", "suburb": "city", "oasis": "city", "kibbutz": "city", "airport": "city",
+    "airbase": "city",
     "district": "admin", "province": "admin", "county": "admin", "governorate": "admin",
     "prefecture": "admin", "municipality": "admin", "state": "admin", "oblast": "admin",
     "island": "island", "islands": "island", "islet": "island", "islets": "island",

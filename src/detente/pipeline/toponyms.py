@@ -195,7 +195,10 @@ class ToponymFinder:
                                          starts[bisect.bisect_right(starts, i) - 1]))
                 i = river_end + 1
                 continue
-            if end and (dated or self._keeps(doc, i, end, candidates)):
+            # "in Wajima and Suzu": listed after a place the words placed, as if "in" governed it
+            after_place = bool(found) and found[-1].locative and \
+                doc.text[found[-1].span.end:token.idx] in _LIST_GAPS
+            if end and (dated or self._keeps(doc, i, end, candidates, after_place)):
                 toponym = self._toponym(doc, i, end, candidates,
                                         starts[bisect.bisect_right(starts, i) - 1],
                                         in_dateline or listed)
@@ -275,7 +278,8 @@ class ToponymFinder:
                 break
         return best
 
-    def _keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> bool:
+    def _keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
+               after_place: bool = False) -> bool:
         """False for names that are something else here: common words, people, codes."""
         if not candidates:
             return False  # a blocked phrase ("Paris Agreement")
@@ -289,7 +293,7 @@ class ToponymFinder:
                      for p in candidates)
         if end - start == 1 and doc[start].is_stop and not strong:
             return False  # "Of" (Turkey), "Say" (Niger)
-        locative = is_locative(doc, start)
+        locative = after_place or is_locative(doc, start)
         biggest = max(p.population for p in candidates)
         if text in self.common and not locative and biggest < _BIG_CITY:
             return False
