@@ -567,3 +567,8 @@ def test_places_a_short_name_listed_after_a_placed_name_is_a_place_too(coder):
 def test_places_an_airport_the_gazetteer_lacks_stands_by_the_place_named_near_it(coder):
     found = _places(coder, "Rebels shelled Ndosho airport, west of Goma, on Friday.")
     assert found["Ndosho"][:2] == ("COD", "city")
+
+
+def test_places_a_hyphenated_spelling_is_the_place_that_writes_itself_so(coder):
+    assert _places(coder, "Students marched in Saint-Louis on Monday.")["Saint-Louis"][0] == "SEN"
+    assert _places(coder, "Students marched in St. Louis on Monday.")["St. Louis"][0] == "USA"

@@ -242,6 +242,10 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     value = _prior(place, toponym.admin_word)
     if place.feature == "country":
         return value
+    if "-" in place.name and place.name == toponym.span.text:
+        # a spelling of its own: "Saint-Louis" as Senegal's city writes itself, not St. Louis,
+        # Missouri (one of whose other names it is)
+        value += 0.5
     if toponym.country_named and _not_the_country(toponym, place):
         return value - 5
     own = context.own.get(toponym.span.start, Counter())
