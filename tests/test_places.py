@@ -572,3 +572,18 @@ def test_places_an_airport_the_gazetteer_lacks_stands_by_the_place_named_near_it
 def test_places_a_hyphenated_spelling_is_the_place_that_writes_itself_so(coder):
     assert _places(coder, "Students marched in Saint-Louis on Monday.")["Saint-Louis"][0] == "SEN"
     assert _places(coder, "Students marched in St. Louis on Monday.")["St. Louis"][0] == "USA"
+
+
+@pytest.mark.parametrize(("text", "name", "is_actor"), [
+    # nothing makes the country a party: it is where something goes or is
+    ("Coffee shipments to Kenya and Uganda fell by a third last year.", "Kenya", False),
+    ("Coffee shipments to Kenya and Uganda fell by a third last year.", "Uganda", False),
+    ("The shoal lies closer to Vietnam than to the Philippines.", "Vietnam", False),
+    # it does, owns an office, or is the other party
+    ("Japan lodged a protest with China over the drills.", "Japan", True),
+    ("Japan lodged a protest with China over the drills.", "China", True),
+    ("Peru's central bank raised its main rate.", "Peru", True),
+    ("Envoys pressed Iran to free the crew.", "Iran", True),
+])
+def test_places_a_country_is_a_place_unless_words_make_it_a_party(coder, text, name, is_actor):
+    assert _places(coder, text)[name][2] is is_actor

@@ -293,6 +293,44 @@ def role(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
+# before a country's name: it is the other party ("a deal with Russia", "pressed by China")
+# (and "de" of a name: "the Stade de France")
+_PARTY_WORDS = frozenset({"with", "by", "against", "between", "among", "from", "on", "at",
+                          "toward", "towards", "and", "or", "nor", "but", "of", "for", "de",
+                          "du", "des", "del", "da", "do"})
+# after a country's name: verbs it does, beyond `_ACTOR_VERBS`
+_DOES = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
+                   "could", "may", "might", "must", "should", "did", "does", "began", "begins",
+                   "held", "holds", "made", "makes", "took", "takes", "gave", "gives", "won",
+                   "lost", "kept", "keeps", "sought", "seeks", "led", "leads", "became",
+                   "remains", "remained", "also", "and", "or", "to", "on", "in"})
+
+
+def country_role(doc: Doc, start: int, end: int) -> str:
+    """"place" for a country's name the words around it leave open (`role`) where nothing
+    makes it a party that does or is done to ("Japan lodged a protest", "ties with Morocco",
+    "pressed Israel", "Chile's emergency office"): where something is ("remittances to
+    Honduras", "closer to Tunisia than to Sicily"); "" (the dictionary decides) otherwise."""
+    if end < len(doc):
+        after = doc[end]
+        if after.lower_ in ("'s", "'", "’s") or after.is_lower and (
+                after.lower_ in _DOES or after.lower_.endswith("ed")):
+            return ""
+        if after.is_lower and after.lower_.endswith("s") and not after.lower_.endswith("ss") \
+                and end + 1 < len(doc) and not doc[end + 1].is_punct:
+            return ""  # "China holds talks", "the Philippines calls it ..."
+    before = start - 1
+    while before >= 0 and doc[before].lower_ in ("the", "a", "an"):
+        before -= 1
+    if before >= 0 and not doc[before].is_sent_start or before == 0:
+        word = doc[before].lower_ if before >= 0 else ""
+        if word in _PARTY_WORDS or doc[before].is_lower and word.endswith("ed"):
+            return ""
+    if start == 0 or doc[start].is_sent_start or before >= 0 and doc[before].is_punct:
+        return ""  # a sentence or a clause it opens is about what it does
+    return "place"
+
+
 def _word_before(doc: Doc, start: int) -> int | None:
     """The nearest word before `start` in its sentence that is not a modifier ("the",
     "eastern", "parts of")."""

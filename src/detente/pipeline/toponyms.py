@@ -28,6 +28,7 @@ from detente.pipeline.place_words import (
     LOCATIVES,
     SETTLEMENTS,
     SMALL_LOCATIVES,
+    country_role,
     demonym_beside,
     demonym_phrases,
     demonyms,
@@ -430,6 +431,8 @@ class ToponymFinder:
             named, end = True, end + 1
         span = doc[start:end]
         words = role(doc, start, end)
+        if not words and any(p.feature == "country" for p in candidates):
+            words = country_role(doc, start, end)
         ambiguous = _ambiguous(candidates)
         anchor = self._anchor(doc, end) if ambiguous or admin_word == "" and \
             any(p.source == TOWN_SOURCE for p in candidates) else ()
