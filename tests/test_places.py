@@ -584,6 +584,8 @@ def test_places_a_hyphenated_spelling_is_the_place_that_writes_itself_so(coder):
     ("Japan lodged a protest with China over the drills.", "China", True),
     ("Peru's central bank raised its main rate.", "Peru", True),
     ("Envoys pressed Iran to free the crew.", "Iran", True),
+    # what a list does, each of its names does
+    ("Fishermen crossed waters that Chile, Peru and Bolivia have disputed for decades.", "Chile", True),
 ])
 def test_places_a_country_is_a_place_unless_words_make_it_a_party(coder, text, name, is_actor):
     assert _places(coder, text)[name][2] is is_actor

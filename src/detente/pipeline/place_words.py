@@ -311,6 +311,10 @@ def country_role(doc: Doc, start: int, end: int) -> str:
     makes it a party that does or is done to ("Japan lodged a protest", "ties with Morocco",
     "pressed Israel", "Chile's emergency office"): where something is ("remittances to
     Honduras", "closer to Tunisia than to Sicily"); "" (the dictionary decides) otherwise."""
+    # "El Salvador, Honduras and Nicaragua have disputed": what the list does, each does
+    while end < len(doc) and (doc[end].text == "," or doc[end].lower_ in ("and", "or") or
+                              doc[end].is_title) and not doc[end].is_sent_start:
+        end += 1
     if end < len(doc):
         after = doc[end]
         if after.lower_ in ("'s", "'", "’s") or after.is_lower and (
