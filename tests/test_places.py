@@ -589,3 +589,11 @@ def test_places_a_hyphenated_spelling_is_the_place_that_writes_itself_so(coder):
 ])
 def test_places_a_country_is_a_place_unless_words_make_it_a_party(coder, text, name, is_actor):
     assert _places(coder, text)[name][2] is is_actor
+
+
+def test_places_an_apposition_is_read_by_its_second_name_not_by_the_sentence(coder):
+    # the sentence names the US twice, but "X, Ontario" is the Canadian city in the province,
+    # not Windsor and Ontario, both in California
+    found = _places(coder, "Lorries queued at the crossing from Windsor, Ontario, into Michigan, "
+                           "US officials said.")
+    assert found["Windsor"][:2] == ("CAN", "city") and found["Ontario"][:2] == ("CAN", "admin")

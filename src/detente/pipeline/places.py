@@ -161,8 +161,13 @@ class PlaceResolver:
               context: _Context) -> tuple[Place, Place] | None:
         """The likeliest readings of "A, B" together, where A lies in B: "Norwich, Norfolk" is
         the English city in the English county, though Norfolk alone is the Virginia city."""
-        inside_scores = {id(q): _score(within, q, context, None, True) for q in within.candidates}
-        pairs = [(_score(toponym, p, context, q, True) + inside_scores[id(q)], p.population, p, q)
+        # "Windsor, Ontario": the second name is most often a division or a country, seldom a
+        # city (Ontario, California), whatever country the sentence names
+        inside_scores = {id(q): _score(within, q, context, None, True) +
+                         _DIVISION_AFTER_COMMA * (q.feature in ("admin", "country"))
+                         for q in within.candidates}
+        # the first name is read by the second alone, not by what the sentence says again
+        pairs = [(_score(toponym, p, context, q, False) + inside_scores[id(q)], p.population, p, q)
                  for q in within.candidates for p in toponym.candidates if lies_in(p, q)]
         if not pairs:
             return None
@@ -199,6 +204,7 @@ class PlaceResolver:
         return replace(division, name=name)
 
 
+_DIVISION_AFTER_COMMA = 3.0
 _NAMESAKE_TOWN = 100_000  # people in a town named like its own country (capitals are larger)
 
 
