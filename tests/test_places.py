@@ -519,3 +519,81 @@ def test_seat_of_power_is_a_place_in_its_capital_when_the_words_make_it_one(code
     kremlin = [m for m in coder.code_article(Article(id="k", text="The Kremlin said talks would "
                                                      "resume.")).places]
     assert all(m.actor for m in kremlin if m.span.text == "Kremlin")
+
+
+def test_places_the_words_say_where_a_name_lies_when_none_of_its_places_does(coder):
+    # Kara is a Togolese city and a Syrian town; "in northern Cameroon" makes it a place the
+    # gazetteer lacks, standing in Cameroon
+    found = _places(coder, "Gunmen burned huts in Kara, a village in northern Cameroon.")
+    assert found["Kara"][:2] == ("CMR", "city")
+    # so does the country that owns it
+    owned = _places(coder, "Floods cut every road into Cameroon's Kara district.")
+    assert next(v for k, v in owned.items() if k.startswith("Kara"))[:2] == ("CMR", "admin")
+    # a place that lies there keeps its own reading
+    assert _places(coder, "Gunmen attacked Mora, a town in northern Cameroon.")["Mora"][0] == "CMR"
+
+
+def test_places_a_small_town_abroad_is_not_meant_by_another_of_its_names(coder):
+    # "Casco" is one of the names of Portland, Maine; in a story from Italy it is the village
+    found = _places(coder, "ROME, May 4 (Wire) - Police sealed off a street in Casco after a "
+                           "shooting on Sunday.")
+    assert found["Casco"][:2] == ("ITA", "city")
+    # an old spelling of a town in the story's country is still that town
+    assert _places(coder, "Shelling hit Kharkov and Izyum, Ukraine's army said.")["Kharkov"][0] == "UKR"
+
+
+def test_places_a_division_named_by_compass_words_alone_with_its_type_word(coder):
+    found = _places(coder, "Drought withered maize in North West province, South Africa's "
+                           "farmers' union said, and floods hit the Eastern province of Zambia.")
+    assert found["North West province"][:2] == ("ZAF", "admin")
+    assert found["Eastern province"][:2] == ("ZMB", "admin")
+    # the compass word alone stays no place
+    assert "North" not in _places(coder, "Troops moved North on Monday.")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Fishermen drowned in the Chinko river near Rafai, officials in Bangui said.", "Chinko", "CAF"),
+    ("Boats capsized on the Ogooue River near Lambarene.", "Ogooue", "GAB"),
+])
+def test_places_a_river_the_gazetteer_lacks_flows_by_the_place_named_near_it(coder, text, name, country):
+    assert _places(coder, text)[name][:2] == (country, "sea")
+
+
+def test_places_a_short_name_listed_after_a_placed_name_is_a_place_too(coder):
+    # four letters and 57,000 people: alone it needs "in", which governs the list
+    assert _places(coder, "Floods swamped streets in Rijeka and Pula.")["Pula"][0] == "HRV"
+
+
+def test_places_an_airport_the_gazetteer_lacks_stands_by_the_place_named_near_it(coder):
+    found = _places(coder, "Rebels shelled Ndosho airport, west of Goma, on Friday.")
+    assert found["Ndosho"][:2] == ("COD", "city")
+
+
+def test_places_a_hyphenated_spelling_is_the_place_that_writes_itself_so(coder):
+    assert _places(coder, "Students marched in Saint-Louis on Monday.")["Saint-Louis"][0] == "SEN"
+    assert _places(coder, "Students marched in St. Louis on Monday.")["St. Louis"][0] == "USA"
+
+
+@pytest.mark.parametrize(("text", "name", "is_actor"), [
+    # nothing makes the country a party: it is where something goes or is
+    ("Coffee shipments to Kenya and Uganda fell by a third last year.", "Kenya", False),
+    ("Coffee shipments to Kenya and Uganda fell by a third last year.", "Uganda", False),
+    ("The shoal lies closer to Vietnam than to the Philippines.", "Vietnam", False),
+    # it does, owns an office, or is the other party
+    ("Japan lodged a protest with China over the drills.", "Japan", True),
+    ("Japan lodged a protest with China over the drills.", "China", True),
+    ("Peru's central bank raised its main rate.", "Peru", True),
+    ("Envoys pressed Iran to free the crew.", "Iran", True),
+    # what a list does, each of its names does
+    ("Fishermen crossed waters that Chile, Peru and Bolivia have disputed for decades.", "Chile", True),
+])
+def test_places_a_country_is_a_place_unless_words_make_it_a_party(coder, text, name, is_actor):
+    assert _places(coder, text)[name][2] is is_actor
+
+
+def test_places_an_apposition_is_read_by_its_second_name_not_by_the_sentence(coder):
+    # the sentence names the US twice, but "X, Ontario" is the Canadian city in the province,
+    # not Windsor and Ontario, both in California
+    found = _places(coder, "Lorries queued at the crossing from Windsor, Ontario, into Michigan, "
+                           "US officials said.")
+    assert found["Windsor"][:2] == ("CAN", "city") and found["Ontario"][:2] == ("CAN", "admin")

@@ -129,13 +129,14 @@ SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities
 KIND_WORDS = {
     "village": "city", "villages": "city", "town": "city", "hamlet": "city", "city": "city",
     "port": "city", "settlement": "city", "outpost": "city", "camp": "city", "crossing": "city",
-    "township": "city", "suburb": "city", "oasis": "city", "kibbutz": "city",
+    "township": "city", "suburb": "city", "oasis": "city", "kibbutz": "city", "airport": "city",
+    "airbase": "city",
     "district": "admin", "province": "admin", "county": "admin", "governorate": "admin",
     "prefecture": "admin", "municipality": "admin", "state": "admin", "oblast": "admin",
     "island": "island", "islands": "island", "islet": "island", "islets": "island",
     "atoll": "island", "archipelago": "island", "peninsula": "region", "valley": "region",
     "desert": "region", "plateau": "region", "mountains": "region", "ranges": "region",
-    "delta": "region", "basin": "region", "gap": "region"}
+    "delta": "region", "basin": "region", "gap": "region", "river": "sea"}
 # capitalised words that are never a place the gazetteer lacks ("in March in Kyiv")
 # too large to place an event at, and never the name of a place the gazetteer lacks
 CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Oceania",
@@ -290,6 +291,48 @@ def role(doc: Doc, start: int, end: int) -> str:
     if after < len(doc) and doc[after].lower_ in _PLACE_SUBJECT_VERBS:
         return "place"
     return ""
+
+
+# before a country's name: it is the other party ("a deal with Russia", "pressed by China")
+# (and "de" of a name: "the Stade de France")
+_PARTY_WORDS = frozenset({"with", "by", "against", "between", "among", "from", "on", "at",
+                          "toward", "towards", "and", "or", "nor", "but", "of", "for", "de",
+                          "du", "des", "del", "da", "do"})
+# after a country's name: verbs it does, beyond `_ACTOR_VERBS`
+_DOES = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
+                   "could", "may", "might", "must", "should", "did", "does", "began", "begins",
+                   "held", "holds", "made", "makes", "took", "takes", "gave", "gives", "won",
+                   "lost", "kept", "keeps", "sought", "seeks", "led", "leads", "became",
+                   "remains", "remained", "also", "and", "or", "to", "on", "in"})
+
+
+def country_role(doc: Doc, start: int, end: int) -> str:
+    """"place" for a country's name the words around it leave open (`role`) where nothing
+    makes it a party that does or is done to ("Japan lodged a protest", "ties with Morocco",
+    "pressed Israel", "Chile's emergency office"): where something is ("remittances to
+    Honduras", "closer to Tunisia than to Sicily"); "" (the dictionary decides) otherwise."""
+    # "El Salvador, Honduras and Nicaragua have disputed": what the list does, each does
+    while end < len(doc) and (doc[end].text == "," or doc[end].lower_ in ("and", "or") or
+                              doc[end].is_title) and not doc[end].is_sent_start:
+        end += 1
+    if end < len(doc):
+        after = doc[end]
+        if after.lower_ in ("'s", "'", "’s") or after.is_lower and (
+                after.lower_ in _DOES or after.lower_.endswith("ed")):
+            return ""
+        if after.is_lower and after.lower_.endswith("s") and not after.lower_.endswith("ss") \
+                and end + 1 < len(doc) and not doc[end + 1].is_punct:
+            return ""  # "China holds talks", "the Philippines calls it ..."
+    before = start - 1
+    while before >= 0 and doc[before].lower_ in ("the", "a", "an"):
+        before -= 1
+    if before >= 0 and not doc[before].is_sent_start or before == 0:
+        word = doc[before].lower_ if before >= 0 else ""
+        if word in _PARTY_WORDS or doc[before].is_lower and word.endswith("ed"):
+            return ""
+    if start == 0 or doc[start].is_sent_start or before >= 0 and doc[before].is_punct:
+        return ""  # a sentence or a clause it opens is about what it does
+    return "place"
 
 
 def _word_before(doc: Doc, start: int) -> int | None:

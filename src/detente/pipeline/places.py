@@ -19,7 +19,9 @@ from detente.model import Place, Span
 from detente.pipeline.toponyms import FEATURE_WORDS, Toponym, lies_in, only_towns
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
+from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
+from detente.places.names import ascii_fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,8 @@ class PlaceResolver:
         actors = list(actor_spans)
         home = dateline_country or _clear_country(countries)
         unknown = [t for t in toponyms if t.kind]
-        toponyms = [t for t in (_admit_towns(t, home) for t in toponyms) if t.candidates]
+        found = {t.span.start: t for t in toponyms if t.candidates}
+        toponyms = [t for t in (_admit_towns(t, home) for t in found.values()) if t.candidates]
         # an actor name that covers the place name: "Kyiv" is Ukraine's government, but "Sudan"
         # in "Port Sudan" and "Mexico" in "New Mexico" say nothing of those places
         own = {t.span.start: Counter(c for s, e, c in actors if s <= t.span.start and t.span.end <= e)
@@ -79,9 +82,19 @@ class PlaceResolver:
                 context.sure[(place.country, place.admin1)] += 1
             if clear or place.feature == "country":
                 context.named[toponym.span.start] = place.country
+                context.points[toponym.span.start] = place
                 context.sentences.setdefault(toponym.sentence, Counter())[place.country] += 1
             if toponym.nearby:
                 context.demonyms[toponym.sentence] = toponym.nearby
+        if context.countries or context.dateline or context.named:
+            # with the towns it may name admitted again: "a street in Casco" in a story from
+            # Italy is the Italian village, once Portland, Maine (another of whose names is
+            # Casco) is gone
+            toponyms = [_admit_towns(_without_far_alternates(found[t.span.start], context,
+                                                             self.gazetteer), home)
+                        for t in toponyms]
+            unknown += [t for t in toponyms if not t.candidates and t.kind]
+            toponyms = [t for t in toponyms if t.candidates]
         by_start = {t.span.start: t for t in toponyms}
         resolved: dict[int, Place | None] = {}
         placed: dict[str, Place] = {}  # "Paris, Texas" then "Paris": one sense per article
@@ -148,8 +161,13 @@ class PlaceResolver:
               context: _Context) -> tuple[Place, Place] | None:
         """The likeliest readings of "A, B" together, where A lies in B: "Norwich, Norfolk" is
         the English city in the English county, though Norfolk alone is the Virginia city."""
-        inside_scores = {id(q): _score(within, q, context, None, True) for q in within.candidates}
-        pairs = [(_score(toponym, p, context, q, True) + inside_scores[id(q)], p.population, p, q)
+        # "Windsor, Ontario": the second name is most often a division or a country, seldom a
+        # city (Ontario, California), whatever country the sentence names
+        inside_scores = {id(q): _score(within, q, context, None, True) +
+                         _DIVISION_AFTER_COMMA * (q.feature in ("admin", "country"))
+                         for q in within.candidates}
+        # the first name is read by the second alone, not by what the sentence says again
+        pairs = [(_score(toponym, p, context, q, False) + inside_scores[id(q)], p.population, p, q)
                  for q in within.candidates for p in toponym.candidates if lies_in(p, q)]
         if not pairs:
             return None
@@ -186,6 +204,7 @@ class PlaceResolver:
         return replace(division, name=name)
 
 
+_DIVISION_AFTER_COMMA = 3.0
 _NAMESAKE_TOWN = 100_000  # people in a town named like its own country (capitals are larger)
 
 
@@ -201,8 +220,18 @@ class _Context:
     # the country of each country name and clear name, by name and counted by sentence; the
     # countries of the demonyms, by sentence
     named: dict[int, str] = field(default_factory=dict)
+    points: dict[int, Place] = field(default_factory=dict)  # by name: the place it clearly is
     sentences: dict[int, Counter[str]] = field(default_factory=dict)
     demonyms: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def story(self, toponym: Toponym) -> tuple[set[str], list[Place]]:
+        """The countries the article names (by name, demonym, dateline or a clear place name)
+        and its clear places, the name's own reading aside."""
+        own = toponym.span.start
+        countries = {*self.countries, self.dateline,
+                     *(c for found in self.demonyms.values() for c in found),
+                     *(c for start, c in self.named.items() if start != own)} - {""}
+        return countries, [q for start, q in self.points.items() if start != own]
 
     def in_sentence(self, toponym: Toponym, country: str) -> bool:
         """Whether another name or a demonym of the name's sentence is in `country`."""
@@ -219,6 +248,10 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     value = _prior(place, toponym.admin_word)
     if place.feature == "country":
         return value
+    if "-" in place.name and place.name == toponym.span.text:
+        # a spelling of its own: "Saint-Louis" as Senegal's city writes itself, not St. Louis,
+        # Missouri (one of whose other names it is)
+        value += 0.5
     if toponym.country_named and _not_the_country(toponym, place):
         return value - 5
     own = context.own.get(toponym.span.start, Counter())
@@ -307,6 +340,41 @@ def _admit_towns(toponym: Toponym, home: str) -> Toponym:
     else:
         kept = tuple(p for p in toponym.candidates if p.source != TOWN_SOURCE)
     return replace(toponym, candidates=kept)
+
+
+_FAR_ALTERNATE = 200_000  # people: a smaller town abroad is not meant by another of its names
+_STORY_KM = 500  # km from a place the story names clearly: a town this near may be meant
+
+
+def _without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gazetteer) -> Toponym:
+    """The name without the towns it names only by another of their names ("Pyla" is one of
+    Piła's, in Poland), under 200,000 people and in none of the story's countries: in a
+    story from Cyprus, Pyla is the Cypriot village the gazetteer lacks. Old spellings of
+    towns in the story ("Kharkov") and of big cities ("Bombay") are kept."""
+    countries, places = context.story(toponym)
+    if not countries:
+        return toponym  # the story says nowhere else
+    places += [q for q in map(gazetteer.country, countries) if q is not None]
+    text = ascii_fold(" ".join(toponym.span.text.split())).lower()
+
+    def near(place: Place) -> bool:  # Termez, on the Afghan border, in a story of Afghanistan
+        return bool({place.country, *place.countries} & countries) or any(
+            haversine_km(place.lat, place.lon, q.lat, q.lon) <= _STORY_KM for q in places)
+
+    kept = tuple(p for p in toponym.candidates if p.population >= _FAR_ALTERNATE or
+                 p.source not in ("geonames", TOWN_SOURCE) or
+                 _same_name(ascii_fold(p.name).lower(), text) or near(p))
+    if len(kept) == len(toponym.candidates):
+        return toponym
+    if not kept and toponym.locative:  # "a road near Pyla": a place the gazetteer lacks
+        return replace(toponym, candidates=(), kind="city")
+    return replace(toponym, candidates=kept)
+
+
+def _same_name(name: str, text: str) -> bool:
+    """"Marawi" for "Marawi City", "St Helier" for "Saint Helier": one name, written short."""
+    name, text = (n.replace("saint ", "st ").replace(".", "") for n in (name, text))
+    return name.startswith(text) or text.startswith(name) or name.endswith(" " + text)
 
 
 def _clear_country(countries: Counter[str]) -> str:

