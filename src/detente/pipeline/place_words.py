@@ -42,7 +42,8 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "streets", "heart", "suburbs", "territory", "area", "areas",
                           "districts", "district", "edge", "rest", "much", "most", "swathes",
                           "strip", "hub", "half", "corner", "tip", "reaches", "stretch",
-                          "stretches", "portion", "length", "breadth"})
+                          "stretches", "portion", "length", "breadth", "third", "thirds",
+                          "two-thirds", "quarter", "quarters", "three-quarters", "fifth"})
 # Words that make a country or capital a place without a locative preposition, read on tokens
 # (most sentences are never parsed). A verb whose object is a place: "troops entered Ukraine",
 # "refugees fled Sudan", "shelling Kharkiv"
