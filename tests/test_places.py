@@ -615,3 +615,13 @@ def test_places_names_placed_by_the_words_around_them(coder, text, name, country
 
 def test_places_a_share_of_a_country_is_in_it(coder):
     assert _places(coder, "Rebels hold two-thirds of Mali, the report said.")["Mali"][2] is False
+
+
+def test_places_divisions_and_title_names(coder):
+    # a division is a place unless words make it a party, as a country is
+    assert _places(coder, "Storms brought floods to mid Wales, forecasters said.")["Wales"][2] is False
+    # a short name is a division where its type word follows
+    found = _places(coder, "Landslides blocked the only road through Napo province after a week of rain.")
+    assert found["Napo province"][:2] == ("ECU", "admin")
+    # a title's place is part of a person's name
+    assert "Edinburgh" not in _places(coder, "The Duke of Edinburgh opened a school.")

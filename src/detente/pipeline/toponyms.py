@@ -70,7 +70,8 @@ _PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorat
 _TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "President", "Prime",
                      "Minister", "Gen.", "General", "Sen.", "Senator", "Rep.", "King", "Queen",
                      "Prince", "Princess", "Sheikh", "Judge", "Justice", "Colonel", "Col.",
-                     "Lt.", "Captain", "Capt.", "Pope", "Saint", "St", "Lord", "Lady", "Sir"})
+                     "Lt.", "Captain", "Capt.", "Pope", "Saint", "St", "Lord", "Lady", "Sir",
+                     "Duke", "Duchess", "Earl", "Countess", "Archbishop", "Bishop"})
 _BIG_CITY = 1_000_000  # a common-word name this large is read as the city anywhere ("Nice" is not)
 # words between a name and the place that says where it lies: "X, a small town in northern
 # Mali", "X, in Syria's Idlib province", "X near Aleppo", "X, some 20 km south of Y"
@@ -301,8 +302,11 @@ class ToponymFinder:
         if text in self.common and not locative and biggest < _BIG_CITY and not any(
                 lies_in(p, a) for p in candidates for a in self._anchor(doc, end)):
             return False  # but "Jackson, the capital of Mississippi" is the city
-        if len(text) <= 4 and not strong and not locative and biggest < 100_000:
-            return False  # short town names: "Bar", "Ede", "Oss" are other words first
+        # short town names: "Bar", "Ede", "Oss" are other words first; but not "Enga province"
+        if len(text) <= 4 and not strong and not locative and biggest < 100_000 and not (
+                end < len(doc) and doc[end].lower_ in ADMIN_WORDS and
+                any(p.feature == "admin" for p in candidates)):
+            return False
         return not self._part_of_a_name(doc, start, end, strong)
 
     def _part_of_a_name(self, doc: Doc, start: int, end: int, strong: bool) -> bool:
@@ -312,6 +316,8 @@ class ToponymFinder:
                 after.text not in _PLACE_SUFFIXES and after.text.lower() not in ADMIN_WORDS and \
                 self._longest(doc, end, False)[0] == 0:
             return True
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in _TITLES:
+            return True  # "the Prince of Wales bridge", "the Duke of Edinburgh"
         if strong:
             return False
         before = doc[start - 1] if start > 0 else None
@@ -436,8 +442,9 @@ class ToponymFinder:
             named, end = True, end + 1
         span = doc[start:end]
         words = role(doc, start, end)
-        if not words and any(p.feature == "country" for p in candidates):
-            words = country_role(doc, start, end)
+        if not words and any(p.feature == "country" or p.feature == "admin" and
+                             p.source == "geonames" for p in candidates):
+            words = country_role(doc, start, end)  # "gusts to south Wales"
         ambiguous = _ambiguous(candidates)
         anchor = self._anchor(doc, end) if ambiguous or admin_word == "" and \
             any(p.source == TOWN_SOURCE for p in candidates) else ()
