@@ -597,3 +597,31 @@ def test_places_an_apposition_is_read_by_its_second_name_not_by_the_sentence(cod
     found = _places(coder, "Lorries queued at the crossing from Windsor, Ontario, into Michigan, "
                            "US officials said.")
     assert found["Windsor"][:2] == ("CAN", "city") and found["Ontario"][:2] == ("CAN", "admin")
+
+
+@pytest.mark.parametrize(("text", "name", "country", "feature"), [
+    # a name that is also a given name, placed by the words after it
+    ("Protesters marched through Lincoln, the capital of Nebraska, on Saturday.", "Lincoln", "USA", "city"),
+    # an island the gazetteer lacks, off the shore of the government that speaks
+    ("Sri Lanka's navy seized two trawlers near Nainativu island in the Palk Strait.", "Nainativu",
+     "LKA", "island"),
+    # a type word first, placed by the one demonym of its sentence
+    ("A dam on the River Kwanza burst after heavy rain, Angolan officials said.", "River Kwanza",
+     "AGO", "sea"),
+])
+def test_places_names_placed_by_the_words_around_them(coder, text, name, country, feature):
+    assert _places(coder, text)[name][:2] == (country, feature)
+
+
+def test_places_a_share_of_a_country_is_in_it(coder):
+    assert _places(coder, "Rebels hold two-thirds of Mali, the report said.")["Mali"][2] is False
+
+
+def test_places_divisions_and_title_names(coder):
+    # a division is a place unless words make it a party, as a country is
+    assert _places(coder, "Storms brought floods to mid Wales, forecasters said.")["Wales"][2] is False
+    # a short name is a division where its type word follows
+    found = _places(coder, "Landslides blocked the only road through Napo province after a week of rain.")
+    assert found["Napo province"][:2] == ("ECU", "admin")
+    # a title's place is part of a person's name
+    assert "Edinburgh" not in _places(coder, "The Duke of Edinburgh opened a school.")

@@ -42,7 +42,8 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "streets", "heart", "suburbs", "territory", "area", "areas",
                           "districts", "district", "edge", "rest", "much", "most", "swathes",
                           "strip", "hub", "half", "corner", "tip", "reaches", "stretch",
-                          "stretches", "portion", "length", "breadth"})
+                          "stretches", "portion", "length", "breadth", "third", "thirds",
+                          "two-thirds", "quarter", "quarters", "three-quarters", "fifth"})
 # Words that make a country or capital a place without a locative preposition, read on tokens
 # (most sentences are never parsed). A verb whose object is a place: "troops entered Ukraine",
 # "refugees fled Sudan", "shelling Kharkiv"
@@ -62,7 +63,8 @@ _PLACE_VERBS = frozenset({
     # storms, quakes and fires in headlines' present tense: "storm batters Faroe Islands"
     "batters", "battering", "lashes", "lashing", "ravages", "rocks", "rocking", "sweeps",
     "sweeping", "engulfs", "devastates", "pounds", "drenched", "drenches", "inundated",
-    "inundates", "scorched", "scorches", "shakes", "jolted", "jolts"})
+    "inundates", "scorched", "scorches", "shakes", "jolted", "jolts", "brushed", "brushing",
+    "brushes", "skirted", "skirting", "skirts", "grazed", "grazing"})
 # a name and then one of these verbs: what happened there, not what its government did ("the
 # Dominican Republic escaped with heavy rain", "Spain recorded its hottest day")
 _PLACE_SUBJECT_VERBS = frozenset({"escaped", "recorded", "experienced", "suffered", "endured",
@@ -123,7 +125,8 @@ _FLOWS = frozenset({"flow", "flows", "flowed", "flowing", "pipeline", "pipelines
 SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities", "hamlet",
                          "hamlets", "settlement", "settlements", "district", "districts",
                          "township", "townships", "municipality", "commune", "locality",
-                         "suburb", "neighbourhood", "neighborhood", "outpost", "kibbutz"})
+                         "suburb", "neighbourhood", "neighborhood", "outpost", "kibbutz",
+                         "port", "camp"})
 # a word beside a name the gazetteer lacks that says it is a place, and of what kind: "the
 # village of X", "the port of X", "the X peninsula", "X refugee camp"
 KIND_WORDS = {
@@ -312,9 +315,11 @@ def country_role(doc: Doc, start: int, end: int) -> str:
     "pressed Israel", "Chile's emergency office"): where something is ("remittances to
     Honduras", "closer to Tunisia than to Sicily"); "" (the dictionary decides) otherwise."""
     # "El Salvador, Honduras and Nicaragua have disputed": what the list does, each does
-    while end < len(doc) and (doc[end].text == "," or doc[end].lower_ in ("and", "or") or
-                              doc[end].is_title) and not doc[end].is_sent_start:
+    while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in ("and", "or")) \
+            and doc[end + 1].is_title and not doc[end + 1].is_sent_start:
         end += 1
+        while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+            end += 1
     if end < len(doc):
         after = doc[end]
         if after.lower_ in ("'s", "'", "’s") or after.is_lower and (

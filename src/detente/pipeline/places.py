@@ -133,11 +133,13 @@ class PlaceResolver:
         sentence_of = {t.span.start: t.sentence for t in toponyms}
         for toponym in unknown:
             # no place named as where it lies: the story's country, else the country of the
-            # nearest place its sentence names
-            near = sorted((m for m in mentions if not m.actor and m.place.country and
+            # nearest place its sentence names, else of the nearest government it names,
+            near = sorted((m for m in mentions if m.place.country and
                            sentence_of.get(m.span.start) == toponym.sentence),
-                          key=lambda m, at=toponym.span.start: abs(m.span.start - at))
-            country = home or (near[0].place.country if near else "")
+                          key=lambda m, at=toponym.span.start: (m.actor, abs(m.span.start - at)))
+            # or of the one demonym its sentence has ("the River Kwanza ..., Angolan officials")
+            country = home or (near[0].place.country if near else "") or \
+                (toponym.nearby[0] if len(toponym.nearby) == 1 else "")
             place = self._unlisted(toponym, resolved.get(toponym.lies_in), country)
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
@@ -151,6 +153,9 @@ class PlaceResolver:
             within = self.gazetteer.country(country)
         if within is None:
             return None
+        if not within.country and country in within.countries:
+            # "Delft island in the Palk Strait" in a story of Sri Lanka: the shore it is off
+            within = replace(within, country=country)
         # "X near Aleppo" stands at Aleppo's point: as fine as a city, not a point of its own
         return replace(within, name=" ".join(toponym.span.text.split()), feature=toponym.kind,
                        population=0, source="context",

@@ -70,7 +70,8 @@ _PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorat
 _TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "President", "Prime",
                      "Minister", "Gen.", "General", "Sen.", "Senator", "Rep.", "King", "Queen",
                      "Prince", "Princess", "Sheikh", "Judge", "Justice", "Colonel", "Col.",
-                     "Lt.", "Captain", "Capt.", "Pope", "Saint", "St", "Lord", "Lady", "Sir"})
+                     "Lt.", "Captain", "Capt.", "Pope", "Saint", "St", "Lord", "Lady", "Sir",
+                     "Duke", "Duchess", "Earl", "Countess", "Archbishop", "Bishop"})
 _BIG_CITY = 1_000_000  # a common-word name this large is read as the city anywhere ("Nice" is not)
 # words between a name and the place that says where it lies: "X, a small town in northern
 # Mali", "X, in Syria's Idlib province", "X near Aleppo", "X, some 20 km south of Y"
@@ -94,9 +95,11 @@ _LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|
 # Those of the first line need "of": "the Gulf Cooperation Council", "the Bay Area" are not seas
 _TYPE_OF = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits": "sea",
             "Channel": "sea", "Isle": "island"}
-_TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region"}
+_TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region",
+               "River": "sea"}
 # type words written in lower case after a name of compass words alone: "North West province"
 # is indexed as "North West Province" (`divisions.compass_only`)
+_ISLAND_WORDS = ("island", "islands", "atoll", "islet", "islets")
 _COMPASS_TYPES = frozenset({"province", "region", "state", "district", "county", "governorate"})
 _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
 # words between a name and its anchor that say it lies near the anchor, not in it
@@ -296,10 +299,14 @@ class ToponymFinder:
             return False  # "Of" (Turkey), "Say" (Niger)
         locative = after_place or is_locative(doc, start)
         biggest = max(p.population for p in candidates)
-        if text in self.common and not locative and biggest < _BIG_CITY:
+        if text in self.common and not locative and biggest < _BIG_CITY and not any(
+                lies_in(p, a) for p in candidates for a in self._anchor(doc, end)):
+            return False  # but "Jackson, the capital of Mississippi" is the city
+        # short town names: "Bar", "Ede", "Oss" are other words first; but not "Enga province"
+        if len(text) <= 4 and not strong and not locative and biggest < 100_000 and not (
+                end < len(doc) and doc[end].lower_ in ADMIN_WORDS and
+                any(p.feature == "admin" for p in candidates)):
             return False
-        if len(text) <= 4 and not strong and not locative and biggest < 100_000:
-            return False  # short town names: "Bar", "Ede", "Oss" are other words first
         return not self._part_of_a_name(doc, start, end, strong)
 
     def _part_of_a_name(self, doc: Doc, start: int, end: int, strong: bool) -> bool:
@@ -309,6 +316,8 @@ class ToponymFinder:
                 after.text not in _PLACE_SUFFIXES and after.text.lower() not in ADMIN_WORDS and \
                 self._longest(doc, end, False)[0] == 0:
             return True
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in _TITLES:
+            return True  # "the Prince of Wales bridge", "the Duke of Edinburgh"
         if strong:
             return False
         before = doc[start - 1] if start > 0 else None
@@ -407,13 +416,15 @@ class ToponymFinder:
                             lies_in=doc[at].idx if anchored else -1), bool(kind or anchored)
 
     def _river(self, doc: Doc, start: int, end: int, sentence: int) -> Toponym:
-        """A river the gazetteer lacks ("the Kasai River", "the Madeira river"): at the place
-        the words say it flows by ("the Bug river near Terespol"), else where the story is."""
+        """A river or island the gazetteer lacks ("the Kasai River", "the Madeira river",
+        "Delft island"): at the place the words say it is by ("the Bug river near
+        Terespol"), else where the story is."""
         at = self._anchor_at(doc, end + 1)
         anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
         span = doc[start:end]
+        kind = "island" if doc[end].lower_ in _ISLAND_WORDS else "sea"
         return Toponym(Span(span.start_char, span.end_char, span.text), (), True,
-                       sentence=sentence, kind="sea", lies_in=doc[at].idx if anchored else -1)
+                       sentence=sentence, kind=kind, lies_in=doc[at].idx if anchored else -1)
 
     def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                  sentence: int, named: bool = False) -> Toponym:
@@ -431,8 +442,9 @@ class ToponymFinder:
             named, end = True, end + 1
         span = doc[start:end]
         words = role(doc, start, end)
-        if not words and any(p.feature == "country" for p in candidates):
-            words = country_role(doc, start, end)
+        if not words and any(p.feature == "country" or p.feature == "admin" and
+                             p.source == "geonames" for p in candidates):
+            words = country_role(doc, start, end)  # "gusts to south Wales"
         ambiguous = _ambiguous(candidates)
         anchor = self._anchor(doc, end) if ambiguous or admin_word == "" and \
             any(p.source == TOWN_SOURCE for p in candidates) else ()
@@ -532,10 +544,14 @@ def lies_in(place: Place, anchor: Place) -> bool:
 
 
 def _river_end(doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> int:
-    """Where the name from `start` ends when "river" follows it and the gazetteer has no
-    river of that name (a name it lacks when `end` is 0); else 0."""
+    """Where the name from `start` ends when "river" or "island" follows it and the gazetteer
+    has no river or island of that name (a name it lacks when `end` is 0); else 0."""
     if any(p.feature == "sea" for p in candidates):
         return 0  # "the Dnipro river", "the Naf River": the curated river
+    if end and end < len(doc) and doc[end].lower_ in _ISLAND_WORDS:
+        # "Delft island" off Sri Lanka is no Dutch city; but "Cyprus island" is Cyprus
+        return 0 if any(p.feature in ("island", "country") or p.source == "curated"
+                        for p in candidates) else end
     if end:
         # "the Cagayan river" flows where Cagayan is (`FEATURE_WORDS`); "the Madeira river"
         # is not at Tabira, Brazil, one of whose other names is Madeira
@@ -543,12 +559,13 @@ def _river_end(doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) ->
         if any(ascii_fold(p.name) == text for p in candidates):
             return 0
     elif doc[start].is_sent_start or doc[start].text in _TITLES or \
-            doc[start].lower_ in CALENDAR or doc[start].lower_ == "the":
-        return 0
+            doc[start].lower_ in CALENDAR or doc[start].lower_ == "the" or \
+            doc[start].text in demonyms() or doc[start].text in CONTINENTS:
+        return 0  # "the Italian island of X" names no island "Italian"
     else:
         end = _capitalised_run(doc, start)
         end -= end - start > 1 and doc[end - 1].text == "River"
-    return end if end < len(doc) and doc[end].lower_ == "river" else 0
+    return end if end < len(doc) and doc[end].lower_ in ("river", *_ISLAND_WORDS) else 0
 
 
 def _capitalised_run(doc: Doc, start: int) -> int:
