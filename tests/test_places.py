@@ -586,6 +586,11 @@ def test_places_a_hyphenated_spelling_is_the_place_that_writes_itself_so(coder):
     ("Envoys pressed Iran to free the crew.", "Iran", True),
     # what a list does, each of its names does
     ("Fishermen crossed waters that Chile, Peru and Bolivia have disputed for decades.", "Chile", True),
+    # a government body that speaks under its place's name
+    ("Gunmen seized a bus near Reynosa, Sonora prosecutors said.", "Sonora", True),
+    ("Houston and Dallas agreed to share the cost of the levee.", "Dallas", True),
+    # but commas without a closing "and" make no list
+    ("Smugglers crossed the river at Eagle Pass, Texas, Coahuila police said.", "Texas", False),
 ])
 def test_places_a_country_is_a_place_unless_words_make_it_a_party(coder, text, name, is_actor):
     assert _places(coder, text)[name][2] is is_actor

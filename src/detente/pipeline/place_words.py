@@ -215,6 +215,11 @@ _ACTOR_VERBS = frozenset({
     "defies", "ignored", "challenged", "vetoed", "passed", "enacted", "adopted", "launched",
     "deployed", "sent", "recognised", "recognized", "froze", "suspended", "cut", "restored",
     "extended", "lifted", "reopened", "closed", "seized", "put", "placed", "raised", "lowered"})
+# a body of a government that speaks under the name of its place ("Tamaulipas prosecutors
+# said", "the Gaza health ministry said")
+_BODIES = _OFFICES | frozenset({"prosecutors", "prosecutor", "defence", "defense", "department",
+                                "office", "court", "courts", "lawmakers", "legislators",
+                                "officers", "ministry", "authority", "service", "services"})
 # between an actor verb and the name: "Texas has sued", "Bavaria on Monday said"
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again",
                           "later", "then", "could", "may", "might", "must", "should", "did"})
@@ -283,6 +288,15 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # "Turkey was hit by an earthquake"
     if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ == "where":
         return "place"  # "Iran, where protests erupted"
+    # "Phoenix and Sacramento agreed": what the list does, each of its names does
+    after = _list_end(doc, after)
+    # "Tamaulipas prosecutors said", "the Rio Grande do Sul civil defence said": its body speaks
+    body = after
+    while body < after + 2 and body < len(doc) and doc[body].is_lower and \
+            doc[body].lower_ not in _BODIES:
+        body += 1
+    if body + 1 < len(doc) and doc[body].lower_ in _BODIES and doc[body + 1].lower_ in _ACTOR_VERBS:
+        return "actor"
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
     # "Texas sued", "Bavaria has said"; but in "the governor of Durango state asked" the
@@ -314,12 +328,7 @@ def country_role(doc: Doc, start: int, end: int) -> str:
     makes it a party that does or is done to ("Japan lodged a protest", "ties with Morocco",
     "pressed Israel", "Chile's emergency office"): where something is ("remittances to
     Honduras", "closer to Tunisia than to Sicily"); "" (the dictionary decides) otherwise."""
-    # "El Salvador, Honduras and Nicaragua have disputed": what the list does, each does
-    while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in ("and", "or")) \
-            and doc[end + 1].is_title and not doc[end + 1].is_sent_start:
-        end += 1
-        while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
-            end += 1
+    end = _list_end(doc, end)  # "El Salvador, Honduras and Nicaragua have disputed"
     if end < len(doc):
         after = doc[end]
         if after.lower_ in ("'s", "'", "’s") or after.is_lower and (
@@ -338,6 +347,22 @@ def country_role(doc: Doc, start: int, end: int) -> str:
     if start == 0 or doc[start].is_sent_start or before >= 0 and doc[before].is_punct:
         return ""  # a sentence or a clause it opens is about what it does
     return "place"
+
+
+def _list_end(doc: Doc, end: int) -> int:
+    """Where the list of capitalised names that the name ending at `end` opens ends: "Chile,
+    Peru and Bolivia"."""
+    start = end
+    while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in ("and", "or")) \
+            and doc[end + 1].is_title and not doc[end + 1].is_sent_start:
+        closing = doc[end].lower_ in ("and", "or")
+        end += 1
+        while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+            end += 1
+        if closing:  # "and" brings the last name
+            return end
+    # commas without a closing "and" make no list: "Brownsville, Texas, Tamaulipas prosecutors"
+    return start
 
 
 def _word_before(doc: Doc, start: int) -> int | None:
