@@ -97,9 +97,10 @@ _TYPE_OF = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits
             "Channel": "sea", "Isle": "island"}
 _TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region",
                "River": "sea"}
+# lower-case words after a name that make it an island the gazetteer may lack: "Delft island"
+_ISLAND_WORDS = ("island", "islands", "atoll", "islet", "islets")
 # type words written in lower case after a name of compass words alone: "North West province"
 # is indexed as "North West Province" (`divisions.compass_only`)
-_ISLAND_WORDS = ("island", "islands", "atoll", "islet", "islets")
 _COMPASS_TYPES = frozenset({"province", "region", "state", "district", "county", "governorate"})
 _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
 # words between a name and its anchor that say it lies near the anchor, not in it
@@ -193,11 +194,11 @@ class ToponymFinder:
                     continue
             # a dateline's words are its place, but "LAGOS, Nigeria, March 3": not the month
             dated = in_dateline and candidates and token.lower_ not in CALENDAR
-            river_end = 0 if in_dateline else _river_end(doc, i, end, candidates)
-            if river_end:  # "the Madeira river": a river the gazetteer lacks, not the town
-                found.append(self._river(doc, i, river_end,
+            feature_end = 0 if in_dateline else _unlisted_feature_end(doc, i, end, candidates)
+            if feature_end:  # "the Madeira river": a river the gazetteer lacks, not the town
+                found.append(self._unlisted_feature(doc, i, feature_end,
                                          starts[bisect.bisect_right(starts, i) - 1]))
-                i = river_end + 1
+                i = feature_end + 1
                 continue
             # "in Wajima and Suzu": listed after a place the words placed, as if "in" governed it
             after_place = bool(found) and found[-1].locative and \
@@ -415,7 +416,7 @@ class ToponymFinder:
                             sentence=sentence, kind=kind or "city",
                             lies_in=doc[at].idx if anchored else -1), bool(kind or anchored)
 
-    def _river(self, doc: Doc, start: int, end: int, sentence: int) -> Toponym:
+    def _unlisted_feature(self, doc: Doc, start: int, end: int, sentence: int) -> Toponym:
         """A river or island the gazetteer lacks ("the Kasai River", "the Madeira river",
         "Delft island"): at the place the words say it is by ("the Bug river near
         Terespol"), else where the story is."""
@@ -543,7 +544,7 @@ def lies_in(place: Place, anchor: Place) -> bool:
         haversine_km(place.lat, place.lon, anchor.lat, anchor.lon) <= _NEAR_KM
 
 
-def _river_end(doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> int:
+def _unlisted_feature_end(doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> int:
     """Where the name from `start` ends when "river" or "island" follows it and the gazetteer
     has no river or island of that name (a name it lacks when `end` is 0); else 0."""
     if any(p.feature == "sea" for p in candidates):
