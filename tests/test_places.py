@@ -630,3 +630,23 @@ def test_places_divisions_and_title_names(coder):
     assert found["Napo province"][:2] == ("ECU", "admin")
     # a title's place is part of a person's name
     assert "Edinburgh" not in _places(coder, "The Duke of Edinburgh opened a school.")
+
+
+def test_places_an_owner_between_the_locative_and_the_name_leaves_it_governed(coder):
+    # "said" follows the division, but the police in it speak
+    found = _places(coder, "Police in Kenya's Kitui county said bandits stole 200 goats.")
+    assert found["Kitui county"] == ("KEN", "admin", False)
+    # ash covers a place, not a government
+    assert _places(coder, "Ash from the volcano covered Quito for two days.")["Quito"][2] is False
+
+
+def test_places_a_seas_name_as_its_adjective_is_no_place(coder):
+    assert "Caribbean" not in _places(coder, "Caribbean leaders met on Monday to discuss fishing quotas.")
+    assert _places(coder, "Storms battered the Caribbean on Monday.")["Caribbean"][1] == "sea"
+
+
+def test_places_a_dateline_is_its_place_by_its_own_name(coder):
+    # "Bridgetown" is also one of Portland, Oregon's names, a city six times as large
+    coded = coder.code_article(Article(id="t", text="BRIDGETOWN, May 1 (Wire) - Parliament "
+                                                    "passed the budget after a night of debate."))
+    assert [m.place.country for m in coded.places] == ["BRB"]

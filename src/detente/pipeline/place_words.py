@@ -64,7 +64,8 @@ _PLACE_VERBS = frozenset({
     "batters", "battering", "lashes", "lashing", "ravages", "rocks", "rocking", "sweeps",
     "sweeping", "engulfs", "devastates", "pounds", "drenched", "drenches", "inundated",
     "inundates", "scorched", "scorches", "shakes", "jolted", "jolts", "brushed", "brushing",
-    "brushes", "skirted", "skirting", "skirts", "grazed", "grazing"})
+    "brushes", "skirted", "skirting", "skirts", "grazed", "grazing", "covered", "covering",
+    "blanketed", "blanketing", "shrouded", "choked", "smothered"})
 # a name and then one of these verbs: what happened there, not what its government did ("the
 # Dominican Republic escaped with heavy rain", "Spain recorded its hottest day")
 _PLACE_SUBJECT_VERBS = frozenset({"escaped", "recorded", "experienced", "suffered", "endured",
@@ -234,16 +235,26 @@ def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) 
     """Whether a locative preposition governs the name at `index`, on tokens alone (most
     sentences are never parsed): "in eastern Ukraine", "off the coast of Taiwan", "south of
     Kyiv"."""
-    for back in range(index - 1, max(-1, index - 5), -1):
+    back, steps = index - 1, 0
+    while back >= 0 and steps < 4:  # four words back, an owner counting as one
+        steps += 1
         word = doc[back].lower_
         if word in prepositions:
             return True
+        if word in ("'s", "’s") and back > 0 and doc[back - 1].is_title:
+            # "in Nigeria's Katsina state": the owner is a modifier too
+            back -= 1
+            while back > 0 and doc[back - 1].is_title:
+                back -= 1
+            back -= 1
+            continue
         if word == "of" and back > 0 and (doc[back - 1].lower_ in _PLACE_NOUNS or
                                            doc[back - 1].lower_ in _EVENT_NOUNS):
             return True  # "south of Kyiv", "pulled out of Mali", "the invasion of Ukraine"
         # "in the Libyan capital Tripoli", "in Russian-occupied Melitopol"
         if word not in _MODIFIERS and not doc[back].is_punct and doc[back].text not in demonyms():
             return False
+        back -= 1
     return False
 
 

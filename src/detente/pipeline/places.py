@@ -82,11 +82,12 @@ class PlaceResolver:
                 context.sure[(place.country, place.admin1)] += 1
             if clear or place.feature == "country":
                 context.named[toponym.span.start] = place.country
+            if clear or place.feature in ("country", "sea"):
                 context.points[toponym.span.start] = place
                 context.sentences.setdefault(toponym.sentence, Counter())[place.country] += 1
             if toponym.nearby:
                 context.demonyms[toponym.sentence] = toponym.nearby
-        if context.countries or context.dateline or context.named:
+        if context.countries or context.dateline or context.named or context.points:
             # with the towns it may name admitted again: "a street in Casco" in a story from
             # Italy is the Italian village, once Portland, Maine (another of whose names is
             # Casco) is gone
@@ -225,7 +226,7 @@ class _Context:
     # the country of each country name and clear name, by name and counted by sentence; the
     # countries of the demonyms, by sentence
     named: dict[int, str] = field(default_factory=dict)
-    points: dict[int, Place] = field(default_factory=dict)  # by name: the place it clearly is
+    points: dict[int, Place] = field(default_factory=dict)  # by name: the place it clearly is (or sea)
     sentences: dict[int, Counter[str]] = field(default_factory=dict)
     demonyms: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
@@ -357,8 +358,10 @@ def _without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gaze
     story from Cyprus, Pyla is the Cypriot village the gazetteer lacks. Old spellings of
     towns in the story ("Kharkov") and of big cities ("Bombay") are kept."""
     countries, places = context.story(toponym)
-    if not countries:
+    if not countries and not places:
         return toponym  # the story says nowhere else
+    # a sea names its shores: "off Berdiansk" in the Sea of Azov may be Ukraine's
+    countries |= {c for q in places for c in q.countries}
     places += [q for q in map(gazetteer.country, countries) if q is not None]
     text = ascii_fold(" ".join(toponym.span.text.split())).lower()
 

@@ -72,6 +72,9 @@ _TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Pres
                      "Prince", "Princess", "Sheikh", "Judge", "Justice", "Colonel", "Col.",
                      "Lt.", "Captain", "Capt.", "Pope", "Saint", "St", "Lord", "Lady", "Sir",
                      "Duke", "Duchess", "Earl", "Countess", "Archbishop", "Bishop"})
+# seas' names that are also their adjectives: a place only when no noun follows
+_ADJECTIVAL = frozenset({"Caribbean", "Arctic", "Antarctic", "Pacific", "Atlantic",
+                         "Mediterranean", "Baltic", "Adriatic", "Aegean", "Balkan"})
 _BIG_CITY = 1_000_000  # a common-word name this large is read as the city anywhere ("Nice" is not)
 # words between a name and the place that says where it lies: "X, a small town in northern
 # Mali", "X, in Syria's Idlib province", "X near Aleppo", "X, some 20 km south of Y"
@@ -194,6 +197,8 @@ class ToponymFinder:
                     continue
             # a dateline's words are its place, but "LAGOS, Nigeria, March 3": not the month
             dated = in_dateline and candidates and token.lower_ not in CALENDAR
+            if dated:
+                candidates = _own_names_first(doc[i:end].text, candidates)
             feature_end = 0 if in_dateline else _unlisted_feature_end(doc, i, end, candidates)
             if feature_end:  # "the Madeira river": a river the gazetteer lacks, not the town
                 found.append(self._unlisted_feature(doc, i, feature_end,
@@ -298,6 +303,9 @@ class ToponymFinder:
                      for p in candidates)
         if end - start == 1 and doc[start].is_stop and not strong:
             return False  # "Of" (Turkey), "Say" (Niger)
+        if text in _ADJECTIVAL and end < len(doc) and doc[end].is_lower and doc[end].is_alpha \
+                and not doc[end].is_stop and doc[end].lower_ not in ADMIN_WORDS:
+            return False  # "Caribbean leaders", "Arctic shipping": the sea's adjective
         locative = after_place or is_locative(doc, start)
         biggest = max(p.population for p in candidates)
         if text in self.common and not locative and biggest < _BIG_CITY and not any(
@@ -542,6 +550,16 @@ def lies_in(place: Place, anchor: Place) -> bool:
         return place.admin1 == anchor.admin1
     return place.admin1 == anchor.admin1 or \
         haversine_km(place.lat, place.lon, anchor.lat, anchor.lon) <= _NEAR_KM
+
+
+def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
+    """A dateline's place by its own name: "BRIDGETOWN" is Barbados's capital, not Portland,
+    Oregon (another of whose names it is), unless the place of that name is a tenth the size
+    of the other."""
+    text = ascii_fold(" ".join(text.split())).lower()
+    own = tuple(p for p in candidates if ascii_fold(p.name).lower() == text)
+    biggest = max(p.population for p in candidates)
+    return own if own and max(p.population for p in own) * 10 >= biggest else candidates
 
 
 def _unlisted_feature_end(doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> int:
