@@ -650,3 +650,11 @@ def test_places_a_dateline_is_its_place_by_its_own_name(coder):
     coded = coder.code_article(Article(id="t", text="BRIDGETOWN, May 1 (Wire) - Parliament "
                                                     "passed the budget after a night of debate."))
     assert [m.place.country for m in coded.places] == ["BRB"]
+
+
+def test_places_a_hyphen_joins_the_words_of_one_name(coder):
+    found = _places(coder, "Gangs attacked a police post in Pont-Cassé, in central Haiti.")
+    assert found["Pont-Cassé"][:2] == ("HTI", "city") and "Pont" not in found
+    # but two places joined stay two places
+    route = _places(coder, "Trucks queued on the Kabul-Kandahar highway and at the Belarus-Poland border.")
+    assert {"Kandahar", "Belarus", "Poland"} <= set(route)

@@ -189,6 +189,8 @@ class ToponymFinder:
             # "the villages of X, Y and Z": a name listed after a placed small place
             listed = named_end >= 0 and all(t.lower_ in (",", "and", "or") for t in doc[named_end:i])
             end, candidates = self._longest(doc, i, in_dateline, listed)
+            if end and not in_dateline and self._fragment(doc, end, candidates):
+                end, candidates = 0, ()  # "Pont" of "Pont-Sondé" is no place of its own
             if end <= i + 1 and token.text in _TYPE_FIRST and not in_dateline:
                 typed = self._type_first(doc, i, starts[bisect.bisect_right(starts, i) - 1])
                 if typed is not None:  # "the Gulf of Paria", "Mount Ruang": not "Gulf" province
@@ -287,6 +289,15 @@ class ToponymFinder:
             if len(text) > gazetteer.max_chars or doc[end - 1].is_sent_end:
                 break
         return best
+
+    def _fragment(self, doc: Doc, end: int, candidates: tuple[Place, ...]) -> bool:
+        """Whether the name ending at `end` is the first part of a hyphenated name the
+        gazetteer lacks ("Pont-Sondé"); not a country, nor one of two places joined ("the
+        Kabul-Kandahar highway", "the Belarus-Poland border")."""
+        return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_title and \
+            not any(p.feature == "country" for p in candidates) and \
+            self._longest(doc, end + 1, False, towns=True)[0] == 0
 
     def _keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                after_place: bool = False) -> bool:
@@ -593,6 +604,10 @@ def _capitalised_run(doc: Doc, start: int) -> int:
     while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
             and (end == start or not doc[end].is_sent_start):
         end += 1
+        # "Pont-Sondé", "Küstrin-Kietz": a hyphen joins the words of one name
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha:
+            end += 2
     return end
 
 
