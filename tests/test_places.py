@@ -658,3 +658,9 @@ def test_places_a_hyphen_joins_the_words_of_one_name(coder):
     # but two places joined stay two places
     route = _places(coder, "Trucks queued on the Kabul-Kandahar highway and at the Belarus-Poland border.")
     assert {"Kandahar", "Belarus", "Poland"} <= set(route)
+
+
+def test_places_an_adjective_before_the_anchor_is_passed_over(coder):
+    # "Caribbean" is an adjective here: the anchor is the Honduran department
+    found = _places(coder, "Storms flooded Trujillo, the Caribbean port in Colón department, on Sunday.")
+    assert found["Trujillo"][0] == "HND"

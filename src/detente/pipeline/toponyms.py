@@ -388,6 +388,9 @@ class ToponymFinder:
             token = doc[j]
             if j > end and token.is_sent_start:
                 return None
+            if (token.text in _ADJECTIVAL or token.text in demonyms()) and \
+                    self._longest(doc, j, False, towns=True)[0] <= j + 1:
+                continue  # "X, the Caribbean port in Colón"; but "in British Columbia"
             if token.text[:1].isupper():
                 return j
             if token.lower_ not in _ANCHOR_WORDS and not token.like_num:
