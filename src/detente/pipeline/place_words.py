@@ -331,7 +331,7 @@ _DOES = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "wo
                    "could", "may", "might", "must", "should", "did", "does", "began", "begins",
                    "held", "holds", "made", "makes", "took", "takes", "gave", "gives", "won",
                    "lost", "kept", "keeps", "sought", "seeks", "led", "leads", "became",
-                   "remains", "remained", "also", "and", "or", "to", "on", "in"})
+                   "remains", "remained", "also", "to", "on", "in"})
 
 
 def country_role(doc: Doc, start: int, end: int) -> str:
