@@ -580,6 +580,8 @@ def test_places_a_hyphenated_spelling_is_the_place_that_writes_itself_so(coder):
     ("Coffee shipments to Kenya and Uganda fell by a third last year.", "Uganda", False),
     ("The shoal lies closer to Vietnam than to the Philippines.", "Vietnam", False),
     ("The mill sends maize to Zambia and the DRC every month.", "Zambia", False),
+    ("Police on Malta detained 40 migrants after their boat landed.", "Malta", False),
+    ("The ministers agreed new sanctions on Iran.", "Iran", True),
     # it does, owns an office, or is the other party
     ("Japan lodged a protest with China over the drills.", "Japan", True),
     ("Japan lodged a protest with China over the drills.", "China", True),

@@ -239,8 +239,8 @@ def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) 
     while back >= 0 and steps < 4:  # four words back, an owner counting as one
         steps += 1
         word = doc[back].lower_
-        if word in prepositions:
-            return True
+        if word in prepositions or word == "on" and back > 0 and doc[back - 1].lower_ in _ON_AN_ISLAND:
+            return True  # "in eastern Ukraine", "police on Mayotte"
         if word in ("'s", "’s") and back > 0 and doc[back - 1].is_title:
             # "in Nigeria's Katsina state": the owner is a modifier too
             back -= 1
@@ -326,6 +326,12 @@ def role(doc: Doc, start: int, end: int) -> str:
 _PARTY_WORDS = frozenset({"with", "by", "against", "between", "among", "from", "on", "at",
                           "toward", "towards", "and", "or", "nor", "but", "of", "for", "de",
                           "du", "des", "del", "da", "do"})
+# before "on" and a name: it is an island someone is or something happens on ("police on
+# Mayotte", "erupted on St Vincent"), not the object of "sanctions on"
+_ON_AN_ISLAND = frozenset({"erupted", "landed", "stranded", "arrived", "live", "lived", "living",
+                           "based", "police", "troops", "tourists", "residents", "people",
+                           "families", "workers", "migrants", "refugees", "soldiers", "ashore",
+                           "holiday", "holidays", "elsewhere", "everywhere", "homes", "farms"})
 # after a country's name: verbs it does, beyond `_ACTOR_VERBS`
 _DOES = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
                    "could", "may", "might", "must", "should", "did", "does", "began", "begins",
