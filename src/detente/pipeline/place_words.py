@@ -19,6 +19,13 @@ from spacy.tokens import Doc
 
 from detente.actors import ActorDictionary
 
+# words before a name that make it part of a person's name or title ("President Georgia ...",
+# "the Prince of Wales bridge")
+TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "President", "Prime",
+                    "Minister", "Gen.", "General", "Sen.", "Senator", "Rep.", "King", "Queen",
+                    "Prince", "Princess", "Sheikh", "Judge", "Justice", "Colonel", "Col.",
+                    "Lt.", "Captain", "Capt.", "Pope", "Saint", "St", "Lord", "Lady", "Sir",
+                    "Duke", "Duchess", "Earl", "Countess", "Archbishop", "Bishop"})
 # prepositions that put something somewhere; "to", "towards" and "between" are left out: "an
 # envoy to China", "policy towards China", "talks between China and Japan" name actors
 LOCATIVES = frozenset({"in", "at", "near", "outside", "off", "across", "along", "from", "inside",

@@ -5,7 +5,8 @@ the tokenised article, before any parse, and drops common words and people's nam
 around a name (`place_words.py`) make it a place ("troops entered Ukraine", "talks in Beijing")
 or a government ("Texas sued"); an apposition ("Paris, Texas"), a demonym beside it ("the Libyan
 capital") or a place it is said to lie in ("X, a town in northern Mali") is kept with it for
-`places.py` to weigh. A name the gazetteer lacks is kept where the words make it a place.
+`places.py` to weigh. A name the gazetteer lacks is kept where the words make it a place
+(`unlisted_names.py` reads the words that say what kind of feature it is).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from detente.pipeline.place_words import (
     LOCATIVES,
     SETTLEMENTS,
     SMALL_LOCATIVES,
+    TITLES,
     country_role,
     demonym_beside,
     demonym_phrases,
@@ -36,6 +38,12 @@ from detente.pipeline.place_words import (
     is_locative,
     place_kind,
     role,
+)
+from detente.pipeline.unlisted_names import (
+    ISLAND_WORDS,
+    capitalised_run,
+    type_first,
+    unlisted_feature_end,
 )
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import compass_only
@@ -67,11 +75,6 @@ _PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorat
                              "Prefecture", "District", "County", "Island", "Islands", "Valley",
                              "Bay", "Port", "Airport", "Strait", "Sea", "River", "Mountains",
                              "Square", "Street", "Oblast's", "Krai", "Territory", *FEATURE_WORDS})
-_TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "President", "Prime",
-                     "Minister", "Gen.", "General", "Sen.", "Senator", "Rep.", "King", "Queen",
-                     "Prince", "Princess", "Sheikh", "Judge", "Justice", "Colonel", "Col.",
-                     "Lt.", "Captain", "Capt.", "Pope", "Saint", "St", "Lord", "Lady", "Sir",
-                     "Duke", "Duchess", "Earl", "Countess", "Archbishop", "Bishop"})
 # seas' names that are also their adjectives: a place only when no noun follows
 _ADJECTIVAL = frozenset({"Caribbean", "Arctic", "Antarctic", "Pacific", "Atlantic",
                          "Mediterranean", "Baltic", "Adriatic", "Aegean", "Balkan"})
@@ -93,15 +96,6 @@ _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
 # between two names of a list, where the first is a place: "across southern Turkey and
 # northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
 _LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|central)\S* )?")
-# a type word before a name the gazetteer lacks, and the kind of place it makes: "the Gulf of
-# Paria", "Lake Kivu", "Mount Ruang" (a lake is stored as a sea, as the curated list does).
-# Those of the first line need "of": "the Gulf Cooperation Council", "the Bay Area" are not seas
-_TYPE_OF = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits": "sea",
-            "Channel": "sea", "Isle": "island"}
-_TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region",
-               "River": "sea"}
-# lower-case words after a name that make it an island the gazetteer may lack: "Delft island"
-_ISLAND_WORDS = ("island", "islands", "atoll", "islet", "islets")
 # type words written in lower case after a name of compass words alone: "North West province"
 # is indexed as "North West Province" (`divisions.compass_only`)
 _COMPASS_TYPES = frozenset({"province", "region", "state", "district", "county", "governorate"})
@@ -191,17 +185,19 @@ class ToponymFinder:
             end, candidates = self._longest(doc, i, in_dateline, listed)
             if end and not in_dateline and self._fragment(doc, end, candidates):
                 end, candidates = 0, ()  # "Pont" of "Pont-Sondé" is no place of its own
-            if end <= i + 1 and token.text in _TYPE_FIRST and not in_dateline:
-                typed = self._type_first(doc, i, starts[bisect.bisect_right(starts, i) - 1])
-                if typed is not None:  # "the Gulf of Paria", "Mount Ruang": not "Gulf" province
-                    found.append(typed[1])
-                    i = typed[0]
-                    continue
+            typed = type_first(doc, i) if end <= i + 1 and not in_dateline else None
+            if typed is not None:  # "the Gulf of Paria", "Mount Ruang": not "Gulf" province
+                span = doc[i:typed[0]]
+                found.append(Toponym(Span(span.start_char, span.end_char, span.text), (), True,
+                                     sentence=starts[bisect.bisect_right(starts, i) - 1],
+                                     kind=typed[1]))
+                i = typed[0]
+                continue
             # a dateline's words are its place, but "LAGOS, Nigeria, March 3": not the month
             dated = in_dateline and candidates and token.lower_ not in CALENDAR
             if dated:
                 candidates = _own_names_first(doc[i:end].text, candidates)
-            feature_end = 0 if in_dateline else _unlisted_feature_end(doc, i, end, candidates)
+            feature_end = 0 if in_dateline else unlisted_feature_end(doc, i, end, candidates)
             if feature_end:  # "the Madeira river": a river the gazetteer lacks, not the town
                 found.append(self._unlisted_feature(doc, i, feature_end,
                                          starts[bisect.bisect_right(starts, i) - 1]))
@@ -336,14 +332,14 @@ class ToponymFinder:
                 after.text not in _PLACE_SUFFIXES and after.text.lower() not in ADMIN_WORDS and \
                 self._longest(doc, end, False)[0] == 0:
             return True
-        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in _TITLES:
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in TITLES:
             return True  # "the Prince of Wales bridge", "the Duke of Edinburgh"
         if strong:
             return False
         before = doc[start - 1] if start > 0 else None
         if before is None or doc[start].is_sent_start:
             return False
-        if before.text in _TITLES:
+        if before.text in TITLES:
             return True
         return before.is_title and before.text not in _PLACE_PREFIXES and \
             not is_locative(doc, start - 1) and self._name_before(doc, start - 1) is None
@@ -397,22 +393,6 @@ class ToponymFinder:
                 return None
         return None
 
-    def _type_first(self, doc: Doc, start: int, sentence: int) -> tuple[int, Toponym] | None:
-        """A feature the gazetteer lacks, named by its type word first: "the Gulf of Paria",
-        "Lake Kivu", "Mount Ruang" (`_TYPE_FIRST`). It stands where the story or its sentence
-        is, as a name the gazetteer lacks does (`places.py`)."""
-        of = start + 1 < len(doc) and doc[start + 1].lower_ == "of"
-        if of != (doc[start].text in _TYPE_OF):
-            return None
-        name = start + 1 + of
-        end = _capitalised_run(doc, name)
-        if end == name or doc[name].is_sent_start:
-            return None
-        span = doc[start:end]
-        toponym = Toponym(Span(span.start_char, span.end_char, span.text), (), True,
-                          sentence=sentence, kind=_TYPE_FIRST[doc[start].text])
-        return end, toponym
-
     def _unknown(self, doc: Doc, start: int, sentence: int) -> tuple[int, Toponym | None, bool]:
         """(end, toponym, sure) of a name the gazetteer lacks that the words make a place: a
         word for its kind ("the village of Przewodow", "the Noto peninsula"), or a locative and
@@ -420,11 +400,11 @@ class ToponymFinder:
         after a locative alone ("officials in Stepanakert"): the entity recogniser decides.
         (0, None, False) for anything else: most capitalised words the gazetteer lacks are
         people, bodies, days."""
-        end = _capitalised_run(doc, start)
+        end = capitalised_run(doc, start)
         words = doc[start:end]
         if end == start or doc[start].is_sent_start or doc[start - 1].is_title or \
                 doc[start].lower_ == "the" or \
-                any(w.text in self.common or w.text in _TITLES or w.lower_ in CALENDAR
+                any(w.text in self.common or w.text in TITLES or w.lower_ in CALENDAR
                     or w.text in CONTINENTS
                     or w.text in demonyms() for w in words) or words.text in demonym_phrases() or \
                 end < len(doc) and doc[end].text[:1].isupper():
@@ -445,7 +425,7 @@ class ToponymFinder:
         at = self._anchor_at(doc, end + 1)
         anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
         span = doc[start:end]
-        kind = "island" if doc[end].lower_ in _ISLAND_WORDS else "sea"
+        kind = "island" if doc[end].lower_ in ISLAND_WORDS else "sea"
         return Toponym(Span(span.start_char, span.end_char, span.text), (), True,
                        sentence=sentence, kind=kind, lies_in=doc[at].idx if anchored else -1)
 
@@ -574,44 +554,6 @@ def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, .
     own = tuple(p for p in candidates if ascii_fold(p.name).lower() == text)
     biggest = max(p.population for p in candidates)
     return own if own and max(p.population for p in own) * 10 >= biggest else candidates
-
-
-def _unlisted_feature_end(doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> int:
-    """Where the name from `start` ends when "river" or "island" follows it and the gazetteer
-    has no river or island of that name (a name it lacks when `end` is 0); else 0."""
-    if any(p.feature == "sea" for p in candidates):
-        return 0  # "the Dnipro river", "the Naf River": the curated river
-    if end and end < len(doc) and doc[end].lower_ in _ISLAND_WORDS:
-        # "Delft island" off Sri Lanka is no Dutch city; but "Cyprus island" is Cyprus
-        return 0 if any(p.feature in ("island", "country") or p.source == "curated"
-                        for p in candidates) else end
-    if end:
-        # "the Cagayan river" flows where Cagayan is (`FEATURE_WORDS`); "the Madeira river"
-        # is not at Tabira, Brazil, one of whose other names is Madeira
-        text = ascii_fold(doc[start:end].text)
-        if any(ascii_fold(p.name) == text for p in candidates):
-            return 0
-    elif doc[start].is_sent_start or doc[start].text in _TITLES or \
-            doc[start].lower_ in CALENDAR or doc[start].lower_ == "the" or \
-            doc[start].text in demonyms() or doc[start].text in CONTINENTS:
-        return 0  # "the Italian island of X" names no island "Italian"
-    else:
-        end = _capitalised_run(doc, start)
-        end -= end - start > 1 and doc[end - 1].text == "River"
-    return end if end < len(doc) and doc[end].lower_ in ("river", *_ISLAND_WORDS) else 0
-
-
-def _capitalised_run(doc: Doc, start: int) -> int:
-    """Where the run of up to three capitalised words from `start` ends, within its sentence."""
-    end = start
-    while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
-            and (end == start or not doc[end].is_sent_start):
-        end += 1
-        # "Pont-Sondé", "Küstrin-Kietz": a hyphen joins the words of one name
-        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha:
-            end += 2
-    return end
 
 
 def _sentence_end(doc: Doc, sentence: int, starts: list[int]) -> int:

@@ -1,0 +1,80 @@
+"""Words that make a name the gazetteer lacks a feature of a kind: a type word first ("the Gulf
+of Paria", "Lake Kivu", "River Kwanza"), "river" or "island" after it ("the Bug river", "Delft
+island"), and the run of capitalised words such a name is.
+
+`toponyms.ToponymFinder` asks these; `places.py` stands the names where the words around them
+say they lie.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from detente.model import Place
+from detente.pipeline.place_words import CALENDAR, CONTINENTS, TITLES, demonyms
+from detente.places.names import ascii_fold
+
+# a type word before a name the gazetteer lacks, and the kind of place it makes: "the Gulf of
+# Paria", "Lake Kivu", "Mount Ruang" (a lake is stored as a sea, as the curated list does).
+# Those of the first line need "of": "the Gulf Cooperation Council", "the Bay Area" are not seas
+_TYPE_OF = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits": "sea",
+            "Channel": "sea", "Isle": "island"}
+_TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region",
+               "River": "sea"}
+# lower-case words after a name that make it an island the gazetteer may lack: "Delft island"
+ISLAND_WORDS = ("island", "islands", "atoll", "islet", "islets")
+
+
+def type_first(doc: Doc, start: int) -> tuple[int, str] | None:
+    """(end, kind) of a feature the gazetteer lacks, named by its type word first: "the Gulf of
+    Paria", "Lake Kivu", "Mount Ruang" (`_TYPE_FIRST`); None where the token at `start` opens
+    no such name. It stands where the story or its sentence is, as a name the gazetteer lacks
+    does (`places.py`)."""
+    if doc[start].text not in _TYPE_FIRST:
+        return None
+    of = start + 1 < len(doc) and doc[start + 1].lower_ == "of"
+    if of != (doc[start].text in _TYPE_OF):
+        return None
+    name = start + 1 + of
+    end = capitalised_run(doc, name)
+    if end == name or doc[name].is_sent_start:
+        return None
+    return end, _TYPE_FIRST[doc[start].text]
+
+
+def unlisted_feature_end(doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> int:
+    """Where the name from `start` ends when "river" or "island" follows it and the gazetteer
+    has no river or island of that name (a name it lacks when `end` is 0); else 0."""
+    if any(p.feature == "sea" for p in candidates):
+        return 0  # "the Dnipro river", "the Naf River": the curated river
+    if end and end < len(doc) and doc[end].lower_ in ISLAND_WORDS:
+        # "Delft island" off Sri Lanka is no Dutch city; but "Cyprus island" is Cyprus
+        return 0 if any(p.feature in ("island", "country") or p.source == "curated"
+                        for p in candidates) else end
+    if end:
+        # "the Cagayan river" flows where Cagayan is (`FEATURE_WORDS`); "the Madeira river"
+        # is not at Tabira, Brazil, one of whose other names is Madeira
+        text = ascii_fold(doc[start:end].text)
+        if any(ascii_fold(p.name) == text for p in candidates):
+            return 0
+    elif doc[start].is_sent_start or doc[start].text in TITLES or \
+            doc[start].lower_ in CALENDAR or doc[start].lower_ == "the" or \
+            doc[start].text in demonyms() or doc[start].text in CONTINENTS:
+        return 0  # "the Italian island of X" names no island "Italian"
+    else:
+        end = capitalised_run(doc, start)
+        end -= end - start > 1 and doc[end - 1].text == "River"
+    return end if end < len(doc) and doc[end].lower_ in ("river", *ISLAND_WORDS) else 0
+
+
+def capitalised_run(doc: Doc, start: int) -> int:
+    """Where the run of up to three capitalised words from `start` ends, within its sentence."""
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
+            and (end == start or not doc[end].is_sent_start):
+        end += 1
+        # "Pont-Cassé": a hyphen joins the words of one name
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha:
+            end += 2
+    return end
