@@ -21,7 +21,7 @@ from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
-from detente.places.names import ascii_fold
+from detente.places.names import fold_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,23 +357,26 @@ def _without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gaze
     Piła's, in Poland), under 200,000 people and in none of the story's countries: in a
     story from Cyprus, Pyla is the Cypriot village the gazetteer lacks. Old spellings of
     towns in the story ("Kharkov") and of big cities ("Bombay") are kept."""
+    text = fold_name(toponym.span.text)
+    suspects = [p for p in toponym.candidates if p.population < _FAR_ALTERNATE and
+                p.source in ("geonames", TOWN_SOURCE) and not _same_name(fold_name(p.name), text)]
+    if not suspects:
+        return toponym
     countries, places = context.story(toponym)
     if not countries and not places:
         return toponym  # the story says nowhere else
     # a sea names its shores: "off Berdiansk" in the Sea of Azov may be Ukraine's
     countries |= {c for q in places for c in q.countries}
     places += [q for q in map(gazetteer.country, countries) if q is not None]
-    text = ascii_fold(" ".join(toponym.span.text.split())).lower()
 
-    def near(place: Place) -> bool:  # Termez, on the Afghan border, in a story of Afghanistan
-        return bool({place.country, *place.countries} & countries) or any(
-            haversine_km(place.lat, place.lon, q.lat, q.lon) <= _STORY_KM for q in places)
+    def far(place: Place) -> bool:  # not Termez, on the Afghan border, in a story of Afghanistan
+        return not {place.country, *place.countries} & countries and all(
+            haversine_km(place.lat, place.lon, q.lat, q.lon) > _STORY_KM for q in places)
 
-    kept = tuple(p for p in toponym.candidates if p.population >= _FAR_ALTERNATE or
-                 p.source not in ("geonames", TOWN_SOURCE) or
-                 _same_name(ascii_fold(p.name).lower(), text) or near(p))
-    if len(kept) == len(toponym.candidates):
+    dropped = {id(p) for p in suspects if far(p)}
+    if not dropped:
         return toponym
+    kept = tuple(p for p in toponym.candidates if id(p) not in dropped)
     if not kept and toponym.locative:  # "a road near Pyla": a place the gazetteer lacks
         return replace(toponym, candidates=(), kind="city")
     return replace(toponym, candidates=kept)

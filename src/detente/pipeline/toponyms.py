@@ -49,7 +49,7 @@ from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import compass_only
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
-from detente.places.names import ascii_fold
+from detente.places.names import ascii_fold, fold_name
 
 # between a name and the place it lies in: "Paris, Texas", "Tripoli in northern Lebanon"
 _WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
@@ -550,8 +550,8 @@ def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, .
     """A dateline's place by its own name: "BRIDGETOWN" is Barbados's capital, not Portland,
     Oregon (another of whose names it is), unless the place of that name is a tenth the size
     of the other."""
-    text = ascii_fold(" ".join(text.split())).lower()
-    own = tuple(p for p in candidates if ascii_fold(p.name).lower() == text)
+    text = fold_name(text)
+    own = tuple(p for p in candidates if fold_name(p.name) == text)
     biggest = max(p.population for p in candidates)
     return own if own and max(p.population for p in own) * 10 >= biggest else candidates
 

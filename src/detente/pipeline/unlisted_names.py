@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from detente.model import Place
 from detente.pipeline.place_words import CALENDAR, CONTINENTS, TITLES, demonyms
-from detente.places.names import ascii_fold
+from detente.places.names import fold_name
 
 # a type word before a name the gazetteer lacks, and the kind of place it makes: "the Gulf of
 # Paria", "Lake Kivu", "Mount Ruang" (a lake is stored as a sea, as the curated list does).
@@ -54,8 +54,8 @@ def unlisted_feature_end(doc: Doc, start: int, end: int, candidates: tuple[Place
     if end:
         # "the Cagayan river" flows where Cagayan is (`FEATURE_WORDS`); "the Madeira river"
         # is not at Tabira, Brazil, one of whose other names is Madeira
-        text = ascii_fold(doc[start:end].text)
-        if any(ascii_fold(p.name) == text for p in candidates):
+        text = fold_name(doc[start:end].text)
+        if any(fold_name(p.name) == text for p in candidates):
             return 0
     elif doc[start].is_sent_start or doc[start].text in TITLES or \
             doc[start].lower_ in CALENDAR or doc[start].lower_ == "the" or \

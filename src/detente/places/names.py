@@ -33,3 +33,8 @@ def alpha3_by_alpha2() -> dict[str, str]:
     table = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     table["XK"] = "XKX"  # Kosovo has no ISO code; XKX is the one the EU and the IMF use
     return table
+
+
+def fold_name(text: str) -> str:
+    """A name as names are compared: ASCII, lower case, single spaces ("São  Tomé" -> "sao tome")."""
+    return ascii_fold(" ".join(text.split())).lower()
