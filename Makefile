@@ -16,7 +16,7 @@ install: $(BIN)/detente
 sample: install  ## code the bundled sample corpus, store it, and say how to see the dashboard
 	$(BIN)/detente code samples/articles.jsonl
 	$(BIN)/detente ingest samples/articles.jsonl --db sample.duckdb --quiet
-	@echo "Stored in sample.duckdb (running it again adds nothing). Next: follow a dyad over time:"
+	@echo "Stored in sample.duckdb (running it again adds nothing). Next: follow a dyad over time, or map the events:"
 	@echo "  $(BIN)/detente dyad CHN PHL --db sample.duckdb --plot chn-phl.png"
 	@echo "  $(BIN)/detente map --db sample.duckdb --plot map.png"
 	@echo "Dashboard: $(BIN)/detente serve --db sample.duckdb"

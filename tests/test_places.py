@@ -667,3 +667,14 @@ def test_places_an_adjective_before_the_anchor_is_passed_over(coder):
     # "Caribbean" is an adjective here: the anchor is the Honduran department
     found = _places(coder, "Storms flooded Trujillo, the Caribbean port in Colón department, on Sunday.")
     assert found["Trujillo"][0] == "HND"
+
+
+def test_places_a_washington_dateline_and_a_countrys_name_in_a_us_story(coder):
+    # the month after a dateline is no place it lies in (March is also an English town), and a
+    # country's whole name is the country, not a Texas town of that name, in a story from the US
+    coded = coder.code_article(Article(id="t", text=(
+        "WASHINGTON, March 21 (Wire) - The United States raised tariffs on steel. China's "
+        "Commerce Ministry said it would respond.")))
+    places = {m.span.text: m for m in coded.places}
+    assert places["WASHINGTON"].place.country == "USA"
+    assert places["China"].place.country == "CHN" and places["China"].actor

@@ -21,7 +21,7 @@ from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
-from detente.places.names import fold_name
+from detente.places.names import fold_name, same_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,12 +293,18 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
 
 def _not_the_country(toponym: Toponym, place: Place) -> bool:
     """Whether a name that may be a country is not `place`: "Mexico" is the country, whatever
-    the context, not Mexico City (another of that city's names); nor is "Colombia" in a story
-    from Colombia the town of Colombia, Huila (a town named like its own country)."""
-    if place.name != " ".join(toponym.span.text.split()):
+    the context, not Mexico City (another of that city's names); nor is a town under 100,000
+    people named like its own country ("Colombia" in a story from Colombia is not Colombia,
+    Huila) or written as a country's whole name ("China's Commerce Ministry" in a story from
+    Washington is not China, Texas; but "Trinidad", a shorter name of Trinidad and Tobago, may
+    be the Cuban town). An apposition or an anchor still makes it the town ("Mexico,
+    Missouri")."""
+    text = " ".join(toponym.span.text.split())
+    if place.name != text:
         return True
-    return place.population < _NAMESAKE_TOWN and any(
-        p.feature == "country" and p.country == place.country for p in toponym.candidates)
+    return place.feature == "city" and place.population < _NAMESAKE_TOWN and any(
+        p.feature == "country" and (p.country == place.country or p.name == text)
+        for p in toponym.candidates)
 
 
 def _biggest(toponym: Toponym) -> int:
@@ -359,7 +365,7 @@ def _without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gaze
     towns in the story ("Kharkov") and of big cities ("Bombay") are kept."""
     text = fold_name(toponym.span.text)
     suspects = [p for p in toponym.candidates if p.population < _FAR_ALTERNATE and
-                p.source in ("geonames", TOWN_SOURCE) and not _same_name(fold_name(p.name), text)]
+                p.source in ("geonames", TOWN_SOURCE) and not same_name(fold_name(p.name), text)]
     if not suspects:
         return toponym
     countries, places = context.story(toponym)
@@ -380,12 +386,6 @@ def _without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gaze
     if not kept and toponym.locative:  # "a road near Pyla": a place the gazetteer lacks
         return replace(toponym, candidates=(), kind="city")
     return replace(toponym, candidates=kept)
-
-
-def _same_name(name: str, text: str) -> bool:
-    """"Marawi" for "Marawi City", "St Helier" for "Saint Helier": one name, written short."""
-    name, text = (n.replace("saint ", "st ").replace(".", "") for n in (name, text))
-    return name.startswith(text) or text.startswith(name) or name.endswith(" " + text)
 
 
 def _clear_country(countries: Counter[str]) -> str:

@@ -49,7 +49,7 @@ from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import compass_only
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
-from detente.places.names import ascii_fold, fold_name
+from detente.places.names import ascii_fold, fold_name, same_name
 
 # between a name and the place it lies in: "Paris, Texas", "Tripoli in northern Lebanon"
 _WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
@@ -388,7 +388,8 @@ class ToponymFinder:
                     self._longest(doc, j, False, towns=True)[0] <= j + 1:
                 continue  # "X, the Caribbean port in Colón"; but "in British Columbia"
             if token.text[:1].isupper():
-                return j
+                # "WASHINGTON, March 21": a month is no place a name lies in (March, England)
+                return None if token.lower_ in CALENDAR else j
             if token.lower_ not in _ANCHOR_WORDS and not token.like_num:
                 return None
         return None
@@ -547,11 +548,11 @@ def lies_in(place: Place, anchor: Place) -> bool:
 
 
 def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
-    """A dateline's place by its own name: "BRIDGETOWN" is Barbados's capital, not Portland,
-    Oregon (another of whose names it is), unless the place of that name is a tenth the size
-    of the other."""
+    """A dateline's place by its own name, written short or long: "BRIDGETOWN" is Barbados's
+    capital, not Portland, Oregon (another of whose names it is), and "WASHINGTON" keeps
+    "Washington, D.C."; unless the places of that name are a tenth the size of the other."""
     text = fold_name(text)
-    own = tuple(p for p in candidates if fold_name(p.name) == text)
+    own = tuple(p for p in candidates if same_name(fold_name(p.name), text))
     biggest = max(p.population for p in candidates)
     return own if own and max(p.population for p in own) * 10 >= biggest else candidates
 

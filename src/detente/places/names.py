@@ -38,3 +38,10 @@ def alpha3_by_alpha2() -> dict[str, str]:
 def fold_name(text: str) -> str:
     """A name as names are compared: ASCII, lower case, single spaces ("São  Tomé" -> "sao tome")."""
     return ascii_fold(" ".join(text.split())).lower()
+
+
+def same_name(name: str, text: str) -> bool:
+    """Whether two folded names (`fold_name`) are one name written short or long: "marawi" and
+    "marawi city", "st helier" and "saint helier", "washington" and "washington, d.c."."""
+    name, text = (n.replace("saint ", "st ").replace(".", "") for n in (name, text))
+    return name.startswith(text) or text.startswith(name) or name.endswith(" " + text)
