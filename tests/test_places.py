@@ -678,3 +678,25 @@ def test_places_a_washington_dateline_and_a_countrys_name_in_a_us_story(coder):
     places = {m.span.text: m for m in coded.places}
     assert places["WASHINGTON"].place.country == "USA"
     assert places["China"].place.country == "CHN" and places["China"].actor
+
+
+def test_gazetteer_knows_second_level_divisions_pycountry_lists_by_their_bare_names():
+    gazetteer = load_gazetteer()
+    # a Welsh council and a Philippine province with few people in their cities; an Irish
+    # county the town file writes in Irish ("Maigh Eo"), placed in its province
+    for name, country in (("Gwynedd", "GBR"), ("Catanduanes", "PHL"), ("Mayo", "IRL")):
+        assert any(p.country == country and p.feature == "admin" for p in gazetteer.candidates(name)), name
+    assert gazetteer.candidates("County Kerry")[0].country == "IRL"
+
+
+def test_places_a_plural_division_word_before_names_makes_them_divisions(coder):
+    found = _places(coder, "Storm Ciara cut power to 90,000 homes in counties Galway and Mayo.")
+    assert found["Galway"][:2] == ("IRL", "admin") and found["Mayo"][:2] == ("IRL", "admin")
+    # but a country stays a country, and the Gulf states are no Papua New Guinean province
+    found = _places(coder, "The Gulf states of Kuwait and Oman pledged aid on Monday.")
+    assert found["Oman"][1] == "country" and "Gulf" not in found
+
+
+def test_places_a_short_department_name_pycountry_lists(coder):
+    found = _places(coder, "Hail flattened vineyards in Cher on Friday.")
+    assert found["Cher"][:2] == ("FRA", "admin") and "Hail" not in found  # not Ha'il, Saudi Arabia

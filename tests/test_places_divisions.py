@@ -98,7 +98,9 @@ def test_gazetteer_second_level_names_stay_conservative():
     assert "USA" in second("Jackson County")
     assert second("Cosenza") == []  # the city's, not the province's
     assert second("Limburg") == []  # a first-level division's name elsewhere (Netherlands)
-    assert second("Cher") == []  # a short name is another word first
+    assert second("Ain") == []  # a short name is another word first ("Ain Issa")
+    # but a four-letter department pycountry lists is kept
+    assert second("Cher") == ["FRA"]
 
 
 def test_build_second_level_name_drops_type_words_in_several_languages():

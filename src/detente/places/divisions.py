@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from importlib import resources
+from typing import Any
 
 from detente.places.names import Row, Town, alpha3_by_alpha2, ascii_fold
 
@@ -263,8 +265,19 @@ def city_name_owners(cities: list[Row], city_names: dict[int, list[str]]) -> dic
     return owners
 
 
+def first_level_matches(cities: list[Row], places: list[Town],
+                        city_names: dict[int, list[str]]) -> dict[str, Division]:
+    """pycountry first-level subdivision code -> the town file's division (`match_subdivisions`)."""
+    city_at: dict[tuple[str, str], int] = {}  # (country, a city's name) -> the city's row
+    for number, (_, country, *_) in enumerate(cities):
+        for name in city_names[number]:
+            city_at.setdefault((country, name), number)
+    return match_subdivisions({(country, admin1) for _, _, country, admin1, *_ in places},
+                              {key: cities[n][1:3] for key, n in city_at.items()})
+
+
 def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, list[str]],
-                  centres: dict[str, tuple[float, float]],
+                  centres: dict[str, tuple[float, float]], matched: dict[str, Division],
                   keep_out: dict[Division, dict[str, int]]) -> Iterator[tuple[Row, list[str]]]:
     """Every first-level division: the town file's, at the point its towns cover, under its
     own name and pycountry's ("Bavaria", "Bayern"), bare and with the type words news copy puts
@@ -285,7 +298,6 @@ def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, l
         population[(country, admin1)] += people
         for name in city_names[number]:
             city_at.setdefault((country, name), number)
-    matched = match_subdivisions(points, {key: cities[n][1:3] for key, n in city_at.items()})
     subs: dict[Division, list] = defaultdict(list)
     for sub in pycountry.subdivisions:
         if sub.code in matched:
@@ -358,7 +370,9 @@ _ADMIN2_SUFFIX = re.compile(r" (County Borough|County|Parish|Province|District|D
 # Korinthias", "Powiat pulawski", "Zajecarski Okrug"), cities ("Salzburg Stadt", "City of
 # Johannesburg Metropolitan Municipality", "Glasgow City": the city itself)
 _ADMIN2_SKIP = re.compile(r"^(Nomos|Nomarchia|Rrethi i|Powiat) | (Stadt|Okrug|Municipality|City)$")
-_SHORT = 4  # letters in a second-level division's name that is another word first ("Cher", "Bid")
+# letters in a second-level division's name that is another word first ("Bid"); one fewer for
+# a division pycountry lists ("Fife", "Cher": the finder still wants a locative before them)
+_SHORT = 4
 _MILLION = 1_000_000  # people in a second-level division known by a short name all the same ("Kent")
 
 
@@ -380,10 +394,14 @@ def second_level_name(name: str) -> tuple[str, str]:
 
 
 def second_level_rows(cities: list[Row], places: list[Town], their_towns: list[Town | None],
+                      matched: dict[str, Division],
                       keep_out: dict[Division, dict[str, int]]) -> Iterator[tuple[Row, list[str]]]:
-    """The second-level divisions of the countries whose are coarse (`_COARSE`): at the point
-    their towns cover, in their first-level division, with their cities' people, under the
-    names `_second_level_names` allows. A division without such a name is left out.
+    """The second-level divisions of the countries whose are coarse (`_COARSE`), and those
+    pycountry lists anywhere (`_listed_second_level`): at the point their towns cover, in their
+    first-level division, with their cities' people, under the names `_second_level_names`
+    allows. A division without such a name is left out. A listed division the town file does
+    not name (it writes Ireland's counties in Irish, "Maigh Eo") stands at its first-level
+    division's point ("Mayo" at Connacht's).
     """
     Key = tuple[str, str, str]  # country, admin-1 name, admin-2 name as written
     points: dict[Key, list[tuple[float, float]]] = defaultdict(list)
@@ -403,20 +421,66 @@ def second_level_rows(cities: list[Row], places: list[Town], their_towns: list[T
     # "Kent" is the county in a story from Britain, Kent, Washington without one
     taken = {n for _, n in first_level}
     coarse = _coarse_countries(places)
+    listed = _listed_second_level()
+    found: set[str] = set()  # the listed divisions the town file names
     for key, where in points.items():
         country, admin1, admin2 = key
         bare, word = second_level_name(admin2)
-        if country not in coarse or not bare or (country, bare) in first_level:
+        sub = listed.get((country, _key(bare))) if bare else None
+        if country not in coarse and sub is None or not bare or (country, bare) in first_level:
             continue
+        if sub is not None:
+            found.add(sub.code)
+            word = word or _LISTED_TYPES[sub.type]
         blocked = bare in taken or bare in town_names[key] or bare in keep_out[(country, admin1)] \
             or bare in keep_out[(country, "")] \
-            or len(bare) <= _SHORT and population[key] < _MILLION
-        names = _second_level_names(ascii_fold(admin2), bare, word, country,
-                                    population[key] >= _ALONE and not blocked)
+            or len(bare) <= (_SHORT - 1 if sub else _SHORT) and population[key] < _MILLION
+        # a division pycountry lists is known by its bare name, however few its cities' people
+        alone = (population[key] >= _ALONE or sub is not None) and not blocked
+        names = _second_level_names(ascii_fold(admin2), bare, word, country, alone)
         if names:
             lat, lon = division_centre(where)
             yield (names[0], country, admin1, lat, lon, "admin", (), population[key],
                    SECOND_SOURCE), names
+    first_points: dict[Division, list[tuple[float, float]]] = defaultdict(list)
+    for lat, lon, country, admin1, *_ in places:
+        first_points[(country, admin1)].append((lat, lon))
+    towns_named = {(country, name) for _, _, country, _, name, _ in places}
+    city_points = {(country, name): (lat, lon) for name, country, _, lat, lon, *_ in cities}
+    for (country, _), sub in listed.items():
+        parent = matched.get(sub.parent_code)
+        if sub.code in found or parent is None:
+            continue
+        bare = name_forms(sub.name)[1]
+        blocked = not bare or bare in taken or (country, bare) in towns_named \
+            or bare in keep_out[parent] or bare in keep_out[(country, "")] or len(bare) < _SHORT
+        names = _second_level_names(bare, bare, _LISTED_TYPES[sub.type], country, not blocked)
+        if names:  # at its city of that name ("Cox's Bazar"), else at its first-level division's
+            lat, lon = city_points.get((country, name_forms(sub.name)[0])) or \
+                division_centre(first_points[parent])
+            yield (names[0], country, parent[1], lat, lon, "admin", (), 0, SECOND_SOURCE), names
+
+
+# pycountry's second-level subdivision types that news copy names, and the English word it
+# writes after the name ("" where it writes none: "Gwynedd", "Fife")
+_LISTED_TYPES = {"County": "County", "Province": "Province", "District": "District",
+                 "Metropolitan department": "Department", "Prefecture": "Prefecture",
+                 "Council area": "", "Unitary authority": "", "Two-tier county": "",
+                 "Metropolitan district": "", "Region": "Region", "Rayon": "District",
+                 "Governorate": "Governorate"}
+
+
+@functools.cache
+def _listed_second_level() -> dict[tuple[str, str], Any]:
+    """(country, `_key` of its name) -> each second-level subdivision pycountry lists of a type in
+    `_LISTED_TYPES`: Philippine and Belgian provinces, Irish counties, Welsh and Scottish
+    councils, French departments, Bangladeshi districts."""
+    import pycountry
+
+    alpha3 = alpha3_by_alpha2()
+    return {(alpha3[sub.country_code], _key(name_forms(sub.name)[0])): sub
+            for sub in pycountry.subdivisions
+            if sub.parent_code is not None and sub.type in _LISTED_TYPES and sub.country_code in alpha3}
 
 
 def _second_level_names(written: str, bare: str, word: str, country: str, alone: bool) -> list[str]:
@@ -428,6 +492,10 @@ def _second_level_names(written: str, bare: str, word: str, country: str, alone:
     if country == "USA":
         return english
     typed = [f"{bare} {word}", f"{bare} {word.lower()}", *english] if word else []
+    if word == "County":  # Ireland's and Britain's order
+        typed.append(f"County {bare}")
+    if bare.endswith(" Islands"):  # "Shetland Islands" is "Shetland" too
+        typed.append(bare.removesuffix(" Islands"))
     return list(dict.fromkeys([bare, *typed] if alone else typed))
 
 
