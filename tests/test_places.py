@@ -700,3 +700,10 @@ def test_places_a_plural_division_word_before_names_makes_them_divisions(coder):
 def test_places_a_short_department_name_pycountry_lists(coder):
     found = _places(coder, "Hail flattened vineyards in Cher on Friday.")
     assert found["Cher"][:2] == ("FRA", "admin") and "Hail" not in found  # not Ha'il, Saudi Arabia
+
+
+def test_places_a_reading_by_another_name_is_not_clear_beside_places_bearing_the_name(coder):
+    # "Samar" is one of Samara's names (a Russian city of a million), and Samara must not vote
+    # for itself over the Philippine province the sentence's other province points to
+    found = _places(coder, "Floods swept Catanduanes and eastern Samar after the typhoon.")
+    assert found["Samar"][:2] == ("PHL", "admin")

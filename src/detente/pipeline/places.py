@@ -181,9 +181,18 @@ class PlaceResolver:
         return place, inside
 
     def _clear(self, toponym: Toponym, context: _Context) -> bool:
-        scores = sorted((_score(toponym, p, context, None, False) for p in toponym.candidates),
-                        reverse=True)
-        return len(scores) == 1 or scores[0] - scores[1] >= 1.0
+        scored = sorted(((_score(toponym, p, context, None, False), p) for p in toponym.candidates),
+                        key=lambda pair: -pair[0])
+        if len(scored) == 1:
+            return True
+        # a reading by another of its names, where other places bear the name itself, is no
+        # clear reading: "Samar" beside Catanduanes is the Philippine province, though Samara
+        # (one of whose names it is) is far larger
+        text = fold_name(toponym.span.text)
+        if fold_name(scored[0][1].name) != text and \
+                any(fold_name(p.name) == text for _, p in scored[1:]):
+            return False
+        return scored[0][0] - scored[1][0] >= 1.0
 
     def _best(self, toponym: Toponym, context: _Context, inside: Place | None = None,
               second: bool = False) -> Place | None:
