@@ -338,8 +338,10 @@ def test_places_division_word_puts_the_country_reading_last(coder):
 def test_build_town_names_as_news_writes_them():
     from detente.places.build import _town_names
 
-    assert _town_names("Mas`adah") == ["Mas`adah", "Masadah"]
-    assert _town_names("Al Mughayyir") == ["Al Mughayyir", "Al-Mughayyir"]
+    assert _town_names("Mas`adah", "SYR") == ["Mas`adah", "Masadah"]
+    # the Arabic article dropped where it is Arabic, not the Spanish one
+    assert _town_names("Al Mughayyir", "PSE") == ["Al Mughayyir", "Al-Mughayyir", "Mughayyir"]
+    assert _town_names("El Alto", "BOL") == ["El Alto", "El-Alto"]
 
 
 # -- natural features: the curated list's valleys, deserts, ranges, deltas, archipelagos, and a
@@ -707,3 +709,13 @@ def test_places_a_reading_by_another_name_is_not_clear_beside_places_bearing_the
     # for itself over the Philippine province the sentence's other province points to
     found = _places(coder, "Floods swept Catanduanes and eastern Samar after the typhoon.")
     assert found["Samar"][:2] == ("PHL", "admin")
+
+
+def test_places_an_arabic_name_without_its_article_and_a_town_by_its_own_name(coder):
+    assert _places(coder, "Shelling hit a market in Qamishli on Sunday.")["Qamishli"][0] == "SYR"
+    gazetteer = load_gazetteer()
+    assert not gazetteer.candidates("Paso")  # "El Paso": the Spanish article stays
+    # "Hohoe" is also one of Ho's names, a larger town 60 km south: the town named so is meant
+    found = {m.span.text: m.place for m in coder.code_article(Article(
+        id="t", text="Traders moved cocoa through Hohoe and Aflao into Togo.")).places}
+    assert found["Hohoe"].name == "Hohoe"

