@@ -660,6 +660,9 @@ def test_places_a_dateline_is_its_place_by_its_own_name(coder):
 def test_places_a_hyphen_joins_the_words_of_one_name(coder):
     found = _places(coder, "Gangs attacked a police post in Pont-Cassé, in central Haiti.")
     assert found["Pont-Cassé"][:2] == ("HTI", "city") and "Pont" not in found
+    # a division word after the pair makes it one name, though both halves are places
+    found = _places(coder, "Frost killed sheep in Mongolia's Zavkhan-Altai province, herders said.")
+    assert found["Zavkhan-Altai"][:2] == ("MNG", "admin") and "Altai province" not in found
     # but two places joined stay two places
     route = _places(coder, "Trucks queued on the Kabul-Kandahar highway and at the Belarus-Poland border.")
     assert {"Kandahar", "Belarus", "Poland"} <= set(route)

@@ -296,10 +296,13 @@ class ToponymFinder:
         """Whether the name ending at `end` is the first part of a hyphenated name the
         gazetteer lacks ("Pont-Sondé"); not a country, nor one of two places joined ("the
         Kabul-Kandahar highway", "the Belarus-Poland border")."""
-        return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_title and \
-            not any(p.feature == "country" for p in candidates) and \
-            self._longest(doc, end + 1, False, towns=True)[0] == 0
+        if not (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_ and doc[end + 1].is_title) or \
+                any(p.feature == "country" for p in candidates):
+            return False
+        second = self._longest(doc, end + 1, False, towns=True)[0]
+        # "Gobi-Altai province": a division word after the pair makes it one name
+        return second == 0 or second < len(doc) and doc[second].lower_ in ADMIN_WORDS
 
     def _keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                after_place: bool = False) -> bool:
