@@ -722,3 +722,12 @@ def test_places_an_arabic_name_without_its_article_and_a_town_by_its_own_name(co
     found = {m.span.text: m.place for m in coder.code_article(Article(
         id="t", text="Traders moved cocoa through Hohoe and Aflao into Togo.")).places}
     assert found["Hohoe"].name == "Hohoe"
+
+
+def test_places_a_name_held_in_a_countrys_division_stands_at_the_division(coder):
+    # no Balad of the gazetteer lies in Somalia: the town stands in the region, not mid-country
+    coded = coder.code_article(Article(id="t", text=(
+        "Gunmen attacked a checkpoint outside Balad, in Somalia's Middle Shabelle region, on Monday.")))
+    balad = next(m.place for m in coded.places if m.span.text == "Balad")
+    region = load_gazetteer().candidates("Middle Shabelle")[0]
+    assert balad.country == "SOM" and haversine_km(balad.lat, balad.lon, region.lat, region.lon) < 1

@@ -506,8 +506,15 @@ class ToponymFinder:
             gap = {t.lower_ for t in doc[end:at]} if at is not None else set()
             if "in" not in gap or gap & _NEAR_WORDS:
                 return None
-        places = self._longest(doc, at, False)[1]
-        held = [q for q in places if q.feature in ("country", "admin")]
+        after, places = self._longest(doc, at, False)
+        if after and after + 1 < len(doc) and doc[after].text in ("'s", "’s"):
+            # "in Somalia's Middle Shabelle region": the division, finer than its country
+            finer_end, finer = self._longest(doc, after + 1, False)
+            countries = {q.country for q in places if q.feature == "country"}
+            if finer_end and not any(p.country in countries for p in candidates) and any(
+                    q.feature in ("admin", "region") and q.country in countries for q in finer):
+                at, places = after + 1, finer
+        held = [q for q in places if q.feature in ("country", "admin", "region")]
         if not held or any(lies_in(p, q) for p in candidates for q in places):
             return None
         return at
