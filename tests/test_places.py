@@ -731,3 +731,11 @@ def test_places_a_name_held_in_a_countrys_division_stands_at_the_division(coder)
     balad = next(m.place for m in coded.places if m.span.text == "Balad")
     region = load_gazetteer().candidates("Middle Shabelle")[0]
     assert balad.country == "SOM" and haversine_km(balad.lat, balad.lon, region.lat, region.lon) < 1
+
+
+def test_places_a_name_the_gazetteer_lacks_stands_on_the_island_the_words_name(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "Firefighters evacuated a campsite near Kalavarda on the island of Rhodes on Tuesday.")))
+    found = {m.span.text: m.place for m in coded.places}
+    village, rhodes = found["Kalavarda"], found["Rhodes"]
+    assert rhodes.feature == "island" and haversine_km(village.lat, village.lon, rhodes.lat, rhodes.lon) < 1

@@ -91,6 +91,7 @@ _ANCHOR_WORDS = SETTLEMENTS | frozenset({
     "southwest", "north-east", "north-west", "south-east", "south-west", "northern",
     "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
     "southwestern", "neighbouring", "neighboring", "nearby", "part", "outskirts", "capital",
+    "island", "islands", "isle", "coast", "peninsula", "archipelago",  # "X on the island of Y"
     "-", "("})
 _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
 # between two names of a list, where the first is a place: "across southern Turkey and
