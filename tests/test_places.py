@@ -739,3 +739,9 @@ def test_places_a_name_the_gazetteer_lacks_stands_on_the_island_the_words_name(c
     found = {m.span.text: m.place for m in coded.places}
     village, rhodes = found["Kalavarda"], found["Rhodes"]
     assert rhodes.feature == "island" and haversine_km(village.lat, village.lon, rhodes.lat, rhodes.lon) < 1
+
+
+def test_places_a_small_town_a_locative_governs_is_sought_in_its_sentences_country(coder):
+    # no country is named twice, but the sentence's other place is Zimbabwe's
+    found = _places(coder, "Elephants trampled maize fields near Dete, on the edge of Hwange National Park.")
+    assert found["Dete"][:2] == ("ZWE", "city")

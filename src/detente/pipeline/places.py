@@ -60,7 +60,7 @@ class PlaceResolver:
         # an actor name that covers the place name: "Kyiv" is Ukraine's government, but "Sudan"
         # in "Port Sudan" and "Mexico" in "New Mexico" say nothing of those places
         own = {t.span.start: Counter(c for s, e, c in actors if s <= t.span.start and t.span.end <= e)
-               for t in toponyms}
+               for t in found.values()}
         context = _Context(countries, dateline_country, own)
         first = {t.span.start: self._best(t, context) for t in toponyms}
         context.first = first
@@ -90,10 +90,12 @@ class PlaceResolver:
         if context.countries or context.dateline or context.named or context.points:
             # with the towns it may name admitted again: "a street in Casco" in a story from
             # Italy is the Italian village, once Portland, Maine (another of whose names is
-            # Casco) is gone
-            toponyms = [_admit_towns(_without_far_alternates(found[t.span.start], context,
-                                                             self.gazetteer), home)
-                        for t in toponyms]
+            # Casco) is gone; and a small place a locative governs, dropped for want of a
+            # story country, is sought in its sentence's one country ("the port at Pevek"
+            # beside Chukotka's governor)
+            toponyms = [_admit_towns(_without_far_alternates(t, context, self.gazetteer),
+                                     home or context.sentence_country(t))
+                        for t in found.values()]
             unknown += [t for t in toponyms if not t.candidates and t.kind]
             toponyms = [t for t in toponyms if t.candidates]
         by_start = {t.span.start: t for t in toponyms}
@@ -248,6 +250,13 @@ class _Context:
                      *(c for found in self.demonyms.values() for c in found),
                      *(c for start, c in self.named.items() if start != own)} - {""}
         return countries, [q for start, q in self.points.items() if start != own]
+
+    def sentence_country(self, toponym: Toponym) -> str:
+        """The one country the other names and demonyms of the name's sentence are in, or ""."""
+        countries = {c for c in self.sentences.get(toponym.sentence, ()) if c} | \
+            set(self.demonyms.get(toponym.sentence, ()))
+        countries.discard(self.named.get(toponym.span.start, ""))
+        return countries.pop() if len(countries) == 1 else ""
 
     def in_sentence(self, toponym: Toponym, country: str) -> bool:
         """Whether another name or a demonym of the name's sentence is in `country`."""
