@@ -745,3 +745,14 @@ def test_places_a_small_town_a_locative_governs_is_sought_in_its_sentences_count
     # no country is named twice, but the sentence's other place is Zimbabwe's
     found = _places(coder, "Elephants trampled maize fields near Dete, on the edge of Hwange National Park.")
     assert found["Dete"][:2] == ("ZWE", "city")
+
+
+def test_places_a_bare_name_after_the_is_the_river_the_gazetteer_has_with_river(coder):
+    found = {m.span.text: m.place for m in coder.code_article(Article(
+        id="t", text="The Severn flooded fields near Tewkesbury after a week of rain.")).places}
+    assert (found["Severn"].feature, found["Severn"].country) == ("sea", "GBR")  # not Severn, Maryland
+    found = _places(coder, "Barges ran aground on the Xingu near Altamira.")
+    assert found["Xingu"][:2] == ("BRA", "sea")
+    # a division word after it, or a country of the name, keeps the name what it was
+    assert _places(coder, "Rebels raided a village in the Cauca department.")["Cauca"][1] == "admin"
+    assert _places(coder, "Flooding hit farms in the Gambia on Monday.")["Gambia"][1] == "country"

@@ -26,6 +26,7 @@ from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS, Entity
 from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
+    KIND_WORDS,
     LOCATIVES,
     SETTLEMENTS,
     SMALL_LOCATIVES,
@@ -187,6 +188,9 @@ class ToponymFinder:
             end, candidates = self._longest(doc, i, in_dateline, listed)
             if end and not in_dateline and self._fragment(doc, end, candidates):
                 end, candidates = 0, ()  # "Pont" of "Pont-Sondé" is no place of its own
+            if i and doc[i - 1].lower_ == "the" and not in_dateline and \
+                    not any(p.feature in ("country", "sea") or p.source == "curated" for p in candidates):
+                end, candidates = self._river(doc, i, end, candidates)
             typed = type_first(doc, i) if end <= i + 1 and not in_dateline else None
             if typed is not None:  # "the Gulf of Paria", "Mount Ruang": not "Gulf" province
                 span = doc[i:typed[0]]
@@ -292,6 +296,23 @@ class ToponymFinder:
             if len(text) > gazetteer.max_chars or doc[end - 1].is_sent_end:
                 break
         return best
+
+    def _river(self, doc: Doc, start: int, end: int,
+               candidates: tuple[Place, ...]) -> tuple[int, tuple[Place, ...]]:
+        """"The Tapajós fell", "the Severn burst its banks": a name after "the" that the
+        gazetteer has as a river only with "River" is that river, not a town or state of the
+        name (Severn, Maryland; "the Mississippi"), nor unknown; a country and a feature of the
+        curated list keep their names ("the Gambia", "the Essequibo")."""
+        for stop in range(capitalised_run(doc, start), max(start, end - 1), -1):
+            if stop < len(doc) and KIND_WORDS.get(doc[stop].lower_, "sea") != "sea" or \
+                    stop < len(doc) and doc[stop].lower_ in ADMIN_WORDS:
+                continue  # "the Cauca department"; but "the Madeira river"
+            name = ascii_fold(" ".join(doc[start:stop].text.split()))
+            rivers = tuple(p for form in (f"{name} River", f"River {name}")
+                           for p in self.gazetteer.candidates(form) if p.feature == "sea")
+            if rivers:
+                return stop, rivers
+        return end, candidates
 
     def _fragment(self, doc: Doc, end: int, candidates: tuple[Place, ...]) -> bool:
         """Whether the name ending at `end` is the first part of a hyphenated name the
