@@ -756,3 +756,12 @@ def test_places_a_bare_name_after_the_is_the_river_the_gazetteer_has_with_river(
     # a division word after it, or a country of the name, keeps the name what it was
     assert _places(coder, "Rebels raided a village in the Cauca department.")["Cauca"][1] == "admin"
     assert _places(coder, "Flooding hit farms in the Gambia on Monday.")["Gambia"][1] == "country"
+
+
+def test_places_territories_pycountry_lists_and_an_island_after_a_comma_and_on(coder):
+    found = _places(coder, "Coastguards on Grand Turk, in the Turks and Caicos Islands, seized a boat.")
+    assert found["Turks and Caicos Islands"][:2] == ("TCA", "country")
+    assert load_gazetteer().candidates("British Virgin Islands")[0].country == "VGB"
+    # ", on X" after a place is where it lies, though X is also a capital (a government)
+    found = _places(coder, "Waves flooded the hospital at Bairiki, on Tarawa, on Sunday.")
+    assert found["Tarawa"] == ("KIR", "city", False)

@@ -247,8 +247,9 @@ def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) 
     while back >= 0 and steps < 4:  # four words back, an owner counting as one
         steps += 1
         word = doc[back].lower_
-        if word in prepositions or word == "on" and back > 0 and doc[back - 1].lower_ in _ON_AN_ISLAND:
-            return True  # "in eastern Ukraine", "police on Mayotte"
+        if word in prepositions or word == "on" and back > 0 and (
+                doc[back - 1].lower_ in _ON_AN_ISLAND or doc[back - 1].text == ","):
+            return True  # "in eastern Ukraine", "police on Mayotte", "at Betio, on Tarawa"
         if word in ("'s", "’s") and back > 0 and doc[back - 1].is_title:
             # "in Nigeria's Katsina state": the owner is a modifier too
             back -= 1

