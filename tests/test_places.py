@@ -765,3 +765,22 @@ def test_places_territories_pycountry_lists_and_an_island_after_a_comma_and_on(c
     # ", on X" after a place is where it lies, though X is also a capital (a government)
     found = _places(coder, "Waves flooded the hospital at Bairiki, on Tarawa, on Sunday.")
     assert found["Tarawa"] == ("KIR", "city", False)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("ST. JOHN'S, Antigua, May 2 (Wire) - Rain flooded the market.", "ST. JOHN'S", "ATG"),
+    ("BOULOGNE-SUR-MER, France, May 2 (Wire) - A boat sank.", "BOULOGNE-SUR-MER", "FRA"),
+    ("VIÑA DEL MAR, Chile, Feb 3 (Wire) - Fires spread.", "VIÑA DEL MAR", "CHL"),
+    # the dateline's names read together: the Jamaican town, not Jamaica, Queens
+    ("BLACK RIVER, Jamaica, May 2 (Wire) - Water rose in Black River.", "Black River", "JAM"),
+])
+def test_places_a_datelines_name_in_capitals_is_read_as_written_in_mixed_case(coder, text, name, country):
+    found = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
+    assert found[name].country == country
+
+
+def test_places_a_dateline_town_the_gazetteer_lacks_lies_in_its_division_and_keeps_its_name(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "GILLAM, Manitoba, May 2 (Wire) - Wildfire smoke closed the school in Gillam on Monday.")))
+    found = [(m.span.text, m.place.name, m.place.country) for m in coded.places]
+    assert ("GILLAM", "Gillam", "CAN") in found and ("Gillam", "Gillam", "CAN") in found

@@ -23,7 +23,7 @@ from detente.pipeline.entities import sentence_entities
 from detente.pipeline.event_places import locate_event
 from detente.pipeline.events import EventFinder, RawEvent
 from detente.pipeline.mentions import Mention, MentionFinder
-from detente.pipeline.places import PlaceMention, PlaceResolver
+from detente.pipeline.places import PlaceMention, PlaceResolver, same_as_dateline
 from detente.pipeline.resolve import ArticleMemory, SentenceActors, sector_part
 from detente.pipeline.sentences import SentenceSplitter, find_dateline, load_nlp, parse
 from detente.pipeline.toponyms import ToponymFinder
@@ -148,10 +148,14 @@ class Coder:
                     actor_spans.append((mention.start_char, mention.end_char,
                                         mention.entries[0].country))
         filed = [t for t in toponyms if t.span.end <= dateline_end]
-        filed_in = self.place_resolver.resolve(filed[:1], Counter()) if filed else []
-        dateline_country = filed_in[0].place.country if filed_in else ""
+        # the dateline's names read together: "BLACK RIVER, Jamaica" is the Jamaican town
+        filed_in = self.place_resolver.resolve(filed, Counter()) if filed else []
+        dateline_country = filed_in[0].place.country \
+            if filed_in and filed_in[0].span == filed[0].span else ""
         places = self.place_resolver.resolve(toponyms, countries, dateline_country, actor_spans)
         dateline_place = places[0] if filed and places and places[0].span == filed[0].span else None
+        if dateline_place is not None:
+            places = same_as_dateline(places, toponyms, dateline_place, dateline_end)
         return places, dateline_place
 
     def _is_candidate(self, doc: Doc, sentence: Span, mentions: list[Mention]) -> bool:

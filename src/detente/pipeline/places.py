@@ -21,7 +21,7 @@ from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
-from detente.places.names import fold_name, same_name
+from detente.places.names import dateline_case, fold_name, same_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,21 @@ class PlaceMention:
     # the words around the name make it a place ("troops entered Ukraine"): it stays one even
     # where it also names an event's target
     placed: bool = False
+
+
+def same_as_dateline(places: list[PlaceMention], toponyms: list[Toponym], dateline: PlaceMention,
+                     dateline_end: int) -> list[PlaceMention]:
+    """One sense per story for the dateline's name: a later mention of it, in whatever case,
+    is the dateline's place ("CHURCHILL, Manitoba ... around Churchill"), though read alone
+    it would be a namesake abroad or, where the gazetteer lacks the town, nothing."""
+    name = fold_name(dateline.span.text)
+    out = [replace(m, place=dateline.place) if m.span.start >= dateline_end and not m.actor and
+           fold_name(m.span.text) == name else m for m in places]
+    have = {m.span.start for m in out}
+    out += [PlaceMention(t.span, dateline.place, placed=True) for t in toponyms
+            if t.span.start >= dateline_end and t.span.start not in have and
+            fold_name(t.span.text) == name]
+    return sorted(out, key=lambda m: m.span.start)
 
 
 class PlaceResolver:
@@ -160,7 +175,8 @@ class PlaceResolver:
             # "Delft island in the Palk Strait" in a story of Sri Lanka: the shore it is off
             within = replace(within, country=country)
         # "X near Aleppo" stands at Aleppo's point: as fine as a city, not a point of its own
-        return replace(within, name=" ".join(toponym.span.text.split()), feature=toponym.kind,
+        name = " ".join(toponym.span.text.split())
+        return replace(within, name=dateline_case(name) if name.isupper() else name, feature=toponym.kind,
                        population=0, source="context",
                        admin1=within.admin1 if within.feature in ("city", "admin") else "",
                        precision=within.precision or within.feature)

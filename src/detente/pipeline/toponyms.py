@@ -50,7 +50,7 @@ from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import compass_only
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
-from detente.places.names import ascii_fold, fold_name, same_name
+from detente.places.names import ascii_fold, dateline_case, fold_name, same_name
 
 # between a name and the place it lies in: "Paris, Texas", "Tripoli in northern Lebanon"
 _WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
@@ -219,7 +219,7 @@ class ToponymFinder:
             if end and (dated or self._keeps(doc, i, end, candidates, after_place or bool(typed_admin))):
                 toponym = self._toponym(doc, i, end, candidates,
                                         starts[bisect.bisect_right(starts, i) - 1],
-                                        in_dateline or listed, typed_admin)
+                                        in_dateline or listed, typed_admin, in_dateline)
                 admin_listed = bool(typed_admin) and toponym.admin_word == typed_admin
                 # a dateline says where the story was filed: a place, never an actor
                 found.append(replace(toponym, locative=True, actor=False) if in_dateline
@@ -228,6 +228,8 @@ class ToponymFinder:
                 named_end = end if toponym.small == "named" else -1
             elif token.text in known:
                 named.append((starts[bisect.bisect_right(starts, i) - 1], known[token.text]))
+            elif not end and in_dateline and i == 0:
+                end = self._dateline_unknown(doc, dateline_end, found)
             elif not end and not in_dateline:
                 end, toponym, sure = self._unknown(doc, i, starts[bisect.bisect_right(starts, i) - 1])
                 if toponym is not None and sure:
@@ -268,17 +270,18 @@ class ToponymFinder:
         that only towns of the town file have counts where the words allow a small place
         (`listed`: after one in a list), or with `towns`."""
         gazetteer = self.gazetteer
-        first = doc[start].text.title() if dateline else doc[start].text
-        first = first if first.isascii() else ascii_fold(first)  # "São Paulo" as "Sao Paulo"
-        several = first in gazetteer.first_words or first in self.block_firsts or \
-            start + 1 < len(doc) and first + doc[start + 1].text in gazetteer.first_words  # Cox's
+        firsts = {dateline_case(doc[start].text), doc[start].text.title()} if dateline else {doc[start].text}
+        firsts = {f if f.isascii() else ascii_fold(f) for f in firsts}  # "São Paulo" as "Sao Paulo"
+        several = any(first in gazetteer.first_words or first in self.block_firsts or
+                      start + 1 < len(doc) and first + doc[start + 1].text in gazetteer.first_words
+                      for first in firsts)  # Cox's
         best: tuple[int, tuple[Place, ...]] = (0, ())
         stop = min(len(doc), start + (8 if several else 1))
         for end in range(start + 1, stop + 1):
             span = doc[start:end]
             text = " ".join(span.text.split())
-            if dateline:
-                text = text.title()
+            if dateline:  # "ST. JOHN'S" as "St. John's", else as str.title() writes it ("McAllen")
+                text = dateline_case(text) if dateline_case(text) in gazetteer else text.title()
             elif end - start > 1 and doc[end - 1].lower_ in _COMPASS_TYPES and \
                     compass_only(doc[start:end - 1].text):  # "North West province"
                 text = f"{text.rsplit(' ', 1)[0]} {doc[end - 1].text.title()}"
@@ -293,7 +296,8 @@ class ToponymFinder:
                 if towns or dateline or listed or not only_towns(candidates) or \
                         self._small(doc, start, end, candidates):
                     best = (end, candidates)
-            if len(text) > gazetteer.max_chars or doc[end - 1].is_sent_end:
+            # a dateline's "ST." ends no sentence
+            if len(text) > gazetteer.max_chars or doc[end - 1].is_sent_end and not dateline:
                 break
         return best
 
@@ -405,7 +409,10 @@ class ToponymFinder:
         # a name that is a country or a feature of the curated list is that before it is a
         # small town: "Mexico's Pacific coast" is not in Pacific, Missouri (7,000 people), nor
         # does it make Mexico the Missouri town
-        if any(p.feature == "country" or p.source == "curated" for p in candidates):
+        countries = {p.country for p in candidates if p.feature == "country"}
+        if countries:  # "BLACK RIVER, Jamaica": the island state, not Jamaica, Queens
+            return tuple(p for p in candidates if p.feature != "city" or p.country in countries)
+        if any(p.source == "curated" for p in candidates):
             return tuple(p for p in candidates if p.feature != "city" or p.population >= _ANCHOR_CITY)
         return candidates
 
@@ -450,6 +457,21 @@ class ToponymFinder:
                             sentence=sentence, kind=kind or "city",
                             lies_in=doc[at].idx if anchored else -1), bool(kind or anchored)
 
+    def _dateline_unknown(self, doc: Doc, dateline_end: int, found: list[Toponym]) -> int:
+        """A dateline's town the gazetteer lacks ("GILLAM, Manitoba"): a place all the same, in
+        the place named after the comma; appended to `found`. Returns where its name ends."""
+        end = next((j for j in range(len(doc)) if doc[j].text == "," or doc[j].idx >= dateline_end),
+                   len(doc))
+        if end == 0 or end > 4:
+            return 0
+        at = end + 1 if end < len(doc) and doc[end].text == "," else None
+        anchored = at is not None and at < len(doc) and doc[at].idx < dateline_end and \
+            doc[at].lower_ not in CALENDAR and self._longest(doc, at, True)[0] > 0
+        span = doc[0:end]
+        found.append(Toponym(Span(span.start_char, span.end_char, span.text), (), True,
+                             kind="city", lies_in=doc[at].idx if anchored else -1))
+        return end
+
     def _unlisted_feature(self, doc: Doc, start: int, end: int, sentence: int) -> Toponym:
         """A river or island the gazetteer lacks ("the Kasai River", "the Madeira river",
         "Delft island"): at the place the words say it is by ("the Bug river near
@@ -462,7 +484,8 @@ class ToponymFinder:
                        sentence=sentence, kind=kind, lies_in=doc[at].idx if anchored else -1)
 
     def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
-                 sentence: int, named: bool = False, typed_admin: str = "") -> Toponym:
+                 sentence: int, named: bool = False, typed_admin: str = "",
+                 dateline: bool = False) -> Toponym:
         admin_word = ""
         if typed_admin and any(p.feature in ("city", "admin") for p in candidates) and \
                 not any(p.feature == "country" for p in candidates):  # "the Gulf states of Qatar"
@@ -499,7 +522,7 @@ class ToponymFinder:
                           sentence=sentence,
                           demonym=demonym_beside(doc, start, end) if ambiguous else "",
                           anchor=anchor, small=small)
-        held = self._held_elsewhere(doc, end, candidates, owner)
+        held = self._held_elsewhere(doc, end, candidates, owner, dateline)
         if held is None:
             return toponym
         # the words say where it lies and none of its places lies there: "the village of Vík
@@ -516,11 +539,12 @@ class ToponymFinder:
         return self._name_before(doc, start - 2)
 
     def _held_elsewhere(self, doc: Doc, end: int, candidates: tuple[Place, ...],
-                        owner: int | None) -> int | None:
+                        owner: int | None, dateline: bool = False) -> int | None:
         """Where the country or division starts that the words say the name before `end`
-        lies in ("X in southern Iceland", "Iceland's X"), when none of the name's places lies
-        there; None otherwise, and for countries, the curated features and large cities,
-        which are what they are whatever the words around them."""
+        lies in ("X in southern Iceland", "Iceland's X", a dateline's "CHURCHILL, Manitoba"),
+        when none of the name's places lies there; None otherwise, and for countries, the
+        curated features and large cities, which are what they are whatever the words around
+        them."""
         if any(p.feature == "country" or p.source == "curated" for p in candidates) or \
                 max(p.population for p in candidates) >= _CONTAINED_MAX:
             return None
@@ -528,7 +552,7 @@ class ToponymFinder:
         if at is None:
             at = self._anchor_at(doc, end)
             gap = {t.lower_ for t in doc[end:at]} if at is not None else set()
-            if "in" not in gap or gap & _NEAR_WORDS:
+            if not ("in" in gap or dateline and gap == {","}) or gap & _NEAR_WORDS:
                 return None
         after, places = self._longest(doc, at, False)
         if after and after + 1 < len(doc) and doc[after].text in ("'s", "’s"):

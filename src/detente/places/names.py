@@ -6,6 +6,7 @@ divisions'; both read names through `ascii_fold` and countries through `alpha3_b
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # name, country, admin1, lat, lon, feature, countries, population, source
@@ -45,3 +46,25 @@ def same_name(name: str, text: str) -> bool:
     "marawi city", "st helier" and "saint helier", "washington" and "washington, d.c."."""
     name, text = (n.replace("saint ", "st ").replace(".", "") for n in (name, text))
     return name.startswith(text) or text.startswith(name) or name.endswith(" " + text)
+
+
+# words a place name keeps in lower case inside it ("Port-au-Prince", "Viña del Mar",
+# "Dar es Salaam", "Boulogne-sur-Mer")
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "le", "les", "du", "des", "da", "do", "dos",
+                        "das", "di", "of", "the", "and", "sur", "en", "es", "el", "au", "aux", "y",
+                        "upon", "on", "am", "an", "der", "im"})
+
+
+def dateline_case(text: str) -> str:
+    """A name written in capitals, as it is written in mixed case: each word capitalised after a
+    space or a hyphen only, particles inside it in lower case.
+
+    >>> dateline_case("ST. JOHN'S"), dateline_case("BOULOGNE-SUR-MER"), dateline_case("VIÑA DEL MAR")
+    ("St. John's", 'Boulogne-sur-Mer', 'Viña del Mar')
+    """
+    out = []
+    for number, part in enumerate(re.split(r"([ -])", text.lower())):
+        out.append(part if part in (" ", "-") or number and part in _PARTICLES
+                   else part[:1].upper() + part[1:])
+    return "".join(out)
+
