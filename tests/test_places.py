@@ -784,3 +784,13 @@ def test_places_a_dateline_town_the_gazetteer_lacks_lies_in_its_division_and_kee
         "GILLAM, Manitoba, May 2 (Wire) - Wildfire smoke closed the school in Gillam on Monday.")))
     found = [(m.span.text, m.place.name, m.place.country) for m in coded.places]
     assert ("GILLAM", "Gillam", "CAN") in found and ("Gillam", "Gillam", "CAN") in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Forecasters said southern Haiti should expect the heaviest rain on Friday.", "Haiti"),
+    ("Trade through the crossing, Finland's busiest border post with Russia, fell by half.", "Russia"),
+    ("The blast was heard as far away as Kabul.", "Kabul"),
+    ("Thousands of herders have settled on the edges of Bishkek.", "Bishkek"),
+])
+def test_places_words_that_make_a_country_or_capital_a_place(coder, text, name):
+    assert _places(coder, text)[name][2] is False

@@ -48,7 +48,8 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "village", "region", "province", "capital", "centre", "center",
                           "border", "borders", "shores", "waters", "island", "islands", "port",
                           "streets", "heart", "suburbs", "territory", "area", "areas",
-                          "districts", "district", "edge", "rest", "much", "most", "swathes",
+                          "districts", "district", "edge", "edges", "fringes", "environs", "rest",
+                          "much", "most", "swathes",
                           "strip", "hub", "half", "corner", "tip", "reaches", "stretch",
                           "stretches", "portion", "length", "breadth", "third", "thirds",
                           "two-thirds", "quarter", "quarters", "three-quarters", "fifth"})
@@ -250,6 +251,8 @@ def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) 
         if word in prepositions or word == "on" and back > 0 and (
                 doc[back - 1].lower_ in _ON_AN_ISLAND or doc[back - 1].text == ","):
             return True  # "in eastern Ukraine", "police on Mayotte", "at Betio, on Tarawa"
+        if word == "as" and back > 0 and doc[back - 1].lower_ in ("far", "away"):
+            return True  # "felt as far away as Islamabad"
         if word in ("'s", "’s") and back > 0 and doc[back - 1].is_title:
             # "in Nigeria's Katsina state": the owner is a modifier too
             back -= 1
@@ -280,6 +283,8 @@ def designated(doc: Doc, start: int, end: int) -> bool:
 def role(doc: Doc, start: int, end: int) -> str:
     """"place", "actor" or "" (the dictionary decides) for the name doc[start:end], from the
     words around it."""
+    if start and doc[start - 1].lower_ in _COMPASS_ADJECTIVES:
+        return "place"  # "eastern Cuba should expect the storm": a part of it is no party
     before = _word_before(doc, start)
     if before is not None:
         word = doc[before].lower_
@@ -288,7 +293,8 @@ def role(doc: Doc, start: int, end: int) -> str:
         if word in _PLACE_VERBS or \
                 word in ("to", "toward", "towards") and _destination(doc, before) or \
                 word == "for" and any(t.lower_ in _FOR_WORDS for t in doc[max(0, before - 4):before]) or \
-                word == "with" and before > 0 and doc[before - 1].lower_ in _BORDERS or \
+                word == "with" and before > 0 and (doc[before - 1].lower_ in _BORDERS or before > 1 and
+                                                   doc[before - 2].lower_ in _BORDERS) or \
                 word == "between" and before > 0 and doc[before - 1].lower_ in _BETWEEN_PLACES:
             return "place"
     # "the capital of Georgia", "in eastern Ukraine": the modifiers may reach back to a comma
@@ -330,6 +336,9 @@ def role(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
+_COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "central",
+                                 "northeastern", "northwestern", "southeastern", "southwestern",
+                                 "north-eastern", "north-western", "south-eastern", "south-western"})
 # before a country's name: it is the other party ("a deal with Russia", "pressed by China")
 # (and "de" of a name: "the Stade de France")
 _PARTY_WORDS = frozenset({"with", "by", "against", "between", "among", "from", "on", "at",
