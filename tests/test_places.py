@@ -794,3 +794,18 @@ def test_places_a_dateline_town_the_gazetteer_lacks_lies_in_its_division_and_kee
 ])
 def test_places_words_that_make_a_country_or_capital_a_place(coder, text, name):
     assert _places(coder, text)[name][2] is False
+
+
+def test_places_a_small_town_abroad_gives_way_to_the_datelines_country(coder):
+    # Fort Smith, Arkansas (88,000 people) is no reason to leave the Northwest Territories,
+    # and Enterprise, Alabama is no place of this story at all
+    coded = coder.code_article(Article(id="t", text=(
+        "YELLOWKNIFE, Northwest Territories, Aug 14 (Wire) - Crews fought fires around Fort Smith "
+        "and near Enterprise on Sunday, officials said.")))
+    found = {m.span.text: m.place.country for m in coded.places}
+    assert found["Fort Smith"] == "CAN" and found["Enterprise"] == "CAN"
+
+
+def test_places_continents_and_unions_of_states_are_no_towns(coder):
+    found = _places(coder, "In Asia, shares rose. Estonia left the Soviet Union in 1991.")
+    assert "Asia" not in found and "Union" not in found and "Soviet Union" not in found

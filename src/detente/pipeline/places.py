@@ -108,9 +108,9 @@ class PlaceResolver:
             # Casco) is gone; and a small place a locative governs, dropped for want of a
             # story country, is sought in its sentence's one country ("the port at Pevek"
             # beside Chukotka's governor)
-            toponyms = [_admit_towns(_without_far_alternates(t, context, self.gazetteer),
-                                     home or context.sentence_country(t))
-                        for t in found.values()]
+            toponyms = [_admit_towns(_without_far_namesakes(
+                _without_far_alternates(t, context, self.gazetteer), context, self.gazetteer),
+                home or context.sentence_country(t)) for t in found.values()]
             unknown += [t for t in toponyms if not t.candidates and t.kind]
             toponyms = [t for t in toponyms if t.candidates]
         by_start = {t.span.start: t for t in toponyms}
@@ -388,6 +388,11 @@ def _admit_towns(toponym: Toponym, home: str) -> Toponym:
         return toponym
     if toponym.small == "locative" and home and only_towns(toponym.candidates):
         kept = tuple(p for p in toponym.candidates if p.country == home)
+    elif toponym.small == "locative" and home and all(
+            p.country != home and p.population < _FAR_NAMESAKE
+            for p in toponym.candidates if p.source != TOWN_SOURCE):
+        # "fires around Fort Smith" in a story from Canada: its town there, not the US city
+        kept = tuple(p for p in toponym.candidates if p.source != TOWN_SOURCE or p.country == home)
     else:
         kept = tuple(p for p in toponym.candidates if p.source != TOWN_SOURCE)
     return replace(toponym, candidates=kept)
@@ -395,6 +400,7 @@ def _admit_towns(toponym: Toponym, home: str) -> Toponym:
 
 _FAR_ALTERNATE = 200_000  # people: a smaller town abroad is not meant by another of its names
 _STORY_KM = 500  # km from a place the story names clearly: a town this near may be meant
+_FAR_NAMESAKE = 100_000  # people: a smaller town abroad gives way to the story's own town
 
 
 def _without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gazetteer) -> Toponym:
@@ -425,6 +431,24 @@ def _without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gaze
     if not kept and toponym.locative:  # "a road near Pyla": a place the gazetteer lacks
         return replace(toponym, candidates=(), kind="city")
     return replace(toponym, candidates=kept)
+
+
+def _without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazetteer) -> Toponym:
+    """In a story with a dateline, a name whose every reading is a town of under 100,000 people
+    in none of the story's countries and far from its places is a place the gazetteer lacks,
+    in the story: "near Enterprise" in a story from Hay River, Northwest Territories, is the
+    hamlet there, not Enterprise, Alabama."""
+    if not context.dateline or toponym.actor or not toponym.candidates or any(
+            p.population >= _FAR_NAMESAKE or p.source not in ("geonames", TOWN_SOURCE)
+            or p.feature != "city" for p in toponym.candidates):
+        return toponym
+    countries, places = context.story(toponym)
+    places += [q for q in map(gazetteer.country, countries) if q is not None]
+    if any({p.country, *p.countries} & countries or any(
+            haversine_km(p.lat, p.lon, q.lat, q.lon) <= _STORY_KM for q in places)
+           for p in toponym.candidates):
+        return toponym
+    return replace(toponym, candidates=(), kind="city")
 
 
 def _clear_country(countries: Counter[str]) -> str:

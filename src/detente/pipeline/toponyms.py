@@ -339,6 +339,8 @@ class ToponymFinder:
                 not (end < len(doc) and doc[end].lower_ in ADMIN_WORDS):
             return False  # "Thai", "Somali" are people; but "the Somali region" is a place
         text = doc[start:end].text
+        if text in CONTINENTS:
+            return False  # "In Asia, shares closed higher": not Asia, a Philippine village
         if text.lower() in CALENDAR and not designated(doc, start, end):
             return False  # "in March" is the month; "the town of March" is the town
         strong = any(p.feature in ("country", "sea", "island", "river", "lake", "region")
