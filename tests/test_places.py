@@ -811,3 +811,10 @@ def test_places_a_small_town_abroad_gives_way_to_the_datelines_country(coder):
 def test_places_continents_and_unions_of_states_are_no_towns(coder):
     found = _places(coder, "In Asia, shares rose. Estonia left the Soviet Union in 1991.")
     assert "Asia" not in found and "Union" not in found and "Soviet Union" not in found
+
+
+def test_places_a_small_towns_name_before_another_name_is_the_first_word_of_one(coder):
+    # "Ramon" is a Philippine town: before "Villanueva" it is a given name, not a place
+    assert "Villanueva" not in _places(coder, "Spokesman Ramon Villanueva said the talks would resume.")
+    # but the Arabic article leaves the name after it a place
+    assert _places(coder, "Landslides hit villages in Al Haouz on Monday.")["Haouz"][0] == "MAR"

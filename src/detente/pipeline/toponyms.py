@@ -62,7 +62,9 @@ ADMIN_WORDS = frozenset({"region", "province", "oblast", "governorate", "state",
 _PLACE_PREFIXES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "North",
                              "South", "East", "West", "Greater", "Upper", "Lower", "Inner",
                              "Outer", "Old", "New", "Occupied", "Downtown", "In", "At", "Near",
-                             "From", "Across", "Outside", "The", "Off", "Along", "Inside"})
+                             "From", "Across", "Outside", "The", "Off", "Along", "Inside",
+                             # the Arabic article: "Al Haouz" is Haouz
+                             "Al", "El", "Ad", "Ar", "As", "Ash", "Az", "An"})
 # a word after a name that makes it a natural feature the gazetteer may lack by that name: "the
 # Kurram Valley" lies at Kurram, "the Kerkennah Islands" at Kerkennah
 FEATURE_WORDS = {"Valley": "region", "Desert": "region", "Mountains": "region",
@@ -379,12 +381,16 @@ class ToponymFinder:
         if before.text in TITLES:
             return True
         return before.is_title and before.text not in _PLACE_PREFIXES and \
-            not is_locative(doc, start - 1) and self._name_before(doc, start - 1) is None
+            self._name_before(doc, start - 1) is None
 
     def _name_before(self, doc: Doc, index: int) -> int | None:
+        """Where a name the gazetteer has that ends at `index` starts; a name only towns of
+        under 50,000 people bear is no such name: before another name it is the first word of
+        one the gazetteer lacks ("Tal" of "Tal Afar", "Nysa" of "Nysa Kłodzka")."""
         for start in range(max(0, index - 3), index + 1):
             end, candidates = self._longest(doc, start, False)
-            if end == index + 1 and candidates:
+            if end == index + 1 and candidates and any(
+                    p.feature != "city" or p.population >= _ANCHOR_CITY for p in candidates):
                 return start
         return None
 
