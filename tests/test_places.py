@@ -818,3 +818,11 @@ def test_places_a_small_towns_name_before_another_name_is_the_first_word_of_one(
     assert "Villanueva" not in _places(coder, "Spokesman Ramon Villanueva said the talks would resume.")
     # but the Arabic article leaves the name after it a place
     assert _places(coder, "Landslides hit villages in Al Haouz on Monday.")["Haouz"][0] == "MAR"
+
+
+def test_places_a_name_the_gazetteer_lacks_stands_by_the_nearest_town_of_its_sentence(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "Floods on the Kwelera river cut the road to East London, officials in South Africa said.")))
+    found = {m.span.text: m.place for m in coded.places}
+    river, town = found["Kwelera"], found["East London"]
+    assert river.country == "ZAF" and haversine_km(river.lat, river.lon, town.lat, town.lon) < 1

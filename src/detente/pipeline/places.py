@@ -158,7 +158,14 @@ class PlaceResolver:
             # or of the one demonym its sentence has ("the River Kwanza ..., Angolan officials")
             country = home or (near[0].place.country if near else "") or \
                 (toponym.nearby[0] if len(toponym.nearby) == 1 else "")
-            place = self._unlisted(toponym, resolved.get(toponym.lies_in), country)
+            within = resolved.get(toponym.lies_in)
+            if within is None and toponym.lies_in < 0:
+                # with no place said to hold it, it stands by the nearest town or division of
+                # its sentence in that country ("the Breede river ... Robertson"), not at the
+                # country's middle
+                within = next((m.place for m in near if not m.actor and m.place.country == country
+                               and m.place.feature in ("city", "admin")), None)
+            place = self._unlisted(toponym, within, country)
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
         return sorted(mentions, key=lambda m: m.span.start) if unknown else mentions
