@@ -826,3 +826,12 @@ def test_places_a_name_the_gazetteer_lacks_stands_by_the_nearest_town_of_its_sen
     found = {m.span.text: m.place for m in coded.places}
     river, town = found["Kwelera"], found["East London"]
     assert river.country == "ZAF" and haversine_km(river.lat, river.lon, town.lat, town.lon) < 1
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Police in Ethiopia closed the road south to Dejen after clashes on Monday.", "Dejen", "ETH"),
+    ("Flooding hit homes across St. Thomas parish in Jamaica on Sunday.", "St. Thomas", "JAM"),
+])
+def test_places_a_name_the_gazetteer_lacks_on_a_route_or_before_a_kind_word(coder, text, name, country):
+    found = _places(coder, text)
+    assert [found[span][0] for span in found if span.startswith(name)] == [country]

@@ -149,7 +149,32 @@ KIND_WORDS = {
     "island": "island", "islands": "island", "islet": "island", "islets": "island",
     "atoll": "island", "archipelago": "island", "peninsula": "region", "valley": "region",
     "desert": "region", "plateau": "region", "mountains": "region", "ranges": "region",
-    "delta": "region", "basin": "region", "gap": "region", "river": "sea"}
+    "delta": "region", "basin": "region", "gap": "region", "river": "sea", "parish": "admin",
+    "creek": "sea", "ravine": "sea", "lagoon": "sea", "volcano": "region", "canyon": "region",
+    "gorge": "region"}
+# "the road to X", "the highway north to X", "fled towards X": a name the gazetteer lacks after
+# these is where someone or something goes, a place
+_ROUTES = frozenset({"road", "roads", "highway", "route", "routes", "way", "bridge", "convoy",
+                     "convoys", "ferry", "ferries", "train", "trains", "flight", "flights", "bus",
+                     "buses", "drove", "travelled", "traveled", "fled", "moved", "headed", "walked",
+                     "sailed", "marched", "evacuated", "taken", "brought", "returned", "back"})
+
+
+def toward(doc: Doc, start: int) -> bool:
+    """Whether the name at `start` is where a road leads or people go: "the road to X", "the
+    highway north to X", "moved north towards X"."""
+    back = start - 1
+    if back < 1 or doc[back].lower_ not in ("to", "towards", "toward"):
+        return False
+    back -= 1
+    while back > 0 and doc[back].lower_ in _COMPASS_WORDS:
+        back -= 1
+    return doc[back].lower_ in _ROUTES or doc[back].lower_ == "by" or doc[start - 1].lower_ != "to"
+
+
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                            "southwest", "north-east", "north-west", "south-east", "south-west",
+                            "inland", "upstream", "downstream", "further", "farther"})
 # capitalised words that are never a place the gazetteer lacks ("in March in Kyiv")
 # too large to place an event at, and never the name of a place the gazetteer lacks
 CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Oceania",

@@ -39,6 +39,7 @@ from detente.pipeline.place_words import (
     is_locative,
     place_kind,
     role,
+    toward,
 )
 from detente.pipeline.unlisted_names import (
     ISLAND_WORDS,
@@ -57,7 +58,7 @@ _WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
 # "Donetsk region", "Kherson Oblast": the name of a city, then a first-level division word
 ADMIN_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "prefecture",
                          "krai", "territory", "district", "county", "regions", "provinces",
-                         "oblasts", "states", "governorates"})
+                         "oblasts", "states", "governorates", "parish"})
 # a capitalised word before a name that leaves it a place ("Northern Syria", "Greater Idlib")
 _PLACE_PREFIXES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "North",
                              "South", "East", "West", "Greater", "Upper", "Lower", "Inner",
@@ -90,6 +91,7 @@ _ANCHOR_WORDS = SETTLEMENTS | frozenset({
     "situated", "lies", "is", "which", "small", "tiny", "remote", "rural", "mountain",
     "mountainous", "coastal", "border", "frontline", "front-line", "farming", "fishing",
     "desert", "oasis", "province", "region", "state", "governorate", "oblast", "county", "area",
+    "parish",
     "community", "north", "south", "east", "west", "northeast", "northwest", "southeast",
     "southwest", "north-east", "north-west", "south-east", "south-west", "northern",
     "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
@@ -233,7 +235,8 @@ class ToponymFinder:
             elif not end and in_dateline and i == 0:
                 end = self._dateline_unknown(doc, dateline_end, found)
             elif not end and not in_dateline:
-                end, toponym, sure = self._unknown(doc, i, starts[bisect.bisect_right(starts, i) - 1])
+                end, toponym, sure = self._unknown(doc, i, starts[bisect.bisect_right(starts, i) - 1],
+                                                   after_place)
                 if toponym is not None and sure:
                     found.append(toponym)
                 elif toponym is not None:
@@ -440,7 +443,8 @@ class ToponymFinder:
                 return None
         return None
 
-    def _unknown(self, doc: Doc, start: int, sentence: int) -> tuple[int, Toponym | None, bool]:
+    def _unknown(self, doc: Doc, start: int, sentence: int,
+                 after_place: bool = False) -> tuple[int, Toponym | None, bool]:
         """(end, toponym, sure) of a name the gazetteer lacks that the words make a place: a
         word for its kind ("the village of Przewodow", "the Noto peninsula"), or a locative and
         the place it lies in ("fighting in Barsalogho in central Burkina Faso"); not sure
@@ -457,13 +461,15 @@ class ToponymFinder:
                 end < len(doc) and doc[end].text[:1].isupper():
             return 0, None, False
         kind, taken = place_kind(doc, start, end)
-        if not kind and not is_locative(doc, start, LOCATIVES | {"on"}):
+        # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
+        route = toward(doc, start)
+        if not kind and not is_locative(doc, start, LOCATIVES | {"on"}) and not route and not after_place:
             return 0, None, False
         at = self._anchor_at(doc, end + taken)
         anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
                             sentence=sentence, kind=kind or "city",
-                            lies_in=doc[at].idx if anchored else -1), bool(kind or anchored)
+                            lies_in=doc[at].idx if anchored else -1), bool(kind or anchored or route)
 
     def _dateline_unknown(self, doc: Doc, dateline_end: int, found: list[Toponym]) -> int:
         """A dateline's town the gazetteer lacks ("GILLAM, Manitoba"): a place all the same, in
@@ -611,7 +617,8 @@ class ToponymFinder:
 # "counties X and Y": a plural division word before names makes them divisions of that kind
 _PLURAL_ADMIN = {"counties": "county", "provinces": "province", "states": "state",
                  "districts": "district", "regions": "region", "departments": "department",
-                 "governorates": "governorate", "oblasts": "oblast", "prefectures": "prefecture"}
+                 "governorates": "governorate", "oblasts": "oblast", "prefectures": "prefecture",
+                 "parishes": "parish"}
 
 
 def admin_before(doc: Doc, index: int) -> str:
