@@ -835,3 +835,10 @@ def test_places_a_name_the_gazetteer_lacks_stands_by_the_nearest_town_of_its_sen
 def test_places_a_name_the_gazetteer_lacks_on_a_route_or_before_a_kind_word(coder, text, name, country):
     found = _places(coder, text)
     assert [found[span][0] for span in found if span.startswith(name)] == [country]
+
+
+def test_places_a_list_a_locative_opens_stays_places_whatever_verb_follows(coder):
+    found = _places(coder, "Traders in Mombasa and Malindi said fuel had run out.")
+    assert found["Malindi"][2] is False and found["Mombasa"][2] is False
+    # but a name after a comma alone opens its clause
+    assert _places(coder, "Drones struck a depot near Odesa, Moscow said.")["Moscow"][2] is True

@@ -310,6 +310,9 @@ def role(doc: Doc, start: int, end: int) -> str:
     words around it."""
     if start and doc[start - 1].lower_ in _COMPASS_ADJECTIVES:
         return "place"  # "eastern Cuba should expect the storm": a part of it is no party
+    first = _list_start(doc, start)
+    if first < start and is_locative(doc, first):
+        return "place"  # "officers in Chikwawa and Mulanje told families": the officers tell
     before = _word_before(doc, start)
     if before is not None:
         word = doc[before].lower_
@@ -407,6 +410,20 @@ def country_role(doc: Doc, start: int, end: int) -> str:
     if start == 0 or doc[start].is_sent_start or before >= 0 and doc[before].is_punct:
         return ""  # a sentence or a clause it opens is about what it does
     return "place"
+
+
+def _list_start(doc: Doc, start: int) -> int:
+    """Where the list of capitalised names that the name at `start` closes or continues
+    starts: "Chikwawa" of "in Chikwawa, Nsanje and Mulanje"; a name after a comma alone
+    closes no list ("in the South China Sea, Manila said")."""
+    if start < 2 or doc[start - 1].lower_ not in ("and", "or"):
+        return start
+    while start >= 2 and (doc[start - 1].lower_ in ("and", "or") or doc[start - 1].text == ",") and \
+            doc[start - 2].is_title and not doc[start - 1].is_sent_start:
+        start -= 2
+        while start >= 1 and doc[start - 1].is_title and not doc[start].is_sent_start:
+            start -= 1
+    return start
 
 
 def _list_end(doc: Doc, end: int) -> int:
