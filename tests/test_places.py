@@ -842,3 +842,11 @@ def test_places_a_list_a_locative_opens_stays_places_whatever_verb_follows(coder
     assert found["Malindi"][2] is False and found["Mombasa"][2] is False
     # but a name after a comma alone opens its clause
     assert _places(coder, "Drones struck a depot near Odesa, Moscow said.")["Moscow"][2] is True
+
+
+def test_places_a_river_the_gazetteer_lacks_in_a_sentence_naming_nothing_else(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "Landslides buried homes in Meppadi in Kerala. Bodies were found downstream in the "
+        "Punnapuzha river. The Nysa Kłodzka river rose in Poland, and the Chalakudy creek burst its banks.")))
+    found = {m.span.text: m.place.country for m in coded.places}
+    assert found["Punnapuzha"] == "IND" and found["Nysa Kłodzka"] == "POL"

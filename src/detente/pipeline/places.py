@@ -157,14 +157,19 @@ class PlaceResolver:
                           key=lambda m, at=toponym.span.start: (m.actor, abs(m.span.start - at)))
             # or of the one demonym its sentence has ("the River Kwanza ..., Angolan officials")
             country = home or (near[0].place.country if near else "") or \
-                (toponym.nearby[0] if len(toponym.nearby) == 1 else "")
+                (toponym.nearby[0] if len(toponym.nearby) == 1 else "") or \
+                _nearest_country(mentions, toponym.span.start)
             within = resolved.get(toponym.lies_in)
             if within is None and toponym.lies_in < 0:
                 # with no place said to hold it, it stands by the nearest town or division of
                 # its sentence in that country ("the Breede river ... Robertson"), not at the
                 # country's middle
                 within = next((m.place for m in near if not m.actor and m.place.country == country
-                               and m.place.feature in ("city", "admin")), None)
+                               and m.place.feature in ("city", "admin")), None) or next(
+                    (m.place for m in sorted(mentions, key=lambda m, at=toponym.span.start:
+                                             abs(m.span.start - at))
+                     if not m.actor and m.place.country == country and m.place.feature == "city"),
+                    None)
             place = self._unlisted(toponym, within, country)
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
@@ -456,6 +461,14 @@ def _without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazet
            for p in toponym.candidates):
         return toponym
     return replace(toponym, candidates=(), kind="city")
+
+
+def _nearest_country(mentions: list[PlaceMention], at: int) -> str:
+    """The country of the place named nearest `at` in the whole story, or "": a name the
+    gazetteer lacks in a sentence that names nothing else ("Bodies were found in the X
+    river.") is in the story's country."""
+    placed = [m for m in mentions if m.place.country and not m.actor]
+    return min(placed, key=lambda m: abs(m.span.start - at)).place.country if placed else ""
 
 
 def _clear_country(countries: Counter[str]) -> str:

@@ -453,7 +453,8 @@ class ToponymFinder:
         people, bodies, days."""
         end = capitalised_run(doc, start)
         words = doc[start:end]
-        if end == start or doc[start].is_sent_start or doc[start - 1].is_title or \
+        if end == start or doc[start].is_sent_start or \
+                doc[start - 1].is_title and doc[start - 1].lower_ != "the" or \
                 doc[start].lower_ == "the" or \
                 any(w.text in self.common or w.text in TITLES or w.lower_ in CALENDAR
                     or w.text in CONTINENTS

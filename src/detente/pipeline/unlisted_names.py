@@ -47,6 +47,9 @@ def unlisted_feature_end(doc: Doc, start: int, end: int, candidates: tuple[Place
     has no river or island of that name (a name it lacks when `end` is 0); else 0."""
     if any(p.feature == "sea" for p in candidates):
         return 0  # "the Dnipro river", "the Naf River": the curated river
+    run = capitalised_run(doc, start) if end else 0
+    if run > end and run < len(doc) and doc[run].lower_ in ("river", *ISLAND_WORDS):
+        return run  # "the Nysa Kłodzka river": one name, though Nysa is a Polish town
     if end and end < len(doc) and doc[end].lower_ in ISLAND_WORDS:
         # "Delft island" off Sri Lanka is no Dutch city; but "Cyprus island" is Cyprus
         return 0 if any(p.feature in ("island", "country") or p.source == "curated"
