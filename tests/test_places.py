@@ -850,3 +850,12 @@ def test_places_a_river_the_gazetteer_lacks_in_a_sentence_naming_nothing_else(co
         "Punnapuzha river. The Nysa Kłodzka river rose in Poland, and the Chalakudy creek burst its banks.")))
     found = {m.span.text: m.place.country for m in coded.places}
     assert found["Punnapuzha"] == "IND" and found["Nysa Kłodzka"] == "POL"
+
+
+def test_places_a_name_whose_likely_readings_share_a_country_votes_for_it(coder):
+    # Ménaka is a Malian town and a Malian region: either way Mali, which outweighs the
+    # Burkinabè village named later, so Gao is the Malian city
+    coded = coder.code_article(Article(id="t", text=(
+        "Militants tightened their grip around Ménaka in eastern Mali. Trucks between Gao and "
+        "Bourem need escorts. In Burkina Faso, troops retook Diapaga.")))
+    assert {m.span.text: m.place.country for m in coded.places}["Gao"] == "MLI"

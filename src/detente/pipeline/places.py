@@ -95,6 +95,10 @@ class PlaceResolver:
             if clear and place.country:  # a sea or a cross-border region says no country
                 context.sure[(place.country, "")] += 1
                 context.sure[(place.country, place.admin1)] += 1
+            elif place.feature not in ("country", "sea") and not acting and place.country and \
+                    self._one_country(toponym, context, place.country):
+                # "around Ménaka": the Malian town or the Malian region, but Mali either way
+                context.sure[(place.country, "")] += 1
             if clear or place.feature == "country":
                 context.named[toponym.span.start] = place.country
             if clear or place.feature in ("country", "sea"):
@@ -223,6 +227,12 @@ class PlaceResolver:
                 any(fold_name(p.name) == text for _, p in scored[1:]):
             return False
         return scored[0][0] - scored[1][0] >= 1.0
+
+    def _one_country(self, toponym: Toponym, context: _Context, country: str) -> bool:
+        """Whether every reading within a point of the likeliest is in `country`."""
+        scored = [(_score(toponym, p, context, None, False), p) for p in toponym.candidates]
+        top = max(score for score, _ in scored)
+        return all(p.country == country for score, p in scored if score > top - 1.0)
 
     def _best(self, toponym: Toponym, context: _Context, inside: Place | None = None,
               second: bool = False) -> Place | None:
