@@ -859,3 +859,8 @@ def test_places_a_name_whose_likely_readings_share_a_country_votes_for_it(coder)
         "Militants tightened their grip around Ménaka in eastern Mali. Trucks between Gao and "
         "Bourem need escorts. In Burkina Faso, troops retook Diapaga.")))
     assert {m.span.text: m.place.country for m in coded.places}["Gao"] == "MLI"
+
+
+def test_places_a_name_said_to_be_part_of_a_city_none_of_its_readings_lies_in(coder):
+    found = _places(coder, "Riot police cleared a market in Limbe, a township of Blantyre, on Monday.")
+    assert found["Limbe"][:2] == ("MWI", "city")  # not Limbe, Cameroon

@@ -563,11 +563,13 @@ class ToponymFinder:
         if any(p.feature == "country" or p.source == "curated" for p in candidates) or \
                 max(p.population for p in candidates) >= _CONTAINED_MAX:
             return None
-        at = owner
+        at, part_of = owner, False
         if at is None:
             at = self._anchor_at(doc, end)
             gap = {t.lower_ for t in doc[end:at]} if at is not None else set()
-            if not ("in" in gap or dateline and gap == {","}) or gap & _NEAR_WORDS:
+            # "X in southern Iceland", "X, a district of Blantyre": a part of a city too
+            part_of = "of" in gap and bool(gap & SETTLEMENTS)
+            if not ("in" in gap or part_of or dateline and gap == {","}) or gap & _NEAR_WORDS:
                 return None
         after, places = self._longest(doc, at, False)
         if after and after + 1 < len(doc) and doc[after].text in ("'s", "’s"):
@@ -577,7 +579,8 @@ class ToponymFinder:
             if finer_end and not any(p.country in countries for p in candidates) and any(
                     q.feature in ("admin", "region") and q.country in countries for q in finer):
                 at, places = after + 1, finer
-        held = [q for q in places if q.feature in ("country", "admin", "region")]
+        held = [q for q in places if q.feature in ("country", "admin", "region") or
+                part_of and q.feature == "city" and q.population >= _ANCHOR_CITY]
         if not held or any(lies_in(p, q) for p in candidates for q in places):
             return None
         return at
