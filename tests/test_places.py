@@ -864,3 +864,8 @@ def test_places_a_name_whose_likely_readings_share_a_country_votes_for_it(coder)
 def test_places_a_name_said_to_be_part_of_a_city_none_of_its_readings_lies_in(coder):
     found = _places(coder, "Riot police cleared a market in Limbe, a township of Blantyre, on Monday.")
     assert found["Limbe"][:2] == ("MWI", "city")  # not Limbe, Cameroon
+
+
+def test_places_a_hyphenated_name_opening_a_list_of_provinces_is_one_province(coder):
+    found = _places(coder, "Snow buried pastures across Zavkhan-Altai and Khovd provinces in Mongolia.")
+    assert found["Zavkhan-Altai"][:2] == ("MNG", "admin") and "Altai" not in found

@@ -332,8 +332,9 @@ class ToponymFinder:
                 any(p.feature == "country" for p in candidates):
             return False
         second = self._longest(doc, end + 1, False, towns=True)[0]
-        # "Gobi-Altai province": a division word after the pair makes it one name
-        return second == 0 or second < len(doc) and doc[second].lower_ in ADMIN_WORDS
+        # "Gobi-Altai province", "Gobi-Altai and Uvs provinces": a division word after the
+        # pair, or after the list it opens, makes it one name
+        return second == 0 or _division_word_after(doc, second)
 
     def _keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                after_place: bool = False) -> bool:
@@ -462,6 +463,8 @@ class ToponymFinder:
                 end < len(doc) and doc[end].text[:1].isupper():
             return 0, None, False
         kind, taken = place_kind(doc, start, end)
+        if not kind and _division_word_after(doc, end):
+            kind = "admin"  # "across Gobi-Altai and Uvs provinces"
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
         route = toward(doc, start)
         if not kind and not is_locative(doc, start, LOCATIVES | {"on"}) and not route and not after_place:
@@ -616,6 +619,17 @@ class ToponymFinder:
                 out[number - 1] = replace(before, listed=(*before.listed, here.span.start))
                 out[number] = replace(here, listed=(*here.listed, before.span.start))
         return out
+
+
+def _division_word_after(doc: Doc, end: int) -> bool:
+    """Whether a division word follows the name ending at `end`, or the list of names it
+    opens: "X province", "X and Uvs provinces"."""
+    while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in ("and", "or")) \
+            and doc[end + 1].is_title:
+        end += 1
+        while end < len(doc) and doc[end].is_title:
+            end += 1
+    return end < len(doc) and doc[end].lower_ in ADMIN_WORDS
 
 
 # "counties X and Y": a plural division word before names makes them divisions of that kind
