@@ -869,3 +869,10 @@ def test_places_a_name_said_to_be_part_of_a_city_none_of_its_readings_lies_in(co
 def test_places_a_hyphenated_name_opening_a_list_of_provinces_is_one_province(coder):
     found = _places(coder, "Snow buried pastures across Zavkhan-Altai and Khovd provinces in Mongolia.")
     assert found["Zavkhan-Altai"][:2] == ("MNG", "admin") and "Altai" not in found
+
+
+def test_places_hyphenated_names_with_particles_and_a_city_name_as_a_modifier(coder):
+    found = _places(coder, "Families walked towards Saut-d'Eau in central Haiti.")
+    assert found["Saut-d'Eau"][0] == "HTI" and "Saut" not in found
+    # "the Kabul government" is no river, though the gazetteer has a Kabul River
+    assert _places(coder, "Talks with the Kabul government stalled.")["Kabul"][1] == "city"

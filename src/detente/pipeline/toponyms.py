@@ -105,6 +105,12 @@ _LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|
 # type words written in lower case after a name of compass words alone: "North West province"
 # is indexed as "North West Province" (`divisions.compass_only`)
 _COMPASS_TYPES = frozenset({"province", "region", "state", "district", "county", "governorate"})
+# what a river does, after its name: "the Tapajós fell", "the Severn burst its banks"
+_RIVER_VERBS = frozenset({"rose", "rises", "fell", "falls", "burst", "bursts", "broke", "breaks",
+                          "swept", "sweeps", "flows", "flowed", "runs", "ran", "swelled", "swells",
+                          "overflowed", "overflows", "carried", "carries", "froze", "freezes",
+                          "dried", "meets", "met", "crested", "peaked", "river", "estuary", "valley",
+                          "basin", "delta"})
 _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
 # words between a name and its anchor that say it lies near the anchor, not in it
 _NEAR_WORDS = frozenset({"near", "outside", "km", "kilometres", "kilometers", "miles", "close",
@@ -190,7 +196,7 @@ class ToponymFinder:
             # "the villages of X, Y and Z": a name listed after a placed small place
             listed = named_end >= 0 and all(t.lower_ in (",", "and", "or") for t in doc[named_end:i])
             end, candidates = self._longest(doc, i, in_dateline, listed)
-            if end and not in_dateline and self._fragment(doc, end, candidates):
+            if end and not in_dateline and self._fragment(doc, i, end, candidates):
                 end, candidates = 0, ()  # "Pont" of "Pont-Sondé" is no place of its own
             if i and doc[i - 1].lower_ == "the" and not in_dateline and \
                     not any(p.feature in ("country", "sea") or p.source == "curated" for p in candidates):
@@ -308,6 +314,11 @@ class ToponymFinder:
 
     def _river(self, doc: Doc, start: int, end: int,
                candidates: tuple[Place, ...]) -> tuple[int, tuple[Place, ...]]:
+        after = doc[end] if end and end < len(doc) else None
+        if after is not None and (after.text == "-" or after.is_lower and after.is_alpha and
+                                  not after.is_stop and after.lower_ not in _RIVER_VERBS and
+                                  not after.lower_.endswith("ed")):
+            return end, candidates  # "the Kabul-Kandahar highway", "the Kabul government"
         """"The Tapajós fell", "the Severn burst its banks": a name after "the" that the
         gazetteer has as a river only with "River" is that river, not a town or state of the
         name (Severn, Maryland; "the Mississippi"), nor unknown; a country and a feature of the
@@ -323,14 +334,15 @@ class ToponymFinder:
                 return stop, rivers
         return end, candidates
 
-    def _fragment(self, doc: Doc, end: int, candidates: tuple[Place, ...]) -> bool:
-        """Whether the name ending at `end` is the first part of a hyphenated name the
-        gazetteer lacks ("Pont-Sondé"); not a country, nor one of two places joined ("the
-        Kabul-Kandahar highway", "the Belarus-Poland border")."""
-        if not (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-                and not doc[end].whitespace_ and doc[end + 1].is_title) or \
+    def _fragment(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> bool:
+        """Whether the name doc[start:end] is the first part of a hyphenated name the gazetteer
+        lacks ("Pont-Sondé", "Anse-à-Pitres"); not a country, nor one of two places joined
+        ("the Kabul-Kandahar highway", "the Belarus-Poland border")."""
+        if capitalised_run(doc, start) <= end + 1 or doc[end].text != "-" or \
                 any(p.feature == "country" for p in candidates):
             return False
+        if not doc[end + 1].is_title:
+            return True  # "-à-", "-d'Eau": the words of one name
         second = self._longest(doc, end + 1, False, towns=True)[0]
         # "Gobi-Altai province", "Gobi-Altai and Uvs provinces": a division word after the
         # pair, or after the list it opens, makes it one name

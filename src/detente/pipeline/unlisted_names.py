@@ -8,6 +8,8 @@ say they lie.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from detente.model import Place
@@ -76,8 +78,22 @@ def capitalised_run(doc: Doc, start: int) -> int:
     while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
             and (end == start or not doc[end].is_sent_start):
         end += 1
-        # "Pont-Cassé": a hyphen joins the words of one name
+        # "Pont-Cassé", "Anse-à-Pitres", "Saut-d'Eau": a hyphen joins the words of one name
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha:
-            end += 2
+                and not doc[end].whitespace_:
+            if doc[end + 1].is_title and doc[end + 1].is_alpha or _ELIDED.match(doc[end + 1].text):
+                end += 2
+            elif end + 3 < len(doc) and doc[end + 1].lower_ in _HYPHEN_PARTICLES and \
+                    doc[end + 2].text == "-" and doc[end + 3].is_title:
+                end += 4
+            else:
+                break
     return end
+
+
+# lower-case words inside hyphenated names ("Port-au-Prince", "Anse-à-Pitres") and an elided
+# article before a capital ("Saut-d'Eau")
+_HYPHEN_PARTICLES = frozenset({"à", "a", "au", "aux", "de", "du", "des", "la", "le", "les", "en",
+                               "sur", "sous", "lès", "lez", "del", "di", "do", "da", "am", "an",
+                               "im", "on", "upon", "el"})
+_ELIDED = re.compile(r"^[dlDL]['’][A-ZÀ-Ý]")
