@@ -876,3 +876,13 @@ def test_places_hyphenated_names_with_particles_and_a_city_name_as_a_modifier(co
     assert found["Saut-d'Eau"][0] == "HTI" and "Saut" not in found
     # "the Kabul government" is no river, though the gazetteer has a Kabul River
     assert _places(coder, "Talks with the Kabul government stalled.")["Kabul"][1] == "city"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a sentence before it is no locative phrase of its own
+    ("Shops stayed shut across the province. Tehran blamed foreign agents for the unrest.", "Tehran"),
+    ("Advances have left Sudan's army holding little of the region.", "Sudan"),
+    ("Upstream, Maharashtra released more water from its dams.", "Maharashtra"),
+])
+def test_places_words_that_make_a_name_a_government(coder, text, name):
+    assert _places(coder, text)[name][2] is True

@@ -249,7 +249,8 @@ _ACTOR_VERBS = frozenset({
     "argued", "wants", "plans", "intends", "hopes", "insists", "claimed", "claims", "defied",
     "defies", "ignored", "challenged", "vetoed", "passed", "enacted", "adopted", "launched",
     "deployed", "sent", "recognised", "recognized", "froze", "suspended", "cut", "restored",
-    "extended", "lifted", "reopened", "closed", "seized", "put", "placed", "raised", "lowered"})
+    "extended", "lifted", "reopened", "closed", "seized", "put", "placed", "raised", "lowered",
+    "released"})
 # a body of a government that speaks under the name of its place ("Tamaulipas prosecutors
 # said", "the Gaza health ministry said")
 _BODIES = _OFFICES | frozenset({"prosecutors", "prosecutor", "defence", "defense", "department",
@@ -271,6 +272,8 @@ def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) 
     Kyiv"."""
     back, steps = index - 1, 0
     while back >= 0 and steps < 4:  # four words back, an owner counting as one
+        if doc[back + 1].is_sent_start:
+            return False  # "... across the province. Damascus blamed": a new sentence
         steps += 1
         word = doc[back].lower_
         if word in prepositions or word == "on" and back > 0 and (
@@ -318,7 +321,8 @@ def role(doc: Doc, start: int, end: int) -> str:
         word = doc[before].lower_
         if word == "from" and before > 0 and doc[before - 1].lower_ in _FROM_ACTOR:
             return "actor"  # "pressure from Beijing", "envoys from Kyiv"
-        if word in _PLACE_VERBS or \
+        # "advances have left Myanmar's army holding little": its army acts, not a place left
+        if word in _PLACE_VERBS and _owned(doc, end) != "actor" or \
                 word in ("to", "toward", "towards") and _destination(doc, before) or \
                 word == "for" and any(t.lower_ in _FOR_WORDS for t in doc[max(0, before - 4):before]) or \
                 word == "with" and before > 0 and (doc[before - 1].lower_ in _BORDERS or before > 1 and
