@@ -886,3 +886,12 @@ def test_places_hyphenated_names_with_particles_and_a_city_name_as_a_modifier(co
 ])
 def test_places_words_that_make_a_name_a_government(coder, text, name):
     assert _places(coder, text)[name][2] is True
+
+
+def test_places_a_towns_own_clear_reading_does_not_vote_for_its_division(coder):
+    # Bilaspur alone is Chhattisgarh's city of 365,000, but the story is in Himachal Pradesh
+    coded = coder.code_article(Article(id="t", text=(
+        "SHIMLA, India, Aug 3 (Wire) - A bus fell into a gorge near Bilaspur, officials in "
+        "Himachal Pradesh said. The bus had left Mandi in the morning.")))
+    bilaspur = next(m.place for m in coded.places if m.span.text == "Bilaspur")
+    assert bilaspur.admin1 == "Himachal Pradesh"

@@ -95,6 +95,8 @@ class PlaceResolver:
             if clear and place.country:  # a sea or a cross-border region says no country
                 context.sure[(place.country, "")] += 1
                 context.sure[(place.country, place.admin1)] += 1
+                if place.feature == "city":  # a division's clear name is evidence of itself
+                    context.votes[toponym.span.start] = (place.country, place.admin1)
             elif place.feature not in ("country", "sea") and not acting and place.country and \
                     self._one_country(toponym, context, place.country):
                 # "around Ménaka": the Malian town or the Malian region, but Mali either way
@@ -273,6 +275,7 @@ class _Context:
     own: dict[int, Counter[str]]  # by name: the countries its own actor mention names
     first: dict[int, Place | None] = field(default_factory=dict)  # by name: its first reading
     sure: Counter[tuple[str, str]] = field(default_factory=Counter)  # clear names' (country, admin1)
+    votes: dict[int, tuple[str, str]] = field(default_factory=dict)  # by name: what it added to `sure`
     # the country of each country name and clear name, by name and counted by sentence; the
     # countries of the demonyms, by sentence
     named: dict[int, str] = field(default_factory=dict)
@@ -347,8 +350,13 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     # the sentence names the country: not enough to make Georgia, beside "the US", a state
     if second and not toponym.country_named and context.in_sentence(toponym, place.country):
         value += 3
+    # what the other clear names say: a town's own clear reading does not vote for itself in
+    # its division ("Bilaspur" is Chhattisgarh's city alone, Himachal's town beside Shimla)
+    own_vote = context.votes.get(toponym.span.start)
     if second and context.sure.get((place.country, "")):
-        value += 2 + 3 * bool(context.sure.get((place.country, place.admin1)))
+        in_division = context.sure.get((place.country, place.admin1), 0) - \
+            (own_vote == (place.country, place.admin1))
+        value += 2 + 3 * (in_division > 0)
     return value
 
 
