@@ -57,3 +57,17 @@ def test_eval_places_missing_path_is_one_line_that_says_what_to_give(tmp_path):
     assert result.exit_code == 2
     assert "no such file or folder; give gold place files" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_eval_places_an_event_at_the_dateline_counts_for_the_same_name_later(tmp_path):
+    # the gold names the mixed-case mention; the coder places the event at the dateline
+    text = ("KHARKIV, April 2 (Wire) - Russian artillery shelled Ukrainian positions, killing two. "
+            "Officials in Kharkiv said repairs had begun.")
+    record = {"id": "t4", "date": "2025-04-02", "dateline": "KHARKIV", "text": text,
+              "places": [place("KHARKIV", "UKR", 49.99, 36.23, "city"),
+                         {**place("Kharkiv", "UKR", 49.99, 36.23, "city"), "nth": 0}],
+              "actors": [], "event_location": "Kharkiv"}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    report = json.loads(CliRunner().invoke(app, ["eval-places", str(gold), "--json"]).stdout)
+    assert report["records_with_events"] == 1 and report["event_location_accuracy_coded"] == 1.0

@@ -24,6 +24,7 @@ from pathlib import Path
 from detente.errors import InputError
 from detente.model import Article
 from detente.pipeline.ingest import parse_date
+from detente.places.names import fold_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -226,14 +227,18 @@ def score_places(report: PlacesReport, gold: GoldPlaces, coded: CodedArticle) ->
 
 def _score_event_location(report: PlacesReport, gold: GoldPlaces, coded: CodedArticle) -> None:
     """Right when one of the coded events is placed at the gold event's place (null: none is
-    placed); a record with no coded event counts wrong unless the gold says null."""
+    placed): at its span, or at another mention of the same name (the dateline "SIDON" for a
+    gold "Sidon" later in the story); a record with no coded event counts wrong unless the
+    gold says null."""
     located = [e.location.span for e in coded.events if e.location is not None and e.location.span]
     if gold.event_location is None:
         right = not located
     else:
         target = next((p for p in gold.places if p.text == gold.event_location), None)
+        name = fold_name(gold.event_location)
         right = target is not None and any(
-            _overlaps((span.start, span.end), (target.start, target.end)) for span in located)
+            _overlaps((span.start, span.end), (target.start, target.end)) or
+            fold_name(gold.article.text[span.start:span.end]) == name for span in located)
     report.events += 1
     report.events_right += right
     if coded.events:
