@@ -179,6 +179,7 @@ class ToponymFinder:
         self.block_firsts = frozenset(b.split()[0] for b in blocks)
     def find(self, doc: Doc, dateline_end: int = 0) -> list[Toponym]:
         """Every place name in `doc`, longest first where names overlap."""
+        text = doc.text  # Doc.text joins the tokens anew on each call
         found: list[Toponym] = []
         known = demonyms()
         named: list[tuple[int, str]] = []  # (sentence, country) of each demonym
@@ -221,10 +222,10 @@ class ToponymFinder:
                 continue
             # "in Wajima and Suzu": listed after a place the words placed, as if "in" governed it
             after_place = bool(found) and found[-1].locative and \
-                doc.text[found[-1].span.end:token.idx] in _LIST_GAPS
+                text[found[-1].span.end:token.idx] in _LIST_GAPS
             # "counties Galway and Mayo", "the provinces of Aurora and Quirino": divisions
             typed_admin = admin_before(doc, i) or (found[-1].admin_word if admin_listed and found and
-                                                   doc.text[found[-1].span.end:token.idx] in _LIST_GAPS
+                                                   text[found[-1].span.end:token.idx] in _LIST_GAPS
                                                    else "")
             if end and (dated or self._keeps(doc, i, end, candidates, after_place or bool(typed_admin))):
                 toponym = self._toponym(doc, i, end, candidates,
@@ -250,7 +251,7 @@ class ToponymFinder:
             i = end or i + 1
         if doubtful:
             found = self._settle(doc, found, doubtful, starts)
-        return self._appositions(doc, _with_demonyms(found, named) if named else found)
+        return self._appositions(text, _with_demonyms(found, named) if named else found)
 
     def _settle(self, doc: Doc, found: list[Toponym], doubtful: list[Toponym],
                 starts: list[int]) -> list[Toponym]:
@@ -600,9 +601,8 @@ class ToponymFinder:
             return None
         return at
 
-    def _appositions(self, doc: Doc, found: list[Toponym]) -> list[Toponym]:
+    def _appositions(self, text: str, found: list[Toponym]) -> list[Toponym]:
         """"Paris, Texas", "London, Ontario": the second name says where the first lies."""
-        text = doc.text
         out = []
         for first, second in zip(found, [*found[1:], None], strict=False):
             between = text[first.span.end:second.span.start] if second is not None else ""
