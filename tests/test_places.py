@@ -883,3 +883,17 @@ def test_places_a_towns_own_clear_reading_does_not_vote_for_its_division(coder):
         "Himachal Pradesh said. The bus had left Mandi in the morning.")))
     bilaspur = next(m.place for m in coded.places if m.span.text == "Bilaspur")
     assert bilaspur.admin1 == "Himachal Pradesh"
+
+
+@pytest.mark.parametrize(("labels", "kept"), [([], True), (["GPE"], True), (["PERSON"], False)])
+def test_places_a_name_the_gazetteer_lacks_after_a_locative_is_kept_unless_named_otherwise(coder, labels,
+                                                                                             kept):
+    # the entity recogniser's say on a doubtful name: a place, nothing (kept), or something else
+    from detente.pipeline.toponyms import ToponymFinder
+
+    text = "Medics arrived in Tikalbaro by boat."
+    start = text.index("Tikalbaro")
+    finder = ToponymFinder(load_gazetteer(), lambda texts: [
+        [(start, start + len("Tikalbaro"), label) for label in labels] for _ in texts])
+    found = [t.span.text for t in finder.find(coder.splitter.tokenize(text))]
+    assert ("Tikalbaro" in found) is kept

@@ -272,7 +272,7 @@ class ToponymFinder:
             offset = bounds[toponym.sentence][0]
             labels = {label for start, end, label in labelled[toponym.sentence]
                       if start + offset < toponym.span.end and toponym.span.start < end + offset}
-            if labels & PLACE_LABELS and not labels & OTHER_LABELS:
+            if labels & PLACE_LABELS and not labels & OTHER_LABELS or not labels:
                 added.append(replace(toponym, kind="region" if labels == {"LOC"} else "city"))
         return sorted(found + added, key=lambda t: t.span.start) if added else found
 
