@@ -800,6 +800,12 @@ def test_places_a_dateline_town_the_gazetteer_lacks_lies_in_its_division_and_kee
         "GILLAM, Manitoba, May 2 (Wire) - Wildfire smoke closed the school in Gillam on Monday.")))
     found = [(m.span.text, m.place.name, m.place.country) for m in coded.places]
     assert ("GILLAM", "Gillam", "CAN") in found and ("Gillam", "Gillam", "CAN") in found
+    # a later mention the words alone would not admit (a small town after "towards") is too
+    coded = coder.code_article(Article(id="t", text=(
+        "NORMAN WELLS, Northwest Territories, May 2 (Wire) - Barges headed towards Norman Wells "
+        "on Monday, the Washington Post reported.")))
+    found = [(m.span.text, m.place.country) for m in coded.places]
+    assert ("Norman Wells", "CAN") in found
 
 
 def test_places_a_small_town_abroad_gives_way_to_the_datelines_country(coder):

@@ -155,7 +155,7 @@ class Coder:
         places = self.place_resolver.resolve(toponyms, countries, dateline_country, actor_spans)
         dateline_place = places[0] if filed and places and places[0].span == filed[0].span else None
         if dateline_place is not None:
-            places = same_as_dateline(places, toponyms, dateline_place, dateline_end)
+            places = same_as_dateline(places, doc.text, dateline_place, dateline_end)
         return places, dateline_place
 
     def _is_candidate(self, doc: Doc, sentence: Span, mentions: list[Mention]) -> bool:

@@ -11,6 +11,7 @@ the place the words say it lies in.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -36,18 +37,24 @@ class PlaceMention:
     placed: bool = False
 
 
-def same_as_dateline(places: list[PlaceMention], toponyms: list[Toponym], dateline: PlaceMention,
+def same_as_dateline(places: list[PlaceMention], text: str, dateline: PlaceMention,
                      dateline_end: int) -> list[PlaceMention]:
     """One sense per story for the dateline's name: a later mention of it, in whatever case,
     is the dateline's place ("CHURCHILL, Manitoba ... around Churchill"), though read alone
-    it would be a namesake abroad or, where the gazetteer lacks the town, nothing."""
+    it would be a namesake abroad or, where the gazetteer lacks the town or has it only as a
+    small town the words did not admit ("towards Hay River"), nothing."""
     name = fold_name(dateline.span.text)
     out = [replace(m, place=dateline.place) if m.span.start >= dateline_end and not m.actor and
            fold_name(m.span.text) == name else m for m in places]
-    have = {m.span.start for m in out}
-    out += [PlaceMention(t.span, dateline.place, placed=True) for t in toponyms
-            if t.span.start >= dateline_end and t.span.start not in have and
-            fold_name(t.span.text) == name]
+    taken = [(m.span.start, m.span.end) for m in out]
+    written = re.escape(" ".join(dateline.span.text.split())).replace(r"\ ", r"\s+")
+    for found in re.finditer(rf"(?<![\w-]){written}(?![\w-])", text[dateline_end:], re.IGNORECASE):
+        start, end = found.start() + dateline_end, found.end() + dateline_end
+        # not inside a longer name ("the Washington Post", "East Churchill")
+        inside = re.match(r"\s+[A-Z]", text[end:end + 2]) or \
+            re.search(r"[A-Z]\w*\s+$", text[max(0, start - 30):start])
+        if found.group()[:1].isupper() and not inside and not any(s < end and start < e for s, e in taken):
+            out.append(PlaceMention(Span(start, end, found.group()), dateline.place, placed=True))
     return sorted(out, key=lambda m: m.span.start)
 
 
