@@ -53,7 +53,14 @@ def same_as_dateline(places: list[PlaceMention], text: str, dateline: PlaceMenti
         # not inside a longer name ("the Washington Post", "East Churchill")
         inside = re.match(r"\s+[A-Z]", text[end:end + 2]) or \
             re.search(r"[A-Z]\w*\s+$", text[max(0, start - 30):start])
-        if found.group()[:1].isupper() and not inside and not any(s < end and start < e for s, e in taken):
+        if not found.group()[:1].isupper() or inside:
+            continue
+        # a part of the name read alone gives way to the whole ("Norman" of "Norman Wells")
+        parts = [m for m in out if start <= m.span.start and m.span.end <= end and
+                 (m.span.start, m.span.end) != (start, end)]
+        if not any(s < end and start < e for s, e in taken if (s, e) not in
+                   {(m.span.start, m.span.end) for m in parts}):
+            out = [m for m in out if m not in parts]
             out.append(PlaceMention(Span(start, end, found.group()), dateline.place, placed=True))
     return sorted(out, key=lambda m: m.span.start)
 
