@@ -835,6 +835,7 @@ def test_places_a_small_towns_name_before_another_name_is_the_first_word_of_one(
 @pytest.mark.parametrize(("text", "name", "country"), [
     ("Police in Ethiopia closed the road south to Dejen after clashes on Monday.", "Dejen", "ETH"),
     ("Flooding hit homes across St. Thomas parish in Jamaica on Sunday.", "St. Thomas", "JAM"),
+    ("Hawaii said families moved upcountry to Kipahulu after the fire.", "Kipahulu", "USA"),
 ])
 def test_places_a_name_the_gazetteer_lacks_on_a_route_or_before_a_kind_word(coder, text, name, country):
     found = _places(coder, text)

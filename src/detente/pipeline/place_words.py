@@ -174,7 +174,8 @@ def toward(doc: Doc, start: int) -> bool:
 
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                             "southwest", "north-east", "north-west", "south-east", "south-west",
-                            "inland", "upstream", "downstream", "further", "farther"})
+                            "inland", "upstream", "downstream", "further", "farther", "upcountry",
+                            "back", "home", "away", "out"})
 # capitalised words that are never a place the gazetteer lacks ("in March in Kyiv")
 # too large to place an event at, and never the name of a place the gazetteer lacks
 CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Oceania",
