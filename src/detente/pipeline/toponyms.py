@@ -22,11 +22,16 @@ import numpy
 from spacy.tokens import Doc
 
 from detente.model import Place, Span
+from detente.pipeline.division_words import (
+    ADMIN_WORDS,
+    COMPASS_TYPES,
+    admin_before,
+    division_word_after,
+)
 from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS, Entity
 from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
-    KIND_WORDS,
     LOCATIVES,
     SETTLEMENTS,
     SMALL_LOCATIVES,
@@ -44,6 +49,7 @@ from detente.pipeline.place_words import (
 from detente.pipeline.unlisted_names import (
     ISLAND_WORDS,
     capitalised_run,
+    river_by_bare_name,
     type_first,
     unlisted_feature_end,
 )
@@ -55,10 +61,6 @@ from detente.places.names import ascii_fold, dateline_case, fold_name, same_name
 
 # between a name and the place it lies in: "Paris, Texas", "Tripoli in northern Lebanon"
 _WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
-# "Donetsk region", "Kherson Oblast": the name of a city, then a first-level division word
-ADMIN_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "prefecture",
-                         "krai", "territory", "district", "county", "regions", "provinces",
-                         "oblasts", "states", "governorates", "parish"})
 # a capitalised word before a name that leaves it a place ("Northern Syria", "Greater Idlib")
 _PLACE_PREFIXES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "North",
                              "South", "East", "West", "Greater", "Upper", "Lower", "Inner",
@@ -102,15 +104,6 @@ _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
 # between two names of a list, where the first is a place: "across southern Turkey and
 # northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
 _LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|central)\S* )?")
-# type words written in lower case after a name of compass words alone: "North West province"
-# is indexed as "North West Province" (`divisions.compass_only`)
-_COMPASS_TYPES = frozenset({"province", "region", "state", "district", "county", "governorate"})
-# what a river does, after its name: "the Tapajós fell", "the Severn burst its banks"
-_RIVER_VERBS = frozenset({"rose", "rises", "fell", "falls", "burst", "bursts", "broke", "breaks",
-                          "swept", "sweeps", "flows", "flowed", "runs", "ran", "swelled", "swells",
-                          "overflowed", "overflows", "carried", "carries", "froze", "freezes",
-                          "dried", "meets", "met", "crested", "peaked", "river", "estuary", "valley",
-                          "basin", "delta"})
 _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
 # words between a name and its anchor that say it lies near the anchor, not in it
 _NEAR_WORDS = frozenset({"near", "outside", "km", "kilometres", "kilometers", "miles", "close",
@@ -201,7 +194,7 @@ class ToponymFinder:
                 end, candidates = 0, ()  # "Pont" of "Pont-Sondé" is no place of its own
             if i and doc[i - 1].lower_ == "the" and not in_dateline and \
                     not any(p.feature in ("country", "sea") or p.source == "curated" for p in candidates):
-                end, candidates = self._river(doc, i, end, candidates)
+                end, candidates = river_by_bare_name(self.gazetteer, doc, i, end, candidates)
             typed = type_first(doc, i) if end <= i + 1 and not in_dateline else None
             if typed is not None:  # "the Gulf of Paria", "Mount Ruang": not "Gulf" province
                 span = doc[i:typed[0]]
@@ -294,7 +287,7 @@ class ToponymFinder:
             text = " ".join(span.text.split())
             if dateline:  # "ST. JOHN'S" as "St. John's", else as str.title() writes it ("McAllen")
                 text = dateline_case(text) if dateline_case(text) in gazetteer else text.title()
-            elif end - start > 1 and doc[end - 1].lower_ in _COMPASS_TYPES and \
+            elif end - start > 1 and doc[end - 1].lower_ in COMPASS_TYPES and \
                     compass_only(doc[start:end - 1].text):  # "North West province"
                 text = f"{text.rsplit(' ', 1)[0]} {doc[end - 1].text.title()}"
             # "Anzoátegui", "León": the index has the name, or more places of it, without
@@ -313,28 +306,6 @@ class ToponymFinder:
                 break
         return best
 
-    def _river(self, doc: Doc, start: int, end: int,
-               candidates: tuple[Place, ...]) -> tuple[int, tuple[Place, ...]]:
-        after = doc[end] if end and end < len(doc) else None
-        if after is not None and (after.text == "-" or after.is_lower and after.is_alpha and
-                                  not after.is_stop and after.lower_ not in _RIVER_VERBS and
-                                  not after.lower_.endswith("ed")):
-            return end, candidates  # "the Kabul-Kandahar highway", "the Kabul government"
-        """"The Tapajós fell", "the Severn burst its banks": a name after "the" that the
-        gazetteer has as a river only with "River" is that river, not a town or state of the
-        name (Severn, Maryland; "the Mississippi"), nor unknown; a country and a feature of the
-        curated list keep their names ("the Gambia", "the Essequibo")."""
-        for stop in range(capitalised_run(doc, start), max(start, end - 1), -1):
-            if stop < len(doc) and KIND_WORDS.get(doc[stop].lower_, "sea") != "sea" or \
-                    stop < len(doc) and doc[stop].lower_ in ADMIN_WORDS:
-                continue  # "the Cauca department"; but "the Madeira river"
-            name = ascii_fold(" ".join(doc[start:stop].text.split()))
-            rivers = tuple(p for form in (f"{name} River", f"River {name}")
-                           for p in self.gazetteer.candidates(form) if p.feature == "sea")
-            if rivers:
-                return stop, rivers
-        return end, candidates
-
     def _fragment(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> bool:
         """Whether the name doc[start:end] is the first part of a hyphenated name the gazetteer
         lacks ("Pont-Sondé", "Anse-à-Pitres"); not a country, nor one of two places joined
@@ -347,7 +318,7 @@ class ToponymFinder:
         second = self._longest(doc, end + 1, False, towns=True)[0]
         # "Gobi-Altai province", "Gobi-Altai and Uvs provinces": a division word after the
         # pair, or after the list it opens, makes it one name
-        return second == 0 or _division_word_after(doc, second)
+        return second == 0 or division_word_after(doc, second)
 
     def _keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                after_place: bool = False) -> bool:
@@ -476,7 +447,7 @@ class ToponymFinder:
                 end < len(doc) and doc[end].text[:1].isupper():
             return 0, None, False
         kind, taken = place_kind(doc, start, end)
-        if not kind and _division_word_after(doc, end):
+        if not kind and division_word_after(doc, end):
             kind = "admin"  # "across Gobi-Altai and Uvs provinces"
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
         route = toward(doc, start)
@@ -631,33 +602,6 @@ class ToponymFinder:
                 out[number - 1] = replace(before, listed=(*before.listed, here.span.start))
                 out[number] = replace(here, listed=(*here.listed, before.span.start))
         return out
-
-
-def _division_word_after(doc: Doc, end: int) -> bool:
-    """Whether a division word follows the name ending at `end`, or the list of names it
-    opens: "X province", "X and Uvs provinces"."""
-    while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in ("and", "or")) \
-            and doc[end + 1].is_title:
-        end += 1
-        while end < len(doc) and doc[end].is_title:
-            end += 1
-    return end < len(doc) and doc[end].lower_ in ADMIN_WORDS
-
-
-# "counties X and Y": a plural division word before names makes them divisions of that kind
-_PLURAL_ADMIN = {"counties": "county", "provinces": "province", "states": "state",
-                 "districts": "district", "regions": "region", "departments": "department",
-                 "governorates": "governorate", "oblasts": "oblast", "prefectures": "prefecture",
-                 "parishes": "parish"}
-
-
-def admin_before(doc: Doc, index: int) -> str:
-    """The division word a plural before the name at `index` gives it: "counties Galway",
-    "the provinces of Aurora"."""
-    back = index - 1
-    if back >= 1 and doc[back].lower_ == "of":
-        back -= 1
-    return _PLURAL_ADMIN.get(doc[back].lower_, "") if back >= 0 else ""
 
 
 def lies_in(place: Place, anchor: Place) -> bool:

@@ -13,8 +13,10 @@ import re
 from spacy.tokens import Doc
 
 from detente.model import Place
-from detente.pipeline.place_words import CALENDAR, CONTINENTS, TITLES, demonyms
-from detente.places.names import fold_name
+from detente.pipeline.division_words import ADMIN_WORDS
+from detente.pipeline.place_words import CALENDAR, CONTINENTS, KIND_WORDS, TITLES, demonyms
+from detente.places.gazetteer import Gazetteer
+from detente.places.names import ascii_fold, fold_name
 
 # a type word before a name the gazetteer lacks, and the kind of place it makes: "the Gulf of
 # Paria", "Lake Kivu", "Mount Ruang" (a lake is stored as a sea, as the curated list does).
@@ -97,3 +99,35 @@ _HYPHEN_PARTICLES = frozenset({"à", "a", "au", "aux", "de", "du", "des", "la", 
                                "sur", "sous", "lès", "lez", "del", "di", "do", "da", "am", "an",
                                "im", "on", "upon", "el"})
 _ELIDED = re.compile(r"^[dlDL]['’][A-ZÀ-Ý]")
+
+
+# what a river does, after its name: "the Tapajós fell", "the Severn burst its banks"
+RIVER_VERBS = frozenset({"rose", "rises", "fell", "falls", "burst", "bursts", "broke", "breaks",
+                         "swept", "sweeps", "flows", "flowed", "runs", "ran", "swelled", "swells",
+                         "overflowed", "overflows", "carried", "carries", "froze", "freezes",
+                         "dried", "meets", "met", "crested", "peaked", "river", "estuary", "valley",
+                         "basin", "delta"})
+
+
+def river_by_bare_name(gazetteer: Gazetteer, doc: Doc, start: int, end: int,
+                       candidates: tuple[Place, ...]) -> tuple[int, tuple[Place, ...]]:
+    """(end, candidates) of the name after "the" at `start`: "the Tapajós fell", "the Severn
+    burst its banks" is the river the gazetteer has only with "River", not a town or state of
+    the name (Severn, Maryland; "the Mississippi"), nor unknown; else `end` and `candidates` as
+    they were. The caller leaves countries and curated features their names ("the Gambia",
+    "the Essequibo"); a name that modifies a noun is no river ("the Kabul government")."""
+    after = doc[end] if end and end < len(doc) else None
+    if after is not None and (after.text == "-" or after.is_lower and after.is_alpha and
+                              not after.is_stop and after.lower_ not in RIVER_VERBS and
+                              not after.lower_.endswith("ed")):
+        return end, candidates  # "the Kabul-Kandahar highway", "the Kabul government"
+    for stop in range(capitalised_run(doc, start), max(start, end - 1), -1):
+        if stop < len(doc) and KIND_WORDS.get(doc[stop].lower_, "sea") != "sea" or \
+                stop < len(doc) and doc[stop].lower_ in ADMIN_WORDS:
+            continue  # "the Cauca department"; but "the Madeira river"
+        name = ascii_fold(" ".join(doc[start:stop].text.split()))
+        rivers = tuple(p for form in (f"{name} River", f"River {name}")
+                       for p in gazetteer.candidates(form) if p.feature == "sea")
+        if rivers:
+            return stop, rivers
+    return end, candidates
