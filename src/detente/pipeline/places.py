@@ -1,6 +1,6 @@
 """Place names -> places: one place per name, in the article's context.
 
-`PlaceResolver.resolve` weighs each name's readings (`toponyms.Toponym.candidates`): the kind of
+`PlaceResolver.resolve` weighs each name's readings (`toponym.Toponym.candidates`): the kind of
 place and its population give a prior; an apposition ("Paris, Texas"), a demonym beside it
 ("the Libyan capital"), the dateline, its sentence's countries and the article's move it. The
 words around the name make it a place or a government; else a country or capital that the
@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from detente.model import Place, Span
-from detente.pipeline.toponyms import FEATURE_WORDS, Toponym, lies_in, only_towns
+from detente.pipeline.toponym import Toponym, lies_in, only_towns
+from detente.pipeline.toponyms import FEATURE_WORDS
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.evaluation import haversine_km

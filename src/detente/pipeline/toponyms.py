@@ -5,8 +5,9 @@ the tokenised article, before any parse, and drops common words and people's nam
 around a name (`place_words.py`) make it a place ("troops entered Ukraine", "talks in Beijing")
 or a government ("Texas sued"); an apposition ("Paris, Texas"), a demonym beside it ("the Libyan
 capital") or a place it is said to lie in ("X, a town in northern Mali") is kept with it for
-`places.py` to weigh. A name the gazetteer lacks is kept where the words make it a place
-(`unlisted_names.py` reads the words that say what kind of feature it is).
+`places.py` to weigh, in a `toponym.Toponym`. A name the gazetteer lacks is kept where the
+words make it a place (`unlisted_names.py` reads the words that say what kind of feature it
+is; `division_words.py` the division words around names).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib import resources
 
 import numpy
@@ -46,6 +47,7 @@ from detente.pipeline.place_words import (
     role,
     toward,
 )
+from detente.pipeline.toponym import Toponym, lies_in, only_towns
 from detente.pipeline.unlisted_names import (
     ISLAND_WORDS,
     capitalised_run,
@@ -55,7 +57,6 @@ from detente.pipeline.unlisted_names import (
 )
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import compass_only
-from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
 from detente.places.names import ascii_fold, dateline_case, fold_name, same_name
 
@@ -111,44 +112,6 @@ _NEAR_WORDS = frozenset({"near", "outside", "km", "kilometres", "kilometers", "m
 # people: a name this large is its own place, whatever the words say it lies in ("support for
 # Kyiv in Europe", "Washington's Kyiv envoy")
 _CONTAINED_MAX = 500_000
-_NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
-
-
-@dataclass(frozen=True, slots=True)
-class Toponym:
-    """A place name found in the article: where, and the places it may name."""
-
-    span: Span
-    candidates: tuple[Place, ...]
-    # the words around it make it a place: a locative preposition ("in eastern Ukraine"), a
-    # verb of motion ("fled Sudan"), a destination ("a visit to China"), a place it owns
-    locative: bool
-    admin_word: str = ""  # "region" of "Donetsk region": the name is the city's division
-    feature_word: str = ""  # "Valley" of "Kurram Valley": a feature at the place of that name
-    within: Span | None = None  # "Texas" of "Paris, Texas": the place it is said to lie in
-    actor: bool = False  # the words make it a government: "Texas sued", "pressure from Beijing"
-    sentence: int = 0  # the token its sentence starts at
-    demonym: str = ""  # "the Libyan capital Tripoli": the country a demonym next to it names
-    nearby: tuple[str, ...] = ()  # the countries the demonyms of its sentence name
-    # "X, a town in northern Mali", "X in Syria's Idlib province", "X near Aleppo": the places
-    # the name after it may be, which say where it lies
-    anchor: tuple[Place, ...] = ()
-    # what allows a town of the town file (1,000-5,000 people): "named" (a settlement word, an
-    # anchor, a demonym, the dateline, a list after such a name), "locative" ("fighting in X":
-    # only in the story's country, and only when no larger place has the name) or nothing
-    small: str = ""
-    # the names listed with it ("Alabama and Georgia"): one of the same kind and country
-    listed: tuple[int, ...] = ()  # their starts (characters)
-    # a name the gazetteer lacks, which the words make a place: the kind they say it is
-    # ("the village of X": city) and where the place it lies in is named ("X in eastern
-    # Poland": the start of "Poland", in characters; -1 where none is)
-    kind: str = ""
-    lies_in: int = -1
-
-    @property
-    def country_named(self) -> bool:
-        """Whether one of the places it may name is a country ("Georgia", "Niger")."""
-        return any(p.feature == "country" for p in self.candidates)
 
 
 @functools.cache
@@ -604,20 +567,6 @@ class ToponymFinder:
         return out
 
 
-def lies_in(place: Place, anchor: Place) -> bool:
-    """Whether `place` lies in (or, for a city, near) `anchor`."""
-    if anchor.feature == "country" or anchor.source == "curated":
-        # Jersey (JEY, with GBR concerned) lies in Britain
-        return place.country == anchor.country or place.country in anchor.countries or \
-            anchor.country in place.countries
-    if place.country != anchor.country:
-        return False
-    if anchor.feature == "admin":
-        return place.admin1 == anchor.admin1
-    return place.admin1 == anchor.admin1 or \
-        haversine_km(place.lat, place.lon, anchor.lat, anchor.lon) <= _NEAR_KM
-
-
 def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
     """A dateline's place by its own name, written short or long: "BRIDGETOWN" is Barbados's
     capital, not Portland, Oregon (another of whose names it is), and "WASHINGTON" keeps
@@ -632,10 +581,6 @@ def _sentence_end(doc: Doc, sentence: int, starts: list[int]) -> int:
     """The character where the sentence starting at token `sentence` ends."""
     after = bisect.bisect_right(starts, sentence)
     return doc[starts[after]].idx if after < len(starts) else len(doc.text)
-
-
-def only_towns(candidates: tuple[Place, ...]) -> bool:
-    return all(p.source == TOWN_SOURCE for p in candidates)
 
 
 def _ambiguous(candidates: tuple[Place, ...]) -> bool:

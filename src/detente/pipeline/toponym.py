@@ -1,0 +1,69 @@
+"""The record of a place name found in an article (`Toponym`: where it is, the places it may
+name, what the words around it say) and how its readings relate to other places (`lies_in`,
+`only_towns`). `toponyms.ToponymFinder` makes these; `places.PlaceResolver` weighs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from detente.model import Place, Span
+from detente.places.build import TOWN_SOURCE
+from detente.places.evaluation import haversine_km
+
+_NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name found in the article: where, and the places it may name."""
+
+    span: Span
+    candidates: tuple[Place, ...]
+    # the words around it make it a place: a locative preposition ("in eastern Ukraine"), a
+    # verb of motion ("fled Sudan"), a destination ("a visit to China"), a place it owns
+    locative: bool
+    admin_word: str = ""  # "region" of "Donetsk region": the name is the city's division
+    feature_word: str = ""  # "Valley" of "Kurram Valley": a feature at the place of that name
+    within: Span | None = None  # "Texas" of "Paris, Texas": the place it is said to lie in
+    actor: bool = False  # the words make it a government: "Texas sued", "pressure from Beijing"
+    sentence: int = 0  # the token its sentence starts at
+    demonym: str = ""  # "the Libyan capital Tripoli": the country a demonym next to it names
+    nearby: tuple[str, ...] = ()  # the countries the demonyms of its sentence name
+    # "X, a town in northern Mali", "X in Syria's Idlib province", "X near Aleppo": the places
+    # the name after it may be, which say where it lies
+    anchor: tuple[Place, ...] = ()
+    # what allows a town of the town file (1,000-5,000 people): "named" (a settlement word, an
+    # anchor, a demonym, the dateline, a list after such a name), "locative" ("fighting in X":
+    # only in the story's country, and only when no larger place has the name) or nothing
+    small: str = ""
+    # the names listed with it ("Alabama and Georgia"): one of the same kind and country
+    listed: tuple[int, ...] = ()  # their starts (characters)
+    # a name the gazetteer lacks, which the words make a place: the kind they say it is
+    # ("the village of X": city) and where the place it lies in is named ("X in eastern
+    # Poland": the start of "Poland", in characters; -1 where none is)
+    kind: str = ""
+    lies_in: int = -1
+
+    @property
+    def country_named(self) -> bool:
+        """Whether one of the places it may name is a country ("Georgia", "Niger")."""
+        return any(p.feature == "country" for p in self.candidates)
+
+
+def lies_in(place: Place, anchor: Place) -> bool:
+    """Whether `place` lies in (or, for a city, near) `anchor`."""
+    if anchor.feature == "country" or anchor.source == "curated":
+        # Jersey (JEY, with GBR concerned) lies in Britain
+        return place.country == anchor.country or place.country in anchor.countries or \
+            anchor.country in place.countries
+    if place.country != anchor.country:
+        return False
+    if anchor.feature == "admin":
+        return place.admin1 == anchor.admin1
+    return place.admin1 == anchor.admin1 or \
+        haversine_km(place.lat, place.lon, anchor.lat, anchor.lon) <= _NEAR_KM
+
+
+def only_towns(candidates: tuple[Place, ...]) -> bool:
+    return all(p.source == TOWN_SOURCE for p in candidates)
