@@ -272,7 +272,8 @@ def first_level_matches(cities: list[Row], places: list[Town],
     for number, (_, country, *_) in enumerate(cities):
         for name in city_names[number]:
             city_at.setdefault((country, name), number)
-    return match_subdivisions({(country, admin1) for _, _, country, admin1, *_ in places},
+    # in the town file's order, not a set's: pairs of equal score are taken first come
+    return match_subdivisions(dict.fromkeys((country, admin1) for _, _, country, admin1, *_ in places),
                               {key: cities[n][1:3] for key, n in city_at.items()})
 
 
