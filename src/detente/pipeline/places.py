@@ -21,9 +21,8 @@ from detente.pipeline.toponym import Toponym, lies_in, only_towns
 from detente.pipeline.toponyms import FEATURE_WORDS
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
-from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import Gazetteer
-from detente.places.names import dateline_case, fold_name, same_name
+from detente.places.names import dateline_case, fold_name, haversine_km, same_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +56,10 @@ def same_as_dateline(places: list[PlaceMention], text: str, dateline: PlaceMenti
         if not found.group()[:1].isupper() or inside:
             continue
         # a part of the name read alone gives way to the whole ("Norman" of "Norman Wells")
-        parts = [m for m in out if start <= m.span.start and m.span.end <= end and
-                 (m.span.start, m.span.end) != (start, end)]
-        if not any(s < end and start < e for s, e in taken if (s, e) not in
-                   {(m.span.start, m.span.end) for m in parts}):
-            out = [m for m in out if m not in parts]
+        parts = {(m.span.start, m.span.end) for m in out
+                 if start <= m.span.start and m.span.end <= end} - {(start, end)}
+        if not any(s < end and start < e for s, e in taken if (s, e) not in parts):
+            out = [m for m in out if (m.span.start, m.span.end) not in parts]
             out.append(PlaceMention(Span(start, end, found.group()), dateline.place, placed=True))
     return sorted(out, key=lambda m: m.span.start)
 
@@ -92,7 +90,10 @@ class PlaceResolver:
         own = {t.span.start: Counter(c for s, e, c in actors if s <= t.span.start and t.span.end <= e)
                for t in found.values()}
         context = _Context(countries, dateline_country, own)
-        first = {t.span.start: self._best(t, context) for t in toponyms}
+        # the first reading of each name, scored once: whether it is clear, and whether its
+        # likely readings share its country
+        readings = {t.span.start: _first_reading(t, context) for t in toponyms}
+        first = {start: reading.place for start, reading in readings.items()}
         context.first = first
         # names whose reading is clear (one place, or one far likelier than the rest) tell
         # where the story is, and the sentence's country names and clear names where its
@@ -105,15 +106,15 @@ class PlaceResolver:
             # government ("talks in Geneva between Washington and Moscow"): it says who acts,
             # not where the story is
             acting = bool(own[toponym.span.start]) and not toponym.locative
-            clear = place.feature not in ("country", "sea") and not acting and \
-                self._clear(toponym, context)
+            reading = readings[toponym.span.start]
+            clear = place.feature not in ("country", "sea") and not acting and reading.clear
             if clear and place.country:  # a sea or a cross-border region says no country
                 context.sure[(place.country, "")] += 1
                 context.sure[(place.country, place.admin1)] += 1
                 if place.feature == "city":  # a division's clear name is evidence of itself
                     context.votes[toponym.span.start] = (place.country, place.admin1)
             elif place.feature not in ("country", "sea") and not acting and place.country and \
-                    self._one_country(toponym, context, place.country):
+                    reading.one_country:
                 # "around Ménaka": the Malian town or the Malian region, but Mali either way
                 context.sure[(place.country, "")] += 1
             if clear or place.feature == "country":
@@ -182,15 +183,7 @@ class PlaceResolver:
                 _nearest_country(mentions, toponym.span.start)
             within = resolved.get(toponym.lies_in)
             if within is None and toponym.lies_in < 0:
-                # with no place said to hold it, it stands by the nearest town or division of
-                # its sentence in that country ("the Breede river ... Robertson"), not at the
-                # country's middle
-                within = next((m.place for m in near if not m.actor and m.place.country == country
-                               and m.place.feature in ("city", "admin")), None) or next(
-                    (m.place for m in sorted(mentions, key=lambda m, at=toponym.span.start:
-                                             abs(m.span.start - at))
-                     if not m.actor and m.place.country == country and m.place.feature == "city"),
-                    None)
+                within = _stands_by(near, mentions, toponym.span.start, country)
             place = self._unlisted(toponym, within, country)
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
@@ -231,26 +224,6 @@ class PlaceResolver:
         _, _, place, inside = max(pairs, key=lambda pair: pair[:2])
         return place, inside
 
-    def _clear(self, toponym: Toponym, context: _Context) -> bool:
-        scored = sorted(((_score(toponym, p, context, None, False), p) for p in toponym.candidates),
-                        key=lambda pair: -pair[0])
-        if len(scored) == 1:
-            return True
-        # a reading by another of its names, where other places bear the name itself, is no
-        # clear reading: "Samar" beside Catanduanes is the Philippine province, though Samara
-        # (one of whose names it is) is far larger
-        text = fold_name(toponym.span.text)
-        if fold_name(scored[0][1].name) != text and \
-                any(fold_name(p.name) == text for _, p in scored[1:]):
-            return False
-        return scored[0][0] - scored[1][0] >= 1.0
-
-    def _one_country(self, toponym: Toponym, context: _Context, country: str) -> bool:
-        """Whether every reading within a point of the likeliest is in `country`."""
-        scored = [(_score(toponym, p, context, None, False), p) for p in toponym.candidates]
-        top = max(score for score, _ in scored)
-        return all(p.country == country for score, p in scored if score > top - 1.0)
-
     def _best(self, toponym: Toponym, context: _Context, inside: Place | None = None,
               second: bool = False) -> Place | None:
         # equal evidence: the more populous place ("Maryland" the US state, not Liberia's county)
@@ -274,6 +247,36 @@ class PlaceResolver:
         if division is None:
             return replace(place, name=name, feature="admin", population=0)
         return replace(division, name=name)
+
+
+@dataclass(frozen=True, slots=True)
+class _FirstReading:
+    """A name's likeliest reading before the story's clear names are weighed."""
+
+    place: Place | None
+    # one place, or one far likelier than the rest: it tells where the story is
+    clear: bool
+    # every reading within a point of the likeliest lies in its country ("around Ménaka": the
+    # Malian town or the Malian region, Mali either way)
+    one_country: bool
+
+
+def _first_reading(toponym: Toponym, context: _Context) -> _FirstReading:
+    scored = [(_score(toponym, p, context, None, False), p) for p in toponym.candidates]
+    if not scored:
+        return _FirstReading(None, False, False)
+    # equal evidence: the more populous place ("Maryland" the US state, not Liberia's county)
+    top, best = max(scored, key=lambda pair: (pair[0], pair[1].population))
+    ranked = sorted(scored, key=lambda pair: -pair[0])
+    # a reading by another of its names, where other places bear the name itself, is no
+    # clear reading: "Samar" beside Catanduanes is the Philippine province, though Samara
+    # (one of whose names it is) is far larger
+    text = fold_name(toponym.span.text)
+    clear = len(ranked) == 1 or not (
+        fold_name(ranked[0][1].name) != text and any(fold_name(p.name) == text for _, p in ranked[1:])
+    ) and ranked[0][0] - ranked[1][0] >= 1.0
+    return _FirstReading(best, clear, all(p.country == best.country for score, p in scored
+                                          if score > top - 1.0))
 
 
 _DIVISION_AFTER_COMMA = 3.0
@@ -464,12 +467,7 @@ def _without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gaze
     # a sea names its shores: "off Berdiansk" in the Sea of Azov may be Ukraine's
     countries |= {c for q in places for c in q.countries}
     places += [q for q in map(gazetteer.country, countries) if q is not None]
-
-    def far(place: Place) -> bool:  # not Termez, on the Afghan border, in a story of Afghanistan
-        return not {place.country, *place.countries} & countries and all(
-            haversine_km(place.lat, place.lon, q.lat, q.lon) > _STORY_KM for q in places)
-
-    dropped = {id(p) for p in suspects if far(p)}
+    dropped = {id(p) for p in suspects if _far_from_story(p, countries, places)}
     if not dropped:
         return toponym
     kept = tuple(p for p in toponym.candidates if id(p) not in dropped)
@@ -489,11 +487,31 @@ def _without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazet
         return toponym
     countries, places = context.story(toponym)
     places += [q for q in map(gazetteer.country, countries) if q is not None]
-    if any({p.country, *p.countries} & countries or any(
-            haversine_km(p.lat, p.lon, q.lat, q.lon) <= _STORY_KM for q in places)
-           for p in toponym.candidates):
+    if not all(_far_from_story(p, countries, places) for p in toponym.candidates):
         return toponym
     return replace(toponym, candidates=(), kind="city")
+
+
+def _far_from_story(place: Place, countries: set[str], places: list[Place]) -> bool:
+    """Whether `place` lies in none of the story's countries and over `_STORY_KM` from each of
+    its places (not Termez, on the Afghan border, in a story of Afghanistan)."""
+    return not {place.country, *place.countries} & countries and all(
+        haversine_km(place.lat, place.lon, q.lat, q.lon) > _STORY_KM for q in places)
+
+
+def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
+               country: str) -> Place | None:
+    """Where a name the gazetteer lacks stands when no place is said to hold it: by the nearest
+    town or division of its sentence in `country` (`near`: its sentence's places, nearest
+    first; "the Breede river ... Robertson"), else by the story's nearest town there, not at
+    the country's middle."""
+    in_sentence = next((m.place for m in near if not m.actor and m.place.country == country
+                        and m.place.feature in ("city", "admin")), None)
+    if in_sentence is not None:
+        return in_sentence
+    nearest = min((m for m in mentions if not m.actor and m.place.country == country
+                   and m.place.feature == "city"), key=lambda m: abs(m.span.start - at), default=None)
+    return nearest.place if nearest is not None else None
 
 
 def _nearest_country(mentions: list[PlaceMention], at: int) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from detente.model import Place, Span
 from detente.places.build import TOWN_SOURCE
-from detente.places.evaluation import haversine_km
+from detente.places.names import haversine_km
 
 _NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
 

@@ -149,6 +149,7 @@ class ToponymFinder:
             if not token.text[:1].isupper():
                 i += 1
                 continue
+            sentence = starts[bisect.bisect_right(starts, i) - 1]  # the token its sentence starts at
             in_dateline = token.idx < dateline_end
             # "the villages of X, Y and Z": a name listed after a placed small place
             listed = named_end >= 0 and all(t.lower_ in (",", "and", "or") for t in doc[named_end:i])
@@ -162,7 +163,7 @@ class ToponymFinder:
             if typed is not None:  # "the Gulf of Paria", "Mount Ruang": not "Gulf" province
                 span = doc[i:typed[0]]
                 found.append(Toponym(Span(span.start_char, span.end_char, span.text), (), True,
-                                     sentence=starts[bisect.bisect_right(starts, i) - 1],
+                                     sentence=sentence,
                                      kind=typed[1]))
                 i = typed[0]
                 continue
@@ -173,20 +174,18 @@ class ToponymFinder:
             feature_end = 0 if in_dateline else unlisted_feature_end(doc, i, end, candidates)
             if feature_end:  # "the Madeira river": a river the gazetteer lacks, not the town
                 found.append(self._unlisted_feature(doc, i, feature_end,
-                                         starts[bisect.bisect_right(starts, i) - 1]))
+                                         sentence))
                 i = feature_end + 1
                 continue
             # "in Wajima and Suzu": listed after a place the words placed, as if "in" governed it
-            after_place = bool(found) and found[-1].locative and \
-                text[found[-1].span.end:token.idx] in _LIST_GAPS
+            after_listed = bool(found) and text[found[-1].span.end:token.idx] in _LIST_GAPS
+            after_place = after_listed and found[-1].locative
             # "counties Galway and Mayo", "the provinces of Aurora and Quirino": divisions
-            typed_admin = admin_before(doc, i) or (found[-1].admin_word if admin_listed and found and
-                                                   text[found[-1].span.end:token.idx] in _LIST_GAPS
+            typed_admin = admin_before(doc, i) or (found[-1].admin_word if admin_listed and after_listed
                                                    else "")
             if end and (dated or self._keeps(doc, i, end, candidates, after_place or bool(typed_admin))):
                 toponym = self._toponym(doc, i, end, candidates,
-                                        starts[bisect.bisect_right(starts, i) - 1],
-                                        in_dateline or listed, typed_admin, in_dateline)
+                                        sentence, in_dateline or listed, typed_admin, in_dateline)
                 admin_listed = bool(typed_admin) and toponym.admin_word == typed_admin
                 # a dateline says where the story was filed: a place, never an actor
                 found.append(replace(toponym, locative=True, actor=False) if in_dateline
@@ -194,22 +193,21 @@ class ToponymFinder:
                 end += bool(toponym.feature_word)  # "Highlands" of "Tigray Highlands" is read
                 named_end = end if toponym.small == "named" else -1
             elif token.text in known:
-                named.append((starts[bisect.bisect_right(starts, i) - 1], known[token.text]))
+                named.append((sentence, known[token.text]))
             elif not end and in_dateline and i == 0:
                 end = self._dateline_unknown(doc, dateline_end, found)
             elif not end and not in_dateline:
-                end, toponym, sure = self._unknown(doc, i, starts[bisect.bisect_right(starts, i) - 1],
-                                                   after_place)
+                end, toponym, sure = self._unknown(doc, i, sentence, after_place)
                 if toponym is not None and sure:
                     found.append(toponym)
                 elif toponym is not None:
                     doubtful.append(toponym)
             i = end or i + 1
         if doubtful:
-            found = self._settle(doc, found, doubtful, starts)
+            found = self._settle(doc, text, found, doubtful, starts)
         return self._appositions(text, _with_demonyms(found, named) if named else found)
 
-    def _settle(self, doc: Doc, found: list[Toponym], doubtful: list[Toponym],
+    def _settle(self, doc: Doc, text: str, found: list[Toponym], doubtful: list[Toponym],
                 starts: list[int]) -> list[Toponym]:
         """Asks the entity recogniser about the doubtful names' sentences: a name the gazetteer
         lacks is a place where it says GPE, LOC or FAC ("officials in Stepanakert"), and is
@@ -217,10 +215,9 @@ class ToponymFinder:
         many real towns people or bodies on short news sentences to be let veto them.)"""
         if self.entities is None:
             return found
-        bounds = {t.sentence: (doc[t.sentence].idx, _sentence_end(doc, t.sentence, starts))
+        bounds = {t.sentence: (doc[t.sentence].idx, _sentence_end(doc, len(text), t.sentence, starts))
                   for t in doubtful}
         order = sorted(bounds)
-        text = doc.text
         labelled = dict(zip(order, self.entities([text[slice(*bounds[k])] for k in order]),
                             strict=True))
         added = []
@@ -577,10 +574,11 @@ def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, .
     return own if own and max(p.population for p in own) * 10 >= biggest else candidates
 
 
-def _sentence_end(doc: Doc, sentence: int, starts: list[int]) -> int:
-    """The character where the sentence starting at token `sentence` ends."""
+def _sentence_end(doc: Doc, length: int, sentence: int, starts: list[int]) -> int:
+    """The character where the sentence starting at token `sentence` ends (`length`: the
+    article's, for the last sentence)."""
     after = bisect.bisect_right(starts, sentence)
-    return doc[starts[after]].idx if after < len(starts) else len(doc.text)
+    return doc[starts[after]].idx if after < len(starts) else length
 
 
 def _ambiguous(candidates: tuple[Place, ...]) -> bool:

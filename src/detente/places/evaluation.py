@@ -16,7 +16,6 @@ gold README says to judge those on country and a coarse distance only), so withi
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,7 @@ from pathlib import Path
 from detente.errors import InputError
 from detente.model import Article
 from detente.pipeline.ingest import parse_date
-from detente.places.names import fold_name
+from detente.places.names import fold_name, haversine_km
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -109,18 +108,6 @@ class PlacesReport:
 
 def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km.
-
-    >>> round(haversine_km(48.8534, 2.3488, 51.5085, -0.1257))
-    344
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _nth(text: str, needle: str, nth: int, where: str) -> tuple[int, int]:

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from detente.places.names import Town, ascii_fold
+from detente.places.names import Town, ascii_fold, haversine_km
 
 PACKAGE = "countrystatecity_countries"
 _SAME_KM = 10  # a place this close to a known one of its name and country is that one
@@ -73,14 +73,8 @@ def _nearest(grids: list[tuple[float, dict[tuple[int, int], list[Town]]]], lat: 
         near = [t for r in (row - 1, row, row + 1) for c in (column - 1, column, column + 1)
                 for t in grid.get((r, c), ()) if t[2] == country]
         if near:
-            return min(near, key=lambda t: _km((lat, lon), (t[0], t[1])))
+            return min(near, key=lambda t: haversine_km(lat, lon, t[0], t[1]))
     return None
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    dlat = (a[0] - b[0]) * 111.2
-    dlon = (a[1] - b[1]) * 111.2 * math.cos(math.radians((a[0] + b[0]) / 2))
-    return math.hypot(dlat, dlon)
 
 
 def new_towns(alpha3: dict[str, str], places: list[Town],
@@ -96,11 +90,10 @@ def new_towns(alpha3: dict[str, str], places: list[Town],
         key = (country, ascii_fold(name).lower())
         if key in seen or _NOT_A_TOWN.search(name) or len(name) < 4:
             continue
-        point = (lat, lon)
-        if any(_km(point, other) < _SAME_KM for other in known.get(key, ())):
+        if any(haversine_km(lat, lon, *other) < _SAME_KM for other in known.get(key, ())):
             continue
         nearest = _nearest(grids, lat, lon, country)
-        if nearest is None or _km(point, (nearest[0], nearest[1])) > _ADMIN_KM:
+        if nearest is None or haversine_km(lat, lon, nearest[0], nearest[1]) > _ADMIN_KM:
             continue
         seen.add(key)
         yield (round(lat, 4), round(lon, 4), country, nearest[3], name, "")

@@ -1,4 +1,5 @@
-"""What the gazetteer's builders share: the row and town tuples, ASCII folding, ISO codes.
+"""What the gazetteer's builders and readers share: the row and town tuples, ASCII folding,
+name comparison, ISO codes and great-circle distance.
 
 `build.py` makes the cities', towns', countries' and curated rows, `divisions.py` the
 divisions'; both read names through `ascii_fold` and countries through `alpha3_by_alpha2`.
@@ -6,6 +7,7 @@ divisions'; both read names through `ascii_fold` and countries through `alpha3_b
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -68,3 +70,14 @@ def dateline_case(text: str) -> str:
                    else part[:1].upper() + part[1:])
     return "".join(out)
 
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km.
+
+    >>> round(haversine_km(48.8534, 2.3488, 51.5085, -0.1257))
+    344
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
