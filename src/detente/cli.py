@@ -430,8 +430,9 @@ class Period(StrEnum):
 
 @app.command("dyad")
 def dyad_command(
-    a: Annotated[str, typer.Argument(help="An actor code prefix or country code, e.g. CHN or CHNGOV.")],
-    b: Annotated[str, typer.Argument(help="The other side, e.g. PHL.")],
+    a: Annotated[str, typer.Argument(metavar="ACTOR_A",
+                                     help="An actor code prefix or country code, e.g. CHN or CHNGOV.")],
+    b: Annotated[str, typer.Argument(metavar="ACTOR_B", help="The other side, e.g. PHL.")],
     by: Annotated[Period, typer.Option("--by", help="Period: day, week (ISO), month or year.")] = Period.month,
     since: Annotated[str | None, typer.Option(help="Events on or after YYYY[-MM[-DD]].")] = None,
     until: Annotated[str | None, typer.Option(help="Events on or before YYYY[-MM[-DD]].")] = None,
