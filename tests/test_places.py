@@ -904,3 +904,31 @@ def test_places_a_name_the_gazetteer_lacks_after_a_locative_is_kept_unless_named
         [(start, start + len("Tikalbaro"), label) for label in labels] for _ in texts])
     found = [t.span.text for t in finder.find(coder.splitter.tokenize(text))]
     assert ("Tikalbaro" in found) is kept
+
+
+def test_build_written_forms_as_copy_writes_them():
+    from detente.places.build import written_forms
+
+    assert written_forms("Debre Mark'os", "ETH") == ["Debre Mark'os", "Debre Markos"]
+    assert written_forms("N'Djamena", "TCD") == ["N'Djamena"]  # a mark before a capital stays
+    assert written_forms("Saint Catherine", "EGY")[1:] == ["St Catherine", "St. Catherine"]
+    assert written_forms("Tall Afar", "IRQ")[1:] == ["Tal Afar", "Tel Afar"]
+    assert written_forms("Tall Timbers", "USA") == ["Tall Timbers"]  # Arabic only in Arabic
+
+
+def test_gazetteer_finds_names_without_marks_and_with_saint_short():
+    gazetteer = load_gazetteer()
+    assert {p.country for p in gazetteer.candidates("Debre Markos")} == {"ETH"}
+    assert "EGY" in {p.country for p in gazetteer.candidates("St Catherine")}
+
+
+def test_places_small_town_at_the_end_of_a_road_is_in_the_story_country(coder):
+    found = _places(coder, "The road to Tal Afar was closed after Iraqi forces found bombs.")
+    assert found["Tal Afar"][:2] == ("IRQ", "city")
+
+
+def test_places_small_town_in_the_one_other_story_country_that_has_it(coder):
+    # Israel is named twice, Lebanon once: the town near which jets struck is Lebanon's
+    found = _places(coder, "Israeli jets struck what Israel's army called weapons depots near "
+                           "Hasbaya on Tuesday, and Lebanon's government protested.")
+    assert found["Hasbaya"][:2] == ("LBN", "city")

