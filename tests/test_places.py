@@ -932,3 +932,12 @@ def test_places_small_town_in_the_one_other_story_country_that_has_it(coder):
     found = _places(coder, "Israeli jets struck what Israel's army called weapons depots near "
                            "Hasbaya on Tuesday, and Lebanon's government protested.")
     assert found["Hasbaya"][:2] == ("LBN", "city")
+
+
+def test_places_unknown_name_in_a_country_s_division_stands_at_the_division(coder):
+    text = "Gunmen burned a clinic in Kharobel, in Pakistan's Balochistan province, on Monday."
+    coded = coder.code_article(Article(id="t", text=text))
+    found = {m.span.text: m.place for m in coded.places}
+    division = found["Balochistan"]
+    assert (found["Kharobel"].country, found["Kharobel"].admin1) == ("PAK", division.admin1)
+    assert haversine_km(found["Kharobel"].lat, found["Kharobel"].lon, division.lat, division.lon) < 1

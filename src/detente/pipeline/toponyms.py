@@ -417,9 +417,20 @@ class ToponymFinder:
             return 0, None, False
         at = self._anchor_at(doc, end + taken)
         anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
+        if anchored:
+            at = self._owned(doc, at)
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
                             sentence=sentence, kind=kind or "city",
                             lies_in=doc[at].idx if anchored else -1), bool(kind or anchored or route)
+
+    def _owned(self, doc: Doc, at: int) -> int:
+        """The name after an owner's "'s" where the gazetteer has it, else the owner's: "in
+        Argentina's Chubut province" puts a place in Chubut, not just in Argentina."""
+        owner_end = self._longest(doc, at, False)[0]
+        if 0 < owner_end < len(doc) - 1 and doc[owner_end].text in ("'s", "’s") and \
+                self._longest(doc, owner_end + 1, False)[0] > 0:
+            return owner_end + 1
+        return at
 
     def _dateline_unknown(self, doc: Doc, dateline_end: int, found: list[Toponym]) -> int:
         """A dateline's town the gazetteer lacks ("GILLAM, Manitoba"): a place all the same, in
