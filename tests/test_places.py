@@ -941,3 +941,19 @@ def test_places_unknown_name_in_a_country_s_division_stands_at_the_division(code
     division = found["Balochistan"]
     assert (found["Kharobel"].country, found["Kharobel"].admin1) == ("PAK", division.admin1)
     assert haversine_km(found["Kharobel"].lat, found["Kharobel"].lon, division.lat, division.lon) < 1
+
+
+def test_gazetteer_knows_a_division_by_another_spelling_of_its_name():
+    gazetteer = load_gazetteer()
+    assert gazetteer.like_division("MNG", "Gobi-Altai").admin1 == "Govi-Altay"
+    assert gazetteer.like_division("BOL", "Beni").admin1 == "El Beni"  # the article aside
+    assert gazetteer.like_division("MNG", "Kherson") is None  # no Mongolian division is like it
+
+
+def test_places_a_department_is_a_division(coder):
+    found = _places(coder, "Heavy rain flooded farms in Colombia's Huila department on Friday.")
+    assert found["Huila"][:2] == ("COL", "admin")
+    # a division the gazetteer spells otherwise stands at that division, not the country's middle
+    text = "Snow killed thousands of goats in Mongolia's Gobi-Altai province, herders said."
+    gobi = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
+    assert (gobi["Gobi-Altai"].feature, gobi["Gobi-Altai"].admin1) == ("admin", "Govi-Altay")

@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 # "Donetsk region", "Kherson Oblast": the name of a city, then a first-level division word
 ADMIN_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "prefecture",
                          "krai", "territory", "district", "county", "regions", "provinces",
-                         "oblasts", "states", "governorates", "parish"})
+                         "oblasts", "states", "governorates", "parish", "department",
+                         "departments"})
 # type words written in lower case after a name of compass words alone: "North West province"
 # is indexed as "North West Province" (`divisions.compass_only`)
 COMPASS_TYPES = frozenset({"province", "region", "state", "district", "county", "governorate"})

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from detente.model import Place, Span
+from detente.pipeline.division_words import ADMIN_WORDS
 from detente.pipeline.toponym import Toponym, lies_in, only_towns
 from detente.pipeline.toponyms import FEATURE_WORDS
 from detente.places.build import TOWN_SOURCE
@@ -194,6 +195,14 @@ class PlaceResolver:
         """A place the gazetteer lacks, at the place the words say it lies in ("Przewodow in
         eastern Poland": at Poland's centre), else at `country`'s centre; its coordinates are
         only as fine as that place's (`precision`)."""
+        if toponym.kind == "admin" and (within is None or within.feature == "country") and \
+                (country or within is not None):
+            # "Mongolia's Gobi-Altai province": the division the gazetteer spells "Govi-Altay"
+            words = toponym.span.text.split()
+            name = " ".join(words[:-1] if len(words) > 1 and words[-1].lower() in ADMIN_WORDS
+                            else words)
+            within = self.gazetteer.like_division(
+                within.country if within is not None else country, name) or within
         if within is None and toponym.lies_in < 0 and country:
             within = self.gazetteer.country(country)
         if within is None:

