@@ -957,3 +957,9 @@ def test_places_a_department_is_a_division(coder):
     text = "Snow killed thousands of goats in Mongolia's Gobi-Altai province, herders said."
     gobi = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
     assert (gobi["Gobi-Altai"].feature, gobi["Gobi-Altai"].admin1) == ("admin", "Govi-Altay")
+
+
+def test_places_small_town_in_a_division_the_story_names_beats_a_namesake_abroad(coder):
+    text = "Police closed roads in Ipswich after a storm, Queensland's police commissioner said."
+    assert _places(coder, text)["Ipswich"][0] == "AUS"
+    assert _places(coder, "Police closed roads in Ipswich after a storm.")["Ipswich"][0] == "GBR"

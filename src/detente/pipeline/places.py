@@ -133,7 +133,7 @@ class PlaceResolver:
             # beside Chukotka's governor)
             toponyms = [_admit_towns(_without_far_namesakes(
                 _without_far_alternates(t, context, self.gazetteer), context, self.gazetteer),
-                home or context.sentence_country(t), context.story(t)[0])
+                home or context.sentence_country(t), context.story(t)[0], context.divisions(t))
                 for t in found.values()]
             unknown += [t for t in toponyms if not t.candidates and t.kind]
             toponyms = [t for t in toponyms if t.candidates]
@@ -320,6 +320,13 @@ class _Context:
                      *(c for start, c in self.named.items() if start != own)} - {""}
         return countries, [q for start, q in self.points.items() if start != own]
 
+    def divisions(self, toponym: Toponym) -> set[tuple[str, str]]:
+        """The (country, first-level division) pairs the article's clear names lie in, the
+        name's own reading aside."""
+        own = self.votes.get(toponym.span.start)
+        return {key for key, count in self.sure.items()
+                if key[1] and count > (key == own)}
+
     def sentence_country(self, toponym: Toponym) -> str:
         """The one country the other names and demonyms of the name's sentence are in, or ""."""
         countries = {c for c in self.sentences.get(toponym.sentence, ()) if c} | \
@@ -436,15 +443,24 @@ def _alike(other: Place | None, place: Place) -> bool:
         other.country == place.country
 
 
-def _admit_towns(toponym: Toponym, home: str, story: set[str] = frozenset()) -> Toponym:
+def _admit_towns(toponym: Toponym, home: str, story: set[str] = frozenset(),
+                 divisions: set[tuple[str, str]] = frozenset()) -> Toponym:
     """The name with the town file's towns it may name: all where the words name a small place
     ("the village of X"), those of the story's country where a locative governs a name no
     larger place has ("fighting in X"), else those of the one other country the story names
     that has the name ("strikes near X" in a story of Israel and Lebanon), else none: a small
-    place never outranks a larger one on its own, nor turns a surname into a place."""
+    place never outranks a larger one on its own, nor turns a surname into a place. A locative
+    town in a division the story clearly names stays beside larger namesakes ("parts of
+    Ipswich" in a story of Queensland: the town file's Ipswich there, not England's)."""
     if toponym.small == "named" or not toponym.small and not any(
             p.source == TOWN_SOURCE for p in toponym.candidates):
         return toponym
+    if toponym.small == "locative" and not only_towns(toponym.candidates) and any(
+            (p.country, p.admin1) in divisions for p in toponym.candidates
+            if p.source == TOWN_SOURCE):
+        return replace(toponym, candidates=tuple(
+            p for p in toponym.candidates
+            if p.source != TOWN_SOURCE or (p.country, p.admin1) in divisions))
     if toponym.small == "locative" and (home or story) and only_towns(toponym.candidates):
         kept = tuple(p for p in toponym.candidates if p.country == home)
         if not kept and len({p.country for p in toponym.candidates} & story) == 1:
