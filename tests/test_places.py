@@ -963,3 +963,11 @@ def test_places_small_town_in_a_division_the_story_names_beats_a_namesake_abroad
     text = "Police closed roads in Ipswich after a storm, Queensland's police commissioner said."
     assert _places(coder, text)["Ipswich"][0] == "AUS"
     assert _places(coder, "Police closed roads in Ipswich after a storm.")["Ipswich"][0] == "GBR"
+
+
+def test_places_a_name_said_to_lie_in_a_sea_is_no_namesake_far_from_it(coder):
+    text = "High winds cancelled the ferries to Ithaca in the Ionian Sea on Sunday."
+    coded = coder.code_article(Article(id="t", text=text))
+    ithaca = next(m.place for m in coded.places if m.span.text == "Ithaca")
+    assert ithaca.country != "USA"  # not the New York city: an island the sea holds
+    assert haversine_km(ithaca.lat, ithaca.lon, 38.4, 20.7) < 250

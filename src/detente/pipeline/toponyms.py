@@ -539,7 +539,7 @@ class ToponymFinder:
             if finer_end and not any(p.country in countries for p in candidates) and any(
                     q.feature in ("admin", "region") and q.country in countries for q in finer):
                 at, places = after + 1, finer
-        held = [q for q in places if q.feature in ("country", "admin", "region") or
+        held = [q for q in places if q.feature in ("country", "admin", "region", "sea", "island") or
                 part_of and q.feature == "city" and q.population >= _ANCHOR_CITY]
         if not held or any(lies_in(p, q) for p in candidates for q in places):
             return None
