@@ -971,3 +971,14 @@ def test_places_a_name_said_to_lie_in_a_sea_is_no_namesake_far_from_it(coder):
     ithaca = next(m.place for m in coded.places if m.span.text == "Ithaca")
     assert ithaca.country != "USA"  # not the New York city: an island the sea holds
     assert haversine_km(ithaca.lat, ithaca.lon, 38.4, 20.7) < 250
+
+
+def test_places_a_river_named_after_a_town_far_from_the_story_is_the_story_s(coder):
+    # the gazetteer's Clarence is in Tasmania, 1,300 km from Grafton: the river is Grafton's
+    text = ("GRAFTON, New South Wales, March 3 (Wire) - The Clarence River broke its banks and "
+            "flooded the centre of Grafton, officials said.")
+    places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
+    river, town = places["Clarence River"], places["Grafton"]
+    assert (river.feature, river.admin1) == ("sea", "New South Wales")
+    # it stands by the sentence's town, not the state the dateline names beside it
+    assert haversine_km(river.lat, river.lon, town.lat, town.lon) < 1

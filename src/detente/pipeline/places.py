@@ -131,8 +131,9 @@ class PlaceResolver:
             # Casco) is gone; and a small place a locative governs, dropped for want of a
             # story country, is sought in its sentence's one country ("the port at Pevek"
             # beside Chukotka's governor)
-            toponyms = [_admit_towns(_without_far_namesakes(
+            toponyms = [_admit_towns(_without_far_rivers(_without_far_namesakes(
                 _without_far_alternates(t, context, self.gazetteer), context, self.gazetteer),
+                context),
                 home or context.sentence_country(t), context.story(t)[0], context.divisions(t))
                 for t in found.values()]
             unknown += [t for t in toponyms if not t.candidates and t.kind]
@@ -521,6 +522,27 @@ def _without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazet
     return replace(toponym, candidates=(), kind="city")
 
 
+def _without_far_rivers(toponym: Toponym, context: _Context) -> Toponym:
+    """A water name whose every reading is a river or lake of geonames or the town file far from
+    each place the story clearly names is the story's water the gazetteer lacks: "the Guadalupe
+    River" in a story from Kerrville, Texas, is not California's, 2,000 km away. (The curated
+    list's rivers are long: its point is one of many.)"""
+    river_word = toponym.feature_word.lower() == "river"  # "the X River": where X is
+    if not toponym.candidates or not river_word and any(
+            p.feature != "sea" or p.source == "curated" for p in toponym.candidates):
+        return toponym
+    countries, places = context.story(toponym)
+    places = [q for q in places if q.feature in ("city", "admin")]
+    if not places:
+        return toponym
+    # a river named after a town is near it: in the story's countries and near its places
+    kept = tuple(p for p in toponym.candidates if p.source == "curated" or
+                 not _far_from_story(p, set(), places) and (not river_word or p.country in countries))
+    if kept:
+        return replace(toponym, candidates=kept) if river_word else toponym
+    return replace(toponym, candidates=(), kind="sea")
+
+
 def _far_from_story(place: Place, countries: set[str], places: list[Place]) -> bool:
     """Whether `place` lies in none of the story's countries and over `_STORY_KM` from each of
     its places (not Termez, on the Afghan border, in a story of Afghanistan)."""
@@ -534,8 +556,10 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
     town or division of its sentence in `country` (`near`: its sentence's places, nearest
     first; "the Breede river ... Robertson"), else by the story's nearest town there, not at
     the country's middle."""
-    in_sentence = next((m.place for m in near if not m.actor and m.place.country == country
-                        and m.place.feature in ("city", "admin")), None)
+    # a town before a division: "KERRVILLE, Texas - The X River rose ... down to Kerrville"
+    in_sentence = next((m.place for feature in ("city", "admin") for m in near
+                        if not m.actor and m.place.country == country
+                        and m.place.feature == feature), None)
     if in_sentence is not None:
         return in_sentence
     nearest = min((m for m in mentions if not m.actor and m.place.country == country
