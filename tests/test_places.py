@@ -982,3 +982,10 @@ def test_places_a_river_named_after_a_town_far_from_the_story_is_the_story_s(cod
     assert (river.feature, river.admin1) == ("sea", "New South Wales")
     # it stands by the sentence's town, not the state the dateline names beside it
     assert haversine_km(river.lat, river.lon, town.lat, town.lon) < 1
+
+
+def test_places_small_town_at_either_end_of_a_stretch_between_places(coder):
+    for text in ("Malian troops escorted fuel trucks on the road between Gao and Tessalit.",
+                 "Malian troops escorted fuel trucks on the road between Tessalit and Gao."):
+        assert _places(coder, text)["Tessalit"][:2] == ("MLI", "city")
+    assert "Tessalit" not in _places(coder, "Malian troops met Tessalit, the local chief.")

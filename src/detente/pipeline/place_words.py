@@ -172,6 +172,19 @@ def toward(doc: Doc, start: int) -> bool:
     return doc[back].lower_ in _ROUTES or doc[back].lower_ == "by" or doc[start - 1].lower_ != "to"
 
 
+def between_places(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name doc[start:end] is one end of a stretch: "between Gao and X", "between
+    X and Gao" (the ends of a road, a ferry or a front)."""
+    if start >= 1 and doc[start - 1].lower_ == "between":
+        return end < len(doc) and doc[end].lower_ == "and"
+    back = start - 2
+    if back < 1 or doc[start - 1].lower_ != "and":
+        return False
+    while back > 0 and doc[back].is_title:
+        back -= 1
+    return back < start - 2 and doc[back].lower_ == "between"
+
+
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                             "southwest", "north-east", "north-west", "south-east", "south-west",
                             "inland", "upstream", "downstream", "further", "farther", "upcountry",

@@ -37,6 +37,7 @@ from detente.pipeline.place_words import (
     SETTLEMENTS,
     SMALL_LOCATIVES,
     TITLES,
+    between_places,
     country_role,
     demonym_beside,
     demonym_phrases,
@@ -353,7 +354,8 @@ class ToponymFinder:
             return "named"
         # "near X", "at X"; and where a road leads or people go ("the road to X"), which with
         # a larger place of the name would be that place: a small one is in the story's country
-        return "locative" if is_locative(doc, start, SMALL_LOCATIVES) or toward(doc, start) else ""
+        return "locative" if is_locative(doc, start, SMALL_LOCATIVES) or toward(doc, start) or \
+            between_places(doc, start, end) else ""
 
     def _anchor(self, doc: Doc, end: int) -> tuple[Place, ...]:
         """The places the name after `end` may be when the words between say where the name
