@@ -989,3 +989,10 @@ def test_places_small_town_at_either_end_of_a_stretch_between_places(coder):
                  "Malian troops escorted fuel trucks on the road between Tessalit and Gao."):
         assert _places(coder, text)["Tessalit"][:2] == ("MLI", "city")
     assert "Tessalit" not in _places(coder, "Malian troops met Tessalit, the local chief.")
+
+
+def test_places_a_country_s_land_feature_is_not_a_curated_one_abroad(coder):
+    # the curated Jebel Akhdar is Oman's; Libya has a highland of that name too
+    found = _places(coder, "Heavy rain cut roads in Libya's Jebel Akhdar on Monday.")
+    assert found["Jebel Akhdar"][0] == "LBY"
+    assert _places(coder, "Hikers were rescued on the Jebel Akhdar.")["Jebel Akhdar"][0] == "OMN"

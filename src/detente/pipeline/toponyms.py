@@ -520,10 +520,14 @@ class ToponymFinder:
         """Where the country or division starts that the words say the name before `end`
         lies in ("X in southern Iceland", "Iceland's X", a dateline's "CHURCHILL, Manitoba"),
         when none of the name's places lies there; None otherwise, and for countries, the
-        curated features and large cities, which are what they are whatever the words around
-        them."""
-        if any(p.feature == "country" or p.source == "curated" for p in candidates) or \
-                max(p.population for p in candidates) >= _CONTAINED_MAX:
+        curated features (but for an owner's) and large cities, which are what they are
+        whatever the words around them."""
+        # a curated feature is what it is, unless a country owns a land feature of its name
+        # it is not in: "Libya's Jebel Akhdar" is not Oman's (but "Somalia's Indian Ocean coast")
+        owned = owner is not None and not any(p.source == "curated" and p.feature == "sea"
+                                              for p in candidates)
+        if any(p.feature == "country" or p.source == "curated" and not owned
+               for p in candidates) or max(p.population for p in candidates) >= _CONTAINED_MAX:
             return None
         at, part_of = owner, False
         if at is None:
@@ -543,6 +547,9 @@ class ToponymFinder:
                 at, places = after + 1, finer
         held = [q for q in places if q.feature in ("country", "admin", "region", "sea", "island") or
                 part_of and q.feature == "city" and q.population >= _ANCHOR_CITY]
+        if any(p.source == "curated" for p in candidates) and \
+                not all(q.feature == "country" for q in held):
+            return None  # "Western Australia's Kimberley": the curated region, in the state
         if not held or any(lies_in(p, q) for p in candidates for q in places):
             return None
         return at
