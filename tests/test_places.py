@@ -996,3 +996,10 @@ def test_places_a_country_s_land_feature_is_not_a_curated_one_abroad(coder):
     found = _places(coder, "Heavy rain cut roads in Libya's Jebel Akhdar on Monday.")
     assert found["Jebel Akhdar"][0] == "LBY"
     assert _places(coder, "Hikers were rescued on the Jebel Akhdar.")["Jebel Akhdar"][0] == "OMN"
+
+
+def test_places_a_capital_before_its_sky_or_market_is_a_place(coder):
+    assert _places(coder, "Smoke from farm fires hid the New Delhi skyline on Monday.")[
+        "New Delhi"][2] is False
+    assert _places(coder, "A bomb exploded in a crowded Kabul market.")["Kabul"][2] is False
+    assert _places(coder, "Moscow warned Tallinn over the expulsions.")["Moscow"][2] is True

@@ -104,7 +104,8 @@ _FACILITIES = frozenset({"airport", "port", "harbour", "harbor", "airbase", "sea
                          "province", "waterfront", "outskirts", "suburbs", "metro", "station",
                          "railway", "refinery", "dam", "prison", "camp", "hospital", "stadium",
                          "bridge", "shipyard", "docks", "airfield", "checkpoint", "crossing",
-                         "resident", "residents", "streets"})
+                         "resident", "residents", "streets", "sky", "skies", "skyline", "smog",
+                         "hotel", "hotels", "market", "markets", "mosque", "cathedral"})
 # "for" after these names a destination: "ships bound for Ukraine", "left for Beijing"
 _FOR_WORDS = frozenset({"bound", "headed", "heading", "destined", "left", "leave", "leaves",
                         "leaving", "departed", "depart", "departs", "sailed", "set", "flights"})
