@@ -1003,3 +1003,9 @@ def test_places_a_capital_before_its_sky_or_market_is_a_place(coder):
         "New Delhi"][2] is False
     assert _places(coder, "A bomb exploded in a crowded Kabul market.")["Kabul"][2] is False
     assert _places(coder, "Moscow warned Tallinn over the expulsions.")["Moscow"][2] is True
+
+
+def test_places_what_a_cable_or_bridge_links_is_a_place(coder):
+    text = "A gas pipeline linking Lithuania with Poland was shut for repairs."
+    assert _places(coder, text)["Poland"][2] is False
+    assert _places(coder, "Vilnius discussed energy with Poland.")["Poland"][2] is True

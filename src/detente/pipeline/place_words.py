@@ -323,6 +323,17 @@ def designated(doc: Doc, start: int, end: int) -> bool:
     return before in SETTLEMENTS or after in SETTLEMENTS and after not in ("city", "cities")
 
 
+_LINKING = frozenset({"linking", "links", "linked", "connecting", "connects", "connected",
+                      "joining", "joins", "joined"})
+
+
+def _linked(doc: Doc, before: int) -> bool:
+    """Whether the "with" or "to" at `before` ends what a road, cable or pipe links: "a cable
+    linking the country with X", "the bridge connecting the mainland to X"."""
+    words = [t.lower_ for t in doc[max(0, before - 7):before]]
+    return any(w in _LINKING for w in words) and any(w in _BETWEEN_PLACES for w in words)
+
+
 def role(doc: Doc, start: int, end: int) -> str:
     """"place", "actor" or "" (the dictionary decides) for the name doc[start:end], from the
     words around it."""
@@ -342,7 +353,8 @@ def role(doc: Doc, start: int, end: int) -> str:
                 word == "for" and any(t.lower_ in _FOR_WORDS for t in doc[max(0, before - 4):before]) or \
                 word == "with" and before > 0 and (doc[before - 1].lower_ in _BORDERS or before > 1 and
                                                    doc[before - 2].lower_ in _BORDERS) or \
-                word == "between" and before > 0 and doc[before - 1].lower_ in _BETWEEN_PLACES:
+                word == "between" and before > 0 and doc[before - 1].lower_ in _BETWEEN_PLACES or \
+                word in ("with", "to") and _linked(doc, before):
             return "place"
     # "the capital of Georgia", "in eastern Ukraine": the modifiers may reach back to a comma
     if is_locative(doc, start):
