@@ -1009,12 +1009,3 @@ def test_places_what_a_cable_or_bridge_links_is_a_place(coder):
     text = "A gas pipeline linking Lithuania with Poland was shut for repairs."
     assert _places(coder, text)["Poland"][2] is False
     assert _places(coder, "Vilnius discussed energy with Poland.")["Poland"][2] is True
-
-
-def test_places_the_story_country_is_the_one_named_or_the_one_named_most():
-    from detente.pipeline.places import _clear_country
-
-    assert _clear_country(Counter({"YEM": 1})) == "YEM"  # the only country named
-    assert _clear_country(Counter({"YEM": 1, "SAU": 1})) == ""
-    assert _clear_country(Counter({"YEM": 2, "SAU": 1})) == "YEM"
-    assert _clear_country(Counter({"YEM": 3, "SAU": 2})) == ""

@@ -576,9 +576,9 @@ def _nearest_country(mentions: list[PlaceMention], at: int) -> str:
 
 
 def _clear_country(countries: Counter[str]) -> str:
-    """The country the article is about, when one stands out: the only one named, or one named
-    twice or more and twice as often as any other."""
+    """The country the article is about, when one stands out: named twice or more, and twice
+    as often as any other."""
     top = countries.most_common(2)
-    if not top or top[0][1] < 2 and len(top) > 1 or len(top) > 1 and top[0][1] < 2 * top[1][1]:
+    if not top or top[0][1] < 2 or len(top) > 1 and top[0][1] < 2 * top[1][1]:
         return ""
     return top[0][0]
