@@ -80,6 +80,17 @@ def test_cli_code_text_file_and_directory(runner, tmp_path):
     assert "empty.txt: empty text" in result.stderr
 
 
+def test_cli_code_table_shows_where_each_event_happened(runner):
+    text = "Russian forces attacked Ukrainian troops in Kharkiv on Monday, officials said."
+    result = runner.invoke(app, ["code", "-", "--date", "2024-05-06"], input=text,
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    header = next(line for line in result.output.splitlines() if "trigger" in line)
+    assert "place" in header
+    row = next(line for line in result.output.splitlines() if "RUSMIL" in line)
+    assert "Kharkiv UKR" in row
+
+
 def test_cli_code_bad_date_option_is_a_usage_error(runner):
     result = runner.invoke(app, ["code", "-", "--date", "14/05/2025"], input="x")
     assert result.exit_code == 2

@@ -114,15 +114,18 @@ def _dictionary(actors: list[Path], petrarch_actors: list[Path], petrarch_agents
 def _events_table() -> Table:
     table = Table(show_lines=False, header_style="bold")
     for name in ("article", "s#", "date", "source", "code", "target", "event", "Goldstein", "trigger",
-                 "conf"):
+                 "place", "conf"):
         table.add_column(name, overflow="fold")
     return table
 
 
 def _add_row(table: Table, event) -> None:
+    place = event.location.place if event.location else None
+    # "Donetsk UKR": the name as the gazetteer has it and its country (none where no place is)
+    where = f"{place.name} {place.country}".strip() if place else ""
     table.add_row(event.article_id[-24:], str(event.sentence_index), event.date.value,
                   event.source.code, event.code, event.target.code, event.label[:38],
-                  f"{event.goldstein:+.1f}", event.trigger.text, f"{event.confidence:.2f}")
+                  f"{event.goldstein:+.1f}", event.trigger.text, where, f"{event.confidence:.2f}")
 
 
 @app.command("eval")
