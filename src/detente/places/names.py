@@ -17,6 +17,9 @@ Row = tuple[str, str, str, float, float, str, tuple[str, ...], int, str]
 # lat, lon, country (alpha-3), admin-1 name, name, admin-2 name as the file writes it ("" none)
 Town = tuple[float, float, str, str, str, str]
 
+# a place of one file this close to a place of its name and country in another is that place
+SAME_PLACE_KM = 10
+
 
 # letters NFKD leaves whole, which an ASCII fold would drop ("Bakı" -> "Bak")
 _UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
