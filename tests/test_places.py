@@ -1016,3 +1016,9 @@ def test_places_what_a_cable_or_bridge_links_is_a_place(coder):
     text = "A gas pipeline linking Lithuania with Poland was shut for repairs."
     assert _places(coder, text)["Poland"][2] is False
     assert _places(coder, "Vilnius discussed energy with Poland.")["Poland"][2] is True
+
+
+def test_places_an_unknown_crossing_is_not_in_the_country_across_the_border(coder):
+    found = _places(coder, "Polish guards closed the Kuznica crossing with Belarus on Tuesday "
+                           "after a fight.")
+    assert found["Kuznica"][0] == "POL"

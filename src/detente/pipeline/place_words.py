@@ -327,6 +327,15 @@ _LINKING = frozenset({"linking", "links", "linked", "connecting", "connects", "c
                       "joining", "joins", "joined"})
 
 
+def across_border(doc: Doc, start: int) -> bool:
+    """Whether the name at `start` is the far side of a border or crossing: "its border with
+    X", "the Y crossing with X", "the frontier post with X"."""
+    back = start - 1
+    if back < 1 or doc[back].lower_ != "with":
+        return False
+    return doc[back - 1].lower_ in _BORDERS or back > 1 and doc[back - 2].lower_ in _BORDERS
+
+
 def _linked(doc: Doc, before: int) -> bool:
     """Whether the "with" or "to" at `before` ends what a road, cable or pipe links: "a cable
     linking the country with X", "the bridge connecting the mainland to X"."""

@@ -174,11 +174,13 @@ class PlaceResolver:
                 not known and not toponym.actor
             mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here))
         sentence_of = {t.span.start: t.sentence for t in toponyms}
+        far_side = {t.span.start for t in toponyms if t.across}
         for toponym in unknown:
             # no place named as where it lies: the story's country, else the country of the
-            # nearest place its sentence names, else of the nearest government it names,
-            near = sorted((m for m in mentions if m.place.country and
-                           sentence_of.get(m.span.start) == toponym.sentence),
+            # nearest place its sentence names (not the far side of a border: "Estonia closed
+            # the X crossing on its border with Russia"), else of the nearest government it names,
+            near = sorted((m for m in mentions if m.place.country and m.span.start not in far_side
+                           and sentence_of.get(m.span.start) == toponym.sentence),
                           key=lambda m, at=toponym.span.start: (m.actor, abs(m.span.start - at)))
             # or of the one demonym its sentence has ("the River Kwanza ..., Angolan officials")
             country = home or (near[0].place.country if near else "") or \

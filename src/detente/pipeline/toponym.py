@@ -37,6 +37,9 @@ class Toponym:
     # anchor, a demonym, the dateline, a list after such a name), "locative" ("fighting in X":
     # only in the story's country, and only when no larger place has the name) or nothing
     small: str = ""
+    # the far side of a border or crossing ("the crossing on its border with X"): not the
+    # country of an unknown name beside it
+    across: bool = False
     # the names listed with it ("Alabama and Georgia"): one of the same kind and country
     listed: tuple[int, ...] = ()  # their starts (characters)
     # a name the gazetteer lacks, which the words make a place: the kind they say it is

@@ -37,6 +37,7 @@ from detente.pipeline.place_words import (
     SETTLEMENTS,
     SMALL_LOCATIVES,
     TITLES,
+    across_border,
     between_places,
     country_role,
     demonym_beside,
@@ -498,7 +499,7 @@ class ToponymFinder:
                           actor=words == "actor" and not feature_word,
                           sentence=sentence,
                           demonym=demonym_beside(doc, start, end) if ambiguous else "",
-                          anchor=anchor, small=small)
+                          anchor=anchor, small=small, across=across_border(doc, start))
         held = self._held_elsewhere(doc, end, candidates, owner, dateline)
         if held is None:
             return toponym
