@@ -1022,3 +1022,8 @@ def test_places_an_unknown_crossing_is_not_in_the_country_across_the_border(code
     found = _places(coder, "Polish guards closed the Kuznica crossing with Belarus on Tuesday "
                            "after a fight.")
     assert found["Kuznica"][0] == "POL"
+
+
+def test_places_an_island_off_a_country_is_no_namesake_city_abroad(coder):
+    text = "Ash fell on villages on Manam, an island off the north coast of Papua New Guinea."
+    assert _places(coder, text)["Manam"][0] == "PNG"  # not Manama, Bahrain

@@ -102,6 +102,7 @@ _ANCHOR_WORDS = SETTLEMENTS | frozenset({
     "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
     "southwestern", "neighbouring", "neighboring", "nearby", "part", "outskirts", "capital",
     "island", "islands", "isle", "coast", "peninsula", "archipelago",  # "X on the island of Y"
+    "off",  # "X, an island off the coast of Y"
     "-", "("})
 _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
 # between two names of a list, where the first is a place: "across southern Turkey and
@@ -536,7 +537,10 @@ class ToponymFinder:
             gap = {t.lower_ for t in doc[end:at]} if at is not None else set()
             # "X in southern Iceland", "X, a district of Blantyre": a part of a city too
             part_of = "of" in gap and bool(gap & SETTLEMENTS)
-            if not ("in" in gap or part_of or dateline and gap == {","}) or gap & _NEAR_WORDS:
+            # "X, an island off the north coast of Y" lies off Y as an island in it does
+            off_shore = "off" in gap and bool(gap & set(ISLAND_WORDS))
+            if not ("in" in gap or part_of or off_shore or dateline and gap == {","}) or \
+                    gap & _NEAR_WORDS:
                 return None
         after, places = self._longest(doc, at, False)
         if after and after + 1 < len(doc) and doc[after].text in ("'s", "’s"):
