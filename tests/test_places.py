@@ -1027,3 +1027,16 @@ def test_places_an_unknown_crossing_is_not_in_the_country_across_the_border(code
 def test_places_an_island_off_a_country_is_no_namesake_city_abroad(coder):
     text = "Ash fell on villages on Manam, an island off the north coast of Papua New Guinea."
     assert _places(coder, text)["Manam"][0] == "PNG"  # not Manama, Bahrain
+
+
+def test_places_a_district_named_after_its_seat_stands_there_not_at_the_state(coder):
+    text = "Landslides blocked roads in Uttarakhand's Chamoli district on Friday."
+    places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
+    district, state = places["Chamoli district"], places["Uttarakhand"]
+    assert (district.feature, district.admin1) == ("admin", "Uttarakhand")
+    assert haversine_km(district.lat, district.lon, 30.4, 79.33) < 30  # Chamoli town
+    assert haversine_km(district.lat, district.lon, state.lat, state.lon) > 50
+    # a first-level county of that name is the county itself
+    kenya = {m.span.text: m.place for m in coder.code_article(Article(
+        id="t", text="Cattle died in Kenya's Marsabit county after the rains failed.")).places}
+    assert kenya["Marsabit county"].admin1 == "Marsabit"

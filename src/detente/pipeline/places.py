@@ -257,7 +257,12 @@ class PlaceResolver:
         if named:
             return replace(named[0], name=name)
         division = self.gazetteer.in_admin(place.country, place.admin1)
-        if division is None:
+        # "Chhattisgarh's Bijapur district": a district or county named after its seat is a
+        # part of the first-level division, around the seat, unless it is that division
+        # ("Marsabit county" in Kenya, where counties are first-level)
+        part = toponym.admin_word in _PART_WORDS and (
+            division is None or not same_name(fold_name(division.name), fold_name(bare)))
+        if division is None or part:
             return replace(place, name=name, feature="admin", population=0)
         return replace(division, name=name)
 
@@ -294,6 +299,7 @@ def _first_reading(toponym: Toponym, context: _Context) -> _FirstReading:
 
 _DIVISION_AFTER_COMMA = 3.0
 _OWN_NAME = 0.5  # a place named as written over one the text names by another of its names
+_PART_WORDS = frozenset({"district", "county", "districts", "counties"})
 _NAMESAKE_TOWN = 100_000  # people in a town named like its own country (capitals are larger)
 
 
