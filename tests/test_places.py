@@ -1040,3 +1040,10 @@ def test_places_a_district_named_after_its_seat_stands_there_not_at_the_state(co
     kenya = {m.span.text: m.place for m in coder.code_article(Article(
         id="t", text="Cattle died in Kenya's Marsabit county after the rains failed.")).places}
     assert kenya["Marsabit county"].admin1 == "Marsabit"
+
+
+def test_places_a_city_by_its_own_name_before_a_city_that_name_is_another_name_of(coder):
+    # Anantnag, in Kashmir, is also called Islamabad: Pakistan's capital bears the name itself
+    found = _places(coder, "Curfews were lifted across Kashmir on Monday, and protesters "
+                           "marched in Islamabad.")
+    assert found["Islamabad"][0] == "PAK"

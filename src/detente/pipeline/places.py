@@ -299,6 +299,8 @@ def _first_reading(toponym: Toponym, context: _Context) -> _FirstReading:
 
 _DIVISION_AFTER_COMMA = 3.0
 _OWN_NAME = 0.5  # a place named as written over one the text names by another of its names
+_OWN_NAME_CITY = 100_000  # people in a city whose own name outranks a larger place's other name
+_OTHER_NAME_OF_A_CITY = 1.5
 _PART_WORDS = frozenset({"district", "county", "districts", "counties"})
 _NAMESAKE_TOWN = 100_000  # people in a town named like its own country (capitals are larger)
 
@@ -366,6 +368,11 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         # its own name before another's: "Hohoe" is the town of that name, not Ho, a larger
         # town near it that geonames also calls Hohoe
         value += _OWN_NAME
+    elif place.feature == "city" and not same_name(fold_name(place.name), fold_name(toponym.span.text)) \
+            and _own_name_city(toponym):
+        # a city of its own under the name outranks a bigger one another of whose names it is:
+        # the dateline "PUNO" is Puno, Peru (128,000 people), not Pune (3 million)
+        value -= _OTHER_NAME_OF_A_CITY
     if toponym.country_named and _not_the_country(toponym, place):
         return value - 5
     own = context.own.get(toponym.span.start, Counter())
@@ -402,6 +409,13 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
             (own_vote == (place.country, place.admin1))
         value += 2 + 3 * (in_division > 0)
     return value
+
+
+def _own_name_city(toponym: Toponym) -> bool:
+    """Whether a city of 100,000 people or more bears the name as written."""
+    text = fold_name(toponym.span.text)
+    return any(p.feature == "city" and p.population >= _OWN_NAME_CITY and fold_name(p.name) == text
+               for p in toponym.candidates)
 
 
 def _not_the_country(toponym: Toponym, place: Place) -> bool:
