@@ -1047,3 +1047,9 @@ def test_places_a_city_by_its_own_name_before_a_city_that_name_is_another_name_o
     found = _places(coder, "Curfews were lifted across Kashmir on Monday, and protesters "
                            "marched in Islamabad.")
     assert found["Islamabad"][0] == "PAK"
+
+
+def test_places_a_town_near_a_place_the_story_names_before_a_namesake_far_away(coder):
+    text = "Migrants on rafts crossed the Suchiate river and landed at Ciudad Hidalgo before dawn."
+    places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
+    assert places["Ciudad Hidalgo"].admin1 == "Chiapas"  # on the river, not Michoacán's

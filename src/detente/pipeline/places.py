@@ -299,6 +299,8 @@ def _first_reading(toponym: Toponym, context: _Context) -> _FirstReading:
 
 _DIVISION_AFTER_COMMA = 3.0
 _OWN_NAME = 0.5  # a place named as written over one the text names by another of its names
+_NEIGHBOUR_KM = 150  # a town this near a place the story clearly names is its neighbour
+_NEIGHBOUR = 1.5
 _OWN_NAME_CITY = 100_000  # people in a city whose own name outranks a larger place's other name
 _OTHER_NAME_OF_A_CITY = 1.5
 _PART_WORDS = frozenset({"district", "county", "districts", "counties"})
@@ -403,6 +405,13 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         value += 3
     # what the other clear names say: a town's own clear reading does not vote for itself in
     # its division ("Bilaspur" is Chhattisgarh's city alone, Himachal's town beside Shimla)
+    # a place near another the story clearly names: "from Ciudad Hidalgo" beside the Suchiate
+    # is the Chiapas town on the river, not Michoacán's, 1,000 km away
+    if second and place.feature == "city" and any(
+            start != toponym.span.start and q.feature != "country" and
+            haversine_km(place.lat, place.lon, q.lat, q.lon) <= _NEIGHBOUR_KM
+            for start, q in context.points.items()):
+        value += _NEIGHBOUR
     own_vote = context.votes.get(toponym.span.start)
     if second and context.sure.get((place.country, "")):
         in_division = context.sure.get((place.country, place.admin1), 0) - \
