@@ -405,10 +405,11 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         value += 3
     # what the other clear names say: a town's own clear reading does not vote for itself in
     # its division ("Bilaspur" is Chhattisgarh's city alone, Himachal's town beside Shimla)
-    # a place near another the story clearly names: "from Ciudad Hidalgo" beside the Suchiate
-    # is the Chiapas town on the river, not Michoacán's, 1,000 km away
+    # a place near a town or water the story clearly names (not near the middle of a region
+    # or state): "from Ciudad Hidalgo" beside the Suchiate is the Chiapas town on the river,
+    # not Michoacán's, 1,000 km away
     if second and place.feature == "city" and any(
-            start != toponym.span.start and q.feature != "country" and
+            start != toponym.span.start and q.feature in ("city", "sea") and
             haversine_km(place.lat, place.lon, q.lat, q.lon) <= _NEIGHBOUR_KM
             for start, q in context.points.items()):
         value += _NEIGHBOUR
