@@ -1053,3 +1053,11 @@ def test_places_a_town_near_a_place_the_story_names_before_a_namesake_far_away(c
     text = "Migrants on rafts crossed the Suchiate river and landed at Ciudad Hidalgo before dawn."
     places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
     assert places["Ciudad Hidalgo"].admin1 == "Chiapas"  # on the river, not Michoacán's
+
+
+def test_places_an_unknown_town_stands_by_the_island_the_story_names(coder):
+    text = "Storms lashed Haida Gwaii on Friday. No damage was reported in Skidegate."
+    places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
+    town, islands = places["Skidegate"], places["Haida Gwaii"]
+    assert town.country == "CAN"
+    assert haversine_km(town.lat, town.lon, islands.lat, islands.lon) < 1  # not Canada's middle

@@ -594,9 +594,15 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
                         and m.place.feature == feature), None)
     if in_sentence is not None:
         return in_sentence
-    nearest = min((m for m in mentions if not m.actor and m.place.country == country
-                   and m.place.feature == "city"), key=lambda m: abs(m.span.start - at), default=None)
-    return nearest.place if nearest is not None else None
+    # else by the story's nearest town there, else its nearest island, division or region
+    # there ("in Masset" in a story of Haida Gwaii)
+    for features in (("city",), ("island", "admin", "region")):
+        nearest = min((m for m in mentions if not m.actor and m.place.country == country
+                       and m.place.feature in features), key=lambda m: abs(m.span.start - at),
+                      default=None)
+        if nearest is not None:
+            return nearest.place
+    return None
 
 
 def _nearest_country(mentions: list[PlaceMention], at: int) -> str:
