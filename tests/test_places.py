@@ -1061,3 +1061,11 @@ def test_places_an_unknown_town_stands_by_the_island_the_story_names(coder):
     town, islands = places["Skidegate"], places["Haida Gwaii"]
     assert town.country == "CAN"
     assert haversine_km(town.lat, town.lon, islands.lat, islands.lon) < 1  # not Canada's middle
+
+
+def test_places_names_a_settlement_word_lists_are_towns_not_regions(coder):
+    found = _places(coder, "Smugglers were arrested in the Uruguayan border towns of Rivera "
+                           "and Chuy on Friday.")
+    assert found["Chuy"][:2] == ("URY", "city")  # not Kyrgyzstan's Chuy region
+    assert _places(coder, "Snow closed roads across the Chuy region.")["Chuy"][:2] == \
+        ("KGZ", "admin")

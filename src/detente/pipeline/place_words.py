@@ -313,14 +313,32 @@ def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) 
     return False
 
 
-def designated(doc: Doc, start: int, end: int) -> bool:
+def designated(doc: Doc, start: int, end: int, words: frozenset[str] = SETTLEMENTS) -> bool:
     """Whether a word for a settlement names the name a place: "the village of X", "the
-    Syrian border town of X", "the hamlet X", "X village"."""
+    Syrian border town of X", "the hamlet X", "X village"; with `words`, one of those."""
     before = doc[start - 1].lower_ if start else ""
     if before == "of" and start >= 2:
         before = doc[start - 2].lower_
     after = doc[end].lower_ if end < len(doc) else ""
-    return before in SETTLEMENTS or after in SETTLEMENTS and after not in ("city", "cities")
+    return before in words or after in words and after not in ("city", "cities")
+
+
+def designated_in_list(doc: Doc, start: int, end: int, words: frozenset[str]) -> bool:
+    """`designated`, or listed after a name a settlement word names: "the towns of X and Y"."""
+    if designated(doc, start, end, words):
+        return True
+    back = start - 1
+    if back < 1 or doc[back].lower_ not in ("and", "or", ","):
+        return False
+    while back > 0 and start - back < 10 and (doc[back].is_title or doc[back].lower_ in
+                                              ("and", "or", ",")):
+        back -= 1
+    return back < start - 2 and designated(doc, back + 1, back + 2, words)
+
+
+# settlement words that make a name a town, never a division ("the towns of X and Y")
+TOWN_WORDS = frozenset({"village", "villages", "town", "towns", "hamlet", "hamlets",
+                        "settlement", "settlements", "kibbutz"})
 
 
 _LINKING = frozenset({"linking", "links", "linked", "connecting", "connects", "connected",

@@ -37,6 +37,7 @@ from detente.pipeline.place_words import (
     SETTLEMENTS,
     SMALL_LOCATIVES,
     TITLES,
+    TOWN_WORDS,
     across_border,
     between_places,
     country_role,
@@ -44,6 +45,7 @@ from detente.pipeline.place_words import (
     demonym_phrases,
     demonyms,
     designated,
+    designated_in_list,
     is_locative,
     place_kind,
     role,
@@ -348,7 +350,7 @@ class ToponymFinder:
     def _small(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                anchor: tuple[Place, ...] = ()) -> str:
         """What lets a small place of the town file be meant (`Toponym.small`)."""
-        if designated(doc, start, end) or demonym_beside(doc, start, end) or \
+        if designated_in_list(doc, start, end, SETTLEMENTS) or demonym_beside(doc, start, end) or \
                 end < len(doc) and doc[end].text in FEATURE_WORDS:
             return "named"
         towns = [p for p in candidates if p.source == TOWN_SOURCE]
@@ -465,6 +467,9 @@ class ToponymFinder:
     def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                  sentence: int, named: bool = False, typed_admin: str = "",
                  dateline: bool = False) -> Toponym:
+        towns = tuple(p for p in candidates if p.feature == "city")
+        if towns and len(towns) < len(candidates) and designated_in_list(doc, start, end, TOWN_WORDS):
+            candidates = towns  # "the border towns of X and Y": not the region X of Kyrgyzstan
         admin_word = ""
         if typed_admin and any(p.feature in ("city", "admin") for p in candidates) and \
                 not any(p.feature == "country" for p in candidates):  # "the Gulf states of Qatar"
