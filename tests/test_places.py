@@ -1022,6 +1022,9 @@ def test_places_an_unknown_crossing_is_not_in_the_country_across_the_border(code
     found = _places(coder, "Polish guards closed the Kuznica crossing with Belarus on Tuesday "
                            "after a fight.")
     assert found["Kuznica"][0] == "POL"
+    found = _places(coder, "Polish guards closed the Kuznica crossing into Belarus on Tuesday "
+                           "after a fight.")
+    assert found["Kuznica"][0] == "POL"
 
 
 def test_places_an_island_off_a_country_is_no_namesake_city_abroad(coder):

@@ -347,9 +347,9 @@ _LINKING = frozenset({"linking", "links", "linked", "connecting", "connects", "c
 
 def across_border(doc: Doc, start: int) -> bool:
     """Whether the name at `start` is the far side of a border or crossing: "its border with
-    X", "the Y crossing with X", "the frontier post with X"."""
+    X", "the Y crossing with X", "the frontier post with X", "the main crossing into X"."""
     back = start - 1
-    if back < 1 or doc[back].lower_ != "with":
+    if back < 1 or doc[back].lower_ not in ("with", "into", "to"):
         return False
     return doc[back - 1].lower_ in _BORDERS or back > 1 and doc[back - 2].lower_ in _BORDERS
 
