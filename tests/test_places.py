@@ -1072,3 +1072,9 @@ def test_places_names_a_settlement_word_lists_are_towns_not_regions(coder):
     assert found["Chuy"][:2] == ("URY", "city")  # not Kyrgyzstan's Chuy region
     assert _places(coder, "Snow closed roads across the Chuy region.")["Chuy"][:2] == \
         ("KGZ", "admin")
+
+
+def test_places_a_word_that_heads_place_names_is_no_place_alone(coder):
+    found = _places(coder, "A fishing boat sank off Puerto Williams on Thursday.")
+    assert not {"Puerto", "Williams"} & set(found)  # not El Puerto de Santa María, nor Williams, CA
+    assert "Puerto Williams" not in found or found["Puerto Williams"][0] != "USA"

@@ -106,6 +106,11 @@ _ANCHOR_WORDS = SETTLEMENTS | frozenset({
     "island", "islands", "isle", "coast", "peninsula", "archipelago",  # "X on the island of Y"
     "off",  # "X, an island off the coast of Y"
     "-", "("})
+# words that head place names and are none alone: "Puerto Williams", "San Luis", "Ras Tanura"
+_NAME_HEADS = frozenset({"Puerto", "Porto", "Port", "San", "Santa", "Santo", "São", "Ciudad",
+                         "Villa", "Cabo", "Punta", "Isla", "Fort", "Mount", "Lake", "Cape",
+                         "Saint", "Sainte", "Nueva", "Nuevo", "Bandar", "Kota", "Ras", "Kfar",
+                         "Beit", "Bir", "Wadi", "Jebel", "Mont", "Monte", "Sidi", "Ain"})
 _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
 # between two names of a list, where the first is a place: "across southern Turkey and
 # northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
@@ -272,9 +277,14 @@ class ToponymFinder:
         return best
 
     def _fragment(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> bool:
-        """Whether the name doc[start:end] is the first part of a hyphenated name the gazetteer
-        lacks ("Pont-Sondé", "Anse-à-Pitres"); not a country, nor one of two places joined
-        ("the Kabul-Kandahar highway", "the Belarus-Poland border")."""
+        """Whether the name doc[start:end] is the first part of a name the gazetteer lacks: a
+        word that heads place names before another capitalised word ("Puerto Williams" is no
+        Puerto and Williams), or the first part of a hyphenated name ("Pont-Sondé",
+        "Anse-à-Pitres"); not a country, nor one of two places joined ("the Kabul-Kandahar
+        highway", "the Belarus-Poland border")."""
+        if end == start + 1 and doc[start].text in _NAME_HEADS and end < len(doc) and \
+                doc[end].is_title and not doc[end].is_sent_start:
+            return True
         if capitalised_run(doc, start) <= end + 1 or doc[end].text != "-" or \
                 any(p.feature == "country" for p in candidates):
             return False
