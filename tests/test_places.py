@@ -1078,3 +1078,17 @@ def test_places_a_word_that_heads_place_names_is_no_place_alone(coder):
     found = _places(coder, "A fishing boat sank off Puerto Williams on Thursday.")
     assert not {"Puerto", "Williams"} & set(found)  # not El Puerto de Santa María, nor Williams, CA
     assert "Puerto Williams" not in found or found["Puerto Williams"][0] != "USA"
+
+
+def test_places_a_short_town_name_in_a_locative_list_or_an_apposition(coder):
+    found = _places(coder, "Storm surge flooded homes in Kotzebue and Nome on Sunday, Alaska "
+                           "officials said.")
+    assert found["Nome"][:2] == ("USA", "city")
+    found = _places(coder, "Police said Auki, the capital of Malaita province, was calm.")
+    assert found["Auki"][:2] == ("SLB", "city")
+    assert "Auki" not in _places(coder, "Auki said the vote was fair.")
+
+
+def test_places_a_destination_some_words_after_the_move(coder):
+    found = _places(coder, "The freighter left the port of Bluefields for Honduras on Monday.")
+    assert found["Honduras"][2] is False

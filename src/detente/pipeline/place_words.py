@@ -366,8 +366,7 @@ def role(doc: Doc, start: int, end: int) -> str:
     words around it."""
     if start and doc[start - 1].lower_ in _COMPASS_ADJECTIVES:
         return "place"  # "eastern Cuba should expect the storm": a part of it is no party
-    first = _list_start(doc, start)
-    if first < start and is_locative(doc, first):
+    if in_locative_list(doc, start):
         return "place"  # "officers in Chikwawa and Mulanje told families": the officers tell
     before = _word_before(doc, start)
     if before is not None:
@@ -377,7 +376,7 @@ def role(doc: Doc, start: int, end: int) -> str:
         # "advances have left Myanmar's army holding little": its army acts, not a place left
         if word in _PLACE_VERBS and _owned(doc, end) != "actor" or \
                 word in ("to", "toward", "towards") and _destination(doc, before) or \
-                word == "for" and any(t.lower_ in _FOR_WORDS for t in doc[max(0, before - 4):before]) or \
+                word == "for" and any(t.lower_ in _FOR_WORDS for t in doc[max(0, before - 6):before]) or \
                 word == "with" and before > 0 and (doc[before - 1].lower_ in _BORDERS or before > 1 and
                                                    doc[before - 2].lower_ in _BORDERS) or \
                 word == "between" and before > 0 and doc[before - 1].lower_ in _BETWEEN_PLACES or \
@@ -468,6 +467,13 @@ def country_role(doc: Doc, start: int, end: int) -> str:
     if start == 0 or doc[start].is_sent_start or before >= 0 and doc[before].is_punct:
         return ""  # a sentence or a clause it opens is about what it does
     return "place"
+
+
+def in_locative_list(doc: Doc, start: int, prepositions: frozenset[str] = LOCATIVES) -> bool:
+    """Whether the name at `start` continues a list a locative governs: "Nome" of "homes in
+    Golovin and Nome"."""
+    first = _list_start(doc, start)
+    return first < start and is_locative(doc, first, prepositions)
 
 
 def _list_start(doc: Doc, start: int) -> int:

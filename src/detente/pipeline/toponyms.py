@@ -46,6 +46,7 @@ from detente.pipeline.place_words import (
     demonyms,
     designated,
     designated_in_list,
+    in_locative_list,
     is_locative,
     place_kind,
     role,
@@ -315,7 +316,7 @@ class ToponymFinder:
         if text in _ADJECTIVAL and end < len(doc) and doc[end].is_lower and doc[end].is_alpha \
                 and not doc[end].is_stop and doc[end].lower_ not in ADMIN_WORDS:
             return False  # "Caribbean leaders", "Arctic shipping": the sea's adjective
-        locative = after_place or is_locative(doc, start)
+        locative = after_place or is_locative(doc, start) or in_locative_list(doc, start)
         biggest = max(p.population for p in candidates)
         if text in self.common and not locative and biggest < _BIG_CITY and not any(
                 lies_in(p, a) for p in candidates for a in self._anchor(doc, end)):
@@ -323,8 +324,9 @@ class ToponymFinder:
         # short town names: "Bar", "Ede", "Oss" are other words first; but not "Enga province"
         if len(text) <= 4 and not strong and not locative and biggest < 100_000 and not (
                 end < len(doc) and doc[end].lower_ in ADMIN_WORDS and
-                any(p.feature == "admin" for p in candidates)):
-            return False
+                any(p.feature == "admin" for p in candidates)) and not any(
+                lies_in(p, a) for p in candidates for a in self._anchor(doc, end)):
+            return False  # but "Auki, the capital of Malaita province" is the town
         return not self._part_of_a_name(doc, start, end, strong)
 
     def _part_of_a_name(self, doc: Doc, start: int, end: int, strong: bool) -> bool:
@@ -369,7 +371,7 @@ class ToponymFinder:
         # "near X", "at X"; and where a road leads or people go ("the road to X"), which with
         # a larger place of the name would be that place: a small one is in the story's country
         return "locative" if is_locative(doc, start, SMALL_LOCATIVES) or toward(doc, start) or \
-            between_places(doc, start, end) else ""
+            between_places(doc, start, end) or in_locative_list(doc, start, SMALL_LOCATIVES) else ""
 
     def _anchor(self, doc: Doc, end: int) -> tuple[Place, ...]:
         """The places the name after `end` may be when the words between say where the name
