@@ -1092,3 +1092,10 @@ def test_places_a_short_town_name_in_a_locative_list_or_an_apposition(coder):
 def test_places_a_destination_some_words_after_the_move(coder):
     found = _places(coder, "The freighter left the port of Bluefields for Honduras on Monday.")
     assert found["Honduras"][2] is False
+
+
+def test_places_a_division_spelt_otherwise_is_sought_in_each_country_of_the_story(coder):
+    text = ("SURIN, Thailand, June 2 (Wire) - Thai troops fired artillery on Monday, and Phnom "
+            "Penh said shells hit villages in Oddar Meanchey province.")
+    places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
+    assert (places["Oddar Meanchey"].country, places["Oddar Meanchey"].feature) == ("KHM", "admin")

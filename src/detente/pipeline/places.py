@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from detente.model import Place, Span
@@ -187,6 +187,13 @@ class PlaceResolver:
                 (toponym.nearby[0] if len(toponym.nearby) == 1 else "") or \
                 _nearest_country(mentions, toponym.span.start)
             within = resolved.get(toponym.lies_in)
+            if toponym.kind == "admin" and (within is None or within.feature == "country"):
+                # "Mongolia's Gobi-Altai province": the division the gazetteer spells
+                # "Govi-Altay"; "villages in Oddar Meanchey province" in a story from Thailand:
+                # Cambodia's
+                others = dict.fromkeys(m.place.country for m in mentions)
+                tries = [within.country] if within is not None else [country, *others]
+                within = self._like_division(toponym, tries) or within
             if within is None and toponym.lies_in < 0:
                 within = _stands_by(near, mentions, toponym.span.start, country)
             place = self._unlisted(toponym, within, country)
@@ -194,18 +201,19 @@ class PlaceResolver:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
         return sorted(mentions, key=lambda m: m.span.start) if unknown else mentions
 
+    def _like_division(self, toponym: Toponym, countries: Sequence[str]) -> Place | None:
+        """The first-level division of the first of `countries` spelt like the name, its
+        division word aside."""
+        words = toponym.span.text.split()
+        name = " ".join(words[:-1] if len(words) > 1 and words[-1].lower() in ADMIN_WORDS
+                        else words)
+        return next(filter(None, (self.gazetteer.like_division(c, name) for c in countries if c)),
+                    None)
+
     def _unlisted(self, toponym: Toponym, within: Place | None, country: str) -> Place | None:
         """A place the gazetteer lacks, at the place the words say it lies in ("Przewodow in
         eastern Poland": at Poland's centre), else at `country`'s centre; its coordinates are
         only as fine as that place's (`precision`)."""
-        if toponym.kind == "admin" and (within is None or within.feature == "country") and \
-                (country or within is not None):
-            # "Mongolia's Gobi-Altai province": the division the gazetteer spells "Govi-Altay"
-            words = toponym.span.text.split()
-            name = " ".join(words[:-1] if len(words) > 1 and words[-1].lower() in ADMIN_WORDS
-                            else words)
-            within = self.gazetteer.like_division(
-                within.country if within is not None else country, name) or within
         if within is None and toponym.lies_in < 0 and country:
             within = self.gazetteer.country(country)
         if within is None:
