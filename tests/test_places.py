@@ -1099,3 +1099,13 @@ def test_places_a_division_spelt_otherwise_is_sought_in_each_country_of_the_stor
             "Penh said shells hit villages in Oddar Meanchey province.")
     places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
     assert (places["Oddar Meanchey"].country, places["Oddar Meanchey"].feature) == ("KHM", "admin")
+
+
+def test_places_an_apposition_that_names_a_settlement_admits_the_small_town(coder):
+    assert _places(coder, "Sandstorms battered Tessalit, a small desert town, overnight.")[
+        "Tessalit"][:2] == ("MLI", "city")
+    # "between ... and" names two places, not two peoples
+    found = _places(coder, "Clashes between Kurdish and Arab protesters killed four people.")
+    assert "Arab" not in found
+    found = _places(coder, "Malian troops guarded the road between Gao and Tessalit overnight.")
+    assert found["Tessalit"][0] == "MLI"

@@ -183,7 +183,10 @@ def between_places(doc: Doc, start: int, end: int) -> bool:
         return False
     while back > 0 and doc[back].is_title:
         back -= 1
-    return back < start - 2 and doc[back].lower_ == "between"
+    # "between Kurdish and Arab protesters": peoples, not places
+    first = doc[back + 1].text
+    people = first in demonyms() or first.endswith(("ish", "ian", "ese"))
+    return back < start - 2 and doc[back].lower_ == "between" and not people
 
 
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -320,7 +323,21 @@ def designated(doc: Doc, start: int, end: int, words: frozenset[str] = SETTLEMEN
     if before == "of" and start >= 2:
         before = doc[start - 2].lower_
     after = doc[end].lower_ if end < len(doc) else ""
-    return before in words or after in words and after not in ("city", "cities")
+    return before in words or after in words and after not in ("city", "cities") or \
+        _apposed(doc, end, words)
+
+
+def _apposed(doc: Doc, end: int, words: frozenset[str]) -> bool:
+    """Whether an apposition after the name begins with a settlement word: "X, a village on
+    the Altiplano", "X, a small fishing town"."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for token in doc[end + 2:end + 5]:
+        if token.lower_ in words:
+            return True
+        if not token.is_lower or not token.is_alpha:
+            return False
+    return False
 
 
 def designated_in_list(doc: Doc, start: int, end: int, words: frozenset[str]) -> bool:

@@ -316,7 +316,8 @@ class ToponymFinder:
         if text in _ADJECTIVAL and end < len(doc) and doc[end].is_lower and doc[end].is_alpha \
                 and not doc[end].is_stop and doc[end].lower_ not in ADMIN_WORDS:
             return False  # "Caribbean leaders", "Arctic shipping": the sea's adjective
-        locative = after_place or is_locative(doc, start) or in_locative_list(doc, start)
+        locative = after_place or is_locative(doc, start) or in_locative_list(doc, start) or \
+            between_places(doc, start, end) or designated_in_list(doc, start, end, TOWN_WORDS)
         biggest = max(p.population for p in candidates)
         if text in self.common and not locative and biggest < _BIG_CITY and not any(
                 lies_in(p, a) for p in candidates for a in self._anchor(doc, end)):
