@@ -1109,3 +1109,9 @@ def test_places_an_apposition_that_names_a_settlement_admits_the_small_town(code
     assert "Arab" not in found
     found = _places(coder, "Malian troops guarded the road between Gao and Tessalit overnight.")
     assert found["Tessalit"][0] == "MLI"
+
+
+def test_places_where_a_line_train_or_ferry_goes_is_a_place(coder):
+    assert _places(coder, "Phone lines to Kabul were cut overnight.")["Kabul"][2] is False
+    assert _places(coder, "Ferries to Beirut were cancelled because of the storm.")["Beirut"][2] \
+        is False

@@ -128,7 +128,7 @@ _TO_WORDS = frozenset({
     "walking", "walk", "marching", "march", "driving", "streaming",
     "trekking", "advancing", "advanced", "pushing", "pushed",
     "deployment", "mission", "access", "gateway", "crossings", "crossing", "corridor", "back",
-    "home"})
+    "home", "roads", "railway", "train", "trains", "bus", "buses", "ferry", "ferries", "lines"})
 # goods that go somewhere: "to" a few words after them names where ("oil flowed ... to X")
 _FLOWS = frozenset({"flow", "flows", "flowed", "flowing", "pipeline", "pipelines", "shipped",
                     "shipments", "exported", "exports"})
