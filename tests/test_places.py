@@ -1115,3 +1115,18 @@ def test_places_where_a_line_train_or_ferry_goes_is_a_place(coder):
     assert _places(coder, "Phone lines to Kabul were cut overnight.")["Kabul"][2] is False
     assert _places(coder, "Ferries to Beirut were cancelled because of the storm.")["Beirut"][2] \
         is False
+
+
+def test_places_another_name_given_for_a_place_is_that_place(coder):
+    found = _places(coder, "Talks resumed in Astana, which was briefly called Nur-Sultan, on "
+                           "Monday.")
+    assert found["Nur-Sultan"][2] is False  # the city's other name, not Kazakhstan's government
+    text = "Fighting reached Gao, which the rebels call Gawgaw, on Sunday."
+    places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
+    assert places["Gawgaw"].country == "MLI"
+    assert haversine_km(places["Gawgaw"].lat, places["Gawgaw"].lon, places["Gao"].lat,
+                        places["Gao"].lon) < 1
+    # a country that calls a place so is not what the name is another name of
+    text = "Ships patrolled near Gao, known in Mali as Gawgaw, on Sunday."
+    places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
+    assert places["Gawgaw"].admin1 == places["Gao"].admin1

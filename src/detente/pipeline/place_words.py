@@ -362,6 +362,23 @@ _LINKING = frozenset({"linking", "links", "linked", "connecting", "connects", "c
                       "joining", "joins", "joined"})
 
 
+_ALIAS_WORDS = frozenset({"called", "call", "calls", "named", "renamed", "formerly", "dubbed"})
+
+
+def alias_before(doc: Doc, start: int) -> bool:
+    """Whether the words before the name at `start` give another name of a place: "Astana,
+    which was called X", "the city most people call X", "now officially named X", "known in
+    Kazakh as the X", "formerly X"."""
+    back = start - 1
+    if back >= 0 and doc[back].lower_ == "the":
+        back -= 1
+    if back < 0:
+        return False
+    if doc[back].lower_ in _ALIAS_WORDS:
+        return True
+    return doc[back].lower_ == "as" and any(t.lower_ == "known" for t in doc[max(0, back - 4):back])
+
+
 def across_border(doc: Doc, start: int) -> bool:
     """Whether the name at `start` is the far side of a border or crossing: "its border with
     X", "the Y crossing with X", "the frontier post with X", "the main crossing into X"."""
@@ -400,8 +417,9 @@ def role(doc: Doc, start: int, end: int) -> str:
                 word in ("with", "to") and _linked(doc, before):
             return "place"
     # "the capital of Georgia", "in eastern Ukraine": the modifiers may reach back to a comma
-    if is_locative(doc, start):
-        return "place"
+    if is_locative(doc, start) or alias_before(doc, start) and doc[start - 1].lower_ not in \
+            ("call", "calls"):  # "X calls Y and Z calls W": Z is a party
+        return "place"  # and "Astana, which was called Nur-Sultan": another name of a place
     if end < len(doc) and doc[end].lower_ in _FACILITIES:
         return "place"  # "Kabul airport", "the Odesa port": a place that holds something
     owned = _owned(doc, end)

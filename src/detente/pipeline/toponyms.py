@@ -39,6 +39,7 @@ from detente.pipeline.place_words import (
     TITLES,
     TOWN_WORDS,
     across_border,
+    alias_before,
     between_places,
     country_role,
     demonym_beside,
@@ -112,6 +113,7 @@ _NAME_HEADS = frozenset({"Puerto", "Porto", "Port", "San", "Santa", "Santo", "SÃ
                          "Villa", "Cabo", "Punta", "Isla", "Fort", "Mount", "Lake", "Cape",
                          "Saint", "Sainte", "Nueva", "Nuevo", "Bandar", "Kota", "Ras", "Kfar",
                          "Beit", "Bir", "Wadi", "Jebel", "Mont", "Monte", "Sidi", "Ain"})
+_ALIAS_CHARS = 80  # how far after a place another name of it may follow ("X, formerly Y")
 _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
 # between two names of a list, where the first is a place: "across southern Turkey and
 # northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
@@ -208,7 +210,15 @@ class ToponymFinder:
             elif not end and in_dateline and i == 0:
                 end = self._dateline_unknown(doc, dateline_end, found)
             elif not end and not in_dateline:
-                end, toponym, sure = self._unknown(doc, i, sentence, after_place)
+                # "Quetzaltenango, the city most Guatemalans call X": another name of the
+                # place just named (not of the country that calls it so: "the Pratas Islands,
+                # known in China as X")
+                named_before = next((t for t in reversed(found) if t.sentence == sentence and
+                                     not any(p.feature == "country" for p in t.candidates)), None)
+                alias = named_before is not None and alias_before(doc, i) and \
+                    token.idx - named_before.span.end < _ALIAS_CHARS
+                end, toponym, sure = self._unknown(doc, i, sentence, after_place,
+                                                   named_before.span.start if alias else -1)
                 if toponym is not None and sure:
                     found.append(toponym)
                 elif toponym is not None:
@@ -409,8 +419,8 @@ class ToponymFinder:
                 return None
         return None
 
-    def _unknown(self, doc: Doc, start: int, sentence: int,
-                 after_place: bool = False) -> tuple[int, Toponym | None, bool]:
+    def _unknown(self, doc: Doc, start: int, sentence: int, after_place: bool = False,
+                 alias_of: int = -1) -> tuple[int, Toponym | None, bool]:
         """(end, toponym, sure) of a name the gazetteer lacks that the words make a place: a
         word for its kind ("the village of Przewodow", "the Noto peninsula"), or a locative and
         the place it lies in ("fighting in Barsalogho in central Burkina Faso"); not sure
@@ -432,7 +442,9 @@ class ToponymFinder:
             kind = "admin"  # "across Gobi-Altai and Uvs provinces"
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
         route = toward(doc, start)
-        if not kind and not is_locative(doc, start, LOCATIVES | {"on"}) and not route and not after_place:
+        alias = alias_of >= 0  # another name of the place named at `alias_of`: there
+        if not kind and not is_locative(doc, start, LOCATIVES | {"on"}) and not route and \
+                not after_place and not alias:
             return 0, None, False
         at = self._anchor_at(doc, end + taken)
         anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
@@ -440,7 +452,8 @@ class ToponymFinder:
             at = self._owned(doc, at)
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
                             sentence=sentence, kind=kind or "city",
-                            lies_in=doc[at].idx if anchored else -1), bool(kind or anchored or route)
+                            lies_in=doc[at].idx if anchored else alias_of), \
+            bool(kind or anchored or route or alias)
 
     def _owned(self, doc: Doc, at: int) -> int:
         """The name after an owner's "'s" where the gazetteer has it, else the owner's: "in
