@@ -18,8 +18,14 @@ from dataclasses import dataclass, field, replace
 
 from detente.model import Place, Span
 from detente.pipeline.division_words import ADMIN_WORDS
-from detente.pipeline.toponym import Toponym, lies_in, only_towns
-from detente.pipeline.toponyms import FEATURE_WORDS
+from detente.pipeline.name_words import FEATURE_WORDS
+from detente.pipeline.story_readings import (
+    admit_towns,
+    without_far_alternates,
+    without_far_namesakes,
+    without_far_rivers,
+)
+from detente.pipeline.toponym import Toponym, lies_in
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.gazetteer import Gazetteer
@@ -85,7 +91,7 @@ class PlaceResolver:
         home = dateline_country or _clear_country(countries)
         unknown = [t for t in toponyms if t.kind]
         found = {t.span.start: t for t in toponyms if t.candidates}
-        toponyms = [t for t in (_admit_towns(t, home) for t in found.values()) if t.candidates]
+        toponyms = [t for t in (admit_towns(t, home) for t in found.values()) if t.candidates]
         # an actor name that covers the place name: "Kyiv" is Ukraine's government, but "Sudan"
         # in "Port Sudan" and "Mexico" in "New Mexico" say nothing of those places
         own = {t.span.start: Counter(c for s, e, c in actors if s <= t.span.start and t.span.end <= e)
@@ -131,11 +137,7 @@ class PlaceResolver:
             # Casco) is gone; and a small place a locative governs, dropped for want of a
             # story country, is sought in its sentence's one country ("the port at Pevek"
             # beside Chukotka's governor)
-            toponyms = [_admit_towns(_without_far_rivers(_without_far_namesakes(
-                _without_far_alternates(t, context, self.gazetteer), context, self.gazetteer),
-                context),
-                home or context.sentence_country(t), context.story(t)[0], context.divisions(t))
-                for t in found.values()]
+            toponyms = [self._allowed(t, context, home) for t in found.values()]
             unknown += [t for t in toponyms if not t.candidates and t.kind]
             toponyms = [t for t in toponyms if t.candidates]
         by_start = {t.span.start: t for t in toponyms}
@@ -209,6 +211,16 @@ class PlaceResolver:
                         else words)
         return next(filter(None, (self.gazetteer.like_division(c, name) for c in countries if c)),
                     None)
+
+    def _allowed(self, toponym: Toponym, context: _Context, home: str) -> Toponym:
+        """The name with the readings the story allows once its clear names are known
+        (`story_readings.py`): no town, namesake or river far from it, and the small towns the
+        words and the story's countries and divisions admit."""
+        allowed = without_far_alternates(toponym, context, self.gazetteer)
+        allowed = without_far_namesakes(allowed, context, self.gazetteer)
+        allowed = without_far_rivers(allowed, context)
+        return admit_towns(allowed, home or context.sentence_country(toponym),
+                           context.story(toponym)[0], context.divisions(toponym))
 
     def _unlisted(self, toponym: Toponym, within: Place | None, country: str) -> Place | None:
         """A place the gazetteer lacks, at the place the words say it lies in ("Przewodow in
@@ -482,112 +494,6 @@ def _alike(other: Place | None, place: Place) -> bool:
     """Whether two places are of one kind in one country (two states, two towns)."""
     return other is not None and other.feature == place.feature == "admin" and \
         other.country == place.country
-
-
-def _admit_towns(toponym: Toponym, home: str, story: set[str] = frozenset(),
-                 divisions: set[tuple[str, str]] = frozenset()) -> Toponym:
-    """The name with the town file's towns it may name: all where the words name a small place
-    ("the village of X"), those of the story's country where a locative governs a name no
-    larger place has ("fighting in X"), else those of the one other country the story names
-    that has the name ("strikes near X" in a story of Israel and Lebanon), else none: a small
-    place never outranks a larger one on its own, nor turns a surname into a place. A locative
-    town in a division the story clearly names stays beside larger namesakes ("parts of
-    Ipswich" in a story of Queensland: the town file's Ipswich there, not England's)."""
-    if toponym.small == "named" or not toponym.small and not any(
-            p.source == TOWN_SOURCE for p in toponym.candidates):
-        return toponym
-    if toponym.small == "locative" and not only_towns(toponym.candidates) and any(
-            (p.country, p.admin1) in divisions for p in toponym.candidates
-            if p.source == TOWN_SOURCE):
-        return replace(toponym, candidates=tuple(
-            p for p in toponym.candidates
-            if p.source != TOWN_SOURCE or (p.country, p.admin1) in divisions))
-    if toponym.small == "locative" and (home or story) and only_towns(toponym.candidates):
-        kept = tuple(p for p in toponym.candidates if p.country == home)
-        if not kept and len({p.country for p in toponym.candidates} & story) == 1:
-            kept = tuple(p for p in toponym.candidates if p.country in story)
-    elif toponym.small == "locative" and home and all(
-            p.country != home and p.population < _FAR_NAMESAKE
-            for p in toponym.candidates if p.source != TOWN_SOURCE):
-        # "fires around Fort Smith" in a story from Canada: its town there, not the US city
-        kept = tuple(p for p in toponym.candidates if p.source != TOWN_SOURCE or p.country == home)
-    else:
-        kept = tuple(p for p in toponym.candidates if p.source != TOWN_SOURCE)
-    return replace(toponym, candidates=kept)
-
-
-_FAR_ALTERNATE = 200_000  # people: a smaller town abroad is not meant by another of its names
-_STORY_KM = 500  # km from a place the story names clearly: a town this near may be meant
-_FAR_NAMESAKE = 100_000  # people: a smaller town abroad gives way to the story's own town
-
-
-def _without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gazetteer) -> Toponym:
-    """The name without the towns it names only by another of their names ("Pyla" is one of
-    Piła's, in Poland), under 200,000 people and in none of the story's countries: in a
-    story from Cyprus, Pyla is the Cypriot village the gazetteer lacks. Old spellings of
-    towns in the story ("Kharkov") and of big cities ("Bombay") are kept."""
-    text = fold_name(toponym.span.text)
-    suspects = [p for p in toponym.candidates if p.population < _FAR_ALTERNATE and
-                p.source in ("geonames", TOWN_SOURCE) and not same_name(fold_name(p.name), text)]
-    if not suspects:
-        return toponym
-    countries, places = context.story(toponym)
-    if not countries and not places:
-        return toponym  # the story says nowhere else
-    # a sea names its shores: "off Berdiansk" in the Sea of Azov may be Ukraine's
-    countries |= {c for q in places for c in q.countries}
-    places += [q for q in map(gazetteer.country, countries) if q is not None]
-    dropped = {id(p) for p in suspects if _far_from_story(p, countries, places)}
-    if not dropped:
-        return toponym
-    kept = tuple(p for p in toponym.candidates if id(p) not in dropped)
-    if not kept and toponym.locative:  # "a road near Pyla": a place the gazetteer lacks
-        return replace(toponym, candidates=(), kind="city")
-    return replace(toponym, candidates=kept)
-
-
-def _without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazetteer) -> Toponym:
-    """In a story with a dateline, a name whose every reading is a town of under 100,000 people
-    in none of the story's countries and far from its places is a place the gazetteer lacks,
-    in the story: "near Enterprise" in a story from Hay River, Northwest Territories, is the
-    hamlet there, not Enterprise, Alabama."""
-    if not context.dateline or toponym.actor or not toponym.candidates or any(
-            p.population >= _FAR_NAMESAKE or p.source not in ("geonames", TOWN_SOURCE)
-            or p.feature != "city" for p in toponym.candidates):
-        return toponym
-    countries, places = context.story(toponym)
-    places += [q for q in map(gazetteer.country, countries) if q is not None]
-    if not all(_far_from_story(p, countries, places) for p in toponym.candidates):
-        return toponym
-    return replace(toponym, candidates=(), kind="city")
-
-
-def _without_far_rivers(toponym: Toponym, context: _Context) -> Toponym:
-    """A water name whose every reading is a river or lake of geonames or the town file far from
-    each place the story clearly names is the story's water the gazetteer lacks: "the Guadalupe
-    River" in a story from Kerrville, Texas, is not California's, 2,000 km away. (The curated
-    list's rivers are long: its point is one of many.)"""
-    river_word = toponym.feature_word.lower() == "river"  # "the X River": where X is
-    if not toponym.candidates or not river_word and any(
-            p.feature != "sea" or p.source == "curated" for p in toponym.candidates):
-        return toponym
-    countries, places = context.story(toponym)
-    places = [q for q in places if q.feature in ("city", "admin")]
-    if not places:
-        return toponym
-    # a river named after a town is near it: in the story's countries and near its places
-    kept = tuple(p for p in toponym.candidates if p.source == "curated" or
-                 not _far_from_story(p, set(), places) and (not river_word or p.country in countries))
-    if kept:
-        return replace(toponym, candidates=kept) if river_word else toponym
-    return replace(toponym, candidates=(), kind="sea")
-
-
-def _far_from_story(place: Place, countries: set[str], places: list[Place]) -> bool:
-    """Whether `place` lies in none of the story's countries and over `_STORY_KM` from each of
-    its places (not Termez, on the Afghan border, in a story of Afghanistan)."""
-    return not {place.country, *place.countries} & countries and all(
-        haversine_km(place.lat, place.lon, q.lat, q.lon) > _STORY_KM for q in places)
 
 
 def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,

@@ -30,27 +30,38 @@ from detente.pipeline.division_words import (
     division_word_after,
 )
 from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS, Entity
+from detente.pipeline.name_words import (
+    ADJECTIVAL,
+    ANCHOR_WORDS,
+    FEATURE_WORDS,
+    NAME_HEADS,
+    NEAR_WORDS,
+    PLACE_PREFIXES,
+    PLACE_SUFFIXES,
+)
 from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
     LOCATIVES,
-    SETTLEMENTS,
-    SMALL_LOCATIVES,
     TITLES,
-    TOWN_WORDS,
     across_border,
     alias_before,
-    between_places,
     country_role,
     demonym_beside,
     demonym_phrases,
     demonyms,
-    designated,
-    designated_in_list,
     in_locative_list,
     is_locative,
     place_kind,
     role,
+)
+from detente.pipeline.small_place_words import (
+    SETTLEMENTS,
+    SMALL_LOCATIVES,
+    TOWN_WORDS,
+    between_places,
+    designated,
+    designated_in_list,
     toward,
 )
 from detente.pipeline.toponym import Toponym, lies_in, only_towns
@@ -68,60 +79,13 @@ from detente.places.names import ascii_fold, dateline_case, fold_name, same_name
 
 # between a name and the place it lies in: "Paris, Texas", "Tripoli in northern Lebanon"
 _WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
-# a capitalised word before a name that leaves it a place ("Northern Syria", "Greater Idlib")
-_PLACE_PREFIXES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "North",
-                             "South", "East", "West", "Greater", "Upper", "Lower", "Inner",
-                             "Outer", "Old", "New", "Occupied", "Downtown", "In", "At", "Near",
-                             "From", "Across", "Outside", "The", "Off", "Along", "Inside",
-                             # the Arabic article: "Al Haouz" is Haouz
-                             "Al", "El", "Ad", "Ar", "As", "Ash", "Az", "An"})
-# a word after a name that makes it a natural feature the gazetteer may lack by that name: "the
-# Kurram Valley" lies at Kurram, "the Kerkennah Islands" at Kerkennah
-FEATURE_WORDS = {"Valley": "region", "Desert": "region", "Mountains": "region",
-                  "Basin": "region", "Peninsula": "region", "Delta": "region",
-                  "Plateau": "region", "Corridor": "region", "Strip": "region", "Gorge": "region",
-                  "Hills": "region", "Highlands": "region", "Plains": "region", "Range": "region",
-                  "Heights": "region", "Island": "island", "Islands": "island",
-                  "Archipelago": "island", "Atoll": "island", "River": "sea", "river": "sea"}
-# a capitalised word after a name that leaves it a place
-_PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorate", "State",
-                             "Prefecture", "District", "County", "Island", "Islands", "Valley",
-                             "Bay", "Port", "Airport", "Strait", "Sea", "River", "Mountains",
-                             "Square", "Street", "Oblast's", "Krai", "Territory", *FEATURE_WORDS})
-# seas' names that are also their adjectives: a place only when no noun follows
-_ADJECTIVAL = frozenset({"Caribbean", "Arctic", "Antarctic", "Pacific", "Atlantic",
-                         "Mediterranean", "Baltic", "Adriatic", "Aegean", "Balkan"})
 _BIG_CITY = 1_000_000  # a common-word name this large is read as the city anywhere ("Nice" is not)
-# words between a name and the place that says where it lies: "X, a small town in northern
-# Mali", "X, in Syria's Idlib province", "X near Aleppo", "X, some 20 km south of Y"
-_ANCHOR_WORDS = SETTLEMENTS | frozenset({
-    ",", "in", "near", "the", "a", "an", "of", "'s", "outside", "just", "about", "some",
-    "around", "km", "kilometres", "kilometers", "miles", "close", "to", "on", "located",
-    "situated", "lies", "is", "which", "small", "tiny", "remote", "rural", "mountain",
-    "mountainous", "coastal", "border", "frontline", "front-line", "farming", "fishing",
-    "desert", "oasis", "province", "region", "state", "governorate", "oblast", "county", "area",
-    "parish",
-    "community", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-    "southwest", "north-east", "north-west", "south-east", "south-west", "northern",
-    "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
-    "southwestern", "neighbouring", "neighboring", "nearby", "part", "outskirts", "capital",
-    "island", "islands", "isle", "coast", "peninsula", "archipelago",  # "X on the island of Y"
-    "off",  # "X, an island off the coast of Y"
-    "-", "("})
-# words that head place names and are none alone: "Puerto Williams", "San Luis", "Ras Tanura"
-_NAME_HEADS = frozenset({"Puerto", "Porto", "Port", "San", "Santa", "Santo", "São", "Ciudad",
-                         "Villa", "Cabo", "Punta", "Isla", "Fort", "Mount", "Lake", "Cape",
-                         "Saint", "Sainte", "Nueva", "Nuevo", "Bandar", "Kota", "Ras", "Kfar",
-                         "Beit", "Bir", "Wadi", "Jebel", "Mont", "Monte", "Sidi", "Ain"})
 _ALIAS_CHARS = 80  # how far after a place another name of it may follow ("X, formerly Y")
 _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
 # between two names of a list, where the first is a place: "across southern Turkey and
 # northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
 _LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|central)\S* )?")
 _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
-# words between a name and its anchor that say it lies near the anchor, not in it
-_NEAR_WORDS = frozenset({"near", "outside", "km", "kilometres", "kilometers", "miles", "close",
-                         "to", "just", "some", "about", "around"})
 # people: a name this large is its own place, whatever the words say it lies in ("support for
 # Kyiv in Europe", "Washington's Kyiv envoy")
 _CONTAINED_MAX = 500_000
@@ -293,7 +257,7 @@ class ToponymFinder:
         Puerto and Williams), or the first part of a hyphenated name ("Pont-Sondé",
         "Anse-à-Pitres"); not a country, nor one of two places joined ("the Kabul-Kandahar
         highway", "the Belarus-Poland border")."""
-        if end == start + 1 and doc[start].text in _NAME_HEADS and end < len(doc) and \
+        if end == start + 1 and doc[start].text in NAME_HEADS and end < len(doc) and \
                 doc[end].is_title and not doc[end].is_sent_start:
             return True
         if capitalised_run(doc, start) <= end + 1 or doc[end].text != "-" or \
@@ -323,7 +287,7 @@ class ToponymFinder:
                      for p in candidates)
         if end - start == 1 and doc[start].is_stop and not strong:
             return False  # "Of" (Turkey), "Say" (Niger)
-        if text in _ADJECTIVAL and end < len(doc) and doc[end].is_lower and doc[end].is_alpha \
+        if text in ADJECTIVAL and end < len(doc) and doc[end].is_lower and doc[end].is_alpha \
                 and not doc[end].is_stop and doc[end].lower_ not in ADMIN_WORDS:
             return False  # "Caribbean leaders", "Arctic shipping": the sea's adjective
         locative = after_place or is_locative(doc, start) or in_locative_list(doc, start) or \
@@ -344,7 +308,7 @@ class ToponymFinder:
         """"Jordan Bardella", "Paris Hilton", "President Georgia ...": a person, not a place."""
         after = doc[end] if end < len(doc) else None
         if after is not None and after.is_title and not after.is_sent_start and \
-                after.text not in _PLACE_SUFFIXES and after.text.lower() not in ADMIN_WORDS and \
+                after.text not in PLACE_SUFFIXES and after.text.lower() not in ADMIN_WORDS and \
                 self._longest(doc, end, False)[0] == 0:
             return True
         if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in TITLES:
@@ -356,7 +320,7 @@ class ToponymFinder:
             return False
         if before.text in TITLES:
             return True
-        return before.is_title and before.text not in _PLACE_PREFIXES and \
+        return before.is_title and before.text not in PLACE_PREFIXES and \
             self._name_before(doc, start - 1) is None
 
     def _name_before(self, doc: Doc, index: int) -> int | None:
@@ -409,13 +373,13 @@ class ToponymFinder:
             token = doc[j]
             if j > end and token.is_sent_start:
                 return None
-            if (token.text in _ADJECTIVAL or token.text in demonyms()) and \
+            if (token.text in ADJECTIVAL or token.text in demonyms()) and \
                     self._longest(doc, j, False, towns=True)[0] <= j + 1:
                 continue  # "X, the Caribbean port in Colón"; but "in British Columbia"
             if token.text[:1].isupper():
                 # "WASHINGTON, March 21": a month is no place a name lies in (March, England)
                 return None if token.lower_ in CALENDAR else j
-            if token.lower_ not in _ANCHOR_WORDS and not token.like_num:
+            if token.lower_ not in ANCHOR_WORDS and not token.like_num:
                 return None
         return None
 
@@ -571,7 +535,7 @@ class ToponymFinder:
             # "X, an island off the north coast of Y" lies off Y as an island in it does
             off_shore = "off" in gap and bool(gap & set(ISLAND_WORDS))
             if not ("in" in gap or part_of or off_shore or dateline and gap == {","}) or \
-                    gap & _NEAR_WORDS:
+                    gap & NEAR_WORDS:
                 return None
         after, places = self._longest(doc, at, False)
         if after and after + 1 < len(doc) and doc[after].text in ("'s", "’s"):

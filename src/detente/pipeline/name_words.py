@@ -1,0 +1,58 @@
+"""Words in and beside a place name that shape how it is read: prefixes and suffixes that
+leave it a place ("Northern Syria", "Kherson Oblast"), feature words ("the Kurram Valley"),
+words that head longer names ("Puerto Williams"), seas' adjectives ("Caribbean leaders"), and
+the words between a name and the place said to hold it ("X, a town in northern Mali", "X near
+Aleppo"). `toponyms.ToponymFinder` reads them; they need no gazetteer.
+"""
+
+from __future__ import annotations
+
+from detente.pipeline.small_place_words import SETTLEMENTS
+
+# a capitalised word before a name that leaves it a place ("Northern Syria", "Greater Idlib")
+PLACE_PREFIXES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "North",
+                            "South", "East", "West", "Greater", "Upper", "Lower", "Inner",
+                            "Outer", "Old", "New", "Occupied", "Downtown", "In", "At", "Near",
+                            "From", "Across", "Outside", "The", "Off", "Along", "Inside",
+                            # the Arabic article: "Al Haouz" is Haouz
+                            "Al", "El", "Ad", "Ar", "As", "Ash", "Az", "An"})
+# a word after a name that makes it a natural feature the gazetteer may lack by that name: "the
+# Kurram Valley" lies at Kurram, "the Kerkennah Islands" at Kerkennah
+FEATURE_WORDS = {"Valley": "region", "Desert": "region", "Mountains": "region",
+                 "Basin": "region", "Peninsula": "region", "Delta": "region",
+                 "Plateau": "region", "Corridor": "region", "Strip": "region", "Gorge": "region",
+                 "Hills": "region", "Highlands": "region", "Plains": "region", "Range": "region",
+                 "Heights": "region", "Island": "island", "Islands": "island",
+                 "Archipelago": "island", "Atoll": "island", "River": "sea", "river": "sea"}
+# a capitalised word after a name that leaves it a place
+PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorate", "State",
+                            "Prefecture", "District", "County", "Island", "Islands", "Valley",
+                            "Bay", "Port", "Airport", "Strait", "Sea", "River", "Mountains",
+                            "Square", "Street", "Oblast's", "Krai", "Territory", *FEATURE_WORDS})
+# seas' names that are also their adjectives: a place only when no noun follows
+ADJECTIVAL = frozenset({"Caribbean", "Arctic", "Antarctic", "Pacific", "Atlantic",
+                        "Mediterranean", "Baltic", "Adriatic", "Aegean", "Balkan"})
+# words between a name and the place that says where it lies: "X, a small town in northern
+# Mali", "X, in Syria's Idlib province", "X near Aleppo", "X, some 20 km south of Y"
+ANCHOR_WORDS = SETTLEMENTS | frozenset({
+    ",", "in", "near", "the", "a", "an", "of", "'s", "outside", "just", "about", "some",
+    "around", "km", "kilometres", "kilometers", "miles", "close", "to", "on", "located",
+    "situated", "lies", "is", "which", "small", "tiny", "remote", "rural", "mountain",
+    "mountainous", "coastal", "border", "frontline", "front-line", "farming", "fishing",
+    "desert", "oasis", "province", "region", "state", "governorate", "oblast", "county", "area",
+    "parish",
+    "community", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+    "southwest", "north-east", "north-west", "south-east", "south-west", "northern",
+    "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "neighbouring", "neighboring", "nearby", "part", "outskirts", "capital",
+    "island", "islands", "isle", "coast", "peninsula", "archipelago",  # "X on the island of Y"
+    "off",  # "X, an island off the coast of Y"
+    "-", "("})
+# words that head place names and are none alone: "Puerto Williams", "San Luis", "Ras Tanura"
+NAME_HEADS = frozenset({"Puerto", "Porto", "Port", "San", "Santa", "Santo", "São", "Ciudad",
+                        "Villa", "Cabo", "Punta", "Isla", "Fort", "Mount", "Lake", "Cape",
+                        "Saint", "Sainte", "Nueva", "Nuevo", "Bandar", "Kota", "Ras", "Kfar",
+                        "Beit", "Bir", "Wadi", "Jebel", "Mont", "Monte", "Sidi", "Ain"})
+# words between a name and its anchor that say it lies near the anchor, not in it
+NEAR_WORDS = frozenset({"near", "outside", "km", "kilometres", "kilometers", "miles", "close",
+                        "to", "just", "some", "about", "around"})

@@ -1,0 +1,105 @@
+"""Words that say a small place is meant: a settlement word ("the village of X", "X, a small
+desert town", "the towns of X and Y"), a road or a move ending at the name ("the road to X"),
+or one end of a stretch ("between Gao and X"). The town file's small towns are read only where
+these, or a locative (`SMALL_LOCATIVES`), allow them (`toponyms.ToponymFinder._small`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from detente.pipeline.place_words import demonyms
+
+# words for a settlement: "the village of X" says a place is meant, however small
+SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities", "hamlet",
+                         "hamlets", "settlement", "settlements", "district", "districts",
+                         "township", "townships", "municipality", "commune", "locality",
+                         "suburb", "neighbourhood", "neighborhood", "outpost", "kibbutz",
+                         "port", "camp"})
+
+# "the road to X", "the highway north to X", "fled towards X": a name the gazetteer lacks after
+# these is where someone or something goes, a place
+_ROUTES = frozenset({"road", "roads", "highway", "route", "routes", "way", "bridge", "convoy",
+                     "convoys", "ferry", "ferries", "train", "trains", "flight", "flights", "bus",
+                     "buses", "drove", "travelled", "traveled", "fled", "moved", "headed", "walked",
+                     "sailed", "marched", "evacuated", "taken", "brought", "returned", "back"})
+# words between the move and "to" ("the highway north to X", "moved upcountry to X")
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                            "southwest", "north-east", "north-west", "south-east", "south-west",
+                            "inland", "upstream", "downstream", "further", "farther", "upcountry",
+                            "back", "home", "away", "out"})
+
+
+def toward(doc: Doc, start: int) -> bool:
+    """Whether the name at `start` is where a road leads or people go: "the road to X", "the
+    highway north to X", "moved north towards X"."""
+    back = start - 1
+    if back < 1 or doc[back].lower_ not in ("to", "towards", "toward"):
+        return False
+    back -= 1
+    while back > 0 and doc[back].lower_ in _COMPASS_WORDS:
+        back -= 1
+    return doc[back].lower_ in _ROUTES or doc[back].lower_ == "by" or doc[start - 1].lower_ != "to"
+
+
+def between_places(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name doc[start:end] is one end of a stretch: "between Gao and X", "between
+    X and Gao" (the ends of a road, a ferry or a front)."""
+    if start >= 1 and doc[start - 1].lower_ == "between":
+        return end < len(doc) and doc[end].lower_ == "and"
+    back = start - 2
+    if back < 1 or doc[start - 1].lower_ != "and":
+        return False
+    while back > 0 and doc[back].is_title:
+        back -= 1
+    # "between Kurdish and Arab protesters": peoples, not places
+    first = doc[back + 1].text
+    people = first in demonyms() or first.endswith(("ish", "ian", "ese"))
+    return back < start - 2 and doc[back].lower_ == "between" and not people
+
+
+# prepositions that put a small place in the story's country ("fighting in X"); "from", "over"
+# and the like also govern people and things ("a call from X")
+SMALL_LOCATIVES = frozenset({"in", "near", "outside", "at", "around", "inside", "into"})
+
+
+def designated(doc: Doc, start: int, end: int, words: frozenset[str] = SETTLEMENTS) -> bool:
+    """Whether a word for a settlement names the name a place: "the village of X", "the
+    Syrian border town of X", "the hamlet X", "X village"; with `words`, one of those."""
+    before = doc[start - 1].lower_ if start else ""
+    if before == "of" and start >= 2:
+        before = doc[start - 2].lower_
+    after = doc[end].lower_ if end < len(doc) else ""
+    return before in words or after in words and after not in ("city", "cities") or \
+        _apposed(doc, end, words)
+
+
+def _apposed(doc: Doc, end: int, words: frozenset[str]) -> bool:
+    """Whether an apposition after the name begins with a settlement word: "X, a village on
+    the Altiplano", "X, a small fishing town"."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for token in doc[end + 2:end + 5]:
+        if token.lower_ in words:
+            return True
+        if not token.is_lower or not token.is_alpha:
+            return False
+    return False
+
+
+def designated_in_list(doc: Doc, start: int, end: int, words: frozenset[str]) -> bool:
+    """`designated`, or listed after a name a settlement word names: "the towns of X and Y"."""
+    if designated(doc, start, end, words):
+        return True
+    back = start - 1
+    if back < 1 or doc[back].lower_ not in ("and", "or", ","):
+        return False
+    while back > 0 and start - back < 10 and (doc[back].is_title or doc[back].lower_ in
+                                              ("and", "or", ",")):
+        back -= 1
+    return back < start - 2 and designated(doc, back + 1, back + 2, words)
+
+
+# settlement words that make a name a town, never a division ("the towns of X and Y")
+TOWN_WORDS = frozenset({"village", "villages", "town", "towns", "hamlet", "hamlets",
+                        "settlement", "settlements", "kibbutz"})

@@ -1,0 +1,125 @@
+"""Which readings of a name the story allows, before they are scored (`places.PlaceResolver`):
+the town file's small towns only where the words let a small place be meant (`admit_towns`),
+and no town, namesake or river far from every place the story names and in none of its
+countries (`without_far_alternates`, `without_far_namesakes`, `without_far_rivers`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from detente.model import Place
+from detente.pipeline.toponym import Toponym, only_towns
+from detente.places.build import TOWN_SOURCE
+from detente.places.gazetteer import Gazetteer
+from detente.places.names import fold_name, haversine_km, same_name
+
+if TYPE_CHECKING:
+    from detente.pipeline.places import _Context
+
+
+def admit_towns(toponym: Toponym, home: str, story: set[str] = frozenset(),
+                divisions: set[tuple[str, str]] = frozenset()) -> Toponym:
+    """The name with the town file's towns it may name: all where the words name a small place
+    ("the village of X"), those of the story's country where a locative governs a name no
+    larger place has ("fighting in X"), else those of the one other country the story names
+    that has the name ("strikes near X" in a story of Israel and Lebanon), else none: a small
+    place never outranks a larger one on its own, nor turns a surname into a place. A locative
+    town in a division the story clearly names stays beside larger namesakes ("parts of
+    Ipswich" in a story of Queensland: the town file's Ipswich there, not England's)."""
+    if toponym.small == "named" or not toponym.small and not any(
+            p.source == TOWN_SOURCE for p in toponym.candidates):
+        return toponym
+    if toponym.small == "locative" and not only_towns(toponym.candidates) and any(
+            (p.country, p.admin1) in divisions for p in toponym.candidates
+            if p.source == TOWN_SOURCE):
+        return replace(toponym, candidates=tuple(
+            p for p in toponym.candidates
+            if p.source != TOWN_SOURCE or (p.country, p.admin1) in divisions))
+    if toponym.small == "locative" and (home or story) and only_towns(toponym.candidates):
+        kept = tuple(p for p in toponym.candidates if p.country == home)
+        if not kept and len({p.country for p in toponym.candidates} & story) == 1:
+            kept = tuple(p for p in toponym.candidates if p.country in story)
+    elif toponym.small == "locative" and home and all(
+            p.country != home and p.population < _FAR_NAMESAKE
+            for p in toponym.candidates if p.source != TOWN_SOURCE):
+        # "fires around Fort Smith" in a story from Canada: its town there, not the US city
+        kept = tuple(p for p in toponym.candidates if p.source != TOWN_SOURCE or p.country == home)
+    else:
+        kept = tuple(p for p in toponym.candidates if p.source != TOWN_SOURCE)
+    return replace(toponym, candidates=kept)
+
+
+_FAR_ALTERNATE = 200_000  # people: a smaller town abroad is not meant by another of its names
+_STORY_KM = 500  # km from a place the story names clearly: a town this near may be meant
+_FAR_NAMESAKE = 100_000  # people: a smaller town abroad gives way to the story's own town
+
+
+def without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gazetteer) -> Toponym:
+    """The name without the towns it names only by another of their names ("Pyla" is one of
+    Piła's, in Poland), under 200,000 people and in none of the story's countries: in a
+    story from Cyprus, Pyla is the Cypriot village the gazetteer lacks. Old spellings of
+    towns in the story ("Kharkov") and of big cities ("Bombay") are kept."""
+    text = fold_name(toponym.span.text)
+    suspects = [p for p in toponym.candidates if p.population < _FAR_ALTERNATE and
+                p.source in ("geonames", TOWN_SOURCE) and not same_name(fold_name(p.name), text)]
+    if not suspects:
+        return toponym
+    countries, places = context.story(toponym)
+    if not countries and not places:
+        return toponym  # the story says nowhere else
+    # a sea names its shores: "off Berdiansk" in the Sea of Azov may be Ukraine's
+    countries |= {c for q in places for c in q.countries}
+    places += [q for q in map(gazetteer.country, countries) if q is not None]
+    dropped = {id(p) for p in suspects if far_from_story(p, countries, places)}
+    if not dropped:
+        return toponym
+    kept = tuple(p for p in toponym.candidates if id(p) not in dropped)
+    if not kept and toponym.locative:  # "a road near Pyla": a place the gazetteer lacks
+        return replace(toponym, candidates=(), kind="city")
+    return replace(toponym, candidates=kept)
+
+
+def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazetteer) -> Toponym:
+    """In a story with a dateline, a name whose every reading is a town of under 100,000 people
+    in none of the story's countries and far from its places is a place the gazetteer lacks,
+    in the story: "near Enterprise" in a story from Hay River, Northwest Territories, is the
+    hamlet there, not Enterprise, Alabama."""
+    if not context.dateline or toponym.actor or not toponym.candidates or any(
+            p.population >= _FAR_NAMESAKE or p.source not in ("geonames", TOWN_SOURCE)
+            or p.feature != "city" for p in toponym.candidates):
+        return toponym
+    countries, places = context.story(toponym)
+    places += [q for q in map(gazetteer.country, countries) if q is not None]
+    if not all(far_from_story(p, countries, places) for p in toponym.candidates):
+        return toponym
+    return replace(toponym, candidates=(), kind="city")
+
+
+def without_far_rivers(toponym: Toponym, context: _Context) -> Toponym:
+    """A water name whose every reading is a river or lake of geonames or the town file far from
+    each place the story clearly names is the story's water the gazetteer lacks: "the Guadalupe
+    River" in a story from Kerrville, Texas, is not California's, 2,000 km away. (The curated
+    list's rivers are long: its point is one of many.)"""
+    river_word = toponym.feature_word.lower() == "river"  # "the X River": where X is
+    if not toponym.candidates or not river_word and any(
+            p.feature != "sea" or p.source == "curated" for p in toponym.candidates):
+        return toponym
+    countries, places = context.story(toponym)
+    places = [q for q in places if q.feature in ("city", "admin")]
+    if not places:
+        return toponym
+    # a river named after a town is near it: in the story's countries and near its places
+    kept = tuple(p for p in toponym.candidates if p.source == "curated" or
+                 not far_from_story(p, set(), places) and (not river_word or p.country in countries))
+    if kept:
+        return replace(toponym, candidates=kept) if river_word else toponym
+    return replace(toponym, candidates=(), kind="sea")
+
+
+def far_from_story(place: Place, countries: set[str], places: list[Place]) -> bool:
+    """Whether `place` lies in none of the story's countries and over `_STORY_KM` from each of
+    its places (not Termez, on the Afghan border, in a story of Afghanistan)."""
+    return not {place.country, *place.countries} & countries and all(
+        haversine_km(place.lat, place.lon, q.lat, q.lon) > _STORY_KM for q in places)
