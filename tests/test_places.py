@@ -1130,3 +1130,7 @@ def test_places_another_name_given_for_a_place_is_that_place(coder):
     text = "Ships patrolled near Gao, known in Mali as Gawgaw, on Sunday."
     places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
     assert places["Gawgaw"].admin1 == places["Gao"].admin1
+    # of the named place's kind: an island's other name is an island
+    text = "A ferry sank off Socotra, which old sailors call Dioskurida, on Sunday."
+    places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
+    assert places["Dioskurida"].feature == places["Socotra"].feature == "island"

@@ -91,6 +91,13 @@ _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in o
 _CONTAINED_MAX = 500_000
 
 
+def _kind_of(toponym: Toponym) -> str:
+    """The kind of place a name is, where its readings agree ("the Pratas Islands": island),
+    else ""."""
+    kinds = {p.feature for p in toponym.candidates} or {toponym.kind}
+    return kinds.pop() if len(kinds) == 1 else ""
+
+
 @functools.cache
 def _word_lists() -> tuple[frozenset[str], tuple[str, ...]]:
     """(common-word names, phrases that are not places) from data/common_words.txt."""
@@ -182,7 +189,8 @@ class ToponymFinder:
                 alias = named_before is not None and alias_before(doc, i) and \
                     token.idx - named_before.span.end < _ALIAS_CHARS
                 end, toponym, sure = self._unknown(doc, i, sentence, after_place,
-                                                   named_before.span.start if alias else -1)
+                                                   named_before.span.start if alias else -1,
+                                                   _kind_of(named_before) if alias else "")
                 if toponym is not None and sure:
                     found.append(toponym)
                 elif toponym is not None:
@@ -384,7 +392,7 @@ class ToponymFinder:
         return None
 
     def _unknown(self, doc: Doc, start: int, sentence: int, after_place: bool = False,
-                 alias_of: int = -1) -> tuple[int, Toponym | None, bool]:
+                 alias_of: int = -1, alias_kind: str = "") -> tuple[int, Toponym | None, bool]:
         """(end, toponym, sure) of a name the gazetteer lacks that the words make a place: a
         word for its kind ("the village of Przewodow", "the Noto peninsula"), or a locative and
         the place it lies in ("fighting in Barsalogho in central Burkina Faso"); not sure
@@ -415,7 +423,7 @@ class ToponymFinder:
         if anchored:
             at = self._owned(doc, at)
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
-                            sentence=sentence, kind=kind or "city",
+                            sentence=sentence, kind=kind or alias_kind or "city",
                             lies_in=doc[at].idx if anchored else alias_of), \
             bool(kind or anchored or route or alias)
 
