@@ -1134,3 +1134,9 @@ def test_places_another_name_given_for_a_place_is_that_place(coder):
     text = "A ferry sank off Socotra, which old sailors call Dioskurida, on Sunday."
     places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
     assert places["Dioskurida"].feature == places["Socotra"].feature == "island"
+
+
+def test_places_a_small_town_a_crossing_is_named_after(coder):
+    found = _places(coder, "Finland closed the Imatra and Nuijamaa crossings overnight.")
+    assert found["Nuijamaa"][:2] == ("FIN", "city")
+    assert "Nuijamaa" not in _places(coder, "Nuijamaa said the vote was fair.")

@@ -25,14 +25,22 @@ PLURAL_ADMIN = {"counties": "county", "provinces": "province", "states": "state"
                 "parishes": "parish"}
 
 
-def division_word_after(doc: Doc, end: int) -> bool:
-    """Whether a division word follows the name ending at `end`, or the list of names it
-    opens: "X province", "X and Uvs provinces"."""
+def after_list(doc: Doc, end: int) -> int:
+    """Where the list of capitalised names that the name ending at `end` opens ends: "X and
+    Uvs" of "X and Uvs provinces"; `end` where it opens none."""
     while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in ("and", "or")) \
             and doc[end + 1].is_title:
         end += 1
-        while end < len(doc) and doc[end].is_title:
-            end += 1
+        while end < len(doc) and (doc[end].is_title or doc[end].text == "-" and
+                                  end + 1 < len(doc) and doc[end + 1].is_title):
+            end += 1  # "Raja-Jooseppi": a hyphen joins one name
+    return end
+
+
+def division_word_after(doc: Doc, end: int) -> bool:
+    """Whether a division word follows the name ending at `end`, or the list of names it
+    opens: "X province", "X and Uvs provinces"."""
+    end = after_list(doc, end)
     return end < len(doc) and doc[end].lower_ in ADMIN_WORDS
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from detente.pipeline.division_words import after_list
 from detente.pipeline.place_words import demonyms
 
 # words for a settlement: "the village of X" says a place is meant, however small
@@ -103,3 +104,15 @@ def designated_in_list(doc: Doc, start: int, end: int, words: frozenset[str]) ->
 # settlement words that make a name a town, never a division ("the towns of X and Y")
 TOWN_WORDS = frozenset({"village", "villages", "town", "towns", "hamlet", "hamlets",
                         "settlement", "settlements", "kibbutz"})
+
+
+# places a small town is known for, after its name: "the X crossing", "the X and Y crossings"
+_FACILITIES_AFTER = frozenset({"crossing", "crossings", "airport", "airfield", "port", "dam",
+                               "camp", "refinery", "mine", "checkpoint"})
+
+
+def facility_after(doc: Doc, end: int) -> bool:
+    """Whether a facility word follows the name ending at `end`, or the list it opens: "the
+    Salla crossing", "the X and Y crossings"."""
+    end = after_list(doc, end)
+    return end < len(doc) and doc[end].lower_ in _FACILITIES_AFTER

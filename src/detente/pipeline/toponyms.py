@@ -62,6 +62,7 @@ from detente.pipeline.small_place_words import (
     between_places,
     designated,
     designated_in_list,
+    facility_after,
     toward,
 )
 from detente.pipeline.toponym import Toponym, lies_in, only_towns
@@ -354,7 +355,8 @@ class ToponymFinder:
         # "near X", "at X"; and where a road leads or people go ("the road to X"), which with
         # a larger place of the name would be that place: a small one is in the story's country
         return "locative" if is_locative(doc, start, SMALL_LOCATIVES) or toward(doc, start) or \
-            between_places(doc, start, end) or in_locative_list(doc, start, SMALL_LOCATIVES) else ""
+            between_places(doc, start, end) or in_locative_list(doc, start, SMALL_LOCATIVES) or \
+            facility_after(doc, end) else ""
 
     def _anchor(self, doc: Doc, end: int) -> tuple[Place, ...]:
         """The places the name after `end` may be when the words between say where the name
