@@ -1140,3 +1140,11 @@ def test_places_a_small_town_a_crossing_is_named_after(coder):
     found = _places(coder, "Finland closed the Imatra and Nuijamaa crossings overnight.")
     assert found["Nuijamaa"][:2] == ("FIN", "city")
     assert "Nuijamaa" not in _places(coder, "Nuijamaa said the vote was fair.")
+
+
+def test_places_a_lake_the_gazetteer_lacks_stands_at_the_town_it_is_named_after(coder):
+    text = ("Dead fish covered Lake Coari on Monday, officials in Manaus said. In Coari, the "
+            "town on its shore, the water supply was cut.")
+    places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
+    lake, town = places["Lake Coari"], places["Coari"]
+    assert haversine_km(lake.lat, lake.lon, town.lat, town.lon) < 1  # not at Manaus, 360 km off

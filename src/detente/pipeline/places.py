@@ -197,7 +197,8 @@ class PlaceResolver:
                 tries = [within.country] if within is not None else [country, *others]
                 within = self._like_division(toponym, tries) or within
             if within is None and toponym.lies_in < 0:
-                within = _stands_by(near, mentions, toponym.span.start, country)
+                within = _named_after(toponym, mentions) or \
+                    _stands_by(near, mentions, toponym.span.start, country)
             place = self._unlisted(toponym, within, country)
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
@@ -517,6 +518,19 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
         if nearest is not None:
             return nearest.place
     return None
+
+
+_TYPE_WORDS = re.compile(r"^(?:Lake|Lac|Mount|Mt\.?|Mont) |(?: (?:[Rr]iver|[Vv]alley|[Ll]ake|[Bb]ay))$")
+
+
+def _named_after(toponym: Toponym, mentions: list[PlaceMention]) -> Place | None:
+    """The town of the story a lake, mountain, river or valley the gazetteer lacks is named
+    after ("Lake Tefé" in a story that names Tefé), not a point found by other means."""
+    bare = fold_name(_TYPE_WORDS.sub("", toponym.span.text))
+    if bare == fold_name(toponym.span.text):
+        return None
+    return next((m.place for m in mentions if not m.actor and m.place.feature == "city"
+                 and fold_name(m.span.text) == bare), None)
 
 
 def _nearest_country(mentions: list[PlaceMention], at: int) -> str:
