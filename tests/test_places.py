@@ -1148,3 +1148,10 @@ def test_places_a_lake_the_gazetteer_lacks_stands_at_the_town_it_is_named_after(
     places = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
     lake, town = places["Lake Coari"], places["Coari"]
     assert haversine_km(lake.lat, lake.lon, town.lat, town.lon) < 1  # not at Manaus, 360 km off
+
+
+def test_places_a_country_s_bank_or_side_of_a_river_or_border_is_a_place(coder):
+    found = _places(coder, "Refugees camped on the Myanmar bank of the river for a week.")
+    assert found["Myanmar"][2] is False
+    found = _places(coder, "Trucks queued on the Ukraine side of the border overnight.")
+    assert found["Ukraine"][2] is False

@@ -330,6 +330,9 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # and "Astana, which was called Nur-Sultan": another name of a place
     if end < len(doc) and doc[end].lower_ in _FACILITIES:
         return "place"  # "Kabul airport", "the Odesa port": a place that holds something
+    if end + 1 < len(doc) and doc[end].lower_ in ("bank", "side", "shore") and \
+            doc[end + 1].lower_ == "of":
+        return "place"  # "the Myanmar bank of the river", "the Ukraine side of the border"
     owned = _owned(doc, end)
     if owned:
         return owned
