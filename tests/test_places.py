@@ -1155,3 +1155,10 @@ def test_places_a_country_s_bank_or_side_of_a_river_or_border_is_a_place(coder):
     assert found["Myanmar"][2] is False
     found = _places(coder, "Trucks queued on the Ukraine side of the border overnight.")
     assert found["Ukraine"][2] is False
+
+
+def test_places_a_country_that_calls_a_place_by_a_name_is_a_party(coder):
+    found = _places(coder, "Fishing boats were seen near the Falkland Islands, which Argentina "
+                           "now calls the Malvinas.")
+    assert found["Argentina"][2] is True
+    assert found["Falkland Islands"][2] is False

@@ -219,14 +219,14 @@ _ACTOR_VERBS = frozenset({
     "defies", "ignored", "challenged", "vetoed", "passed", "enacted", "adopted", "launched",
     "deployed", "sent", "recognised", "recognized", "froze", "suspended", "cut", "restored",
     "extended", "lifted", "reopened", "closed", "seized", "put", "placed", "raised", "lowered",
-    "released"})
+    "released", "calls"})
 # a body of a government that speaks under the name of its place ("Tamaulipas prosecutors
 # said", "the Gaza health ministry said")
 _BODIES = _OFFICES | frozenset({"prosecutors", "prosecutor", "defence", "defense", "department",
                                 "office", "court", "courts", "lawmakers", "legislators",
                                 "officers", "ministry", "authority", "service", "services"})
 # between an actor verb and the name: "Texas has sued", "Bavaria on Monday said"
-_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again",
+_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again", "now",
                           "later", "then", "could", "may", "might", "must", "should", "did"})
 # "the Libyan capital Tripoli", "Tripoli, the Lebanese port": a demonym names the country
 _DEMONYM_NOUNS = _PLACE_NOUNS | frozenset({"capital", "port", "town", "city", "resort",
@@ -325,8 +325,7 @@ def role(doc: Doc, start: int, end: int) -> str:
                 word in ("with", "to") and _linked(doc, before):
             return "place"
     # "the capital of Georgia", "in eastern Ukraine": the modifiers may reach back to a comma
-    if is_locative(doc, start) or alias_before(doc, start) and doc[start - 1].lower_ not in \
-            ("call", "calls"):  # "X calls Y and Z calls W": Z is a party
+    if is_locative(doc, start) or alias_before(doc, start):
         return "place"  # and "Astana, which was called Nur-Sultan": another name of a place
     if end < len(doc) and doc[end].lower_ in _FACILITIES:
         return "place"  # "Kabul airport", "the Odesa port": a place that holds something
