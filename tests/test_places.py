@@ -1162,3 +1162,12 @@ def test_places_a_country_that_calls_a_place_by_a_name_is_a_party(coder):
                            "now calls the Malvinas.")
     assert found["Argentina"][2] is True
     assert found["Falkland Islands"][2] is False
+
+
+def test_places_a_name_said_twice_is_no_evidence_for_its_own_reading(coder):
+    # geonames lists "Tanna" among the names of Thane, near Mumbai; said twice, in a story of
+    # Vanuatu, the two mentions must not make each other Indian
+    text = ("A cyclone tore roofs from schools on Tanna on Friday, officials in Port Vila said. "
+            "No deaths were reported on Tanna, but phone lines were down.")
+    found = _places(coder, text)
+    assert found.get("Tanna", ("VUT",))[0] != "IND"

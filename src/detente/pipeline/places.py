@@ -96,7 +96,8 @@ class PlaceResolver:
         # in "Port Sudan" and "Mexico" in "New Mexico" say nothing of those places
         own = {t.span.start: Counter(c for s, e, c in actors if s <= t.span.start and t.span.end <= e)
                for t in found.values()}
-        context = _Context(countries, dateline_country, own)
+        context = _Context(countries, dateline_country, own,
+                           names={t.span.start: fold_name(t.span.text) for t in found.values()})
         # the first reading of each name, scored once: whether it is clear, and whether its
         # likely readings share its country
         readings = {t.span.start: _first_reading(t, context) for t in toponyms}
@@ -335,6 +336,7 @@ class _Context:
     countries: Counter[str]  # the countries the article names (actor mentions)
     dateline: str  # the dateline's country
     own: dict[int, Counter[str]]  # by name: the countries its own actor mention names
+    names: dict[int, str] = field(default_factory=dict)  # by name: the name, folded
     first: dict[int, Place | None] = field(default_factory=dict)  # by name: its first reading
     sure: Counter[tuple[str, str]] = field(default_factory=Counter)  # clear names' (country, admin1)
     votes: dict[int, tuple[str, str]] = field(default_factory=dict)  # by name: what it added to `sure`
@@ -347,12 +349,15 @@ class _Context:
 
     def story(self, toponym: Toponym) -> tuple[set[str], list[Place]]:
         """The countries the article names (by name, demonym, dateline or a clear place name)
-        and its clear places, the name's own reading aside."""
-        own = toponym.span.start
+        and its clear places, the readings of the name itself aside, here and where the story
+        names it again (two "Tanna"s read as Thane do not make each other Indian)."""
+        name = self.names.get(toponym.span.start, fold_name(toponym.span.text))
+        others = {start for start in {*self.named, *self.points}
+                  if self.names.get(start) != name and start != toponym.span.start}
         countries = {*self.countries, self.dateline,
                      *(c for found in self.demonyms.values() for c in found),
-                     *(c for start, c in self.named.items() if start != own)} - {""}
-        return countries, [q for start, q in self.points.items() if start != own]
+                     *(c for start, c in self.named.items() if start in others)} - {""}
+        return countries, [q for start, q in self.points.items() if start in others]
 
     def divisions(self, toponym: Toponym) -> set[tuple[str, str]]:
         """The (country, first-level division) pairs the article's clear names lie in, the

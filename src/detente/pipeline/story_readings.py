@@ -60,10 +60,11 @@ def without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gazet
     """The name without the towns it names only by another of their names ("Pyla" is one of
     Piła's, in Poland), under 200,000 people and in none of the story's countries: in a
     story from Cyprus, Pyla is the Cypriot village the gazetteer lacks. Old spellings of
-    towns in the story ("Kharkov") and of big cities ("Bombay") are kept."""
+    towns in the story ("Kharkov") and of big cities ("Bombay") are kept, but for an island's
+    "on X" ("on Tanna" in a story from Vanuatu is not Thane, 1.8 million people)."""
     text = fold_name(toponym.span.text)
-    suspects = [p for p in toponym.candidates if p.population < _FAR_ALTERNATE and
-                p.source in ("geonames", TOWN_SOURCE) and not same_name(fold_name(p.name), text)]
+    suspects = [p for p in toponym.candidates if (p.population < _FAR_ALTERNATE or toponym.on)
+                and p.source in ("geonames", TOWN_SOURCE) and not same_name(fold_name(p.name), text)]
     if not suspects:
         return toponym
     countries, places = context.story(toponym)

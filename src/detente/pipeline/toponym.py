@@ -40,6 +40,9 @@ class Toponym:
     # the far side of a border or crossing ("the crossing on its border with X"): not the
     # country of an unknown name beside it
     across: bool = False
+    # "on X": an island's preposition (a city is seldom "on"), so no big city abroad is meant
+    # by another of its names ("on Tanna" is not Thane, which geonames also calls Tanna)
+    on: bool = False
     # the names listed with it ("Alabama and Georgia"): one of the same kind and country
     listed: tuple[int, ...] = ()  # their starts (characters)
     # a name the gazetteer lacks, which the words make a place: the kind they say it is

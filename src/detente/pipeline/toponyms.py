@@ -505,7 +505,8 @@ class ToponymFinder:
                           actor=words == "actor" and not feature_word,
                           sentence=sentence,
                           demonym=demonym_beside(doc, start, end) if ambiguous else "",
-                          anchor=anchor, small=small, across=across_border(doc, start))
+                          anchor=anchor, small=small, across=across_border(doc, start),
+                          on=start > 0 and doc[start - 1].lower_ == "on")
         held = self._held_elsewhere(doc, end, candidates, owner, dateline)
         if held is None:
             return toponym
