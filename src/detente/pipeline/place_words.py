@@ -293,7 +293,13 @@ def across_border(doc: Doc, start: int) -> bool:
     back = start - 1
     if back < 1 or doc[back].lower_ not in ("with", "into", "to"):
         return False
-    return doc[back - 1].lower_ in _BORDERS or back > 1 and doc[back - 2].lower_ in _BORDERS
+    return _border_words_before(doc, back)
+
+
+def _border_words_before(doc: Doc, at: int) -> bool:
+    """Whether a border word ends one or two words before `at`: "border with", "crossing
+    point with"."""
+    return at > 0 and (doc[at - 1].lower_ in _BORDERS or at > 1 and doc[at - 2].lower_ in _BORDERS)
 
 
 def _linked(doc: Doc, before: int) -> bool:
@@ -319,8 +325,7 @@ def role(doc: Doc, start: int, end: int) -> str:
         if word in _PLACE_VERBS and _owned(doc, end) != "actor" or \
                 word in ("to", "toward", "towards") and _destination(doc, before) or \
                 word == "for" and any(t.lower_ in _FOR_WORDS for t in doc[max(0, before - 6):before]) or \
-                word == "with" and before > 0 and (doc[before - 1].lower_ in _BORDERS or before > 1 and
-                                                   doc[before - 2].lower_ in _BORDERS) or \
+                word == "with" and _border_words_before(doc, before) or \
                 word == "between" and before > 0 and doc[before - 1].lower_ in _BETWEEN_PLACES or \
                 word in ("with", "to") and _linked(doc, before):
             return "place"

@@ -26,6 +26,7 @@ from detente.pipeline.story_readings import (
     without_far_rivers,
 )
 from detente.pipeline.toponym import Toponym, lies_in
+from detente.pipeline.unlisted_names import without_type_word
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.gazetteer import Gazetteer
@@ -429,8 +430,6 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     # the sentence names the country: not enough to make Georgia, beside "the US", a state
     if second and not toponym.country_named and context.in_sentence(toponym, place.country):
         value += 3
-    # what the other clear names say: a town's own clear reading does not vote for itself in
-    # its division ("Bilaspur" is Chhattisgarh's city alone, Himachal's town beside Shimla)
     # a place near a town or water the story clearly names (not near the middle of a region
     # or state): "from Ciudad Hidalgo" beside the Suchiate is the Chiapas town on the river,
     # not Michoacán's, 1,000 km away
@@ -439,6 +438,8 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
             haversine_km(place.lat, place.lon, q.lat, q.lon) <= _NEIGHBOUR_KM
             for start, q in context.points.items()):
         value += _NEIGHBOUR
+    # what the other clear names say: a town's own clear reading does not vote for itself in
+    # its division ("Bilaspur" is Chhattisgarh's city alone, Himachal's town beside Shimla)
     own_vote = context.votes.get(toponym.span.start)
     if second and context.sure.get((place.country, "")):
         in_division = context.sure.get((place.country, place.admin1), 0) - \
@@ -525,13 +526,10 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
     return None
 
 
-_TYPE_WORDS = re.compile(r"^(?:Lake|Lac|Mount|Mt\.?|Mont) |(?: (?:[Rr]iver|[Vv]alley|[Ll]ake|[Bb]ay))$")
-
-
 def _named_after(toponym: Toponym, mentions: list[PlaceMention]) -> Place | None:
     """The town of the story a lake, mountain, river or valley the gazetteer lacks is named
     after ("Lake Tefé" in a story that names Tefé), not a point found by other means."""
-    bare = fold_name(_TYPE_WORDS.sub("", toponym.span.text))
+    bare = fold_name(without_type_word(toponym.span.text))
     if bare == fold_name(toponym.span.text):
         return None
     return next((m.place for m in mentions if not m.actor and m.place.feature == "city"

@@ -186,9 +186,9 @@ class ToponymFinder:
                 # place just named (not of the country that calls it so: "the Pratas Islands,
                 # known in China as X")
                 named_before = next((t for t in reversed(found) if t.sentence == sentence and
-                                     not any(p.feature == "country" for p in t.candidates)), None)
-                alias = named_before is not None and alias_before(doc, i) and \
-                    token.idx - named_before.span.end < _ALIAS_CHARS
+                                     not any(p.feature == "country" for p in t.candidates)),
+                                    None) if alias_before(doc, i) else None
+                alias = named_before is not None and token.idx - named_before.span.end < _ALIAS_CHARS
                 end, toponym, sure = self._unknown(doc, i, sentence, after_place,
                                                    named_before.span.start if alias else -1,
                                                    _kind_of(named_before) if alias else "")

@@ -25,6 +25,16 @@ _TYPE_OF = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits
             "Channel": "sea", "Isle": "island"}
 _TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region",
                "River": "sea"}
+# a type word before or after a name, as `without_type_word` takes it off
+_TYPE_WORD = re.compile(r"^(?:Lake|Lac|Mount|Mt\.?|Mont) |(?: (?:[Rr]iver|[Vv]alley|[Ll]ake|[Bb]ay))$")
+
+
+def without_type_word(name: str) -> str:
+    """The name a lake, mountain, river or valley is named after: "Lake Tefé" -> "Tefé",
+    "Kasai River" -> "Kasai"; the name itself where no type word opens or ends it."""
+    return _TYPE_WORD.sub("", name)
+
+
 # lower-case words after a name that make it an island the gazetteer may lack: "Delft island"
 ISLAND_WORDS = ("island", "islands", "atoll", "islet", "islets")
 
