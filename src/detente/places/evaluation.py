@@ -115,8 +115,9 @@ def _nth(text: str, needle: str, nth: int, where: str) -> tuple[int, int]:
     for _ in range(nth + 1):
         start = text.find(needle, start + 1)
         if start < 0:
-            raise InputError(f"{where}: {needle!r} does not occur {nth + 1} times in the text; "
-                             "fix its text or its nth (raw occurrences, counted from 0)")
+            raise InputError(f"{where}: {needle!r} occurs {text.count(needle)} times in the text, "
+                             f"but nth {nth} asks for occurrence {nth + 1}; fix its text or its "
+                             "nth (raw occurrences, counted from 0)")
     return start, start + len(needle)
 
 
