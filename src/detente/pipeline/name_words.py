@@ -52,7 +52,9 @@ ANCHOR_WORDS = SETTLEMENTS | frozenset({
 NAME_HEADS = frozenset({"Puerto", "Porto", "Port", "San", "Santa", "Santo", "São", "Ciudad",
                         "Villa", "Cabo", "Punta", "Isla", "Fort", "Mount", "Lake", "Cape",
                         "Saint", "Sainte", "Nueva", "Nuevo", "Bandar", "Kota", "Ras", "Kfar",
-                        "Beit", "Bir", "Wadi", "Jebel", "Mont", "Monte", "Sidi", "Ain"})
+                        "Beit", "Bir", "Wadi", "Jebel", "Mont", "Monte", "Sidi", "Ain", "Tal",
+                        "Tall", "Tel", "Tell", "Deir", "Dayr", "Umm", "Khan", "Qasr", "Marsa",
+                        "Sheikh", "Bani", "Beni", "Hassi"})
 # words between a name and its anchor that say it lies near the anchor, not in it
 NEAR_WORDS = frozenset({"near", "outside", "km", "kilometres", "kilometers", "miles", "close",
                         "to", "just", "some", "about", "around"})

@@ -198,6 +198,12 @@ class PlaceResolver:
                 others = dict.fromkeys(m.place.country for m in mentions)
                 tries = [within.country] if within is not None else [country, *others]
                 within = self._like_division(toponym, tries) or within
+            # "near Kobani and Tal Rifaat in northern Syria": Tall Rif'at, by another spelling
+            place = self._spelled_like(toponym, within, [country, *dict.fromkeys(
+                m.place.country for m in mentions if not m.actor)], mentions)
+            if place is not None:
+                mentions.append(PlaceMention(toponym.span, place, placed=True))
+                continue
             if within is None and toponym.lies_in < 0:
                 within = _named_after(toponym, mentions) or \
                     _stands_by(near, mentions, toponym.span.start, country)
@@ -214,6 +220,27 @@ class PlaceResolver:
                         else words)
         return next(filter(None, (self.gazetteer.like_division(c, name) for c in countries if c)),
                     None)
+
+    def _spelled_like(self, toponym: Toponym, within: Place | None, countries: Sequence[str],
+                      mentions: list[PlaceMention]) -> Place | None:
+        """The town a settlement's name the gazetteer lacks is another spelling of, in the first
+        of `countries` that has one: in the place the words say holds it (`within`), and near
+        a place the story names in that country, where it names one ("cabins in Hunt" in a
+        story of Kerrville, Texas, is no village of that other name in Wisconsin)."""
+        if toponym.kind != "city":
+            return None
+        for country in dict.fromkeys(c for c in countries if c):
+            if within is not None and within.country and country != within.country:
+                continue
+            place = self.gazetteer.spelled_like(country, toponym.span.text)
+            if place is None or within is not None and not lies_in(place, within):
+                continue
+            story = [m.place for m in mentions if not m.actor and m.place.country == country
+                     and m.place.feature != "country"]
+            if not story or any(haversine_km(place.lat, place.lon, p.lat, p.lon) <= _SPELLED_NEAR_KM
+                                for p in story):
+                return place
+        return None
 
     def _allowed(self, toponym: Toponym, context: _Context, home: str) -> Toponym:
         """The name with the readings the story allows once its clear names are known
@@ -524,6 +551,9 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
         if nearest is not None:
             return nearest.place
     return None
+
+
+_SPELLED_NEAR_KM = 1000  # a town found by another spelling lies this near the story's places
 
 
 def _named_after(toponym: Toponym, mentions: list[PlaceMention]) -> Place | None:

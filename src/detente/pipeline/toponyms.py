@@ -198,16 +198,24 @@ class ToponymFinder:
                     doubtful.append(toponym)
             i = end or i + 1
         if doubtful:
-            found = self._settle(doc, text, found, doubtful, starts)
+            found = self._settle(doc, text, found, doubtful, starts, named)
         return self._appositions(text, _with_demonyms(found, named) if named else found)
 
     def _settle(self, doc: Doc, text: str, found: list[Toponym], doubtful: list[Toponym],
-                starts: list[int]) -> list[Toponym]:
-        """Asks the entity recogniser about the doubtful names' sentences: a name the gazetteer
+                starts: list[int], named: list[tuple[int, str]]) -> list[Toponym]:
+        """A doubtful name is a town where it is another spelling of a town of a country the
+        story names ("officials in Marsa Matrouh" beside Egypt: Marsa Matruh; `spellings.py`).
+        The entity recogniser is asked about the others' sentences: a name the gazetteer
         lacks is a place where it says GPE, LOC or FAC ("officials in Stepanakert"), and is
         dropped without a recogniser. (Asked about names only small towns have, it calls too
         many real towns people or bodies on short news sentences to be let veto them.)"""
-        if self.entities is None:
+        countries = dict.fromkeys([*(p.country for t in found for p in t.candidates
+                                     if p.feature == "country"), *(c for _, c in named)])
+        spelled = [t for t in doubtful
+                   if any(self.gazetteer.spelled_like(c, t.span.text) for c in countries)]
+        found = sorted(found + spelled, key=lambda t: t.span.start) if spelled else found
+        doubtful = [t for t in doubtful if t not in spelled]
+        if self.entities is None or not doubtful:
             return found
         bounds = {t.sentence: (doc[t.sentence].idx, _sentence_end(doc, len(text), t.sentence, starts))
                   for t in doubtful}
@@ -402,13 +410,15 @@ class ToponymFinder:
         (0, None, False) for anything else: most capitalised words the gazetteer lacks are
         people, bodies, days."""
         end = capitalised_run(doc, start)
+        # a word that heads place names is no common word before the rest ("Deir el-Zour")
         words = doc[start:end]
+        checked = doc[start + (end - start > 1 and doc[start].text in NAME_HEADS):end]
         if end == start or doc[start].is_sent_start or \
                 doc[start - 1].is_title and doc[start - 1].lower_ != "the" or \
                 doc[start].lower_ == "the" or \
                 any(w.text in self.common or w.text in TITLES or w.lower_ in CALENDAR
                     or w.text in CONTINENTS
-                    or w.text in demonyms() for w in words) or words.text in demonym_phrases() or \
+                    or w.text in demonyms() for w in checked) or words.text in demonym_phrases() or \
                 end < len(doc) and doc[end].text[:1].isupper():
             return 0, None, False
         kind, taken = place_kind(doc, start, end)

