@@ -62,3 +62,13 @@ def test_places_another_spelling_far_from_the_story_is_not_taken(coder):
     place = _place(coder, text, "Hunt")
     assert place.country == "USA"
     assert haversine_km(place.lat, place.lon, 30.05, -99.14) < 100
+
+
+def test_places_another_spelling_in_the_country_of_a_people_its_sentence_names(coder):
+    # the story's places are all Dominican; the apposition's people says whose town it is
+    text = ("PEDERNALES, Dominican Republic, May 9 (Wire) - Border guards turned back two lorries "
+            "on Friday. Fishermen from Anse-à-Pitres, the Haitian town on the far bank, said their "
+            "catch had gone unsold.")
+    place = _place(coder, text, "Anse-à-Pitres")
+    assert place.country == "HTI"
+    assert haversine_km(place.lat, place.lon, 18.05, -71.75) < 10
