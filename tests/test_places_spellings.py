@@ -7,7 +7,7 @@ import pytest
 from detente.model import Article
 from detente.pipeline.coder import Coder
 from detente.places.evaluation import haversine_km
-from detente.places.spellings import consonant_key, spelled_like, written_key
+from detente.places.spellings import Spellings, consonant_key, write_spellings, written_key
 
 
 def _place(coder: Coder, text: str, name: str):
@@ -23,21 +23,33 @@ def test_spelling_keys_join_transliterations_of_one_name():
     assert consonant_key("Kharkiv") != consonant_key("Kherson")
 
 
-def test_spelled_like_takes_the_one_town_or_one_clearly_larger():
-    town = ("Qaryat Alif", "North", 30.0, 40.0, 9000, ())
-    namesake = ("Qaryat Alif", "South", 33.0, 43.0, 5000, ())
-    small = ("Qaryat Alif", "South", 33.0, 43.0, 300, ())
-    written, consonants = written_key("Qariyat Alif"), consonant_key("Qariyat Alif")
-    keys = {"=" + written: (town,), consonants: ((written, town),)}
-    assert spelled_like(keys, "SYR", "Qariyat Alif").lat == 30.0
-    assert spelled_like(keys, "SYR", "Qariat Alif").source == "spelling"  # by its consonants
-    assert spelled_like({consonants: ((written, town), (written, namesake))}, "SYR", "Qariat Alif") is None
-    assert spelled_like({consonants: ((written, town), (written, small))}, "SYR", "Qariat Alif").lat == 30.0
+def _spellings(tmp_path, *towns: tuple[str, str, str, float, float, int]) -> Spellings:
+    """A spellings file of (spelling, name, admin-1, lat, lon, population) towns in Syria."""
+    tmp_path.mkdir()
+    rows = []
+    for spelling, name, admin1, lat, lon, people in towns:
+        rows.append(((name, admin1, lat, lon, people, ""),
+                     [("SYR", "=" + written_key(spelling), ""),
+                      ("SYR", consonant_key(spelling), written_key(spelling))]))
+    write_spellings(tmp_path / "spellings.sqlite", rows)
+    return Spellings(tmp_path / "spellings.sqlite")
+
+
+def test_spelled_like_takes_the_one_town_or_one_clearly_larger(tmp_path):
+    town = ("Qariyat Alif", "Qaryat Alif", "North", 30.0, 40.0, 9000)
+    spellings = _spellings(tmp_path / "one", town)
+    assert spellings.spelled_like("SYR", "Qariyat Alif").lat == 30.0
+    assert spellings.spelled_like("SYR", "Qariat Alif").source == "spelling"  # by its consonants
+    assert spellings.spelled_like("IRQ", "Qariyat Alif") is None
     # the consonants agree but too few letters do
-    assert spelled_like({consonant_key("Qorootoo Oolof"): (("qorootoooolof", town),)}, "SYR",
-                        "Qaryat Alif") is None
+    assert spellings.spelled_like("SYR", "Qorootoo Oolof") is None
+    namesake = ("Qariyat Alif", "Qaryat Alif", "South", 33.0, 43.0, 5000)
+    assert _spellings(tmp_path / "two", town, namesake).spelled_like("SYR", "Qariat Alif") is None
+    small = ("Qariyat Alif", "Qaryat Alif", "South", 33.0, 43.0, 300)
+    assert _spellings(tmp_path / "three", town, small).spelled_like("SYR", "Qariat Alif").lat == 30.0
     # a short name is only matched as written: four consonants name too many towns
-    assert spelled_like({consonant_key("Bint"): (("bint", town),)}, "SYR", "Bant") is None
+    assert _spellings(tmp_path / "four", ("Bint", "Bint", "", 30.0, 40.0, 900)).spelled_like(
+        "SYR", "Bant") is None
 
 
 @pytest.mark.parametrize(("text", "name", "country", "point"), [

