@@ -34,10 +34,12 @@ from detente.pipeline.name_words import (
     ADJECTIVAL,
     ANCHOR_WORDS,
     FEATURE_WORDS,
+    NAME_ENDINGS,
     NAME_HEADS,
     NEAR_WORDS,
     PLACE_PREFIXES,
     PLACE_SUFFIXES,
+    WATER_ENDINGS,
 )
 from detente.pipeline.place_words import (
     CALENDAR,
@@ -277,7 +279,10 @@ class ToponymFinder:
         if end == start + 1 and doc[start].text in NAME_HEADS and end < len(doc) and \
                 doc[end].is_title and not doc[end].is_sent_start:
             return True
-        if capitalised_run(doc, start) <= end + 1 or doc[end].text != "-" or \
+        run = capitalised_run(doc, start)
+        if run > end and doc[run - 1].text in WATER_ENDINGS and all(p.feature == "city" for p in candidates):
+            return True  # "King Sound" is no King
+        if run <= end + 1 or doc[end].text != "-" or \
                 any(p.feature == "country" for p in candidates):
             return False
         if not doc[end + 1].is_title:
@@ -410,9 +415,12 @@ class ToponymFinder:
         (0, None, False) for anything else: most capitalised words the gazetteer lacks are
         people, bodies, days."""
         end = capitalised_run(doc, start)
-        # a word that heads place names is no common word before the rest ("Deir el-Zour")
         words = doc[start:end]
-        checked = doc[start + (end - start > 1 and doc[start].text in NAME_HEADS):end]
+        ending = NAME_ENDINGS.get(doc[end - 1].text, "") if end - start > 1 else ""
+        # words that head or end place names are no common words or titles there: "Deir
+        # el-Zour", "Frobisher Bay", "King Sound"
+        head = end - start > 1 and (doc[start].text in NAME_HEADS or bool(ending) and doc[start].text in TITLES)
+        checked = doc[start + int(head):end - bool(ending)]
         if end == start or doc[start].is_sent_start or \
                 doc[start - 1].is_title and doc[start - 1].lower_ != "the" or \
                 doc[start].lower_ == "the" or \
@@ -424,6 +432,7 @@ class ToponymFinder:
         kind, taken = place_kind(doc, start, end)
         if not kind and division_word_after(doc, end):
             kind = "admin"  # "across Gobi-Altai and Uvs provinces"
+        kind = kind or ending  # "along Cobequid Bay"
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
         route = toward(doc, start)
         alias = alias_of >= 0  # another name of the place named at `alias_of`: there

@@ -1,4 +1,5 @@
-"""Towns the gazetteer lacks under the spelling the copy uses (places/spellings.py)."""
+"""Places the gazetteer lacks by the name the copy uses: towns under another spelling
+(places/spellings.py), and features whose last word says what they are."""
 
 from __future__ import annotations
 
@@ -84,3 +85,17 @@ def test_places_another_spelling_in_the_country_of_a_people_its_sentence_names(c
     place = _place(coder, text, "Anse-à-Pitres")
     assert place.country == "HTI"
     assert haversine_km(place.lat, place.lon, 18.05, -71.75) < 10
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country"), [
+    # the last word says it is water, though no locative governs it and "Bay" alone is a word
+    ("Pack ice in Ungava Bay cleared a month early this year, hunters in Nunavik said.",
+     "Ungava Bay", "sea", "CAN"),
+    # the first word alone is an English town: "Exmouth Gulf" is no Exmouth
+    ("Prawn trawlers sheltered in Exmouth Gulf as the cyclone passed, Western Australian "
+     "officials said.", "Exmouth Gulf", "sea", "AUS"),
+])
+def test_places_a_name_that_ends_in_its_kind_is_a_feature_the_gazetteer_lacks(coder, text, name, kind,
+                                                                             country):
+    place = _place(coder, text, name)
+    assert (place.feature, place.country) == (kind, country)
