@@ -20,9 +20,9 @@ RECORDS = [
      "text": "Artillery hit a market in Kharkiv on Tuesday, the governor said.",
      "places": [place("Kharkiv", "UKR", 49.99, 36.23, "city")], "actors": [],
      "event_location": "Kharkiv"},
-    {"id": "t2", "date": "2025-04-02", "text": "Beijing warned Manila over the drills near Korvath Bay.",
-     "places": [place("Korvath Bay", "PHL", 10.0, 118.0, "sea")],  # not a gazetteer name
-     "actors": [{"text": "Beijing"}, {"text": "Manila"}], "event_location": "Korvath Bay"},
+    {"id": "t2", "date": "2025-04-02", "text": "Beijing warned Manila over the drills by Korvath Reef.",
+     "places": [place("Korvath Reef", "PHL", 10.0, 118.0, "sea")],  # not a gazetteer name
+     "actors": [{"text": "Beijing"}, {"text": "Manila"}], "event_location": "Korvath Reef"},
     # the gold leaves out Odesa: output as a place, it is a false place
     {"id": "t3", "date": "2025-04-02", "text": "Drones struck a port near Odesa overnight.",
      "places": [], "actors": [], "event_location": None},
@@ -44,7 +44,7 @@ def test_eval_places_prints_the_table_and_writes_mistakes(tmp_path):
     assert result.exit_code == 0, result.output
     assert "right place" in result.stdout and "metonyms not taken for places" in result.stdout
     wrong = [json.loads(line) for line in mistakes.read_text(encoding="utf-8").splitlines()]
-    assert {"id": "t2", "kind": "missed", "feature": "sea", "text": "Korvath Bay"} in wrong
+    assert {"id": "t2", "kind": "missed", "feature": "sea", "text": "Korvath Reef"} in wrong
     assert not any(m["id"] == "t1" for m in wrong)
     assert any(m["id"] == "t3" and m["kind"] == "false_place" and m["text"] == "Odesa" for m in wrong)
     report = json.loads(CliRunner().invoke(app, ["eval-places", str(gold), "--json"]).stdout)

@@ -419,7 +419,8 @@ class ToponymFinder:
         ending = NAME_ENDINGS.get(doc[end - 1].text, "") if end - start > 1 else ""
         # words that head or end place names are no common words or titles there: "Deir
         # el-Zour", "Frobisher Bay", "King Sound"
-        head = end - start > 1 and (doc[start].text in NAME_HEADS or bool(ending) and doc[start].text in TITLES)
+        head = end - start > 1 and (doc[start].text in NAME_HEADS or
+                                    bool(ending) and doc[start].text in TITLES)
         checked = doc[start + int(head):end - bool(ending)]
         if end == start or doc[start].is_sent_start or \
                 doc[start - 1].is_title and doc[start - 1].lower_ != "the" or \
