@@ -99,3 +99,20 @@ def test_places_a_name_that_ends_in_its_kind_is_a_feature_the_gazetteer_lacks(co
                                                                              country):
     place = _place(coder, text, name)
     assert (place.feature, place.country) == (kind, country)
+
+
+@pytest.mark.parametrize(("text", "river", "country"), [
+    ("Heavy rain fell across Bangladesh's north-east. The Kushiyara burst its banks near "
+     "Sylhet, and thousands of families left their homes.", "Kushiyara", "BGD"),
+    ("The Kushiyara in north-eastern Bangladesh rose above danger level on Sunday.",
+     "Kushiyara", "BGD"),
+])
+def test_places_a_bare_name_that_floods_is_a_river(coder, text, river, country):
+    place = _place(coder, text, river)
+    assert (place.feature, place.country) == ("sea", country)
+
+
+def test_places_a_bare_name_that_only_rises_is_no_river(coder):
+    coded = coder.code_article(Article(id="t", text="The Sensex rose 300 points in Mumbai on Monday, "
+                                                     "and the Nikkei rose above its record in Tokyo."))
+    assert {m.span.text for m in coded.places} == {"Mumbai", "Tokyo"}

@@ -71,6 +71,7 @@ from detente.pipeline.toponym import Toponym, lies_in, only_towns
 from detente.pipeline.unlisted_names import (
     ISLAND_WORDS,
     capitalised_run,
+    in_flood,
     river_by_bare_name,
     type_first,
     unlisted_feature_end,
@@ -434,6 +435,8 @@ class ToponymFinder:
         if not kind and division_word_after(doc, end):
             kind = "admin"  # "across Gobi-Altai and Uvs provinces"
         kind = kind or ending  # "along Cobequid Bay"
+        if not kind and doc[start - 1].lower_ == "the" and in_flood(doc, end):
+            kind = "sea"  # "The Surma overflowed", "the Mahaweli broke its banks"
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
         route = toward(doc, start)
         alias = alias_of >= 0  # another name of the place named at `alias_of`: there

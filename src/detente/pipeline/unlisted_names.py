@@ -128,6 +128,31 @@ RIVER_VERBS = frozenset({"rose", "rises", "fell", "falls", "burst", "bursts", "b
                          "basin", "delta"})
 
 
+# what only a river in flood does, after "the" and a name the gazetteer lacks: "The Surma
+# overflowed", "the Mahaweli broke its banks" (not "fell" or "rose" alone: "the Nikkei rose")
+_FLOODS = frozenset({"overflowed", "overflows", "swelled", "swells", "crested", "crests"})
+_OVER_BANKS = frozenset({"burst", "bursts", "broke", "breaks", "breached", "breaches", "topped",
+                         "tops", "overtopped", "spilled", "spills", "rose", "rises"})
+_RIVER_LEVELS = frozenset({"banks", "bank", "danger", "flood"})
+
+
+def in_flood(doc: Doc, end: int) -> bool:
+    """Whether the words after a name say a river floods: "overflowed", "burst its banks",
+    "rose above danger level", "rose to flood level", also after where it flows ("The Surma
+    in north-eastern Bangladesh rose above danger level")."""
+    for at in range(end, min(len(doc), end + _FLOOD_REACH)):
+        if doc[at].is_punct and doc[at].text != "-":
+            return False
+        if doc[at].lower_ in _FLOODS:
+            return True
+        if doc[at].lower_ in _OVER_BANKS:
+            return any(t.lower_ in _RIVER_LEVELS for t in doc[at + 1:min(len(doc), at + 5)])
+    return False
+
+
+_FLOOD_REACH = 7  # tokens after the name in which the verb is sought
+
+
 def river_by_bare_name(gazetteer: Gazetteer, doc: Doc, start: int, end: int,
                        candidates: tuple[Place, ...]) -> tuple[int, tuple[Place, ...]]:
     """(end, candidates) of the name after "the" at `start`: "the Tapajós fell", "the Severn
