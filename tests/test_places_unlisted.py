@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from detente.model import Article
@@ -116,3 +118,10 @@ def test_places_a_bare_name_that_only_rises_is_no_river(coder):
     coded = coder.code_article(Article(id="t", text="The Sensex rose 300 points in Mumbai on Monday, "
                                                      "and the Nikkei rose above its record in Tokyo."))
     assert {m.span.text for m in coded.places} == {"Mumbai", "Tokyo"}
+
+
+def test_spellings_travel_to_a_worker_without_their_connection(tmp_path):
+    spellings = _spellings(tmp_path / "one", ("Qariyat Alif", "Qaryat Alif", "North", 30.0, 40.0, 9000))
+    assert spellings.spelled_like("SYR", "Qariyat Alif") is not None  # the connection is open
+    copy = pickle.loads(pickle.dumps(spellings))
+    assert copy.spelled_like("SYR", "Qariat Alif").lat == 30.0

@@ -135,6 +135,9 @@ class Spellings:
         self.path = path
         self._connection: tuple[int, sqlite3.Connection] | None = None
 
+    def __getstate__(self) -> dict:
+        return {"path": self.path, "_connection": None}  # a worker opens its own
+
     def towns(self, country: str, key: str) -> list[tuple[str, Town]]:
         """(spelling, town) of each town `key` finds in `country`."""
         if self._connection is None or self._connection[0] != os.getpid():
