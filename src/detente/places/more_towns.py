@@ -43,6 +43,18 @@ def package_dir() -> Path | None:
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "by-country"
 
 
+def state_points(code: str) -> list[tuple[float, float]]:
+    """The points of the places the package files under the ISO 3166-2 subdivision `code`
+    ("SD-GZ": Gezira's towns), [] where it has none."""
+    root = package_dir()
+    country, _, state = code.partition("-")
+    path = root / country / "states" / state / "cities.json" if root is not None else None
+    if path is None or not path.exists():
+        return []
+    return [(float(c["latitude"]), float(c["longitude"])) for c in json.loads(path.read_text("utf-8"))
+            if c.get("latitude") and c.get("longitude")]
+
+
 def read_places(alpha3: dict[str, str]) -> Iterator[tuple[float, float, str, str]]:
     """(lat, lon, country alpha-3, name) of every place the package lists as a city."""
     root = package_dir()
@@ -56,14 +68,14 @@ def read_places(alpha3: dict[str, str]) -> Iterator[tuple[float, float, str, str
                 yield float(city["latitude"]), float(city["longitude"]), country, name
 
 
-def _grid(places: list[Town], size: float) -> dict[tuple[int, int], list[Town]]:
+def town_grid(places: list[Town], size: float) -> dict[tuple[int, int], list[Town]]:
     grid: dict[tuple[int, int], list[Town]] = defaultdict(list)
     for town in places:
         grid[(int(math.floor(town[0] / size)), int(math.floor(town[1] / size)))].append(town)
     return grid
 
 
-def _nearest(grids: list[tuple[float, dict[tuple[int, int], list[Town]]]], lat: float, lon: float,
+def nearest_town(grids: list[tuple[float, dict[tuple[int, int], list[Town]]]], lat: float, lon: float,
              country: str) -> Town | None:
     """The nearest town of `country` in the 3x3 cells around the point of the finest grid that
     has one."""
@@ -83,7 +95,7 @@ def new_towns(alpha3: dict[str, str], places: list[Town],
     file: in the first-level division of the nearest town file place of their country within
     `_ADMIN_KM`; a place with none is left out, as is a name `_NOT_A_TOWN` matches."""
     # half-degree cells first; remote villages look across 2.5-degree ones (wider than _ADMIN_KM)
-    grids = [(size, _grid(places, size)) for size in (0.5, 2.5)]
+    grids = [(size, town_grid(places, size)) for size in (0.5, 2.5)]
     seen: set[tuple[str, str]] = set()
     for lat, lon, country, name in read_places(alpha3):
         key = (country, ascii_fold(name).lower())
@@ -91,7 +103,7 @@ def new_towns(alpha3: dict[str, str], places: list[Town],
             continue
         if any(haversine_km(lat, lon, *other) < SAME_PLACE_KM for other in known.get(key, ())):
             continue
-        nearest = _nearest(grids, lat, lon, country)
+        nearest = nearest_town(grids, lat, lon, country)
         if nearest is None or haversine_km(lat, lon, nearest[0], nearest[1]) > _ADMIN_KM:
             continue
         seen.add(key)
