@@ -125,3 +125,9 @@ def test_spellings_travel_to_a_worker_without_their_connection(tmp_path):
     assert spellings.spelled_like("SYR", "Qariyat Alif") is not None  # the connection is open
     copy = pickle.loads(pickle.dumps(spellings))
     assert copy.spelled_like("SYR", "Qariat Alif").lat == 30.0
+
+
+def test_places_another_spelling_of_a_citys_own_name_before_a_different_name(coder):
+    # geonames gives "Sloviansk" to Slovyansk and to Nikopol, a city of the same size
+    place = _place(coder, "Shelling damaged a school in Sloviansk, officials in Ukraine said.", "Sloviansk")
+    assert place.name == "Slovyansk"

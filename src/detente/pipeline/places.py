@@ -30,6 +30,7 @@ from detente.pipeline.unlisted_names import without_type_word
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.gazetteer import Gazetteer
+from detente.places.spellings import like_spelling
 from detente.places.names import dateline_case, fold_name, haversine_km, same_name
 
 
@@ -430,6 +431,10 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         # a city of its own under the name outranks a bigger one another of whose names it is:
         # the dateline "PUNO" is Puno, Peru (128,000 people), not Pune (3 million)
         value -= _OTHER_NAME_OF_A_CITY
+    elif place.feature == "city" and like_spelling(place.name, toponym.span.text):
+        # another spelling of its own name before a different name: "Sloviansk" is Slovyansk,
+        # not Nikopol, which geonames also calls so
+        value += _OWN_NAME / 2
     if toponym.country_named and _not_the_country(toponym, place):
         return value - 5
     own = context.own.get(toponym.span.start, Counter())

@@ -20,6 +20,7 @@ A spelling is matched two ways, the first that finds one town wins:
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 import re
@@ -73,6 +74,14 @@ def consonant_key(name: str) -> str:
     for written, said in _DIGRAPHS:
         key = key.replace(written, said)
     return _DOUBLED.sub(r"\1", _VOWELS.sub("", key))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # asked for each city read by another name, every pass
+def like_spelling(name: str, other: str) -> bool:
+    """Whether two names are spellings of one name: their consonants agree and most of their
+    letters ("Sloviansk", "Slovyansk"), not two names ("Sloviansk", "Nikopol")."""
+    return consonant_key(name) == consonant_key(other) and \
+        difflib.SequenceMatcher(None, written_key(name), written_key(other)).ratio() >= _LIKE_LETTERS
 
 
 def _latin_names(place: dict) -> Iterator[str]:
