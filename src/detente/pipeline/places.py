@@ -30,8 +30,8 @@ from detente.pipeline.unlisted_names import without_type_word
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.gazetteer import Gazetteer
-from detente.places.spellings import like_spelling
 from detente.places.names import dateline_case, fold_name, haversine_km, same_name
+from detente.places.spellings import like_spelling
 
 
 @dataclass(frozen=True, slots=True)
