@@ -1171,3 +1171,11 @@ def test_places_a_name_said_twice_is_no_evidence_for_its_own_reading(coder):
             "No deaths were reported on Tanna, but phone lines were down.")
     found = _places(coder, text)
     assert found.get("Tanna", ("VUT",))[0] != "IND"
+
+
+def test_places_a_small_city_listed_with_a_place_abroad_is_not_the_storys_own(coder):
+    # Nadi is far from Vanuatu and small, but listed with Brisbane: flights go abroad
+    text = ("PORT VILA, Vanuatu, Jan 8 (Wire) - Storm winds tore roofs off homes in Port Vila on "
+            "Monday. Flights to Brisbane and Nadi were put off until Wednesday.")
+    found = _places(coder, text)
+    assert found["Nadi"][:2] == ("FJI", "city")

@@ -86,10 +86,14 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     """In a story with a dateline, a name whose every reading is a town of under 100,000 people
     in none of the story's countries and far from its places is a place the gazetteer lacks,
     in the story: "near Enterprise" in a story from Hay River, Northwest Territories, is the
-    hamlet there, not Enterprise, Alabama."""
+    hamlet there, not Enterprise, Alabama. Not where it is listed with a place abroad: "flights
+    from Brisbane and Nadi" in a story from Vanuatu go to Fiji's Nadi."""
     if not context.dateline or toponym.actor or not toponym.candidates or any(
             p.population >= _FAR_NAMESAKE or p.source not in ("geonames", TOWN_SOURCE)
             or p.feature != "city" for p in toponym.candidates):
+        return toponym
+    partners = [context.first.get(start) for start in toponym.listed]
+    if any(p is not None and p.country != context.dateline for p in partners):
         return toponym
     countries, places = context.story(toponym)
     places += [q for q in map(gazetteer.country, countries) if q is not None]
