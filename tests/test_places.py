@@ -1179,3 +1179,10 @@ def test_places_a_small_city_listed_with_a_place_abroad_is_not_the_storys_own(co
             "Monday. Flights to Brisbane and Nadi were put off until Wednesday.")
     found = _places(coder, text)
     assert found["Nadi"][:2] == ("FJI", "city")
+
+
+def test_places_a_big_citys_own_name_is_not_a_small_towns_other_name(coder):
+    # geonames also calls Goesan, a South Korean county town, "Kaesong"
+    text = ("SEOUL, Nov 3 (Wire) - South Korean troops watched smoke rise near Kaesong after "
+            "blasts north of the border, officials in Seoul said.")
+    assert _places(coder, text)["Kaesong"][:2] == ("PRK", "city")

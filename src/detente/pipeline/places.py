@@ -24,6 +24,7 @@ from detente.pipeline.story_readings import (
     without_far_alternates,
     without_far_namesakes,
     without_far_rivers,
+    without_small_alternates,
 )
 from detente.pipeline.toponym import Toponym, lies_in
 from detente.pipeline.unlisted_names import without_type_word
@@ -248,7 +249,7 @@ class PlaceResolver:
         """The name with the readings the story allows once its clear names are known
         (`story_readings.py`): no town, namesake or river far from it, and the small towns the
         words and the story's countries and divisions admit."""
-        allowed = without_far_alternates(toponym, context, self.gazetteer)
+        allowed = without_far_alternates(without_small_alternates(toponym), context, self.gazetteer)
         allowed = without_far_namesakes(allowed, context, self.gazetteer)
         allowed = without_far_rivers(allowed, context)
         return admit_towns(allowed, home or context.sentence_country(toponym),

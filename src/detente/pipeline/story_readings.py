@@ -14,6 +14,7 @@ from detente.pipeline.toponym import Toponym, only_towns
 from detente.places.build import TOWN_SOURCE
 from detente.places.gazetteer import Gazetteer
 from detente.places.names import fold_name, haversine_km, same_name
+from detente.places.spellings import like_spelling
 
 if TYPE_CHECKING:
     from detente.pipeline.places import _Context
@@ -80,6 +81,25 @@ def without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gazet
     if not kept and toponym.locative:  # "a road near Pyla": a place the gazetteer lacks
         return replace(toponym, candidates=(), kind="city")
     return replace(toponym, candidates=kept)
+
+
+def without_small_alternates(toponym: Toponym) -> Toponym:
+    """The name without the towns it names only by another of their names, a fifth the size
+    or less of a city of 100,000 people or more whose own name it is: "near Kaesong" in a
+    story from South Korea is North Korea's city, not Goesan, which geonames also calls so."""
+    text = fold_name(toponym.span.text)
+    own = max((p.population for p in toponym.candidates if p.feature == "city"
+               and fold_name(p.name) == text), default=0)
+    if own < _OWN_NAME_CITY:
+        return toponym
+    kept = tuple(p for p in toponym.candidates if p.feature != "city" or
+                 p.population * _SMALLER >= own or same_name(fold_name(p.name), text) or
+                 like_spelling(p.name, toponym.span.text))
+    return replace(toponym, candidates=kept) if len(kept) < len(toponym.candidates) else toponym
+
+
+_OWN_NAME_CITY = 100_000
+_SMALLER = 5
 
 
 def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazetteer) -> Toponym:
