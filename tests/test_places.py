@@ -1186,3 +1186,20 @@ def test_places_a_big_citys_own_name_is_not_a_small_towns_other_name(coder):
     text = ("SEOUL, Nov 3 (Wire) - South Korean troops watched smoke rise near Kaesong after "
             "blasts north of the border, officials in Seoul said.")
     assert _places(coder, text)["Kaesong"][:2] == ("PRK", "city")
+
+
+@pytest.mark.parametrize(("text", "name", "is_place"), [
+    ("Landslides blocked the road to the Ionian coast, and ferries along the Adriatic coast "
+     "stayed in port.", "Adriatic", True),
+    ("Fishing boats sheltered in harbours along the Baltic shore as the gale passed.", "Baltic", True),
+    # a country's coast on that sea: the country is the place, the sea only its adjective
+    ("The storm flooded villages on Honduras's Caribbean coast.", "Caribbean", False),
+    ("Caribbean leaders met in Bridgetown on Monday.", "Caribbean", False),
+])
+def test_places_a_seas_adjective_before_its_shore_is_the_sea(coder, text, name, is_place):
+    assert (name in _places(coder, text)) == is_place
+
+
+def test_places_all_of_a_country_is_the_country_as_a_place(coder):
+    found = _places(coder, "The grid failure left nearly all of Jamaica without power on Sunday.")
+    assert found["Jamaica"] == ("JAM", "country", False)

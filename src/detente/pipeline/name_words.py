@@ -39,6 +39,9 @@ PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorate
 # seas' names that are also their adjectives: a place only when no noun follows
 ADJECTIVAL = frozenset({"Caribbean", "Arctic", "Antarctic", "Pacific", "Atlantic",
                         "Mediterranean", "Baltic", "Adriatic", "Aegean", "Balkan"})
+# nouns after a sea's adjective that make it the sea's shore or waters: "the Adriatic coast"
+SHORE_WORDS = frozenset({"coast", "coasts", "coastline", "shore", "shores", "seaboard", "waters",
+                         "seabed", "rim", "littoral"})
 # words between a name and the place that says where it lies: "X, a small town in northern
 # Mali", "X, in Syria's Idlib province", "X near Aleppo", "X, some 20 km south of Y"
 ANCHOR_WORDS = SETTLEMENTS | frozenset({

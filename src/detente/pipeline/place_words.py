@@ -49,7 +49,7 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "border", "borders", "shores", "waters", "island", "islands", "port",
                           "streets", "heart", "suburbs", "territory", "area", "areas",
                           "districts", "district", "edge", "edges", "fringes", "environs", "rest",
-                          "much", "most", "swathes",
+                          "much", "most", "swathes", "all",
                           "strip", "hub", "half", "corner", "tip", "reaches", "stretch",
                           "stretches", "portion", "length", "breadth", "third", "thirds",
                           "two-thirds", "quarter", "quarters", "three-quarters", "fifth"})

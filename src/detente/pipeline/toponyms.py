@@ -39,6 +39,7 @@ from detente.pipeline.name_words import (
     NEAR_WORDS,
     PLACE_PREFIXES,
     PLACE_SUFFIXES,
+    SHORE_WORDS,
     WATER_ENDINGS,
 )
 from detente.pipeline.place_words import (
@@ -311,8 +312,12 @@ class ToponymFinder:
         if end - start == 1 and doc[start].is_stop and not strong:
             return False  # "Of" (Turkey), "Say" (Niger)
         if text in ADJECTIVAL and end < len(doc) and doc[end].is_lower and doc[end].is_alpha \
-                and not doc[end].is_stop and doc[end].lower_ not in ADMIN_WORDS:
-            return False  # "Caribbean leaders", "Arctic shipping": the sea's adjective
+                and not doc[end].is_stop and doc[end].lower_ not in ADMIN_WORDS and \
+                (doc[end].lower_ not in SHORE_WORDS or doc[start - 1].text in ("'s", "’s")):
+            # "Caribbean leaders", "Arctic shipping": the sea's adjective; but "the
+            # Mediterranean coast" is the sea's shore (and "Nicaragua's Caribbean coast" the
+            # country's)
+            return False
         locative = after_place or is_locative(doc, start) or in_locative_list(doc, start) or \
             between_places(doc, start, end) or designated_in_list(doc, start, end, TOWN_WORDS)
         biggest = max(p.population for p in candidates)
