@@ -1203,3 +1203,10 @@ def test_places_a_seas_adjective_before_its_shore_is_the_sea(coder, text, name, 
 def test_places_all_of_a_country_is_the_country_as_a_place(coder):
     found = _places(coder, "The grid failure left nearly all of Jamaica without power on Sunday.")
     assert found["Jamaica"] == ("JAM", "country", False)
+
+
+def test_places_the_far_side_of_a_border_is_the_country_of_the_name(coder):
+    # the story names Nigerian states, but across the border is the country
+    text = ("SOKOTO, Nigeria, May 2 (Wire) - Gunmen raided farms in Zamfara and Katsina states "
+            "and fled across the border into Niger, police said.")
+    assert _places(coder, text)["Niger"][:2] == ("NER", "country")

@@ -356,6 +356,7 @@ _NEIGHBOUR_KM = 150  # a town this near a place the story clearly names is its n
 _NEIGHBOUR = 1.5
 _OWN_NAME_CITY = 100_000  # people in a city whose own name outranks a larger place's other name
 _OTHER_NAME_OF_A_CITY = 1.5
+_ACROSS_A_BORDER = 5  # what a border's far side is, when the name is also a country's
 _PART_WORDS = frozenset({"district", "county", "districts", "counties"})
 _NAMESAKE_TOWN = 100_000  # people in a town named like its own country (capitals are larger)
 
@@ -419,6 +420,9 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     value = _prior(place, toponym.admin_word)
     if place.feature == "country":
         return value
+    if toponym.across and any(p.feature == "country" for p in toponym.candidates):
+        # "across the border into Niger" from a Nigerian story: the country, not the state
+        value -= _ACROSS_A_BORDER
     if "-" in place.name and place.name == toponym.span.text:
         # a spelling of its own: "Saint-Louis" as Senegal's city writes itself, not St. Louis,
         # Missouri (one of whose other names it is)
