@@ -119,6 +119,12 @@ def test_locations_do_not_change_which_events_are_coded(coder):
 # Sentences written for the actor-vs-place rules and for ambiguous names: (text, name, the
 # country it resolves to, whether it is a place (False: a government used as an actor)).
 PLACE_OR_ACTOR = [
+    # a capital in apposition to "the capital": the words before the noun decide
+    ("Drones hit the capital, Kyiv, before dawn on Sunday.", "Kyiv", "UKR", True),
+    ("Government troops retook the capital, Khartoum, after two years.", "Khartoum", "SDN", True),
+    ("The capital, Nairobi, said the talks would resume.", "Nairobi", "KEN", False),
+    # what a road or cable links, first named
+    ("Gangs hold the highways linking Port-au-Prince with the north.", "Port-au-Prince", "HTI", True),
     # a country or capital is a place as the object of a verb of motion or attack
     ("Russian troops entered Ukraine in February 2022.", "Ukraine", "UKR", True),
     ("Thousands of refugees fled Sudan last month.", "Sudan", "SDN", True),

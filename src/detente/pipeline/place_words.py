@@ -64,7 +64,8 @@ _PLACE_VERBS = frozenset({
     "occupied", "occupying", "annex", "annexed", "annexing", "shell", "shelled", "shelling",
     "bomb", "bombed", "bombing", "bombard", "bombarded", "bombarding", "pound", "pounded",
     "pounding", "raid", "raided", "storm", "stormed", "overran", "overrun", "capture",
-    "captured", "recapture", "recaptured", "liberate", "liberated", "evacuate", "evacuated",
+    "captured", "recapture", "recaptured", "retake", "retakes", "retook", "retaking",
+    "liberate", "liberated", "evacuate", "evacuated",
     "blockade", "blockaded", "patrol", "patrolled", "patrolling", "roam", "traverse",
     "traversed", "infiltrate", "infiltrated", "rocked", "ravaged", "battered", "lashed",
     "devastated", "engulfed", "swept", "hit", "hits", "struck", "strike", "striking", "border",
@@ -94,9 +95,10 @@ _EVENT_NOUNS = frozenset({"out", "invasion", "occupation", "annexation", "siege"
 # "between" after these names two places, not two parties: "the sea between Finland and
 # Estonia", "the border between", "flights between"; "talks between China and Japan" are actors
 _BETWEEN_PLACES = frozenset({"border", "borders", "frontier", "boundary", "sea", "strait", "gap",
-                             "waters", "channel", "gulf", "route", "routes", "road", "railway",
-                             "pipeline", "cable", "bridge", "ferry", "ferries", "flights",
-                             "line", "zone", "corridor", "crossing", "passage", "tunnel",
+                             "waters", "channel", "gulf", "route", "routes", "road", "roads",
+                             "railway", "railways", "pipeline", "pipelines", "cable", "cables",
+                             "bridge", "bridges", "ferry", "ferries", "flights", "line", "lines",
+                             "highway", "highways", "zone", "corridor", "crossing", "passage", "tunnel",
                              "area", "region", "desert", "mountains", "river", "lake",
                              "situated", "lies", "located", "halfway", "midway"})
 # a lower-case noun after a name that makes it the place of a facility: "Kabul airport"
@@ -314,6 +316,8 @@ def role(doc: Doc, start: int, end: int) -> str:
     words around it."""
     if start and doc[start - 1].lower_ in _COMPASS_ADJECTIVES:
         return "place"  # "eastern Cuba should expect the storm": a part of it is no party
+    # "Rockets hit the capital, Kyiv, overnight": the words before "the capital" decide
+    start = _apposition_head(doc, start)
     if in_locative_list(doc, start):
         return "place"  # "officers in Chikwawa and Mulanje told families": the officers tell
     before = _word_before(doc, start)
@@ -327,8 +331,10 @@ def role(doc: Doc, start: int, end: int) -> str:
                 word == "for" and any(t.lower_ in _FOR_WORDS for t in doc[max(0, before - 6):before]) or \
                 word == "with" and _border_words_before(doc, before) or \
                 word == "between" and before > 0 and doc[before - 1].lower_ in _BETWEEN_PLACES or \
-                word in ("with", "to") and _linked(doc, before):
-            return "place"
+                word in ("with", "to") and _linked(doc, before) or \
+                word in _LINKING and before > 0 and \
+                any(t.lower_ in _BETWEEN_PLACES for t in doc[max(0, before - 4):before]):
+            return "place"  # "the roads linking Port-au-Prince with the north"
     # "the capital of Georgia", "in eastern Ukraine": the modifiers may reach back to a comma
     if is_locative(doc, start) or alias_before(doc, start):
         return "place"  # and "Astana, which was called Nur-Sultan": another name of a place
@@ -454,6 +460,21 @@ def _list_end(doc: Doc, end: int) -> int:
             return end
     # commas without a closing "and" make no list: "Brownsville, Texas, Tamaulipas prosecutors"
     return start
+
+
+def _apposition_head(doc: Doc, start: int) -> int:
+    """Where "the capital, " (or "the Haitian capital, ") before the name at `start` begins:
+    the name stands in for the noun, so the words before the noun decide its role; `start`
+    where no such noun is apposed."""
+    if start < 3 or doc[start - 1].text != "," or doc[start - 2].lower_ not in _APPOSED_NOUNS:
+        return start
+    head = start - 3
+    if head > 0 and doc[head].is_title and doc[head - 1].lower_ == "the":
+        head -= 1  # "the Haitian capital"
+    return head if doc[head].lower_ == "the" else start
+
+
+_APPOSED_NOUNS = frozenset({"capital", "city", "port", "town"})
 
 
 def _word_before(doc: Doc, start: int) -> int | None:
