@@ -131,3 +131,11 @@ def test_places_another_spelling_of_a_citys_own_name_before_a_different_name(cod
     # geonames gives "Sloviansk" to Slovyansk and to Nikopol, a city of the same size
     place = _place(coder, "Shelling damaged a school in Sloviansk, officials in Ukraine said.", "Sloviansk")
     assert place.name == "Slovyansk"
+
+
+def test_places_a_name_a_settlement_word_apposes_is_a_town_the_gazetteer_lacks(coder):
+    text = ("Rebels advanced on Uvira after seizing Kamanyola, a town on the border with Rwanda, "
+            "and Mbeki Tunda, a town councillor, said shops had shut.")
+    found = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
+    assert (found["Kamanyola"].country, found["Kamanyola"].feature) == ("COD", "city")
+    assert "Mbeki Tunda" not in found  # a person: the settlement word opens a compound

@@ -77,12 +77,15 @@ def designated(doc: Doc, start: int, end: int, words: frozenset[str] = SETTLEMEN
 
 def _apposed(doc: Doc, end: int, words: frozenset[str]) -> bool:
     """Whether an apposition after the name begins with a settlement word: "X, a village on
-    the Altiplano", "X, a small fishing town"."""
+    the Altiplano", "X, a small fishing town"; not one that opens a compound ("X, a village
+    elder", "X, a town councillor": a person)."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
         return False
-    for token in doc[end + 2:end + 5]:
+    for at in range(end + 2, min(len(doc), end + 5)):
+        token = doc[at]
         if token.lower_ in words:
-            return True
+            after = doc[at + 1] if at + 1 < len(doc) else None
+            return after is None or not (after.is_lower and after.is_alpha and not after.is_stop)
         if not token.is_lower or not token.is_alpha:
             return False
     return False

@@ -439,7 +439,8 @@ class ToponymFinder:
         kind, taken = place_kind(doc, start, end)
         if not kind and division_word_after(doc, end):
             kind = "admin"  # "across Gobi-Altai and Uvs provinces"
-        kind = kind or ending  # "along Cobequid Bay"
+        kind = kind or ending or (  # "along Cobequid Bay"; "seizing X, a town on the border"
+            "city" if designated(doc, start, end, TOWN_WORDS) else "")
         if not kind and doc[start - 1].lower_ == "the" and in_flood(doc, end):
             kind = "sea"  # "The Surma overflowed", "the Mahaweli broke its banks"
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
