@@ -139,3 +139,25 @@ def test_places_a_name_a_settlement_word_apposes_is_a_town_the_gazetteer_lacks(c
     found = {m.span.text: m.place for m in coder.code_article(Article(id="t", text=text)).places}
     assert (found["Kamanyola"].country, found["Kamanyola"].feature) == ("COD", "city")
     assert "Mbeki Tunda" not in found  # a person: the settlement word opens a compound
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Bandits in Nigeria's north-west hide in the Kamuku forest, police said.", "Kamuku", "region"),
+    ("A collapse of the Gorner glacier above the Swiss village was feared, officials in Switzerland "
+     "said.", "Gorner", "region"),
+    ("Herders in Kenya drove cattle across the Lotikipi plains toward the last wells.", "Lotikipi",
+     "region"),
+    ("Troops in the Philippines pursued the gunmen into the Ligawasan Marsh.", "Ligawasan Marsh",
+     "region"),
+])
+def test_places_a_name_a_landform_word_follows_or_ends_is_that_landform(coder, text, name, kind):
+    place = _place(coder, text, name)
+    assert place.feature == kind
+
+
+def test_places_a_landform_is_never_a_party(coder):
+    # "cut" after a name would make it a party that acts
+    text = "In Iceland, lava from a fissure on the Reykjanes peninsula cut a pipeline."
+    coded = coder.code_article(Article(id="t", text=text))
+    mention = next(m for m in coded.places if m.span.text.startswith("Reykjanes"))
+    assert not mention.actor

@@ -26,11 +26,15 @@ FEATURE_WORDS = {"Valley": "region", "Desert": "region", "Mountains": "region",
                  "Archipelago": "island", "Atoll": "island", "River": "sea", "river": "sea"}
 # the last word of a name the gazetteer lacks that says what it is, where no other word does:
 # "Farmland along Cobequid Bay", "a barge across King Sound", "the Kaghan Valley"
-# (the water words end a name whose first word alone may be a town: "King Sound" is no King)
-WATER_ENDINGS = frozenset({"Bay", "Sound", "Lagoon", "Fjord", "Firth", "Inlet", "Gulf", "Strait",
-                           "Creek", "Reservoir", "Canal", "Lake", "Estuary"})
+# the last words of a name that a town's name never carries as a feature of its own: "King
+# Sound" is no King, Ontario; "the Liguasan Marsh" no village Liguasan
+LANDMARK_ENDINGS = {**dict.fromkeys(("Bay", "Sound", "Lagoon", "Fjord", "Firth", "Inlet", "Gulf",
+                                     "Strait", "Creek", "Reservoir", "Canal", "Lake", "Estuary"),
+                                    "sea"),
+                    **dict.fromkeys(("Forest", "Flats", "Marsh", "Marshes", "Beach", "Glacier",
+                                     "Wetlands", "Steppe", "Oilfield"), "region")}
 NAME_ENDINGS = {**{word: kind for word, kind in FEATURE_WORDS.items() if word[0].isupper()},
-                **dict.fromkeys(WATER_ENDINGS, "sea")}
+                **LANDMARK_ENDINGS}
 # a capitalised word after a name that leaves it a place
 PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorate", "State",
                             "Prefecture", "District", "County", "Island", "Islands", "Valley",

@@ -148,7 +148,15 @@ KIND_WORDS = {
     "desert": "region", "plateau": "region", "mountains": "region", "ranges": "region",
     "delta": "region", "basin": "region", "gap": "region", "river": "sea", "parish": "admin",
     "creek": "sea", "ravine": "sea", "lagoon": "sea", "volcano": "region", "canyon": "region",
-    "gorge": "region"}
+    "gorge": "region", "forest": "region", "forests": "region", "glacier": "region",
+    "plains": "region", "marshes": "region", "wetlands": "region", "steppe": "region",
+    "oilfield": "region", "gasfield": "region"}
+# a landform's kind word, which ends the name of no party ("the Sinai peninsula", "the Abay
+# gorge")
+LANDFORM_WORDS = frozenset({"peninsula", "valley", "desert", "plateau", "mountains", "ranges",
+                            "delta", "basin", "gorge", "canyon", "volcano", "forest", "forests",
+                            "glacier", "plains", "marshes", "wetlands", "steppe", "river",
+                            "creek", "lagoon", "oilfield", "gasfield"})
 # capitalised words that are never a place the gazetteer lacks ("in March in Kyiv")
 # too large to place an event at, and never the name of a place the gazetteer lacks
 CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Oceania",

@@ -34,17 +34,18 @@ from detente.pipeline.name_words import (
     ADJECTIVAL,
     ANCHOR_WORDS,
     FEATURE_WORDS,
+    LANDMARK_ENDINGS,
     NAME_ENDINGS,
     NAME_HEADS,
     NEAR_WORDS,
     PLACE_PREFIXES,
     PLACE_SUFFIXES,
     SHORE_WORDS,
-    WATER_ENDINGS,
 )
 from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
+    LANDFORM_WORDS,
     LOCATIVES,
     TITLES,
     across_border,
@@ -282,7 +283,8 @@ class ToponymFinder:
                 doc[end].is_title and not doc[end].is_sent_start:
             return True
         run = capitalised_run(doc, start)
-        if run > end and doc[run - 1].text in WATER_ENDINGS and all(p.feature == "city" for p in candidates):
+        if run > end and doc[run - 1].text in LANDMARK_ENDINGS and \
+                all(p.feature == "city" for p in candidates):
             return True  # "King Sound" is no King
         if run <= end + 1 or doc[end].text != "-" or \
                 any(p.feature == "country" for p in candidates):
@@ -531,7 +533,8 @@ class ToponymFinder:
             "named" if named else self._small(doc, start, end, candidates, anchor)
         toponym = Toponym(Span(span.start_char, span.end_char, span.text), candidates,
                           words == "place" or bool(feature_word), admin_word, feature_word,
-                          actor=words == "actor" and not feature_word,
+                          actor=words == "actor" and not feature_word and
+                          not _never_a_party(span, candidates),
                           sentence=sentence,
                           demonym=demonym_beside(doc, start, end) if ambiguous else "",
                           anchor=anchor, small=small, across=across_border(doc, start),
@@ -641,6 +644,13 @@ def _sentence_end(doc: Doc, length: int, sentence: int, starts: list[int]) -> in
     article's, for the last sentence)."""
     after = bisect.bisect_right(starts, sentence)
     return doc[starts[after]].idx if after < len(starts) else length
+
+
+def _never_a_party(span: Span, candidates: tuple[Place, ...]) -> bool:
+    """Whether the name is water or a landform, which no words make a party: "a fissure on
+    the Reykjanes peninsula cut the pipeline", "the Danube rose" (a region or island may be a
+    government: "Gaza said", "Taiwan protested")."""
+    return all(p.feature == "sea" for p in candidates) or span[-1].lower_ in LANDFORM_WORDS
 
 
 def _ambiguous(candidates: tuple[Place, ...]) -> bool:
