@@ -161,3 +161,13 @@ def test_places_a_landform_is_never_a_party(coder):
     coded = coder.code_article(Article(id="t", text=text))
     mention = next(m for m in coded.places if m.span.text.startswith("Reykjanes"))
     assert not mention.actor
+
+
+@pytest.mark.parametrize(("text", "river"), [
+    # "Nam" alone is a common word and "Kara" a town: the river's words make the whole a river
+    ("Floods in Laos killed six people after the Nam Tha overflowed in Luang Namtha province.",
+     "Nam Tha"),
+    ("Officials in Uzbekistan moved families away from the banks of the Kara Unkur.", "Kara Unkur"),
+])
+def test_places_a_name_the_words_make_a_river_is_read_whole(coder, text, river):
+    assert _place(coder, text, river).feature == "sea"

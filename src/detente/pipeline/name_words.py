@@ -29,7 +29,8 @@ FEATURE_WORDS = {"Valley": "region", "Desert": "region", "Mountains": "region",
 # the last words of a name that a town's name never carries as a feature of its own: "King
 # Sound" is no King, Ontario; "the Liguasan Marsh" no village Liguasan
 LANDMARK_ENDINGS = {**dict.fromkeys(("Bay", "Sound", "Lagoon", "Fjord", "Firth", "Inlet", "Gulf",
-                                     "Strait", "Creek", "Reservoir", "Canal", "Lake", "Estuary"),
+                                     "Strait", "Creek", "Reservoir", "Canal", "Lake", "Estuary",
+                                     "Darya"),
                                     "sea"),
                     **dict.fromkeys(("Forest", "Flats", "Marsh", "Marshes", "Beach", "Glacier",
                                      "Wetlands", "Steppe", "Oilfield"), "region")}

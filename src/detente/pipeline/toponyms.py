@@ -73,8 +73,8 @@ from detente.pipeline.toponym import Toponym, lies_in, only_towns
 from detente.pipeline.unlisted_names import (
     ISLAND_WORDS,
     capitalised_run,
-    in_flood,
     river_by_bare_name,
+    river_words,
     type_first,
     unlisted_feature_end,
 )
@@ -283,9 +283,10 @@ class ToponymFinder:
                 doc[end].is_title and not doc[end].is_sent_start:
             return True
         run = capitalised_run(doc, start)
-        if run > end and doc[run - 1].text in LANDMARK_ENDINGS and \
-                all(p.feature == "city" for p in candidates):
-            return True  # "King Sound" is no King
+        if run > end and all(p.feature == "city" for p in candidates) and (
+                doc[run - 1].text in LANDMARK_ENDINGS or
+                start > 0 and doc[start - 1].lower_ == "the" and river_words(doc, start, run)):
+            return True  # "King Sound" is no King, "the banks of the Kara Darya" no Kara
         if run <= end + 1 or doc[end].text != "-" or \
                 any(p.feature == "country" for p in candidates):
             return False
@@ -430,10 +431,13 @@ class ToponymFinder:
         head = end - start > 1 and (doc[start].text in NAME_HEADS or
                                     bool(ending) and doc[start].text in TITLES)
         checked = doc[start + int(head):end - bool(ending)]
+        river = start > 0 and doc[start - 1].lower_ == "the" and river_words(doc, start, end)
+        # nor where the words say it is a river: "the Nam Ou overflowed"
+        common = self.common if not (river and end - start > 1) else frozenset()
         if end == start or doc[start].is_sent_start or \
                 doc[start - 1].is_title and doc[start - 1].lower_ != "the" or \
                 doc[start].lower_ == "the" or \
-                any(w.text in self.common or w.text in TITLES or w.lower_ in CALENDAR
+                any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
                     or w.text in CONTINENTS
                     or w.text in demonyms() for w in checked) or words.text in demonym_phrases() or \
                 end < len(doc) and doc[end].text[:1].isupper():
@@ -443,8 +447,8 @@ class ToponymFinder:
             kind = "admin"  # "across Gobi-Altai and Uvs provinces"
         kind = kind or ending or (  # "along Cobequid Bay"; "seizing X, a town on the border"
             "city" if designated(doc, start, end, TOWN_WORDS) else "")
-        if not kind and doc[start - 1].lower_ == "the" and in_flood(doc, end):
-            kind = "sea"  # "The Surma overflowed", "the Mahaweli broke its banks"
+        if not kind and river:
+            kind = "sea"  # "The Surma overflowed", "the banks of the Kara Darya"
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
         route = toward(doc, start)
         alias = alias_of >= 0  # another name of the place named at `alias_of`: there

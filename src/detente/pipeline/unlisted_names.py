@@ -136,6 +136,16 @@ _OVER_BANKS = frozenset({"burst", "bursts", "broke", "breaks", "breached", "brea
 _RIVER_LEVELS = frozenset({"banks", "bank", "danger", "flood"})
 
 
+def river_words(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words around the name after "the" at `start` say it is a river: it floods
+    (`in_flood`), or it has banks, a mouth or waters ("the banks of the Kara Darya")."""
+    return in_flood(doc, end) or start >= 3 and doc[start - 2].lower_ == "of" and \
+        doc[start - 3].lower_ in _RIVER_PARTS
+
+
+_RIVER_PARTS = frozenset({"banks", "bank", "mouth", "source", "headwaters", "waters", "estuary"})
+
+
 def in_flood(doc: Doc, end: int) -> bool:
     """Whether the words after a name say a river floods: "overflowed", "burst its banks",
     "rose above danger level", "rose to flood level", also after where it flows ("The Surma
