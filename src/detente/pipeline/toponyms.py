@@ -285,7 +285,8 @@ class ToponymFinder:
         run = capitalised_run(doc, start)
         if run > end and all(p.feature == "city" for p in candidates) and (
                 doc[run - 1].text in LANDMARK_ENDINGS or
-                start > 0 and doc[start - 1].lower_ == "the" and river_words(doc, start, run)):
+                start > 0 and doc[start - 1].lower_ == "the" and doc[run - 1].text not in FEATURE_WORDS
+                and river_words(doc, start, run)):
             return True  # "King Sound" is no King, "the banks of the Kara Darya" no Kara
         if run <= end + 1 or doc[end].text != "-" or \
                 any(p.feature == "country" for p in candidates):
