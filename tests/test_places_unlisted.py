@@ -171,3 +171,11 @@ def test_places_a_landform_is_never_a_party(coder):
 ])
 def test_places_a_name_the_words_make_a_river_is_read_whole(coder, text, river):
     assert _place(coder, text, river).feature == "sea"
+
+
+def test_places_another_name_given_for_a_river_is_the_river_not_a_far_namesake(coder):
+    # the gazetteer's "Nistru" is a Romanian village; here it is the river's Romanian name
+    text = ("Farmers in Moldova pumped water from the Dniester river, known in Romanian as the "
+            "Nistru, as the drought deepened.")
+    place = _place(coder, text, "Nistru")
+    assert place.feature == "sea" and place.country in ("MDA", "")

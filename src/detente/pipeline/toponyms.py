@@ -81,7 +81,7 @@ from detente.pipeline.unlisted_names import (
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import compass_only
 from detente.places.gazetteer import Gazetteer
-from detente.places.names import ascii_fold, dateline_case, fold_name, same_name
+from detente.places.names import ascii_fold, dateline_case, fold_name, haversine_km, same_name
 
 # between a name and the place it lies in: "Paris, Texas", "Tripoli in northern Lebanon"
 _WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
@@ -173,6 +173,16 @@ class ToponymFinder:
             # "counties Galway and Mayo", "the provinces of Aurora and Quirino": divisions
             typed_admin = admin_before(doc, i) or (found[-1].admin_word if admin_listed and after_listed
                                                    else "")
+            # "Quetzaltenango, the city most Guatemalans call X", "the Evros river, known in
+            # Turkish as the Meriç": another name of the place just named stands there, whatever
+            # else the gazetteer has under it (not a country's: "the Pratas Islands, known in
+            # China as X")
+            alias = self._named_before(doc, i, sentence, found) \
+                if not in_dateline and not any(p.feature == "country" for p in candidates) else None
+            if alias is not None and any(p.source != TOWN_SOURCE and _near(p, q)
+                                         for p in candidates for q in alias.candidates):
+                alias = None  # the gazetteer has it there: "Stepanakert, which Baku calls Khankendi"
+            end = 0 if alias is not None else end
             if end and (dated or self._keeps(doc, i, end, candidates, after_place or bool(typed_admin))):
                 toponym = self._toponym(doc, i, end, candidates,
                                         sentence, in_dateline or listed, typed_admin, in_dateline)
@@ -186,17 +196,10 @@ class ToponymFinder:
                 named.append((sentence, known[token.text]))
             elif not end and in_dateline and i == 0:
                 end = self._dateline_unknown(doc, dateline_end, found)
-            elif not end and not in_dateline:
-                # "Quetzaltenango, the city most Guatemalans call X": another name of the
-                # place just named (not of the country that calls it so: "the Pratas Islands,
-                # known in China as X")
-                named_before = next((t for t in reversed(found) if t.sentence == sentence and
-                                     not any(p.feature == "country" for p in t.candidates)),
-                                    None) if alias_before(doc, i) else None
-                alias = named_before is not None and token.idx - named_before.span.end < _ALIAS_CHARS
+            elif not end and not in_dateline or alias is not None:
                 end, toponym, sure = self._unknown(doc, i, sentence, after_place,
-                                                   named_before.span.start if alias else -1,
-                                                   _kind_of(named_before) if alias else "")
+                                                   alias.span.start if alias else -1,
+                                                   _kind_of(alias) if alias else "")
                 if toponym is not None and sure:
                     found.append(toponym)
                 elif toponym is not None:
@@ -205,6 +208,15 @@ class ToponymFinder:
         if doubtful:
             found = self._settle(doc, text, found, doubtful, starts, named)
         return self._appositions(text, _with_demonyms(found, named) if named else found)
+
+    def _named_before(self, doc: Doc, start: int, sentence: int, found: list[Toponym]) -> Toponym | None:
+        """The place named just before the name at `start` when alias words put the name as
+        another of its names ("X, known as", "which was called"); None otherwise."""
+        if not alias_before(doc, start):
+            return None
+        named = next((t for t in reversed(found) if t.sentence == sentence and
+                      not any(p.feature == "country" for p in t.candidates)), None)
+        return named if named is not None and doc[start].idx - named.span.end < _ALIAS_CHARS else None
 
     def _settle(self, doc: Doc, text: str, found: list[Toponym], doubtful: list[Toponym],
                 starts: list[int], named: list[tuple[int, str]]) -> list[Toponym]:
@@ -649,6 +661,15 @@ def _sentence_end(doc: Doc, length: int, sentence: int, starts: list[int]) -> in
     article's, for the last sentence)."""
     after = bisect.bisect_right(starts, sentence)
     return doc[starts[after]].idx if after < len(starts) else length
+
+
+def _near(place: Place, other: Place) -> bool:
+    """Whether two places share a country or lie within `_ALIAS_KM` of each other."""
+    return bool({place.country, *place.countries} & {other.country, *other.countries} - {""}) or \
+        haversine_km(place.lat, place.lon, other.lat, other.lon) <= _ALIAS_KM
+
+
+_ALIAS_KM = 500
 
 
 def _never_a_party(span: Span, candidates: tuple[Place, ...]) -> bool:
