@@ -174,8 +174,8 @@ def test_places_a_name_the_words_make_a_river_is_read_whole(coder, text, river):
 
 
 def test_places_another_name_given_for_a_river_is_the_river_not_a_far_namesake(coder):
-    # the gazetteer's "Nistru" is a Romanian village; here it is the river's Romanian name
-    text = ("Farmers in Moldova pumped water from the Dniester river, known in Romanian as the "
-            "Nistru, as the drought deepened.")
-    place = _place(coder, text, "Nistru")
-    assert place.feature == "sea" and place.country in ("MDA", "")
+    # the gazetteer's "Labe" is a city in Guinea; here it is the river's Czech name
+    text = ("Barges idled on the Elbe river, known in Czech as the Labe, as water levels fell in "
+            "the Czech Republic.")
+    place = _place(coder, text, "Labe")
+    assert place.feature == "sea" and place.country != "GIN"

@@ -98,9 +98,10 @@ _CONTAINED_MAX = 500_000
 
 
 def _kind_of(toponym: Toponym) -> str:
-    """The kind of place a name is, where its readings agree ("the Pratas Islands": island),
-    else ""."""
-    kinds = {p.feature for p in toponym.candidates} or {toponym.kind}
+    """The kind of place a name is, where its readings agree ("the Pratas Islands": island) or
+    its curated readings do ("the Elbe river", though Elbe is also a town), else ""."""
+    kinds = {p.feature for p in toponym.candidates if p.source == "curated"} or \
+        {p.feature for p in toponym.candidates} or {toponym.kind}
     return kinds.pop() if len(kinds) == 1 else ""
 
 
