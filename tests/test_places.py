@@ -119,6 +119,8 @@ def test_locations_do_not_change_which_events_are_coded(coder):
 # Sentences written for the actor-vs-place rules and for ambiguous names: (text, name, the
 # country it resolves to, whether it is a place (False: a government used as an actor)).
 PLACE_OR_ACTOR = [
+    # he speaks for where he commands
+    ("The army commander for Borno state said four soldiers were killed.", "Borno", "NGA", True),
     # a capital in apposition to "the capital": the words before the noun decide
     ("Drones hit the capital, Kyiv, before dawn on Sunday.", "Kyiv", "UKR", True),
     ("Government troops retook the capital, Khartoum, after two years.", "Khartoum", "SDN", True),

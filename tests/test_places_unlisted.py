@@ -179,3 +179,10 @@ def test_places_another_name_given_for_a_river_is_the_river_not_a_far_namesake(c
             "the Czech Republic.")
     place = _place(coder, text, "Labe")
     assert place.feature == "sea" and place.country != "GIN"
+
+
+def test_places_a_doubtful_name_spelt_like_a_town_of_a_country_only_its_places_name(coder):
+    # no country is named, but the dateline is a Greenland town: the airport town is Greenland's
+    text = ("NUUK, Jan 9 (Wire) - The government will base two patrol aircraft at Kangerlussuaq "
+            "from next year, the Danish defence ministry said.")
+    assert _place(coder, text, "Kangerlussuaq").country == "GRL"

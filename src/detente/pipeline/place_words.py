@@ -18,6 +18,7 @@ import functools
 from spacy.tokens import Doc
 
 from detente.actors import ActorDictionary
+from detente.pipeline.division_words import ADMIN_WORDS
 
 # words before a name that make it part of a person's name or title ("President Georgia ...",
 # "the Prince of Wales bridge")
@@ -365,19 +366,21 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # "Iran, where protests erupted"
     # "Phoenix and Sacramento agreed": what the list does, each of its names does
     after = _list_end(doc, after)
+    # "Texas sued", "Bavaria has said"; but in "the governor of Durango state asked" the
+    # governor asks, and Durango is where he governs (and in "the police commander for
+    # Mandera county said", where he commands)
+    of = start > 0 and (doc[start - 1].lower_ in ("of", "for") or start > 1 and
+                        doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in ("of", "for"))
     # "Tamaulipas prosecutors said", "the Rio Grande do Sul civil defence said": its body speaks
     body = after
     while body < after + 2 and body < len(doc) and doc[body].is_lower and \
             doc[body].lower_ not in _BODIES:
         body += 1
-    if body + 1 < len(doc) and doc[body].lower_ in _BODIES and doc[body + 1].lower_ in _ACTOR_VERBS:
+    if body + 1 < len(doc) and doc[body].lower_ in _BODIES and doc[body + 1].lower_ in _ACTOR_VERBS \
+            and not (of and doc[body].lower_ in ADMIN_WORDS):
         return "actor"
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
-    # "Texas sued", "Bavaria has said"; but in "the governor of Durango state asked" the
-    # governor asks, and Durango is where he governs
-    of = start > 0 and (doc[start - 1].lower_ == "of" or
-                        start > 1 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "of")
     if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS and not of:
         return "actor"
     if after < len(doc) and doc[after].lower_ in _PLACE_SUBJECT_VERBS:

@@ -227,8 +227,13 @@ class ToponymFinder:
         lacks is a place where it says GPE, LOC or FAC ("officials in Stepanakert"), and is
         dropped without a recogniser. (Asked about names only small towns have, it calls too
         many real towns people or bodies on short news sentences to be let veto them.)"""
+        # the countries the story names, its peoples', and those of names only one country has
+        # ("Nova Scotia", the dateline "NUUK")
         countries = dict.fromkeys([*(p.country for t in found for p in t.candidates
-                                     if p.feature == "country"), *(c for _, c in named)])
+                                     if p.feature == "country"), *(c for _, c in named),
+                                   *(t.candidates[0].country for t in found if t.candidates and
+                                     len({p.country for p in t.candidates}) == 1)])
+        countries.pop("", None)
         spelled = [t for t in doubtful
                    if any(self.gazetteer.spelled_like(c, t.span.text) for c in countries)]
         found = sorted(found + spelled, key=lambda t: t.span.start) if spelled else found
