@@ -186,3 +186,10 @@ def test_places_a_doubtful_name_spelt_like_a_town_of_a_country_only_its_places_n
     text = ("NUUK, Jan 9 (Wire) - The government will base two patrol aircraft at Kangerlussuaq "
             "from next year, the Danish defence ministry said.")
     assert _place(coder, text, "Kangerlussuaq").country == "GRL"
+
+
+def test_places_a_name_after_a_preposition_that_opens_the_sentence(coder):
+    # "In" is capitalised only because it opens the sentence: no person's title
+    text = ("Floods cut roads across Nova Scotia on Sunday. In Stewiacke, north of Halifax, "
+            "crews pulled drivers from their cars.")
+    assert _place(coder, text, "Stewiacke").country == "CAN"

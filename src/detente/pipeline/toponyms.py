@@ -453,8 +453,12 @@ class ToponymFinder:
         river = start > 0 and doc[start - 1].lower_ == "the" and river_words(doc, start, end)
         # nor where the words say it is a river: "the Nam Ou overflowed"
         common = self.common if not (river and end - start > 1) else frozenset()
+        # a capitalised word before it makes it part of a person's or body's name, but for a
+        # preposition that opens the sentence ("In Stewiacke, south of Truro, ...")
+        opener = doc[start - 1].lower_ == "the" or doc[start - 1].is_sent_start and \
+            doc[start - 1].lower_ in LOCATIVES
         if end == start or doc[start].is_sent_start or \
-                doc[start - 1].is_title and doc[start - 1].lower_ != "the" or \
+                doc[start - 1].is_title and not opener or \
                 doc[start].lower_ == "the" or \
                 any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
                     or w.text in CONTINENTS
