@@ -193,3 +193,10 @@ def test_places_a_name_after_a_preposition_that_opens_the_sentence(coder):
     text = ("Floods cut roads across Nova Scotia on Sunday. In Stewiacke, north of Halifax, "
             "crews pulled drivers from their cars.")
     assert _place(coder, text, "Stewiacke").country == "CAN"
+
+
+def test_places_another_spelling_on_the_shore_of_a_sea_the_story_names(coder):
+    # no country is named: the sea's shores are where the town is sought
+    text = "Dust from the dry bed of the Aral Sea blew over Muynak, closing its schools."
+    place = _place(coder, text, "Muynak")
+    assert place.country == "UZB" and place.source == "spelling"

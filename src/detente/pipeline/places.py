@@ -201,9 +201,11 @@ class PlaceResolver:
                 tries = [within.country] if within is not None else [country, *others]
                 within = self._like_division(toponym, tries) or within
             # "near Kobani and Tal Rifaat in northern Syria": Tall Rif'at, by another spelling
-            # (or of a people its sentence names: "Anse-à-Pitres, the Haitian town")
-            place = self._spelled_like(toponym, within, [country, *toponym.nearby, *dict.fromkeys(
-                m.place.country for m in mentions if not m.actor)], mentions)
+            # (or of a people its sentence names: "Anse-à-Pitres, the Haitian town"; or on the
+            # shores of a sea the story names: "off Salif" in the Red Sea is Yemen's)
+            place = self._spelled_like(toponym, within, [
+                country, *toponym.nearby, *dict.fromkeys(m.place.country for m in mentions if not m.actor),
+                *dict.fromkeys(c for m in mentions if not m.actor for c in m.place.countries)], mentions)
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
                 continue
