@@ -200,3 +200,11 @@ def test_places_another_spelling_on_the_shore_of_a_sea_the_story_names(coder):
     text = "Dust from the dry bed of the Aral Sea blew over Muynak, closing its schools."
     place = _place(coder, text, "Muynak")
     assert place.country == "UZB" and place.source == "spelling"
+
+
+def test_places_a_village_name_that_opens_a_longer_name_is_no_village(coder):
+    # "Bulo" alone is a Philippine village; "Bulo Burte" is a Somali town spelt otherwise
+    text = ("Floods swamped Beledweyne in Somalia's Hiiraan region, and villages downstream "
+            "toward Bulo Burte were cut off.")
+    place = _place(coder, text, "Bulo Burte")
+    assert place.country == "SOM"

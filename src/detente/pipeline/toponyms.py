@@ -301,6 +301,9 @@ class ToponymFinder:
                 doc[end].is_title and not doc[end].is_sent_start:
             return True
         run = capitalised_run(doc, start)
+        if run > end and only_towns(candidates) and doc[start].text not in PLACE_PREFIXES and \
+                doc[run - 1].text not in FEATURE_WORDS:
+            return True  # "Bulo Burte" is no Philippine village Bulo: a name the gazetteer lacks
         if run > end and all(p.feature == "city" for p in candidates) and (
                 doc[run - 1].text in LANDMARK_ENDINGS or
                 start > 0 and doc[start - 1].lower_ == "the" and doc[run - 1].text not in FEATURE_WORDS
