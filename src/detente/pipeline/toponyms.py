@@ -471,8 +471,12 @@ class ToponymFinder:
         kind, taken = place_kind(doc, start, end)
         if not kind and division_word_after(doc, end):
             kind = "admin"  # "across Gobi-Altai and Uvs provinces"
-        kind = kind or ending or (  # "along Cobequid Bay"; "seizing X, a town on the border"
-            "city" if designated(doc, start, end, TOWN_WORDS) else "")
+        # "along Cobequid Bay", "the Kaghan Valley" (but "Sporting beat Red Star Valley 3-0": a
+        # club); "seizing X, a town on the border"
+        if ending and not (opener or doc[start - 1].lower_ == "of" or
+                           is_locative(doc, start, LOCATIVES | {"on"})):
+            ending = ""
+        kind = kind or ending or ("city" if designated(doc, start, end, TOWN_WORDS) else "")
         if not kind and river:
             kind = "sea"  # "The Surma overflowed", "the banks of the Kara Darya"
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
