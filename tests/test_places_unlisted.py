@@ -212,6 +212,6 @@ def test_places_a_village_name_that_opens_a_longer_name_is_no_village(coder):
 
 def test_places_a_name_ending_in_a_feature_word_needs_words_that_make_it_a_place(coder):
     # a football club, not a valley: nothing before the name says it is where things are
-    coded = coder.code_article(Article(id="t", text="Sporting Lisbon beat Red Star Valley 3-0 on "
-                                                    "Wednesday to top the league."))
+    coded = coder.code_article(Article(id="t", text="Inflation in Australia slowed in June. Sporting "
+                                                    "Lisbon beat Red Star Valley 3-0 on Wednesday."))
     assert not any(m.span.text.startswith("Red Star") for m in coded.places)
