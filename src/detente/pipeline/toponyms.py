@@ -6,8 +6,8 @@ around a name (`place_words.py`) make it a place ("troops entered Ukraine", "tal
 or a government ("Texas sued"); an apposition ("Paris, Texas"), a demonym beside it ("the Libyan
 capital") or a place it is said to lie in ("X, a town in northern Mali") is kept with it for
 `places.py` to weigh, in a `toponym.Toponym`. A name the gazetteer lacks is kept where the
-words make it a place (`unlisted_names.py` reads the words that say what kind of feature it
-is; `division_words.py` the division words around names).
+words make it a place (`unlisted_reader.py`, with the word tests of `unlisted_names.py`;
+`division_words.py` reads the division words around names).
 """
 
 from __future__ import annotations
@@ -29,13 +29,12 @@ from detente.pipeline.division_words import (
     admin_before,
     division_word_after,
 )
-from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS, Entity
+from detente.pipeline.entities import Entity
 from detente.pipeline.name_words import (
     ADJECTIVAL,
     ANCHOR_WORDS,
     FEATURE_WORDS,
     LANDMARK_ENDINGS,
-    NAME_ENDINGS,
     NAME_HEADS,
     NEAR_WORDS,
     PLACE_PREFIXES,
@@ -46,17 +45,13 @@ from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
     LANDFORM_WORDS,
-    LOCATIVES,
     TITLES,
     across_border,
-    alias_before,
     country_role,
     demonym_beside,
-    demonym_phrases,
     demonyms,
     in_locative_list,
     is_locative,
-    place_kind,
     role,
 )
 from detente.pipeline.small_place_words import (
@@ -78,6 +73,7 @@ from detente.pipeline.unlisted_names import (
     type_first,
     unlisted_feature_end,
 )
+from detente.pipeline.unlisted_reader import UnlistedReader
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import compass_only
 from detente.places.gazetteer import Gazetteer
@@ -86,7 +82,6 @@ from detente.places.names import ascii_fold, dateline_case, fold_name, haversine
 # between a name and the place it lies in: "Paris, Texas", "Tripoli in northern Lebanon"
 _WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
 _BIG_CITY = 1_000_000  # a common-word name this large is read as the city anywhere ("Nice" is not)
-_ALIAS_CHARS = 80  # how far after a place another name of it may follow ("X, formerly Y")
 _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
 # between two names of a list, where the first is a place: "across southern Turkey and
 # northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
@@ -124,6 +119,7 @@ class ToponymFinder:
         self.common, blocks = _word_lists()
         self.blocks = frozenset(blocks)
         self.block_firsts = frozenset(b.split()[0] for b in blocks)
+        self.unlisted = UnlistedReader(self)  # the names the gazetteer lacks
     def find(self, doc: Doc, dateline_end: int = 0) -> list[Toponym]:
         """Every place name in `doc`, longest first where names overlap."""
         text = doc.text  # Doc.text joins the tokens anew on each call
@@ -144,7 +140,7 @@ class ToponymFinder:
             in_dateline = token.idx < dateline_end
             # "the villages of X, Y and Z": a name listed after a placed small place
             listed = named_end >= 0 and all(t.lower_ in (",", "and", "or") for t in doc[named_end:i])
-            end, candidates = self._longest(doc, i, in_dateline, listed)
+            end, candidates = self.longest(doc, i, in_dateline, listed)
             if end and not in_dateline and self._fragment(doc, i, end, candidates):
                 end, candidates = 0, ()  # "Pont" of "Pont-Sondé" is no place of its own
             if i and doc[i - 1].lower_ == "the" and not in_dateline and \
@@ -164,7 +160,7 @@ class ToponymFinder:
                 candidates = _own_names_first(doc[i:end].text, candidates)
             feature_end = 0 if in_dateline else unlisted_feature_end(doc, i, end, candidates)
             if feature_end:  # "the Madeira river": a river the gazetteer lacks, not the town
-                found.append(self._unlisted_feature(doc, i, feature_end,
+                found.append(self.unlisted.feature(doc, i, feature_end,
                                          sentence))
                 i = feature_end + 1
                 continue
@@ -178,7 +174,7 @@ class ToponymFinder:
             # Turkish as the Meriç": another name of the place just named stands there, whatever
             # else the gazetteer has under it (not a country's: "the Pratas Islands, known in
             # China as X")
-            alias = self._named_before(doc, i, sentence, found) \
+            alias = self.unlisted.alias_target(doc, i, sentence, found) \
                 if not in_dateline and not any(p.feature == "country" for p in candidates) else None
             if alias is not None and any(p.source != TOWN_SOURCE and _near(p, q)
                                          for p in candidates for q in alias.candidates):
@@ -196,9 +192,9 @@ class ToponymFinder:
             elif token.text in known:
                 named.append((sentence, known[token.text]))
             elif not end and in_dateline and i == 0:
-                end = self._dateline_unknown(doc, dateline_end, found)
+                end = self.unlisted.in_dateline(doc, dateline_end, found)
             elif not end and not in_dateline or alias is not None:
-                end, toponym, sure = self._unknown(doc, i, sentence, after_place,
+                end, toponym, sure = self.unlisted.read(doc, i, sentence, after_place,
                                                    alias.span.start if alias else -1,
                                                    _kind_of(alias) if alias else "")
                 if toponym is not None and sure:
@@ -207,54 +203,10 @@ class ToponymFinder:
                     doubtful.append(toponym)
             i = end or i + 1
         if doubtful:
-            found = self._settle(doc, text, found, doubtful, starts, named)
+            found = self.unlisted.settle(doc, text, found, doubtful, starts, named)
         return self._appositions(text, _with_demonyms(found, named) if named else found)
 
-    def _named_before(self, doc: Doc, start: int, sentence: int, found: list[Toponym]) -> Toponym | None:
-        """The place named just before the name at `start` when alias words put the name as
-        another of its names ("X, known as", "which was called"); None otherwise."""
-        if not alias_before(doc, start):
-            return None
-        named = next((t for t in reversed(found) if t.sentence == sentence and
-                      not any(p.feature == "country" for p in t.candidates)), None)
-        return named if named is not None and doc[start].idx - named.span.end < _ALIAS_CHARS else None
-
-    def _settle(self, doc: Doc, text: str, found: list[Toponym], doubtful: list[Toponym],
-                starts: list[int], named: list[tuple[int, str]]) -> list[Toponym]:
-        """A doubtful name is a town where it is another spelling of a town of a country the
-        story names ("officials in Marsa Matrouh" beside Egypt: Marsa Matruh; `spellings.py`).
-        The entity recogniser is asked about the others' sentences: a name the gazetteer
-        lacks is a place where it says GPE, LOC or FAC ("officials in Stepanakert"), and is
-        dropped without a recogniser. (Asked about names only small towns have, it calls too
-        many real towns people or bodies on short news sentences to be let veto them.)"""
-        # the countries the story names, its peoples', and those of names only one country has
-        # ("Nova Scotia", the dateline "NUUK")
-        countries = dict.fromkeys([*(p.country for t in found for p in t.candidates
-                                     if p.feature == "country"), *(c for _, c in named),
-                                   *(t.candidates[0].country for t in found if t.candidates and
-                                     len({p.country for p in t.candidates}) == 1)])
-        countries.pop("", None)
-        spelled = [t for t in doubtful
-                   if any(self.gazetteer.spelled_like(c, t.span.text) for c in countries)]
-        found = sorted(found + spelled, key=lambda t: t.span.start) if spelled else found
-        doubtful = [t for t in doubtful if t not in spelled]
-        if self.entities is None or not doubtful:
-            return found
-        bounds = {t.sentence: (doc[t.sentence].idx, _sentence_end(doc, len(text), t.sentence, starts))
-                  for t in doubtful}
-        order = sorted(bounds)
-        labelled = dict(zip(order, self.entities([text[slice(*bounds[k])] for k in order]),
-                            strict=True))
-        added = []
-        for toponym in doubtful:
-            offset = bounds[toponym.sentence][0]
-            labels = {label for start, end, label in labelled[toponym.sentence]
-                      if start + offset < toponym.span.end and toponym.span.start < end + offset}
-            if labels & PLACE_LABELS and not labels & OTHER_LABELS or not labels:
-                added.append(replace(toponym, kind="region" if labels == {"LOC"} else "city"))
-        return sorted(found + added, key=lambda t: t.span.start) if added else found
-
-    def _longest(self, doc: Doc, start: int, dateline: bool, listed: bool = False,
+    def longest(self, doc: Doc, start: int, dateline: bool, listed: bool = False,
                  towns: bool = False) -> tuple[int, tuple[Place, ...]]:
         """(end token, candidates) of the longest gazetteer name starting at `start`; a name
         that only towns of the town file have counts where the words allow a small place
@@ -314,7 +266,7 @@ class ToponymFinder:
             return False
         if not doc[end + 1].is_title:
             return True  # "-à-", "-d'Eau": the words of one name
-        second = self._longest(doc, end + 1, False, towns=True)[0]
+        second = self.longest(doc, end + 1, False, towns=True)[0]
         # "Gobi-Altai province", "Gobi-Altai and Uvs provinces": a division word after the
         # pair, or after the list it opens, makes it one name
         return second == 0 or division_word_after(doc, second)
@@ -362,7 +314,7 @@ class ToponymFinder:
         after = doc[end] if end < len(doc) else None
         if after is not None and after.is_title and not after.is_sent_start and \
                 after.text not in PLACE_SUFFIXES and after.text.lower() not in ADMIN_WORDS and \
-                self._longest(doc, end, False)[0] == 0:
+                self.longest(doc, end, False)[0] == 0:
             return True
         if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in TITLES:
             return True  # "the Prince of Wales bridge", "the Duke of Edinburgh"
@@ -381,7 +333,7 @@ class ToponymFinder:
         under 50,000 people bear is no such name: before another name it is the first word of
         one the gazetteer lacks ("Tal" of "Tal Afar", "Nysa" of "Nysa Kłodzka")."""
         for start in range(max(0, index - 3), index + 1):
-            end, candidates = self._longest(doc, start, False)
+            end, candidates = self.longest(doc, start, False)
             if end == index + 1 and candidates and any(
                     p.feature != "city" or p.population >= _ANCHOR_CITY for p in candidates):
                 return start
@@ -406,10 +358,10 @@ class ToponymFinder:
         """The places the name after `end` may be when the words between say where the name
         before lies: "X, a town in northern Mali", "X in Syria's Idlib province", "X near
         Aleppo"."""
-        at = self._anchor_at(doc, end)
+        at = self.anchor_at(doc, end)
         if at is None:
             return ()
-        after, candidates = self._longest(doc, at, False, towns=True)
+        after, candidates = self.longest(doc, at, False, towns=True)
         candidates = tuple(p for p in candidates if p.source != TOWN_SOURCE) if after else ()
         # a name that is a country or a feature of the curated list is that before it is a
         # small town: "Mexico's Pacific coast" is not in Pacific, Missouri (7,000 people), nor
@@ -421,14 +373,14 @@ class ToponymFinder:
             return tuple(p for p in candidates if p.feature != "city" or p.population >= _ANCHOR_CITY)
         return candidates
 
-    def _anchor_at(self, doc: Doc, end: int) -> int | None:
+    def anchor_at(self, doc: Doc, end: int) -> int | None:
         """Where the name that says where the name before `end` lies starts (`_anchor`)."""
         for j in range(end, min(len(doc), end + 10)):
             token = doc[j]
             if j > end and token.is_sent_start:
                 return None
             if (token.text in ADJECTIVAL or token.text in demonyms()) and \
-                    self._longest(doc, j, False, towns=True)[0] <= j + 1:
+                    self.longest(doc, j, False, towns=True)[0] <= j + 1:
                 continue  # "X, the Caribbean port in Colón"; but "in British Columbia"
             if token.text[:1].isupper():
                 # "WASHINGTON, March 21": a month is no place a name lies in (March, England)
@@ -436,98 +388,6 @@ class ToponymFinder:
             if token.lower_ not in ANCHOR_WORDS and not token.like_num:
                 return None
         return None
-
-    def _unknown(self, doc: Doc, start: int, sentence: int, after_place: bool = False,
-                 alias_of: int = -1, alias_kind: str = "") -> tuple[int, Toponym | None, bool]:
-        """(end, toponym, sure) of a name the gazetteer lacks that the words make a place: a
-        word for its kind ("the village of Przewodow", "the Noto peninsula"), or a locative and
-        the place it lies in ("fighting in Barsalogho in central Burkina Faso"); not sure
-        after a locative alone ("officials in Stepanakert"): the entity recogniser decides.
-        (0, None, False) for anything else: most capitalised words the gazetteer lacks are
-        people, bodies, days."""
-        end = capitalised_run(doc, start)
-        words = doc[start:end]
-        ending = NAME_ENDINGS.get(doc[end - 1].text, "") if end - start > 1 else ""
-        # words that head or end place names are no common words or titles there: "Deir
-        # el-Zour", "Frobisher Bay", "King Sound"
-        head = end - start > 1 and (doc[start].text in NAME_HEADS or
-                                    bool(ending) and doc[start].text in TITLES)
-        checked = doc[start + int(head):end - bool(ending)]
-        river = start > 0 and doc[start - 1].lower_ == "the" and river_words(doc, start, end)
-        # nor where the words say it is a river: "the Nam Ou overflowed"
-        common = self.common if not (river and end - start > 1) else frozenset()
-        # a capitalised word before it makes it part of a person's or body's name, but for a
-        # preposition that opens the sentence ("In Stewiacke, south of Truro, ...")
-        opener = doc[start - 1].lower_ == "the" or doc[start - 1].is_sent_start and \
-            doc[start - 1].lower_ in LOCATIVES
-        if end == start or doc[start].is_sent_start or \
-                doc[start - 1].is_title and not opener or \
-                doc[start].lower_ == "the" or \
-                any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
-                    or w.text in CONTINENTS
-                    or w.text in demonyms() for w in checked) or words.text in demonym_phrases() or \
-                end < len(doc) and doc[end].text[:1].isupper():
-            return 0, None, False
-        kind, taken = place_kind(doc, start, end)
-        if not kind and division_word_after(doc, end):
-            kind = "admin"  # "across Gobi-Altai and Uvs provinces"
-        # "along Cobequid Bay", "the Kaghan Valley" (but "Sporting beat Red Star Valley 3-0": a
-        # club); "seizing X, a town on the border"
-        if ending and not (opener or doc[start - 1].lower_ == "of" or
-                           is_locative(doc, start, LOCATIVES | {"on"})):
-            ending = ""
-        kind = kind or ending or ("city" if designated(doc, start, end, TOWN_WORDS) else "")
-        if not kind and river:
-            kind = "sea"  # "The Surma overflowed", "the banks of the Kara Darya"
-        # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
-        route = toward(doc, start)
-        alias = alias_of >= 0  # another name of the place named at `alias_of`: there
-        if not kind and not is_locative(doc, start, LOCATIVES | {"on"}) and not route and \
-                not after_place and not alias:
-            return 0, None, False
-        at = self._anchor_at(doc, end + taken)
-        anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
-        if anchored:
-            at = self._owned(doc, at)
-        return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
-                            sentence=sentence, kind=kind or alias_kind or "city",
-                            lies_in=doc[at].idx if anchored else alias_of), \
-            bool(kind or anchored or route or alias)
-
-    def _owned(self, doc: Doc, at: int) -> int:
-        """The name after an owner's "'s" where the gazetteer has it, else the owner's: "in
-        Argentina's Chubut province" puts a place in Chubut, not just in Argentina."""
-        owner_end = self._longest(doc, at, False)[0]
-        if 0 < owner_end < len(doc) - 1 and doc[owner_end].text in ("'s", "’s") and \
-                self._longest(doc, owner_end + 1, False)[0] > 0:
-            return owner_end + 1
-        return at
-
-    def _dateline_unknown(self, doc: Doc, dateline_end: int, found: list[Toponym]) -> int:
-        """A dateline's town the gazetteer lacks ("GILLAM, Manitoba"): a place all the same, in
-        the place named after the comma; appended to `found`. Returns where its name ends."""
-        end = next((j for j in range(len(doc)) if doc[j].text == "," or doc[j].idx >= dateline_end),
-                   len(doc))
-        if end == 0 or end > 4:
-            return 0
-        at = end + 1 if end < len(doc) and doc[end].text == "," else None
-        anchored = at is not None and at < len(doc) and doc[at].idx < dateline_end and \
-            doc[at].lower_ not in CALENDAR and self._longest(doc, at, True)[0] > 0
-        span = doc[0:end]
-        found.append(Toponym(Span(span.start_char, span.end_char, span.text), (), True,
-                             kind="city", lies_in=doc[at].idx if anchored else -1))
-        return end
-
-    def _unlisted_feature(self, doc: Doc, start: int, end: int, sentence: int) -> Toponym:
-        """A river or island the gazetteer lacks ("the Kasai River", "the Madeira river",
-        "Delft island"): at the place the words say it is by ("the Bug river near
-        Terespol"), else where the story is."""
-        at = self._anchor_at(doc, end + 1)
-        anchored = at is not None and self._longest(doc, at, False, towns=True)[0] > 0
-        span = doc[start:end]
-        kind = "island" if doc[end].lower_ in ISLAND_WORDS else "sea"
-        return Toponym(Span(span.start_char, span.end_char, span.text), (), True,
-                       sentence=sentence, kind=kind, lies_in=doc[at].idx if anchored else -1)
 
     def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                  sentence: int, named: bool = False, typed_admin: str = "",
@@ -562,7 +422,7 @@ class ToponymFinder:
             any(p.source == TOWN_SOURCE for p in candidates) else ()
         owner = self._owner(doc, start)
         if owner is not None and not anchor and ambiguous:  # "Western Australia's Kimberley"
-            anchor = self._longest(doc, owner, False)[1]
+            anchor = self.longest(doc, owner, False)[1]
         small = "" if not any(p.source == TOWN_SOURCE for p in candidates) else \
             "named" if named else self._small(doc, start, end, candidates, anchor)
         toponym = Toponym(Span(span.start_char, span.end_char, span.text), candidates,
@@ -605,7 +465,7 @@ class ToponymFinder:
             return None
         at, part_of = owner, False
         if at is None:
-            at = self._anchor_at(doc, end)
+            at = self.anchor_at(doc, end)
             gap = {t.lower_ for t in doc[end:at]} if at is not None else set()
             # "X in southern Iceland", "X, a district of Blantyre": a part of a city too
             part_of = "of" in gap and bool(gap & SETTLEMENTS)
@@ -614,10 +474,10 @@ class ToponymFinder:
             if not ("in" in gap or part_of or off_shore or dateline and gap == {","}) or \
                     gap & NEAR_WORDS:
                 return None
-        after, places = self._longest(doc, at, False)
+        after, places = self.longest(doc, at, False)
         if after and after + 1 < len(doc) and doc[after].text in ("'s", "’s"):
             # "in Somalia's Middle Shabelle region": the division, finer than its country
-            finer_end, finer = self._longest(doc, after + 1, False)
+            finer_end, finer = self.longest(doc, after + 1, False)
             countries = {q.country for q in places if q.feature == "country"}
             if finer_end and not any(p.country in countries for p in candidates) and any(
                     q.feature in ("admin", "region") and q.country in countries for q in finer):
@@ -671,13 +531,6 @@ def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, .
     own = tuple(p for p in candidates if same_name(fold_name(p.name), text))
     biggest = max(p.population for p in candidates)
     return own if own and max(p.population for p in own) * 10 >= biggest else candidates
-
-
-def _sentence_end(doc: Doc, length: int, sentence: int, starts: list[int]) -> int:
-    """The character where the sentence starting at token `sentence` ends (`length`: the
-    article's, for the last sentence)."""
-    after = bisect.bisect_right(starts, sentence)
-    return doc[starts[after]].idx if after < len(starts) else length
 
 
 def _near(place: Place, other: Place) -> bool:

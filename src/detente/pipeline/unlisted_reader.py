@@ -1,0 +1,196 @@
+"""Names the gazetteer lacks, read where the words make them places (`ToponymFinder` asks).
+
+A capitalised run the gazetteer lacks is a place where a word says its kind ("the village of
+X", "the X peninsula", "X Bay"), a road or move leads to it, a place it lies in follows ("X in
+central Burkina Faso"), alias words make it another name of the place just named ("X, known
+in Turkish as Y"), or a locative governs it; a name after a locative alone is doubtful until
+its spelling (`places/spellings.py`) or the entity recogniser settles it. A dateline's town
+and a river or island the gazetteer lacks are read here too. `unlisted_names.py` holds the
+word tests these readings use.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from detente.model import Span
+from detente.pipeline.division_words import division_word_after
+from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS
+from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS
+from detente.pipeline.place_words import (
+    CALENDAR,
+    CONTINENTS,
+    LOCATIVES,
+    TITLES,
+    alias_before,
+    demonym_phrases,
+    demonyms,
+    is_locative,
+    place_kind,
+)
+from detente.pipeline.small_place_words import TOWN_WORDS, designated, toward
+from detente.pipeline.toponym import Toponym
+from detente.pipeline.unlisted_names import ISLAND_WORDS, capitalised_run, river_words
+
+if TYPE_CHECKING:
+    from detente.pipeline.toponyms import ToponymFinder
+
+_ALIAS_CHARS = 80  # how far after a place another name of it may follow ("X, formerly Y")
+
+
+class UnlistedReader:
+    """The finder's reading of names the gazetteer lacks; it looks names up through the finder
+    (`ToponymFinder.longest`, `anchor_at`)."""
+
+    def __init__(self, finder: ToponymFinder):
+        self.finder = finder
+
+    def alias_target(self, doc: Doc, start: int, sentence: int, found: list[Toponym]) -> Toponym | None:
+        """The place named just before the name at `start` when alias words put the name as
+        another of its names ("X, known as", "which was called"); None otherwise."""
+        if not alias_before(doc, start):
+            return None
+        named = next((t for t in reversed(found) if t.sentence == sentence and
+                      not any(p.feature == "country" for p in t.candidates)), None)
+        return named if named is not None and doc[start].idx - named.span.end < _ALIAS_CHARS else None
+
+    def settle(self, doc: Doc, text: str, found: list[Toponym], doubtful: list[Toponym],
+                starts: list[int], named: list[tuple[int, str]]) -> list[Toponym]:
+        """A doubtful name is a town where it is another spelling of a town of a country the
+        story names ("officials in Marsa Matrouh" beside Egypt: Marsa Matruh; `spellings.py`).
+        The entity recogniser is asked about the others' sentences: a name the gazetteer
+        lacks is a place where it says GPE, LOC or FAC ("officials in Stepanakert"), and is
+        dropped without a recogniser. (Asked about names only small towns have, it calls too
+        many real towns people or bodies on short news sentences to be let veto them.)"""
+        # the countries the story names, its peoples', and those of names only one country has
+        # ("Nova Scotia", the dateline "NUUK")
+        countries = dict.fromkeys([*(p.country for t in found for p in t.candidates
+                                     if p.feature == "country"), *(c for _, c in named),
+                                   *(t.candidates[0].country for t in found if t.candidates and
+                                     len({p.country for p in t.candidates}) == 1)])
+        countries.pop("", None)
+        spelled = [t for t in doubtful
+                   if any(self.finder.gazetteer.spelled_like(c, t.span.text) for c in countries)]
+        found = sorted(found + spelled, key=lambda t: t.span.start) if spelled else found
+        doubtful = [t for t in doubtful if t not in spelled]
+        if self.finder.entities is None or not doubtful:
+            return found
+        bounds = {t.sentence: (doc[t.sentence].idx, _sentence_end(doc, len(text), t.sentence, starts))
+                  for t in doubtful}
+        order = sorted(bounds)
+        labelled = dict(zip(order, self.finder.entities([text[slice(*bounds[k])] for k in order]),
+                            strict=True))
+        added = []
+        for toponym in doubtful:
+            offset = bounds[toponym.sentence][0]
+            labels = {label for start, end, label in labelled[toponym.sentence]
+                      if start + offset < toponym.span.end and toponym.span.start < end + offset}
+            if labels & PLACE_LABELS and not labels & OTHER_LABELS or not labels:
+                added.append(replace(toponym, kind="region" if labels == {"LOC"} else "city"))
+        return sorted(found + added, key=lambda t: t.span.start) if added else found
+
+    def read(self, doc: Doc, start: int, sentence: int, after_place: bool = False,
+                 alias_of: int = -1, alias_kind: str = "") -> tuple[int, Toponym | None, bool]:
+        """(end, toponym, sure) of a name the gazetteer lacks that the words make a place: a
+        word for its kind ("the village of Przewodow", "the Noto peninsula"), or a locative and
+        the place it lies in ("fighting in Barsalogho in central Burkina Faso"); not sure
+        after a locative alone ("officials in Stepanakert"): the entity recogniser decides.
+        (0, None, False) for anything else: most capitalised words the gazetteer lacks are
+        people, bodies, days."""
+        end = capitalised_run(doc, start)
+        words = doc[start:end]
+        ending = NAME_ENDINGS.get(doc[end - 1].text, "") if end - start > 1 else ""
+        # words that head or end place names are no common words or titles there: "Deir
+        # el-Zour", "Frobisher Bay", "King Sound"
+        head = end - start > 1 and (doc[start].text in NAME_HEADS or
+                                    bool(ending) and doc[start].text in TITLES)
+        checked = doc[start + int(head):end - bool(ending)]
+        river = start > 0 and doc[start - 1].lower_ == "the" and river_words(doc, start, end)
+        # nor where the words say it is a river: "the Nam Ou overflowed"
+        common = self.finder.common if not (river and end - start > 1) else frozenset()
+        # a capitalised word before it makes it part of a person's or body's name, but for a
+        # preposition that opens the sentence ("In Stewiacke, south of Truro, ...")
+        opener = doc[start - 1].lower_ == "the" or doc[start - 1].is_sent_start and \
+            doc[start - 1].lower_ in LOCATIVES
+        if end == start or doc[start].is_sent_start or \
+                doc[start - 1].is_title and not opener or \
+                doc[start].lower_ == "the" or \
+                any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
+                    or w.text in CONTINENTS
+                    or w.text in demonyms() for w in checked) or words.text in demonym_phrases() or \
+                end < len(doc) and doc[end].text[:1].isupper():
+            return 0, None, False
+        kind, taken = place_kind(doc, start, end)
+        if not kind and division_word_after(doc, end):
+            kind = "admin"  # "across Gobi-Altai and Uvs provinces"
+        # "along Cobequid Bay", "the Kaghan Valley" (but "Sporting beat Red Star Valley 3-0": a
+        # club); "seizing X, a town on the border"
+        if ending and not (opener or doc[start - 1].lower_ == "of" or
+                           is_locative(doc, start, LOCATIVES | {"on"})):
+            ending = ""
+        kind = kind or ending or ("city" if designated(doc, start, end, TOWN_WORDS) else "")
+        if not kind and river:
+            kind = "sea"  # "The Surma overflowed", "the banks of the Kara Darya"
+        # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
+        route = toward(doc, start)
+        alias = alias_of >= 0  # another name of the place named at `alias_of`: there
+        if not kind and not is_locative(doc, start, LOCATIVES | {"on"}) and not route and \
+                not after_place and not alias:
+            return 0, None, False
+        at = self.finder.anchor_at(doc, end + taken)
+        anchored = at is not None and self.finder.longest(doc, at, False, towns=True)[0] > 0
+        if anchored:
+            at = self._owned(doc, at)
+        return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
+                            sentence=sentence, kind=kind or alias_kind or "city",
+                            lies_in=doc[at].idx if anchored else alias_of), \
+            bool(kind or anchored or route or alias)
+
+    def _owned(self, doc: Doc, at: int) -> int:
+        """The name after an owner's "'s" where the gazetteer has it, else the owner's: "in
+        Argentina's Chubut province" puts a place in Chubut, not just in Argentina."""
+        owner_end = self.finder.longest(doc, at, False)[0]
+        if 0 < owner_end < len(doc) - 1 and doc[owner_end].text in ("'s", "’s") and \
+                self.finder.longest(doc, owner_end + 1, False)[0] > 0:
+            return owner_end + 1
+        return at
+
+    def in_dateline(self, doc: Doc, dateline_end: int, found: list[Toponym]) -> int:
+        """A dateline's town the gazetteer lacks ("GILLAM, Manitoba"): a place all the same, in
+        the place named after the comma; appended to `found`. Returns where its name ends."""
+        end = next((j for j in range(len(doc)) if doc[j].text == "," or doc[j].idx >= dateline_end),
+                   len(doc))
+        if end == 0 or end > 4:
+            return 0
+        at = end + 1 if end < len(doc) and doc[end].text == "," else None
+        anchored = at is not None and at < len(doc) and doc[at].idx < dateline_end and \
+            doc[at].lower_ not in CALENDAR and self.finder.longest(doc, at, True)[0] > 0
+        span = doc[0:end]
+        found.append(Toponym(Span(span.start_char, span.end_char, span.text), (), True,
+                             kind="city", lies_in=doc[at].idx if anchored else -1))
+        return end
+
+    def feature(self, doc: Doc, start: int, end: int, sentence: int) -> Toponym:
+        """A river or island the gazetteer lacks ("the Kasai River", "the Madeira river",
+        "Delft island"): at the place the words say it is by ("the Bug river near
+        Terespol"), else where the story is."""
+        at = self.finder.anchor_at(doc, end + 1)
+        anchored = at is not None and self.finder.longest(doc, at, False, towns=True)[0] > 0
+        span = doc[start:end]
+        kind = "island" if doc[end].lower_ in ISLAND_WORDS else "sea"
+        return Toponym(Span(span.start_char, span.end_char, span.text), (), True,
+                       sentence=sentence, kind=kind, lies_in=doc[at].idx if anchored else -1)
+
+
+
+def _sentence_end(doc: Doc, length: int, sentence: int, starts: list[int]) -> int:
+    """The character where the sentence starting at token `sentence` ends (`length`: the
+    article's, for the last sentence)."""
+    after = bisect.bisect_right(starts, sentence)
+    return doc[starts[after]].idx if after < len(starts) else length
+
+
