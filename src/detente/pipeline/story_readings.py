@@ -87,6 +87,8 @@ def without_small_alternates(toponym: Toponym) -> Toponym:
     """The name without the towns it names only by another of their names, a fifth the size
     or less of a city of 100,000 people or more whose own name it is: "near Kaesong" in a
     story from South Korea is North Korea's city, not Goesan, which geonames also calls so."""
+    if not any(p.population >= _OWN_NAME_CITY for p in toponym.candidates):
+        return toponym  # most names: no city that large to weigh
     text = fold_name(toponym.span.text)
     own = max((p.population for p in toponym.candidates if p.feature == "city"
                and fold_name(p.name) == text), default=0)
