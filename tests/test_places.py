@@ -1218,3 +1218,11 @@ def test_places_the_far_side_of_a_border_is_the_country_of_the_name(coder):
     text = ("SOKOTO, Nigeria, May 2 (Wire) - Gunmen raided farms in Zamfara and Katsina states "
             "and fled across the border into Niger, police said.")
     assert _places(coder, text)["Niger"][:2] == ("NER", "country")
+
+
+def test_places_a_district_of_a_city_the_gazetteer_lacks_stands_at_the_city(coder):
+    # the gazetteer's only Limbe is Cameroon's city; this one is part of Blantyre
+    text = ("Traders in Malawi protested over fuel in Limbe, the busy commercial district of "
+            "Blantyre, on Monday.")
+    found = _places(coder, text)
+    assert found["Limbe"][:2] == ("MWI", "city")

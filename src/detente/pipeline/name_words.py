@@ -62,6 +62,9 @@ ANCHOR_WORDS = SETTLEMENTS | frozenset({
     "southwestern", "neighbouring", "neighboring", "nearby", "part", "outskirts", "capital",
     "island", "islands", "isle", "coast", "peninsula", "archipelago",  # "X on the island of Y"
     "off",  # "X, an island off the coast of Y"
+    # "X, the commercial district of Y", "X, a suburb of Y"
+    "district", "neighbourhood", "neighborhood", "quarter", "suburb", "commercial", "industrial",
+    "residential", "busy",
     "-", "("})
 # words that head place names and are none alone: "Puerto Williams", "San Luis", "Ras Tanura"
 NAME_HEADS = frozenset({"Puerto", "Porto", "Port", "San", "Santa", "Santo", "São", "Ciudad",
