@@ -215,3 +215,15 @@ def test_places_a_name_ending_in_a_feature_word_needs_words_that_make_it_a_place
     coded = coder.code_article(Article(id="t", text="Inflation in Australia slowed in June. Sporting "
                                                     "Lisbon beat Red Star Valley 3-0 on Wednesday."))
     assert not any(m.span.text.startswith("Red Star") for m in coded.places)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # the gazetteer's "Susa" is Sousse (another of its names) or an Italian village
+    ("DERNA, Libya, Jan 3 (Wire) - Floodwater reached homes in Susa, east of Derna, officials said.",
+     "Susa", "LBY"),
+    # a big city abroad of the very name stays itself
+    ("WASHINGTON, May 2 (Wire) - Climate negotiators met in Bonn on Monday, officials said.",
+     "Bonn", "DEU"),
+])
+def test_places_a_town_of_the_storys_country_spelt_like_a_name_abroad(coder, text, name, country):
+    assert _place(coder, text, name).country == country

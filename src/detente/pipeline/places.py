@@ -226,6 +226,24 @@ class PlaceResolver:
         return next(filter(None, (self.gazetteer.like_division(c, name) for c in countries if c)),
                     None)
 
+    def _with_home_spelling(self, toponym: Toponym, home: str, context: _Context) -> Toponym:
+        """The name with the town of the story's country it may be another spelling of, where
+        the gazetteer has it only as small towns abroad or as another name of bigger ones:
+        "Susa" in a story of Libya may be Susah, not Sousse (one of whose names it is) nor the
+        Italian village; near the story's places there, as any other spelling must be."""
+        text = fold_name(toponym.span.text)
+        if not home or not toponym.candidates or not toponym.locative or any(
+                p.country == home or home in p.countries or p.feature != "city" or
+                p.population >= _HOME_SPELLING_OWN and fold_name(p.name) == text
+                for p in toponym.candidates):
+            return toponym
+        place = self.gazetteer.spelled_like(home, toponym.span.text)
+        story = [q for q in context.points.values() if q.country == home and q.feature != "country"]
+        if place is None or story and all(haversine_km(place.lat, place.lon, q.lat, q.lon) > _SPELLED_NEAR_KM
+                                          for q in story):
+            return toponym
+        return replace(toponym, candidates=(*toponym.candidates, place))
+
     def _spelled_like(self, toponym: Toponym, within: Place | None, countries: Sequence[str],
                       mentions: list[PlaceMention]) -> Place | None:
         """The town a settlement's name the gazetteer lacks is another spelling of, in the first
@@ -251,7 +269,8 @@ class PlaceResolver:
         """The name with the readings the story allows once its clear names are known
         (`story_readings.py`): no town, namesake or river far from it, and the small towns the
         words and the story's countries and divisions admit."""
-        allowed = without_far_alternates(without_small_alternates(toponym), context, self.gazetteer)
+        allowed = self._with_home_spelling(toponym, home, context)
+        allowed = without_far_alternates(without_small_alternates(allowed), context, self.gazetteer)
         allowed = without_far_namesakes(allowed, context, self.gazetteer)
         allowed = without_far_rivers(allowed, context)
         return admit_towns(allowed, home or context.sentence_country(toponym),
@@ -566,6 +585,7 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
     return None
 
 
+_HOME_SPELLING_OWN = 20_000  # people in a place abroad of the very name, read before a home spelling
 _SPELLED_NEAR_KM = 1000  # a town found by another spelling lies this near the story's places
 
 
