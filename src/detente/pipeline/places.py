@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from detente.model import Place, Span
 from detente.pipeline.division_words import ADMIN_WORDS
 from detente.pipeline.name_words import FEATURE_WORDS
+from detente.pipeline.spelled_towns import spelled_town, with_home_spelling
 from detente.pipeline.story_readings import (
     admit_towns,
     without_far_alternates,
@@ -201,11 +202,8 @@ class PlaceResolver:
                 tries = [within.country] if within is not None else [country, *others]
                 within = self._like_division(toponym, tries) or within
             # "near Kobani and Tal Rifaat in northern Syria": Tall Rif'at, by another spelling
-            # (or of a people its sentence names: "Anse-à-Pitres, the Haitian town"; or on the
-            # shores of a sea the story names: "off Salif" in the Red Sea is Yemen's)
-            place = self._spelled_like(toponym, within, [
-                country, *toponym.nearby, *dict.fromkeys(m.place.country for m in mentions if not m.actor),
-                *dict.fromkeys(c for m in mentions if not m.actor for c in m.place.countries)], mentions)
+            place = spelled_town(self.gazetteer, toponym, within, country,
+                                 [m.place for m in mentions if not m.actor])
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
                 continue
@@ -226,50 +224,11 @@ class PlaceResolver:
         return next(filter(None, (self.gazetteer.like_division(c, name) for c in countries if c)),
                     None)
 
-    def _with_home_spelling(self, toponym: Toponym, home: str, context: _Context) -> Toponym:
-        """The name with the town of the story's country it may be another spelling of, where
-        the gazetteer has it only as small towns abroad or as another name of bigger ones:
-        "Susa" in a story of Libya may be Susah, not Sousse (one of whose names it is) nor the
-        Italian village; near the story's places there, as any other spelling must be."""
-        text = fold_name(toponym.span.text)
-        if not home or not toponym.candidates or not toponym.locative or any(
-                p.country == home or home in p.countries or p.feature != "city" or
-                p.population >= _HOME_SPELLING_OWN and fold_name(p.name) == text
-                for p in toponym.candidates):
-            return toponym
-        place = self.gazetteer.spelled_like(home, toponym.span.text)
-        story = [q for q in context.points.values() if q.country == home and q.feature != "country"]
-        if place is None or story and all(haversine_km(place.lat, place.lon, q.lat, q.lon) > _SPELLED_NEAR_KM
-                                          for q in story):
-            return toponym
-        return replace(toponym, candidates=(*toponym.candidates, place))
-
-    def _spelled_like(self, toponym: Toponym, within: Place | None, countries: Sequence[str],
-                      mentions: list[PlaceMention]) -> Place | None:
-        """The town a settlement's name the gazetteer lacks is another spelling of, in the first
-        of `countries` that has one: in the place the words say holds it (`within`), and near
-        a place the story names in that country, where it names one ("cabins in Hunt" in a
-        story of Kerrville, Texas, is no village of that other name in Wisconsin)."""
-        if toponym.kind != "city":
-            return None
-        for country in dict.fromkeys(c for c in countries if c):
-            if within is not None and within.country and country != within.country:
-                continue
-            place = self.gazetteer.spelled_like(country, toponym.span.text)
-            if place is None or within is not None and not lies_in(place, within):
-                continue
-            story = [m.place for m in mentions if not m.actor and m.place.country == country
-                     and m.place.feature != "country"]
-            if not story or any(haversine_km(place.lat, place.lon, p.lat, p.lon) <= _SPELLED_NEAR_KM
-                                for p in story):
-                return place
-        return None
-
     def _allowed(self, toponym: Toponym, context: _Context, home: str) -> Toponym:
         """The name with the readings the story allows once its clear names are known
         (`story_readings.py`): no town, namesake or river far from it, and the small towns the
         words and the story's countries and divisions admit."""
-        allowed = self._with_home_spelling(toponym, home, context)
+        allowed = with_home_spelling(self.gazetteer, toponym, home, list(context.points.values()))
         allowed = without_far_alternates(without_small_alternates(allowed), context, self.gazetteer)
         allowed = without_far_namesakes(allowed, context, self.gazetteer)
         allowed = without_far_rivers(allowed, context)
@@ -583,10 +542,6 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
         if nearest is not None:
             return nearest.place
     return None
-
-
-_HOME_SPELLING_OWN = 20_000  # people in a place abroad of the very name, read before a home spelling
-_SPELLED_NEAR_KM = 1000  # a town found by another spelling lies this near the story's places
 
 
 def _named_after(toponym: Toponym, mentions: list[PlaceMention]) -> Place | None:

@@ -1,0 +1,66 @@
+"""Towns found by another spelling of a name (`places/spellings.py`), for `places.PlaceResolver`.
+
+A name the gazetteer lacks may be a town of the story spelt otherwise ("Tal Rifaat" in northern
+Syria is Tall Rif'at); and a name the gazetteer has only abroad may be one of the story's own
+country ("Susa" in a story from Derna is Libya's Susah). Either town must lie where the words
+put the name and near the places the story names in its country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from detente.model import Place
+from detente.pipeline.toponym import Toponym, lies_in
+from detente.places.gazetteer import Gazetteer
+from detente.places.names import fold_name, haversine_km
+
+_NEAR_KM = 1000  # a town found by another spelling lies this near the story's places there
+_OWN_NAME_ABROAD = 20_000  # people in a place abroad of the very name, read before a home spelling
+
+
+def spelled_town(gazetteer: Gazetteer, toponym: Toponym, within: Place | None, country: str,
+                 story: Sequence[Place]) -> Place | None:
+    """The town a settlement's name the gazetteer lacks is another spelling of: in the
+    country the words or the story give (`country`), else that of a people its sentence names
+    ("Anse-à-Pitres, the Haitian town"), else the story's other countries, else the shores of
+    a sea the story names ("off Salif" in the Red Sea is Yemen's); in the place the words say
+    holds it (`within`), and near a place the story names in that country ("cabins in Hunt" in
+    a story of Kerrville, Texas, is no village of that other name in Wisconsin)."""
+    if toponym.kind != "city":
+        return None
+    tries = [country, *toponym.nearby, *(p.country for p in story),
+             *(c for p in story for c in p.countries)]
+    for code in dict.fromkeys(c for c in tries if c):
+        if within is not None and within.country and code != within.country:
+            continue
+        place = gazetteer.spelled_like(code, toponym.span.text)
+        if place is not None and (within is None or lies_in(place, within)) and _near_story(place, story):
+            return place
+    return None
+
+
+def with_home_spelling(gazetteer: Gazetteer, toponym: Toponym, home: str,
+                       story: Sequence[Place]) -> Toponym:
+    """The name with the town of the story's country (`home`) it may be another spelling of,
+    where the gazetteer has it only as small towns abroad or as another name of bigger ones:
+    "Susa" in a story of Libya may be Susah, not Sousse (one of whose names it is) nor the
+    Italian village; but "met in Bonn" in a story from Washington is Bonn."""
+    text = fold_name(toponym.span.text)
+    if not home or not toponym.candidates or not toponym.locative or any(
+            p.country == home or home in p.countries or p.feature != "city" or
+            p.population >= _OWN_NAME_ABROAD and fold_name(p.name) == text
+            for p in toponym.candidates):
+        return toponym
+    place = gazetteer.spelled_like(home, toponym.span.text)
+    if place is None or not _near_story(place, story):
+        return toponym
+    return replace(toponym, candidates=(*toponym.candidates, place))
+
+
+def _near_story(place: Place, story: Sequence[Place]) -> bool:
+    """Whether `place` lies within `_NEAR_KM` of a place the story names in its country, or
+    the story names none there."""
+    there = [q for q in story if q.country == place.country and q.feature != "country"]
+    return not there or any(haversine_km(place.lat, place.lon, q.lat, q.lon) <= _NEAR_KM for q in there)
