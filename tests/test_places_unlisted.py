@@ -227,3 +227,13 @@ def test_places_a_name_ending_in_a_feature_word_needs_words_that_make_it_a_place
 ])
 def test_places_a_town_of_the_storys_country_spelt_like_a_name_abroad(coder, text, name, country):
     assert _place(coder, text, name).country == country
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("LAMBARENE, Gabon, Nov 8 (Wire) - The Abanga rose three metres in a week, flooding homes.",
+     "Abanga", "sea"),
+    ("Glaciers in the Kungey Alatau range above the lake in Kyrgyzstan are shrinking fast.",
+     "Kungey Alatau", "region"),
+])
+def test_places_a_river_rising_metres_and_a_named_range(coder, text, name, kind):
+    assert _place(coder, text, name).feature == kind
