@@ -246,9 +246,11 @@ class ToponymFinder:
     def _fragment(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> bool:
         """Whether the name doc[start:end] is the first part of a name the gazetteer lacks: a
         word that heads place names before another capitalised word ("Puerto Williams" is no
-        Puerto and Williams), or the first part of a hyphenated name ("Pont-Sondé",
-        "Anse-à-Pitres"); not a country, nor one of two places joined ("the Kabul-Kandahar
-        highway", "the Belarus-Poland border")."""
+        Puerto and Williams); a name only villages have before more capitalised words ("Bulo
+        Burte"); a town's name before a water or landmark word or in a river the words name
+        ("King Sound", "the banks of the Kara Darya"); or the first part of a hyphenated name
+        ("Pont-Sondé", "Anse-à-Pitres"); not a country, nor one of two places joined ("the
+        Kabul-Kandahar highway", "the Belarus-Poland border")."""
         if end == start + 1 and doc[start].text in NAME_HEADS and end < len(doc) and \
                 doc[end].is_title and not doc[end].is_sent_start:
             return True
