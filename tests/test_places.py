@@ -1226,3 +1226,19 @@ def test_places_a_district_of_a_city_the_gazetteer_lacks_stands_at_the_city(code
             "Blantyre, on Monday.")
     found = _places(coder, text)
     assert found["Limbe"][:2] == ("MWI", "city")
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    # the subject's own place says where the police are; the act names where it happened
+    ("Police in Kenya arrested five Somali smugglers near Garissa on Friday.", "Garissa"),
+    ("Police in Kosovo arrested two Serbian men outside Zubin Potok on Saturday.", "Zubin Potok"),
+    # with no other place, the subject's is the scene
+    ("Police in Hong Kong fired tear gas at protesters on Sunday.", "Hong Kong"),
+    # a place inside what is planned is no scene: the clash is in Nukus
+    ("Uzbek police in Nukus clashed with Karakalpak protesters over plans to strip "
+     "Karakalpakstan of its rights.", "Nukus"),
+])
+def test_event_location_the_acts_place_before_the_subjects(coder, text, where):
+    events = coder.code_article(Article(id="t", text=text)).events
+    assert events and events[0].location is not None
+    assert text[events[0].location.span.start:events[0].location.span.end] == where

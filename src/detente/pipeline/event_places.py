@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from detente.model import Location, Span
 from detente.pipeline.place_words import LOCATIVES
@@ -38,6 +38,17 @@ def _clause_place(trigger: Token, governor: Token, offset: int,
     heads.update(c.i for h in (trigger, governor) for c in h.children
                  if c.dep_ in ("dobj", "attr", "nsubjpass", "xcomp", "advcl", "pobj"))
     doc = trigger.doc
+    # the subject's own locative ("Police in Kosovo closed the Jarinje crossing") says where
+    # the actor is; a place the act itself names is where it happened, and comes first
+    subjects = {c.i for h in (trigger, governor) for c in h.children if c.dep_ in ("nsubj", "nsubjpass")}
+    found = list(_locatives(doc, heads, offset, places))
+    acts = [place for token, place in found if token.head.i not in subjects]
+    return acts[0] if acts else found[0][1] if found else None
+
+
+def _locatives(doc: Doc, heads: set[int], offset: int,
+               places: list[PlaceMention]) -> Iterator[tuple[Token, PlaceMention]]:
+    """(preposition, place) of each locative phrase of the clause, in order."""
     for token in doc:
         # "drills on Iturup", "a strike on Kharkiv"; but "sanctions on Russia" names an actor
         on = token.lower_ == "on"
@@ -50,6 +61,24 @@ def _clause_place(trigger: Token, governor: Token, offset: int,
         for word in token.subtree:
             at = word.idx + offset
             place = next((m for m in places if m.span.start <= at < m.span.end), None)
-            if place is not None and not (on and place.place.feature == "country"):
-                return place
-    return None
+            if place is not None and not (on and place.place.feature == "country") and \
+                    not _in_a_clause(word, token):
+                yield token, place
+                break
+
+
+# a clause inside a locative phrase that says what is planned or said names no place of it:
+# "clashed over plans to strip X", "over a law that gives X"; but a participle is the scene:
+# "fired at traders protesting in Limbe"
+_CLAUSES = frozenset({"relcl", "ccomp"})
+_INFINITIVES = frozenset({"acl", "xcomp", "advcl"})
+
+
+def _in_a_clause(word: Token, preposition: Token) -> bool:
+    """Whether `word` hangs on `preposition` through a relative, reported or infinitive clause."""
+    while word.i != preposition.i and word.head.i != word.i:
+        if word.dep_ in _CLAUSES or word.dep_ in _INFINITIVES and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in word.children):
+            return True
+        word = word.head
+    return False
