@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pickle
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -237,3 +238,10 @@ def test_places_a_town_of_the_storys_country_spelt_like_a_name_abroad(coder, tex
 ])
 def test_places_a_river_rising_metres_and_a_named_range(coder, text, name, kind):
     assert _place(coder, text, name).feature == kind
+
+
+def test_spellings_are_read_from_several_threads(tmp_path):
+    spellings = _spellings(tmp_path / "one", ("Qariyat Alif", "Qaryat Alif", "North", 30.0, 40.0, 9000))
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda _: spellings.spelled_like("SYR", "Qariat Alif"), range(40)))
+    assert all(place is not None and place.lat == 30.0 for place in found)

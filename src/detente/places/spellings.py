@@ -25,6 +25,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -137,24 +138,28 @@ def write_spellings(path: Path, rows: Iterable[tuple[tuple, list[tuple]]]) -> No
 
 
 class Spellings:
-    """The spellings file, opened read-only in each process that asks (a connection is not
-    to be shared across a fork)."""
+    """The spellings file, opened read-only by each process and thread that asks (a
+    connection is not to be shared across a fork or between threads)."""
 
     def __init__(self, path: Path):
         self.path = path
-        self._connection: tuple[int, sqlite3.Connection] | None = None
+        self._local = threading.local()
 
     def __getstate__(self) -> dict:
-        return {"path": self.path, "_connection": None}  # a worker opens its own
+        return {"path": self.path}  # a worker opens its own
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["path"])
 
     def towns(self, country: str, key: str) -> list[tuple[str, Town]]:
         """(spelling, town) of each town `key` finds in `country`."""
-        if self._connection is None or self._connection[0] != os.getpid():
+        opened = getattr(self._local, "connection", None)
+        if opened is None or opened[0] != os.getpid():
             if not self.path.exists():
                 return []
             uri = f"{self.path.resolve().as_uri()}?mode=ro"
-            self._connection = (os.getpid(), sqlite3.connect(uri, uri=True, check_same_thread=False))
-        rows = self._connection[1].execute(
+            opened = self._local.connection = (os.getpid(), sqlite3.connect(uri, uri=True))
+        rows = opened[1].execute(
             "SELECT spelling, name, admin1, lat, lon, population, holder FROM keys "
             "JOIN towns ON towns.id = keys.town WHERE country = ? AND key = ?", (country, key)).fetchall()
         return [(spelling, (name, admin1, lat, lon, people, (holder,) if holder else ()))
