@@ -218,26 +218,22 @@ def test_places_a_name_ending_in_a_feature_word_needs_words_that_make_it_a_place
     assert not any(m.span.text.startswith("Red Star") for m in coded.places)
 
 
-@pytest.mark.parametrize(("text", "name", "country"), [
-    # the gazetteer's "Susa" is Sousse (another of its names) or an Italian village
+@pytest.mark.parametrize(("text", "name", "field", "value"), [
+    # a town of the story's country spelt like a name abroad: the gazetteer's "Susa" is
+    # Sousse (another of its names) or an Italian village
     ("DERNA, Libya, Jan 3 (Wire) - Floodwater reached homes in Susa, east of Derna, officials said.",
-     "Susa", "LBY"),
-    # a big city abroad of the very name stays itself
+     "Susa", "country", "LBY"),
+    # but a big city abroad of the very name stays itself
     ("WASHINGTON, May 2 (Wire) - Climate negotiators met in Bonn on Monday, officials said.",
-     "Bonn", "DEU"),
-])
-def test_places_a_town_of_the_storys_country_spelt_like_a_name_abroad(coder, text, name, country):
-    assert _place(coder, text, name).country == country
-
-
-@pytest.mark.parametrize(("text", "name", "kind"), [
+     "Bonn", "country", "DEU"),
+    # a bare river that rises metres; a named range
     ("LAMBARENE, Gabon, Nov 8 (Wire) - The Abanga rose three metres in a week, flooding homes.",
-     "Abanga", "sea"),
+     "Abanga", "feature", "sea"),
     ("Glaciers in the Kungey Alatau range above the lake in Kyrgyzstan are shrinking fast.",
-     "Kungey Alatau", "region"),
+     "Kungey Alatau", "feature", "region"),
 ])
-def test_places_a_river_rising_metres_and_a_named_range(coder, text, name, kind):
-    assert _place(coder, text, name).feature == kind
+def test_places_the_storys_spellings_rivers_and_ranges(coder, text, name, field, value):
+    assert getattr(_place(coder, text, name), field) == value
 
 
 def test_spellings_are_read_from_several_threads(tmp_path):
