@@ -27,7 +27,7 @@ from detente.pipeline.story_readings import (
     without_far_rivers,
     without_small_alternates,
 )
-from detente.pipeline.toponym import Toponym, lies_in
+from detente.pipeline.toponym import OWN_NAME_CITY, Toponym, lies_in, own_name_population
 from detente.pipeline.unlisted_names import without_type_word
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
@@ -334,7 +334,6 @@ _DIVISION_AFTER_COMMA = 3.0
 _OWN_NAME = 0.5  # a place named as written over one the text names by another of its names
 _NEIGHBOUR_KM = 150  # a town this near a place the story clearly names is its neighbour
 _NEIGHBOUR = 1.5
-_OWN_NAME_CITY = 100_000  # people in a city whose own name outranks a larger place's other name
 _OTHER_NAME_OF_A_CITY = 1.5
 _ACROSS_A_BORDER = 5  # what a border's far side is, when the name is also a country's
 _PART_WORDS = frozenset({"district", "county", "districts", "counties"})
@@ -412,7 +411,7 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         # town near it that geonames also calls Hohoe
         value += _OWN_NAME
     elif place.feature == "city" and not same_name(fold_name(place.name), fold_name(toponym.span.text)) \
-            and _own_name_city(toponym):
+            and own_name_population(toponym) >= OWN_NAME_CITY:
         # a city of its own under the name outranks a bigger one another of whose names it is:
         # the dateline "PUNO" is Puno, Peru (128,000 people), not Pune (3 million)
         value -= _OTHER_NAME_OF_A_CITY
@@ -464,13 +463,6 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
             (own_vote == (place.country, place.admin1))
         value += 2 + 3 * (in_division > 0)
     return value
-
-
-def _own_name_city(toponym: Toponym) -> bool:
-    """Whether a city of 100,000 people or more bears the name as written."""
-    text = fold_name(toponym.span.text)
-    return any(p.feature == "city" and p.population >= _OWN_NAME_CITY and fold_name(p.name) == text
-               for p in toponym.candidates)
 
 
 def _not_the_country(toponym: Toponym, place: Place) -> bool:

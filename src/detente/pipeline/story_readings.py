@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.model import Place
-from detente.pipeline.toponym import Toponym, only_towns
+from detente.pipeline.toponym import OWN_NAME_CITY, Toponym, only_towns, own_name_population
 from detente.places.build import TOWN_SOURCE
 from detente.places.gazetteer import Gazetteer
 from detente.places.names import fold_name, haversine_km, same_name
@@ -87,20 +87,18 @@ def without_small_alternates(toponym: Toponym) -> Toponym:
     """The name without the towns it names only by another of their names, a fifth the size
     or less of a city of 100,000 people or more whose own name it is: "near Kaesong" in a
     story from South Korea is North Korea's city, not Goesan, which geonames also calls so."""
-    if not any(p.population >= _OWN_NAME_CITY for p in toponym.candidates):
+    if not any(p.population >= OWN_NAME_CITY for p in toponym.candidates):
         return toponym  # most names: no city that large to weigh
-    text = fold_name(toponym.span.text)
-    own = max((p.population for p in toponym.candidates if p.feature == "city"
-               and fold_name(p.name) == text), default=0)
-    if own < _OWN_NAME_CITY:
+    own = own_name_population(toponym)
+    if own < OWN_NAME_CITY:
         return toponym
+    text = fold_name(toponym.span.text)
     kept = tuple(p for p in toponym.candidates if p.feature != "city" or
                  p.population * _SMALLER >= own or same_name(fold_name(p.name), text) or
                  like_spelling(p.name, toponym.span.text))
     return replace(toponym, candidates=kept) if len(kept) < len(toponym.candidates) else toponym
 
 
-_OWN_NAME_CITY = 100_000
 _SMALLER = 5
 
 

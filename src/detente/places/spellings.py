@@ -52,7 +52,7 @@ _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLED = re.compile(r"(.)\1+")
 _SKELETON_LETTERS = 4  # fewer consonants than this name too many towns
 _SKELETON_NAME = 6  # nor is a name shorter than this looked up by its consonants
-_LIKE_LETTERS = 0.75  # difflib's ratio of the letters of two spellings of one name
+LIKE_LETTERS = 0.75  # difflib's ratio of the letters of two spellings of one name
 _CLEARLY_LARGER = 5  # a town this many times larger than each namesake is the one meant
 
 
@@ -77,12 +77,18 @@ def consonant_key(name: str) -> str:
     return _DOUBLED.sub(r"\1", _VOWELS.sub("", key))
 
 
+def letters_ratio(written: str, other: str) -> float:
+    """How much two written keys (`written_key`) agree, 0 to 1 (difflib's ratio); spellings of
+    one name reach `LIKE_LETTERS`."""
+    return difflib.SequenceMatcher(None, written, other).ratio()
+
+
 @functools.lru_cache(maxsize=1 << 16)  # asked for each city read by another name, every pass
 def like_spelling(name: str, other: str) -> bool:
     """Whether two names are spellings of one name: their consonants agree and most of their
     letters ("Sloviansk", "Slovyansk"), not two names ("Sloviansk", "Nikopol")."""
     return consonant_key(name) == consonant_key(other) and \
-        difflib.SequenceMatcher(None, written_key(name), written_key(other)).ratio() >= _LIKE_LETTERS
+        letters_ratio(written_key(name), written_key(other)) >= LIKE_LETTERS
 
 
 def _latin_names(place: dict) -> Iterator[str]:
@@ -122,7 +128,7 @@ def spelling_rows(division_names: dict[tuple[str, str], str]) -> Iterator[tuple[
 
 def write_spellings(path: Path, rows: Iterable[tuple[tuple, list[tuple]]]) -> None:
     """The spellings (`spelling_rows`) as an SQLite file at `path`, keys indexed by (country,
-    key): a lookup reads a few pages, so a worker holds none of the 1.5M keys in memory."""
+    key): a lookup reads a few pages, so a worker holds none of the 1.06M keys in memory."""
     partial = path.with_suffix(".partial")
     partial.unlink(missing_ok=True)
     with sqlite3.connect(partial) as db:
@@ -174,7 +180,7 @@ class Spellings:
                 len(consonant_key(name)) >= _SKELETON_LETTERS:
             # the consonants agree, and the letters mostly: "Plimmiri" is not Plomari
             towns = [town for spelling, town in self.towns(country, consonant_key(name))
-                     if difflib.SequenceMatcher(None, written, spelling).ratio() >= _LIKE_LETTERS]
+                     if letters_ratio(written, spelling) >= LIKE_LETTERS]
         town = _the_one(list(dict.fromkeys(towns)))
         if town is None:
             return None
