@@ -153,12 +153,9 @@ KIND_WORDS = {
     "gorge": "region", "forest": "region", "forests": "region", "glacier": "region",
     "plains": "region", "marshes": "region", "wetlands": "region", "steppe": "region",
     "oilfield": "region", "gasfield": "region"}
-# a landform's kind word, which ends the name of no party ("the Sinai peninsula", "the Abay
-# gorge")
-LANDFORM_WORDS = frozenset({"peninsula", "valley", "desert", "plateau", "mountains", "ranges",
-                            "delta", "basin", "gorge", "canyon", "volcano", "forest", "forests",
-                            "glacier", "plains", "marshes", "wetlands", "steppe", "river",
-                            "creek", "lagoon", "oilfield", "gasfield"})
+# a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
+# "the Abay gorge")
+LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))
 # capitalised words that are never a place the gazetteer lacks ("in March in Kyiv")
 # too large to place an event at, and never the name of a place the gazetteer lacks
 CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Oceania",

@@ -148,8 +148,8 @@ _RIVER_PARTS = frozenset({"banks", "bank", "mouth", "source", "headwaters", "wat
 
 def in_flood(doc: Doc, end: int) -> bool:
     """Whether the words after a name say a river floods: "overflowed", "burst its banks",
-    "rose above danger level", "rose to flood level", "rose two metres", also after where it flows ("The Surma
-    in north-eastern Bangladesh rose above danger level")."""
+    "rose above danger level", "rose to flood level", "rose two metres"; also after where it
+    flows ("The Surma in north-eastern Bangladesh rose above danger level")."""
     for at in range(end, min(len(doc), end + _FLOOD_REACH)):
         if doc[at].is_punct and doc[at].text != "-":
             return False
