@@ -13,6 +13,7 @@ import pytest
 from detente.model import Article
 from detente.pipeline.coder import Coder
 from detente.places.evaluation import haversine_km
+from detente.places.gazetteer import is_built as gazetteer_is_built
 from detente.places.gazetteer import load_gazetteer
 
 
@@ -1242,3 +1243,10 @@ def test_event_location_the_acts_place_before_the_subjects(coder, text, where):
     events = coder.code_article(Article(id="t", text=text)).events
     assert events and events[0].location is not None
     assert text[events[0].location.span.start:events[0].location.span.end] == where
+
+
+def test_gazetteer_says_whether_its_index_is_built(tmp_path, monkeypatch):
+    load_gazetteer()
+    assert gazetteer_is_built()
+    monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path))
+    assert not gazetteer_is_built()  # a new user's first run builds it

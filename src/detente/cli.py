@@ -61,6 +61,7 @@ def code_command(
     except ValueError as exc:
         raise _fail(f"--date: {exc}") from None
     dictionary = _dictionary(actors, petrarch_actors, petrarch_agents)
+    _note_first_build()
     items = read_inputs(paths, max_bytes=max_bytes, default_date=default_date)
     try:
         if workers == 1:
@@ -94,6 +95,15 @@ def code_command(
     err.print(summary, highlight=False)
     if rejected:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _note_first_build() -> None:
+    """Say so before the place index is built, so the first run's wait is not a silent one."""
+    from detente.places.gazetteer import cache_dir, is_built
+
+    if not is_built():
+        err.print(f"detente: first run, building the place index in {cache_dir()} "
+                  "(once, about half a minute)", highlight=False)
 
 
 def _dictionary(actors: list[Path], petrarch_actors: list[Path], petrarch_agents: list[Path]):
@@ -244,6 +254,7 @@ def ingest_command(
     from detente.feeds import ingest_feeds, is_feed_source
 
     dictionary = _dictionary(actors, [], [])
+    _note_first_build()
     if dask:
         _ingest_on_dask(paths, db, dask, parquet, dictionary, default_date)
         return

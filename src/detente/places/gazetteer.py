@@ -128,6 +128,16 @@ def cache_dir() -> Path:
     return Path(os.environ.get("DETENTE_CACHE_DIR") or Path.home() / ".cache" / "detente")
 
 
+def index_path() -> Path:
+    """Where the index for the installed packages and curated list is cached."""
+    return cache_dir() / f"gazetteer-{cache_key()}.pickle"
+
+
+def is_built() -> bool:
+    """Whether the index is cached already: the first run builds it, which takes a while."""
+    return index_path().exists()
+
+
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, from the disk cache; built (in a child process) when missing.
@@ -135,7 +145,7 @@ def load_gazetteer() -> Gazetteer:
     Building parses the 30 MB geonames file, which briefly takes ~150 MB: doing that in a child
     keeps the coder's own peak memory low. Where the cache cannot be written, it is built here.
     """
-    path = cache_dir() / f"gazetteer-{cache_key()}.pickle"
+    path = index_path()
     if not path.exists():
         try:
             subprocess.run([sys.executable, "-m", "detente.places.build", str(path)], check=True,
