@@ -1250,3 +1250,20 @@ def test_gazetteer_says_whether_its_index_is_built(tmp_path, monkeypatch):
     assert gazetteer_is_built()
     monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path))
     assert not gazetteer_is_built()  # a new user's first run builds it
+
+
+@pytest.mark.parametrize(("text", "name", "where"), [
+    # a short name and a name only small towns bear, each a town of the dateline's division
+    ("LAHAINA, Hawaii, Aug 12 (Wire) - Families who lost homes moved upcountry to Kula and "
+     "waited for news.", "Kula", ("USA", "city", False)),
+    ("WHITEHORSE, Canada, May 6 (Wire) - Dawson City, the old gold-rush town, was cut off when "
+     "the highway washed out.", "Dawson City", ("CAN", "city", False)),
+])
+def test_places_a_town_of_the_datelines_own_division(coder, text, name, where):
+    assert _places(coder, text)[name] == where
+
+
+def test_places_a_paper_named_like_a_town_of_the_datelines_division_is_no_place(coder):
+    found = _places(coder, "DALLAS, Texas, May 3 (Wire) - The Post reported that officials met "
+                           "in Austin.")
+    assert "Post" not in found and found["Austin"][:2] == ("USA", "city")

@@ -92,6 +92,20 @@ _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in o
 _CONTAINED_MAX = 500_000
 
 
+def _home_divisions(found: list[Toponym]) -> set[tuple[str, str]]:
+    """The divisions the dateline's town lies in ("LAUTOKA, Fiji": Fiji's Western division):
+    of its readings in the country the dateline names, else of its largest reading."""
+    if not found:
+        return set()
+    named = {p.country for t in found[1:] for p in t.candidates if p.feature == "country"}
+    towns = [p for p in found[0].candidates if p.feature == "city" and p.admin1]
+    if named:
+        towns = [p for p in towns if p.country in named]
+    elif towns:
+        towns = [max(towns, key=lambda p: p.population)]
+    return {(p.country, p.admin1) for p in towns}
+
+
 def _kind_of(toponym: Toponym) -> str:
     """The kind of place a name is, where its readings agree ("the Pratas Islands": island) or
     its curated readings do ("the Elbe river", though Elbe is also a town), else ""."""
@@ -131,6 +145,7 @@ class ToponymFinder:
         named_end = -1  # where the last name a settlement word or an anchor placed ends
         doubtful: list[Toponym] = []  # names the gazetteer lacks, after a locative alone
         admin_listed = False  # whether the last name found took its division word from before it
+        home: set[tuple[str, str]] | None = None  # the divisions the dateline's town may lie in
         while i < len(doc):
             token = doc[i]
             if not token.text[:1].isupper():
@@ -180,7 +195,15 @@ class ToponymFinder:
                                          for p in candidates for q in alias.candidates):
                 alias = None  # the gazetteer has it there: "Stepanakert, which Baku calls Khankendi"
             end = 0 if alias is not None else end
-            if end and (dated or self._keeps(doc, i, end, candidates, after_place or bool(typed_admin))):
+            kept = bool(end) and (dated or self._keeps(doc, i, end, candidates,
+                                                       after_place or bool(typed_admin)))
+            if home is None and not in_dateline:
+                home = _home_divisions(found)
+            at_home = self._at_home(doc, i, end, candidates, home) \
+                if not kept and home and not in_dateline and alias is None else ()
+            if at_home:
+                (end, candidates), kept = at_home, True
+            if kept:
                 toponym = self._toponym(doc, i, end, candidates,
                                         sentence, in_dateline or listed, typed_admin, in_dateline)
                 admin_listed = bool(typed_admin) and toponym.admin_word == typed_admin
@@ -189,6 +212,8 @@ class ToponymFinder:
                              else toponym)
                 end += bool(toponym.feature_word)  # "Highlands" of "Tigray Highlands" is read
                 named_end = end if toponym.small == "named" else -1
+                if at_home:  # the dateline's division names it, as an anchor would
+                    found[-1] = replace(found[-1], small="named")
             elif token.text in known:
                 named.append((sentence, known[token.text]))
             elif not end and in_dateline and i == 0:
@@ -205,6 +230,24 @@ class ToponymFinder:
         if doubtful:
             found = self.unlisted.settle(doc, text, found, doubtful, starts, named)
         return self._appositions(text, _with_demonyms(found, named) if named else found)
+
+    def _at_home(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
+                 home: set[tuple[str, str]]) -> tuple[int, tuple[Place, ...]] | tuple[()]:
+        """(end, towns) where the name is a town of the dateline's own division: "upcountry to
+        Kula" from Lahaina, "around Ba and Lautoka" from Lautoka, "Dawson City" from Whitehorse
+        are the towns there, though a short name or one only small towns bear is otherwise
+        taken for a word; not a common word ("Commerce", "Hope") nor part of a person's name."""
+        if not end:
+            end, candidates = self.longest(doc, start, False, towns=True)
+            if end and self._fragment(doc, start, end, candidates):
+                return ()
+        towns = tuple(p for p in candidates if p.feature == "city" and (p.country, p.admin1) in home)
+        text = doc[start:end].text
+        # "the Post reported" from Dallas is a paper, not Post, Texas
+        if not towns or text in self.common or text.lower() in CALENDAR or text in demonyms() or \
+                start and doc[start - 1].lower_ == "the" or self._part_of_a_name(doc, start, end, False):
+            return ()
+        return end, towns
 
     def longest(self, doc: Doc, start: int, dateline: bool, listed: bool = False,
                  towns: bool = False) -> tuple[int, tuple[Place, ...]]:
