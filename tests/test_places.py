@@ -1267,3 +1267,15 @@ def test_places_a_paper_named_like_a_town_of_the_datelines_division_is_no_place(
     found = _places(coder, "DALLAS, Texas, May 3 (Wire) - The Post reported that officials met "
                            "in Austin.")
     assert "Post" not in found and found["Austin"][:2] == ("USA", "city")
+
+
+def test_places_a_name_said_again_bare_is_the_place_the_story_read_it_as(coder):
+    text = ("FREETOWN, Sierra Leone, Oct 2 (Wire) - Eleven miners died when a pit caved in near "
+            "Koidu, police in Kono district said. Kono has supplied most of the country's "
+            "diamonds for decades. Traders in the Somali region said Somali herders had moved "
+            "their camels, and the Prince of Wales sent a message.")
+    coded = coder.code_article(Article(id="t", text=text))
+    kono = [m for m in coded.places if m.span.text == "Kono"]
+    assert [(m.place.country, m.place.feature) for m in kono] == [("SLE", "admin")]
+    said = [m.span.text for m in coded.places]
+    assert said.count("Somali") == 1 and "Wales" not in said

@@ -229,6 +229,7 @@ class ToponymFinder:
             i = end or i + 1
         if doubtful:
             found = self.unlisted.settle(doc, text, found, doubtful, starts, named)
+        found = self._with_repeats(doc, found, starts)
         return self._appositions(text, _with_demonyms(found, named) if named else found)
 
     def _at_home(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
@@ -248,6 +249,53 @@ class ToponymFinder:
                 start and doc[start - 1].lower_ == "the" or self._part_of_a_name(doc, start, end, False):
             return ()
         return end, towns
+
+    def _with_repeats(self, doc: Doc, found: list[Toponym], starts: list[int]) -> list[Toponym]:
+        """`found` with each later bare mention of a name the story has read as a place: "police
+        in Kono district said ... Kono has produced", "residents fled Kamanyola ... who reached
+        Kamanyola", which the words of the second mention alone would not make a place (a short
+        name, one only small towns bear, a name the gazetteer lacks). Its reading goes with it;
+        the words around the new mention say whether it is a place or a party there."""
+        places: dict[tuple[str, ...], Toponym] = {}
+        covered: set[int] = set()
+        for toponym in found:
+            words = doc.char_span(toponym.span.start, toponym.span.end, alignment_mode="expand")
+            covered.update(range(words.start, words.end))
+            names = [t.text for t in words]
+            if names and names[-1].lower() in (toponym.admin_word, toponym.feature_word.lower()):
+                names = names[:-1]  # "Kono" of "Kono district"
+            # not a people's name ("the Somali region ... Somali traders") or a month
+            said = " ".join(names)
+            if not toponym.actor and names and names[0][:1].isupper() and \
+                    (toponym.candidates or toponym.kind) and said not in demonyms() and \
+                    said not in ADJECTIVAL and said.lower() not in CALENDAR:
+                places.setdefault(tuple(names), toponym)
+        if not places:
+            return found
+        added = []
+        for i, token in enumerate(doc):
+            if i in covered or not token.text[:1].isupper():
+                continue
+            for names, first in places.items():
+                end = i + len(names)
+                if first.span.start >= token.idx or end > len(doc) or \
+                        tuple(t.text for t in doc[i:end]) != names or covered & set(range(i, end)):
+                    continue
+                # part of a longer name: "Kono Mining", "Lake Kamanyola", "the Prince of Wales"
+                if end < len(doc) and doc[end].text[:1].isupper() or \
+                        i and not doc[i].is_sent_start and doc[i - 1].text[:1].isupper() or \
+                        self._part_of_a_name(doc, i, end, False):
+                    break
+                words = role(doc, i, end)
+                span = doc[i:end]
+                added.append(replace(first, span=Span(span.start_char, span.end_char, span.text),
+                                     sentence=starts[bisect.bisect_right(starts, i) - 1],
+                                     locative=words == "place", actor=words == "actor",
+                                     within=None, listed=(), across=across_border(doc, i),
+                                     on=i > 0 and doc[i - 1].lower_ == "on"))
+                covered.update(range(i, end))
+                break
+        return sorted([*found, *added], key=lambda t: t.span.start) if added else found
 
     def longest(self, doc: Doc, start: int, dateline: bool, listed: bool = False,
                  towns: bool = False) -> tuple[int, tuple[Place, ...]]:
