@@ -1279,3 +1279,11 @@ def test_places_a_name_said_again_bare_is_the_place_the_story_read_it_as(coder):
     assert [(m.place.country, m.place.feature) for m in kono] == [("SLE", "admin")]
     said = [m.span.text for m in coded.places]
     assert said.count("Somali") == 1 and "Wales" not in said
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("BRAZZAVILLE, Congo, Mar 4 (Wire) - The electoral commission published the results.", "COG"),
+    ("KINSHASA, Congo, Mar 4 (Wire) - The electoral commission published the results.", "COD"),
+])
+def test_places_a_datelines_country_is_the_one_its_town_lies_in(coder, text, country):
+    assert _places(coder, text)["Congo"] == (country, "country", False)

@@ -173,6 +173,8 @@ class ToponymFinder:
             dated = in_dateline and candidates and token.lower_ not in CALENDAR
             if dated:
                 candidates = _own_names_first(doc[i:end].text, candidates)
+                if found:
+                    candidates = self._dateline_country(doc[i:end].text, candidates, found[0])
             feature_end = 0 if in_dateline else unlisted_feature_end(doc, i, end, candidates)
             if feature_end:  # "the Madeira river": a river the gazetteer lacks, not the town
                 found.append(self.unlisted.feature(doc, i, feature_end,
@@ -249,6 +251,20 @@ class ToponymFinder:
                 start and doc[start - 1].lower_ == "the" or self._part_of_a_name(doc, start, end, False):
             return ()
         return end, towns
+
+    def _dateline_country(self, text: str, candidates: tuple[Place, ...],
+                          town: Toponym) -> tuple[Place, ...]:
+        """A country the dateline names after its town, read as the one its largest town of the
+        name lies in when the name is part of that country's ("POINTE-NOIRE, Congo" is the
+        Republic of the Congo, though "Congo" alone is the larger Democratic Republic)."""
+        if not town.candidates or not any(p.feature == "country" for p in candidates):
+            return candidates
+        biggest = max(town.candidates, key=lambda p: p.population).country
+        if biggest in {p.country for p in candidates}:
+            return candidates
+        home = self.gazetteer.country(biggest)
+        written = fold_name(text)
+        return (home,) if home is not None and written in fold_name(home.name).split() else candidates
 
     def _with_repeats(self, doc: Doc, found: list[Toponym], starts: list[int]) -> list[Toponym]:
         """`found` with each later bare mention of a name the story has read as a place: "police
