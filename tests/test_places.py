@@ -1287,3 +1287,17 @@ def test_places_a_name_said_again_bare_is_the_place_the_story_read_it_as(coder):
 ])
 def test_places_a_datelines_country_is_the_one_its_town_lies_in(coder, text, country):
     assert _places(coder, text)["Congo"] == (country, "country", False)
+
+
+def test_places_a_country_after_a_town_it_holds_is_a_place_not_a_party(coder):
+    found = _places(coder, "Drivers waited all night to cross the bridge to Posadas, Argentina.")
+    assert found["Argentina"] == ("ARG", "country", False)
+    # a possessive after the apposition still names a body of the country
+    found = _places(coder, "Diesel leaked into rivers that drain toward the Kara Sea, Russia's "
+                           "environmental watchdog said.")
+    assert found["Russia"][2] is True
+
+
+def test_places_a_determiner_before_a_landform_word_is_no_name(coder):
+    text = "VILNIUS, Lithuania, July 2 (Wire) - A forest fire burned for a third day."
+    assert "A" not in _places(coder, text)

@@ -603,6 +603,7 @@ class ToponymFinder:
     def _appositions(self, text: str, found: list[Toponym]) -> list[Toponym]:
         """"Paris, Texas", "London, Ontario": the second name says where the first lies."""
         out = []
+        held: set[int] = set()  # the starts of names that say where the name before lies
         for first, second in zip(found, [*found[1:], None], strict=False):
             between = text[first.span.end:second.span.start] if second is not None else ""
             # "Paris, Texas", "Tripoli in northern Lebanon"; but not "talks with Washington in
@@ -610,10 +611,15 @@ class ToponymFinder:
             if second is not None and _WITHIN.fullmatch(between) and any(
                     lies_in(p, q) for p in first.candidates for q in second.candidates):
                 first = replace(first, within=second.span)
+                # "bound for Posadas, Argentina.": no party; but "toward the Kara Sea, Russia's
+                # environmental watchdog said"
+                if not second.actor and text[second.span.end:second.span.end + 2] not in ("'s", "’s"):
+                    held.add(second.span.start)
             elif second is not None and second.admin_word.endswith("s") and not first.admin_word \
                     and between in (" and ", ", ", " or "):
                 first = replace(first, admin_word=second.admin_word)  # "the Kherson and Zaporizhzhia regions"
-            out.append(first)
+            out.append(replace(first, locative=True, actor=False) if first.span.start in held
+                       else first)
         # a name listed after a place ("in Kherson and Zaporizhzhia"), in apposition to it
         # ("Granada, Spain") or owning it ("Russia's Kursk region") is read as a place too
         for number in range(len(out)):

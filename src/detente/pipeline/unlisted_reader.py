@@ -118,7 +118,7 @@ class UnlistedReader:
             doc[start - 1].lower_ in LOCATIVES
         if end == start or doc[start].is_sent_start or \
                 doc[start - 1].is_title and not opener or \
-                doc[start].lower_ == "the" or \
+                doc[start].lower_ == "the" or doc[start].is_stop and end - start == 1 or \
                 any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
                     or w.text in CONTINENTS
                     or w.text in demonyms() for w in checked) or words.text in demonym_phrases() or \
