@@ -241,3 +241,23 @@ def test_spellings_are_read_from_several_threads(tmp_path):
     with ThreadPoolExecutor(max_workers=4) as pool:
         found = list(pool.map(lambda _: spellings.spelled_like("SYR", "Qariat Alif"), range(40)))
     assert all(place is not None and place.lat == 30.0 for place in found)
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country"), [
+    ("ALMERIA, Spain, Sept 3 (Wire) - Rescuers picked up 40 people from a dinghy off Cabo de "
+     "Gata on Sunday.", "Cabo de Gata", "region", "ESP"),
+    ("JACMEL, Haiti, Oct 9 (Wire) - Downpours in the Massif de la Selle sent mud into the "
+     "town.", "Massif de la Selle", "region", "HTI"),
+])
+def test_a_type_word_joined_by_a_particle_names_a_feature(coder, text, name, kind, country):
+    place = _place(coder, text, name)
+    assert (place.feature, place.country) == (kind, country)
+
+
+@pytest.mark.parametrize("text", [
+    "Gold was steady near record highs on Tuesday.",
+    "Coast guard boats searched the bay overnight.",
+    "Tour operators cancelled trips after the storm.",
+])
+def test_newsroom_words_at_a_sentence_start_are_no_places(coder, text):
+    assert not coder.code_article(Article(id="t", text=text)).places

@@ -25,6 +25,13 @@ _TYPE_OF = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits
             "Channel": "sea", "Isle": "island"}
 _TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region",
                "River": "sea"}
+# a type word in another language that a particle joins to the name: "Cabo de Gata", "the Massif
+# de la Selle", "Golfo de Fonseca", "Banc d'Arguin" (with an elided article)
+_TYPE_DE = {"Cabo": "region", "Cap": "region", "Massif": "region", "Sierra": "region",
+            "Serra": "region", "Cerro": "region", "Monte": "region", "Mont": "region",
+            "Banc": "region", "Golfo": "sea", "Bahía": "sea", "Bahia": "sea", "Baie": "sea",
+            "Lago": "sea", "Lac": "sea", "Laguna": "sea", "Isla": "island", "Ilha": "island",
+            "Île": "island", "Ile": "island", "Isola": "island"}
 # a type word before or after a name, as `without_type_word` takes it off
 _TYPE_WORD = re.compile(r"^(?:Lake|Lac|Mount|Mt\.?|Mont) |(?: (?:[Rr]iver|[Vv]alley|[Ll]ake|[Bb]ay))$")
 
@@ -44,6 +51,15 @@ def type_first(doc: Doc, start: int) -> tuple[int, str] | None:
     Paria", "Lake Kivu", "Mount Ruang" (`_TYPE_FIRST`); None where the token at `start` opens
     no such name. It stands where the story or its sentence is, as a name the gazetteer lacks
     does (`places.py`)."""
+    if doc[start].text in _TYPE_DE and start + 1 < len(doc):
+        particle = doc[start + 1].text
+        name = start + 2 if particle in _NAME_PARTICLES else \
+            start + 1 if _ELIDED.match(particle) else 0
+        if name and name < len(doc) and doc[name].text in ("la", "las", "los", "l'"):
+            name += 1
+        if name and name < len(doc) and (doc[name].is_title or _ELIDED.match(doc[name].text)) \
+                and not doc[name].is_sent_start:
+            return max(capitalised_run(doc, name), name + 1), _TYPE_DE[doc[start].text]
     if doc[start].text not in _TYPE_FIRST:
         return None
     of = start + 1 < len(doc) and doc[start + 1].lower_ == "of"
@@ -105,7 +121,17 @@ def capitalised_run(doc: Doc, start: int) -> int:
                 and doc[end + 1].text == "-" and not doc[end].whitespace_ and \
                 not doc[end + 1].whitespace_ and doc[end + 2].is_title and doc[end + 2].is_alpha:
             end += 3
+        # "Cabo de Gata", "Massif de la Selle", "Ciudad del Este": a particle between two
+        # capitalised words of one name
+        if end + 1 < len(doc) and end > start and doc[end].text in _NAME_PARTICLES:
+            after = end + 1 + (doc[end].text == "de" and doc[end + 1].text in ("la", "las", "los"))
+            if after < len(doc) and doc[after].is_title and doc[after].is_alpha and \
+                    not doc[after].is_sent_start:
+                end = after
     return end
+
+
+_NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "della", "du", "des"})
 
 
 _ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at",
