@@ -1301,3 +1301,20 @@ def test_places_a_country_after_a_town_it_holds_is_a_place_not_a_party(coder):
 def test_places_a_determiner_before_a_landform_word_is_no_name(coder):
     text = "VILNIUS, Lithuania, July 2 (Wire) - A forest fire burned for a third day."
     assert "A" not in _places(coder, text)
+
+
+def test_places_a_datelines_country_holds_its_town_however_large_a_namesake_abroad(coder):
+    # geonames gives "El Callao" as another name of Callao, Peru (1.2 million people)
+    text = ("EL CALLAO, Venezuela, Jan 12 (Wire) - Nine miners were trapped when a shaft flooded "
+            "near El Callao on Monday.")
+    found = _places(coder, text)
+    assert found["EL CALLAO"][0] == found["El Callao"][0] == "VEN"
+    found = _places(coder, "POINTE-NOIRE, Congo, Jan 12 (Wire) - Dock workers struck on Monday.")
+    assert found["POINTE-NOIRE"][0] == found["Congo"][0] == "COG"
+
+
+def test_places_a_division_abroad_is_not_a_region_the_story_names_at_home(coder):
+    # Laguna is a Philippine province; this Laguna is the Mexican region around Torreón
+    text = ("TORREON, Mexico, Aug 30 (Wire) - Cotton growers across the Laguna region lost their "
+            "crop to hail on Friday.")
+    assert _places(coder, text)["Laguna"][:2] == ("MEX", "admin")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from detente.model import Place
 from detente.pipeline.toponym import OWN_NAME_CITY, Toponym, only_towns, own_name_population
 from detente.places.build import TOWN_SOURCE
+from detente.places.divisions import SECOND_SOURCE
 from detente.places.gazetteer import Gazetteer
 from detente.places.names import fold_name, haversine_km, same_name
 from detente.places.spellings import like_spelling
@@ -106,11 +107,13 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     """In a story with a dateline, a name whose every reading is a town of under 100,000 people
     in none of the story's countries and far from its places is a place the gazetteer lacks,
     in the story: "near Enterprise" in a story from Hay River, Northwest Territories, is the
-    hamlet there, not Enterprise, Alabama. Not where it is listed with a place abroad: "flights
-    from Brisbane and Nadi" in a story from Vanuatu go to Fiji's Nadi."""
-    if not context.dateline or toponym.actor or not toponym.candidates or any(
-            p.population >= _FAR_NAMESAKE or p.source not in ("geonames", TOWN_SOURCE)
-            or p.feature != "city" for p in toponym.candidates):
+    hamlet there, not Enterprise, Alabama. So is a name that is a county or district abroad:
+    "the Laguna region" in a story from Torreón is Mexico's, not the Philippine province. Not
+    where it is listed with a place abroad: "flights from Brisbane and Nadi" in a story from
+    Vanuatu go to Fiji's Nadi."""
+    if not context.dateline or toponym.actor or not toponym.candidates or not all(
+            p.feature == "city" and p.population < _FAR_NAMESAKE and p.source in ("geonames", TOWN_SOURCE)
+            or p.feature == "admin" and p.source == SECOND_SOURCE for p in toponym.candidates):
         return toponym
     partners = [context.first.get(start) for start in toponym.listed]
     if any(p is not None and p.country != context.dateline for p in partners):
@@ -119,7 +122,7 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     places += [q for q in map(gazetteer.country, countries) if q is not None]
     if not all(far_from_story(p, countries, places) for p in toponym.candidates):
         return toponym
-    return replace(toponym, candidates=(), kind="city")
+    return replace(toponym, candidates=(), kind="admin" if toponym.admin_word else "city")
 
 
 def without_far_rivers(toponym: Toponym, context: _Context) -> Toponym:

@@ -262,9 +262,7 @@ class ToponymFinder:
         biggest = max(town.candidates, key=lambda p: p.population).country
         if biggest in {p.country for p in candidates}:
             return candidates
-        home = self.gazetteer.country(biggest)
-        written = fold_name(text)
-        return (home,) if home is not None and written in fold_name(home.name).split() else candidates
+        return (self.gazetteer.country(biggest),) if self._named_by_part(text, biggest) else candidates
 
     def _with_repeats(self, doc: Doc, found: list[Toponym], starts: list[int]) -> list[Toponym]:
         """`found` with each later bare mention of a name the story has read as a place: "police
@@ -569,8 +567,11 @@ class ToponymFinder:
         # it is not in: "Libya's Jebel Akhdar" is not Oman's (but "Somalia's Indian Ocean coast")
         owned = owner is not None and not any(p.source == "curated" and p.feature == "sea"
                                               for p in candidates)
+        # (a dateline's country is said of its town alone: "EL CALLAO, Venezuela" is no Callao,
+        # Peru, however large)
         if any(p.feature == "country" or p.source == "curated" and not owned
-               for p in candidates) or max(p.population for p in candidates) >= _CONTAINED_MAX:
+               for p in candidates) or \
+                max(p.population for p in candidates) >= _CONTAINED_MAX and not dateline:
             return None
         at, part_of = owner, False
         if at is None:
@@ -598,7 +599,15 @@ class ToponymFinder:
             return None  # "Western Australia's Kimberley": the curated region, in the state
         if not held or any(lies_in(p, q) for p in candidates for q in places):
             return None
+        if dateline and any(self._named_by_part(doc[at:after].text, p.country) for p in candidates):
+            return None  # "POINTE-NOIRE, Congo": the Republic of the Congo, not the DRC
         return at
+
+    def _named_by_part(self, written: str, country: str) -> bool:
+        """Whether `written` is a word of the name of `country` ("Congo" of the Republic of the
+        Congo, "Korea" of North Korea), which the gazetteer may give another country first."""
+        place = self.gazetteer.country(country)
+        return place is not None and fold_name(written) in fold_name(place.name).split()
 
     def _appositions(self, text: str, found: list[Toponym]) -> list[Toponym]:
         """"Paris, Texas", "London, Ontario": the second name says where the first lies."""
