@@ -261,3 +261,19 @@ def test_a_type_word_joined_by_a_particle_names_a_feature(coder, text, name, kin
 ])
 def test_newsroom_words_at_a_sentence_start_are_no_places(coder, text):
     assert not coder.code_article(Article(id="t", text=text)).places
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country"), [
+    ("GRAND ISLAND, Nebraska, June 2 (Wire) - The Platte broke through levees south of the "
+     "town overnight.", "Platte", "sea", "USA"),
+    ("KANDY, Sri Lanka, Dec 1 (Wire) - Monsoon rain pushed the Mahaweli over its banks below "
+     "the dam.", "Mahaweli", "sea", "LKA"),
+    # a water word after a river's name is another water: the lagoon, not the river
+    ("GDANSK, Poland, Aug 4 (Wire) - Border guards stopped a yacht in the Vistula Lagoon off "
+     "Frombork.", "Vistula Lagoon", "sea", "POL"),
+    ("TROMSO, Norway, Apr 2 (Wire) - Two skiers died in an avalanche in the Lyngen Alps.",
+     "Lyngen Alps", "region", "NOR"),
+])
+def test_rivers_lagoons_and_ranges_the_gazetteer_lacks(coder, text, name, kind, country):
+    place = _place(coder, text, name)
+    assert (place.feature, place.country) == (kind, country)

@@ -22,7 +22,7 @@ FEATURE_WORDS = {"Valley": "region", "Desert": "region", "Mountains": "region",
                  "Basin": "region", "Peninsula": "region", "Delta": "region",
                  "Plateau": "region", "Corridor": "region", "Strip": "region", "Gorge": "region",
                  "Hills": "region", "Highlands": "region", "Plains": "region", "Range": "region",
-                 "Heights": "region", "Island": "island", "Islands": "island",
+                 "Heights": "region", "Alps": "region", "Island": "island", "Islands": "island",
                  "Archipelago": "island", "Atoll": "island", "River": "sea", "river": "sea"}
 # the last word of a name the gazetteer lacks that says what it is, where no other word does:
 # "Farmland along Cobequid Bay", "a barge across King Sound", "the Kaghan Valley"

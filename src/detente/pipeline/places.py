@@ -207,7 +207,8 @@ class PlaceResolver:
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
                 continue
-            if within is None and toponym.lies_in < 0:
+            # (an anchor the gazetteer lacks too, "in the X Lagoon off Frombork", says no more)
+            if within is None:
                 within = _named_after(toponym, mentions) or \
                     _stands_by(near, mentions, toponym.span.start, country)
             place = self._unlisted(toponym, within, country)
@@ -239,7 +240,7 @@ class PlaceResolver:
         """A place the gazetteer lacks, at the place the words say it lies in ("Przewodow in
         eastern Poland": at Poland's centre), else at `country`'s centre; its coordinates are
         only as fine as that place's (`precision`)."""
-        if within is None and toponym.lies_in < 0 and country:
+        if within is None and country:
             within = self.gazetteer.country(country)
         if within is None:
             return None

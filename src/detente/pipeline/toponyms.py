@@ -156,9 +156,10 @@ class ToponymFinder:
             # "the villages of X, Y and Z": a name listed after a placed small place
             listed = named_end >= 0 and all(t.lower_ in (",", "and", "or") for t in doc[named_end:i])
             end, candidates = self.longest(doc, i, in_dateline, listed)
-            if end and not in_dateline and self._fragment(doc, i, end, candidates):
+            fragment = bool(end) and not in_dateline and self._fragment(doc, i, end, candidates)
+            if fragment:
                 end, candidates = 0, ()  # "Pont" of "Pont-Sondé" is no place of its own
-            if i and doc[i - 1].lower_ == "the" and not in_dateline and \
+            if i and doc[i - 1].lower_ == "the" and not in_dateline and not fragment and \
                     not any(p.feature in ("country", "sea") or p.source == "curated" for p in candidates):
                 end, candidates = river_by_bare_name(self.gazetteer, doc, i, end, candidates)
             typed = type_first(doc, i) if end <= i + 1 and not in_dateline else None
@@ -363,11 +364,13 @@ class ToponymFinder:
         if run > end and only_towns(candidates) and doc[start].text not in PLACE_PREFIXES and \
                 doc[run - 1].text not in FEATURE_WORDS:
             return True  # "Bulo Burte" is no Philippine village Bulo: a name the gazetteer lacks
-        if run > end and all(p.feature == "city" for p in candidates) and (
+        if run > end and all(p.feature in ("city", "sea") for p in candidates) and (
                 doc[run - 1].text in LANDMARK_ENDINGS or
                 start > 0 and doc[start - 1].lower_ == "the" and doc[run - 1].text not in FEATURE_WORDS
                 and river_words(doc, start, run)):
-            return True  # "King Sound" is no King, "the banks of the Kara Darya" no Kara
+            # "King Sound" is no King, "the Vistula Lagoon" no river, "the banks of the Kara
+            # Darya" no Kara
+            return True
         if run <= end + 1 or doc[end].text != "-" or \
                 any(p.feature == "country" for p in candidates):
             return False

@@ -158,8 +158,9 @@ RIVER_VERBS = frozenset({"rose", "rises", "fell", "falls", "burst", "bursts", "b
 # overflowed", "the Mahaweli broke its banks" (not "fell" or "rose" alone: "the Nikkei rose")
 _FLOODS = frozenset({"overflowed", "overflows", "swelled", "swells", "crested", "crests"})
 _OVER_BANKS = frozenset({"burst", "bursts", "broke", "breaks", "breached", "breaches", "topped",
-                         "tops", "overtopped", "spilled", "spills", "rose", "rises"})
-_RIVER_LEVELS = frozenset({"banks", "bank", "danger", "flood", "metres", "meters", "feet"})
+                         "tops", "overtopped", "spilled", "spills", "rose", "rises", "over"})
+_RIVER_LEVELS = frozenset({"banks", "bank", "danger", "flood", "metres", "meters", "feet",
+                           "levees", "levee", "dikes", "dykes", "embankments"})
 
 
 def river_words(doc: Doc, start: int, end: int) -> bool:
@@ -174,7 +175,8 @@ _RIVER_PARTS = frozenset({"banks", "bank", "mouth", "source", "headwaters", "wat
 
 def in_flood(doc: Doc, end: int) -> bool:
     """Whether the words after a name say a river floods: "overflowed", "burst its banks",
-    "rose above danger level", "rose to flood level", "rose two metres"; also after where it
+    "rose above danger level", "rose to flood level", "rose two metres", "broke through levees",
+    "(pushed the X) over its banks"; also after where it
     flows ("The Surma in north-eastern Bangladesh rose above danger level")."""
     for at in range(end, min(len(doc), end + _FLOOD_REACH)):
         if doc[at].is_punct and doc[at].text != "-":
