@@ -1318,3 +1318,11 @@ def test_places_a_division_abroad_is_not_a_region_the_story_names_at_home(coder)
     text = ("TORREON, Mexico, Aug 30 (Wire) - Cotton growers across the Laguna region lost their "
             "crop to hail on Friday.")
     assert _places(coder, text)["Laguna"][:2] == ("MEX", "admin")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Divers searched the reef near the island of Kihnu, Estonia's rescue board said.", "Estonia"),
+    ("Ambulances sent by Jalisco's civil protection office reached the town.", "Jalisco"),
+])
+def test_places_a_body_named_by_its_work_makes_its_owner_a_party(coder, text, name):
+    assert _places(coder, text)[name][2] is True

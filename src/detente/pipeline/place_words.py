@@ -204,7 +204,11 @@ _OFFICES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "regime", "cabinet", "delegation", "chancellor",
     "premier", "administration", "legislature", "senate", "congress", "diplomats", "diplomat",
     "intelligence", "guards", "guard", "mayor", "council", "attorney", "negotiators",
-    "representative", "chief", "state-run", "state", "spy", "agency", "media", "envoys"})
+    "representative", "chief", "state-run", "state", "spy", "agency", "media", "envoys",
+    # bodies named by their work: "Estonia's rescue board", "Nuevo León's civil protection
+    # office", "Spain's sea rescue service", "Thailand's meteorological department"
+    "board", "office", "service", "department", "commission", "watchdog", "regulator",
+    "directorate", "court", "prosecutors", "prosecutor"})
 # "pressure from Beijing": a place of origin that is the government acting or speaking
 _FROM_ACTOR = frozenset({
     "pressure", "criticism", "support", "message", "messages", "call", "calls", "demand",
