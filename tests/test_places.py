@@ -1326,3 +1326,10 @@ def test_places_a_division_abroad_is_not_a_region_the_story_names_at_home(coder)
 ])
 def test_places_a_body_named_by_its_work_makes_its_owner_a_party(coder, text, name):
     assert _places(coder, text)[name][2] is True
+
+
+def test_places_the_agent_of_a_claim_or_hold_is_a_party(coder):
+    found = _places(coder, "Shelling hit Abyei, a district claimed by both Sudan and South "
+                           "Sudan, on Monday.")
+    assert found["Sudan"][2] is True and found["South Sudan"][2] is True
+    assert found["Abyei"][2] is False

@@ -329,6 +329,8 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # "eastern Cuba should expect the storm": a part of it is no party
     # "Rockets hit the capital, Kyiv, overnight": the words before "the capital" decide
     start = _apposition_head(doc, start)
+    if _agent(doc, start):
+        return "actor"  # "an oil town claimed by both Sudan and South Sudan"
     if in_locative_list(doc, start):
         return "place"  # "officers in Chikwawa and Mulanje told families": the officers tell
     before = _word_before(doc, start)
@@ -488,6 +490,22 @@ def _apposition_head(doc: Doc, start: int) -> int:
 
 
 _APPOSED_NOUNS = frozenset({"capital", "city", "port", "town"})
+
+
+# past participles whose agent after "by" holds, rules or claims a place: a party
+_AGENT_VERBS = frozenset({"claimed", "held", "controlled", "administered", "governed", "ruled",
+                          "occupied", "annexed", "seized", "captured", "backed", "recognised",
+                          "recognized", "contested", "disputed", "funded", "financed"})
+
+
+def _agent(doc: Doc, start: int) -> bool:
+    """Whether the name at `start` is the agent of a participle of holding or claiming, alone
+    or in a list: "claimed by both Sudan and South Sudan", "a strip held by Israel"."""
+    back = start - 1
+    while back > 0 and start - back < 8 and (doc[back].lower_ in ("both", "either", "and", "or", ",")
+                                              or doc[back].is_title):
+        back -= 1
+    return back > 0 and doc[back].lower_ == "by" and doc[back - 1].lower_ in _AGENT_VERBS
 
 
 def _word_before(doc: Doc, start: int) -> int | None:
