@@ -1333,3 +1333,16 @@ def test_places_the_agent_of_a_claim_or_hold_is_a_party(coder):
                            "Sudan, on Monday.")
     assert found["Sudan"][2] is True and found["South Sudan"][2] is True
     assert found["Abyei"][2] is False
+
+
+@pytest.mark.parametrize(("text", "name", "where"), [
+    # a common word is no division however many people the division holds
+    ("Rivers were expected to keep rising across Assam on Sunday.", "Rivers", None),
+    ("Gunmen kidnapped two engineers in Rivers state on Friday.", "Rivers", ("NGA", "admin", False)),
+    # "between" after a town, a fall or traffic names two places
+    ("Floods cut Gatumba, a town between Bujumbura and the Congolese border.", "Bujumbura",
+     ("BDI", "city", False)),
+    ("The missile fell between the Korean Peninsula and Japan.", "Japan", ("JPN", "country", False)),
+])
+def test_places_common_words_and_places_between(coder, text, name, where):
+    assert _places(coder, text).get(name) == where

@@ -101,7 +101,11 @@ _BETWEEN_PLACES = frozenset({"border", "borders", "frontier", "boundary", "sea",
                              "bridge", "bridges", "ferry", "ferries", "flights", "line", "lines",
                              "highway", "highways", "zone", "corridor", "crossing", "passage", "tunnel",
                              "area", "region", "desert", "mountains", "river", "lake",
-                             "situated", "lies", "located", "halfway", "midway"})
+                             "situated", "lies", "located", "halfway", "midway",
+                             # "a town between Bujumbura and the border", "fell between the
+                             # peninsula and Japan", "lorries between Spain and Portugal"
+                             "town", "towns", "village", "villages", "city", "fell", "landed",
+                             "traffic", "lorries", "trucks"})
 # a lower-case noun after a name that makes it the place of a facility: "Kabul airport"
 _FACILITIES = frozenset({"airport", "port", "harbour", "harbor", "airbase", "seaport",
                          "province", "waterfront", "outskirts", "suburbs", "metro", "station",

@@ -408,7 +408,12 @@ class ToponymFinder:
         locative = after_place or is_locative(doc, start) or in_locative_list(doc, start) or \
             between_places(doc, start, end) or designated_in_list(doc, start, end, TOWN_WORDS)
         biggest = max(p.population for p in candidates)
-        if text in self.common and not locative and biggest < _BIG_CITY and not any(
+        # a division's people do not make its name the place anywhere: "Rivers in Sofala
+        # province were rising" is no Nigerian state (but "the Centre region" is a division)
+        city = max((p.population for p in candidates if p.feature == "city"), default=0)
+        typed = end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
+            any(p.feature == "admin" for p in candidates)
+        if text in self.common and not locative and city < _BIG_CITY and not typed and not any(
                 lies_in(p, a) for p in candidates for a in self._anchor(doc, end)):
             return False  # but "Jackson, the capital of Mississippi" is the city
         # short town names: "Bar", "Ede", "Oss" are other words first; but not "Enga province"
