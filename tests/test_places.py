@@ -1346,3 +1346,11 @@ def test_places_the_agent_of_a_claim_or_hold_is_a_party(coder):
 ])
 def test_places_common_words_and_places_between(coder, text, name, where):
     assert _places(coder, text).get(name) == where
+
+
+def test_places_a_town_near_a_renamed_divisions_point_lies_in_it(coder):
+    # the town file still splits Trøndelag into Nord- and Sør-Trøndelag
+    text = "A landslide swept two houses into the fjord near Levanger in Trøndelag on Friday."
+    coded = coder.code_article(Article(id="t", text=text))
+    levanger = next(m.place for m in coded.places if m.span.text == "Levanger")
+    assert (levanger.country, levanger.source) == ("NOR", "geonames")
