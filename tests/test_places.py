@@ -1252,6 +1252,16 @@ def test_gazetteer_says_whether_its_index_is_built(tmp_path, monkeypatch):
     assert not gazetteer_is_built()  # a new user's first run builds it
 
 
+def test_gazetteer_index_is_keyed_by_the_code_that_builds_it(monkeypatch):
+    from detente.places import build
+    from detente.places.gazetteer import cache_key
+
+    key = cache_key()
+    assert cache_key() == key
+    monkeypatch.setattr(build, "BUILD_MODULES", build.BUILD_MODULES[:-1])
+    assert cache_key() != key  # another build's code is another index
+
+
 @pytest.mark.parametrize(("text", "name", "where"), [
     # a short name and a name only small towns bear, each a town of the dateline's division
     ("LAHAINA, Hawaii, Aug 12 (Wire) - Families who lost homes moved upcountry to Kula and "

@@ -277,3 +277,12 @@ def test_newsroom_words_at_a_sentence_start_are_no_places(coder, text):
 def test_rivers_lagoons_and_ranges_the_gazetteer_lacks(coder, text, name, kind, country):
     place = _place(coder, text, name)
     assert (place.feature, place.country) == (kind, country)
+
+
+def test_a_russian_ending_written_either_way_is_one_spelling(coder):
+    assert written_key("Rudnyy") == written_key("Rudny")
+    assert written_key("Sovetskiy") == written_key("Sovetsky")
+    assert written_key("Hentiy") != written_key("Henty")  # Mongolia's Khentii keeps its ending
+    text = ("KOSTANAY, Kazakhstan, Apr 6 (Wire) - Volunteers filled sandbags along the Tobol in "
+            "Rudny on Saturday.")
+    assert _place(coder, text, "Rudny").source == "spelling"

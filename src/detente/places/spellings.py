@@ -57,8 +57,12 @@ _CLEARLY_LARGER = 5  # a town this many times larger than each namesake is the o
 
 
 def written_key(name: str) -> str:
-    """A spelling folded to its letters: "Deir el-Zour" -> "deirelzour"."""
-    return re.sub(r"[^a-z]", "", fold_name(name))
+    """A spelling folded to its letters: "Deir el-Zour" -> "deirelzour"; a Russian ending
+    written either way is one ("Rudnyy" and "Rudny", "Sovetskiy" and "Sovetsky")."""
+    return re.sub(r"[^a-z]", "", _RUSSIAN_Y.sub("y", fold_name(name)))
+
+
+_RUSSIAN_Y = re.compile(r"(?<=[a-z])yy\b|(?<=k)iy\b")  # not Mongolia's "Hentiy" ("Khentii")
 
 
 def consonant_key(name: str) -> str:
