@@ -286,3 +286,13 @@ def test_a_russian_ending_written_either_way_is_one_spelling(coder):
     text = ("KOSTANAY, Kazakhstan, Apr 6 (Wire) - Volunteers filled sandbags along the Tobol in "
             "Rudny on Saturday.")
     assert _place(coder, text, "Rudny").source == "spelling"
+
+
+def test_a_town_matched_by_its_consonants_alone_lies_near_the_story(coder):
+    # geonames's Olympiada, in Macedonia, shares Olympos's consonants but lies 570 km away
+    text = ("KARPATHOS, Greece, Mar 3 (Wire) - A strong earthquake cracked walls in the mountain "
+            "village of Olympos on Saturday, officials on Karpathos said.")
+    olympos = _place(coder, text, "Olympos")
+    karpathos = _place(coder, text, "Karpathos")
+    assert olympos.source != "spelling"
+    assert haversine_km(olympos.lat, olympos.lon, karpathos.lat, karpathos.lon) < 100

@@ -17,6 +17,10 @@ from detente.places.gazetteer import Gazetteer
 from detente.places.names import fold_name, haversine_km
 
 _NEAR_KM = 1000  # a town found by another spelling lies this near the story's places there
+# a town found by its consonants alone lies this near a place the story names, in any country:
+# "the village of Olympos" on Karpathos is no Olympiada 570 km away, nor "near Sidakan" in
+# Iraqi Kurdistan an Iranian Sud Jan
+_CONSONANTS_KM = 250
 _OWN_NAME_ABROAD = 20_000  # people in a place abroad of the very name, read before a home spelling
 
 
@@ -35,10 +39,27 @@ def spelled_town(gazetteer: Gazetteer, toponym: Toponym, within: Place | None, c
     for code in dict.fromkeys(c for c in tries if c):
         if within is not None and within.country and code != within.country:
             continue
-        place = gazetteer.spelled_like(code, toponym.span.text)
-        if place is not None and (within is None or lies_in(place, within)) and _near_story(place, story):
+        place = _spelled_near(gazetteer, code, toponym.span.text, story)
+        if place is not None and (within is None or lies_in(place, within)):
             return place
     return None
+
+
+def _spelled_near(gazetteer: Gazetteer, country: str, name: str,
+                  story: Sequence[Place]) -> Place | None:
+    """The town of `country` spelt like `name` that lies near the story: by its letters within
+    `_NEAR_KM` of the story's places there, else by its consonants within `_CONSONANTS_KM` of
+    any place but a country the story names, where it names one (a looser match needs closer
+    support)."""
+    place = gazetteer.spelled_like(country, name, consonants=False)
+    if place is not None:
+        return place if _near_story(place, story) else None
+    place = gazetteer.spelled_like(country, name)
+    # (not a country, nor a place the gazetteer lacks, which stands where the story does; with
+    # none, the country decides)
+    named = [q for q in story if q.feature != "country" and q.source != "context"]
+    return place if place is not None and (not named or any(
+        haversine_km(place.lat, place.lon, q.lat, q.lon) <= _CONSONANTS_KM for q in named)) else None
 
 
 def with_home_spelling(gazetteer: Gazetteer, toponym: Toponym, home: str,
@@ -53,8 +74,8 @@ def with_home_spelling(gazetteer: Gazetteer, toponym: Toponym, home: str,
             p.population >= _OWN_NAME_ABROAD and fold_name(p.name) == text
             for p in toponym.candidates):
         return toponym
-    place = gazetteer.spelled_like(home, toponym.span.text)
-    if place is None or not _near_story(place, story):
+    place = _spelled_near(gazetteer, home, toponym.span.text, story)
+    if place is None:
         return toponym
     return replace(toponym, candidates=(*toponym.candidates, place))
 

@@ -175,12 +175,13 @@ class Spellings:
         return [(spelling, (name, admin1, lat, lon, people, (holder,) if holder else ()))
                 for spelling, name, admin1, lat, lon, people, holder in rows]
 
-    def spelled_like(self, country: str, name: str) -> Place | None:
+    def spelled_like(self, country: str, name: str, consonants: bool = True) -> Place | None:
         """The town of `country` that `name` is another spelling of: by its written key, else
-        its consonants; the one town, or one clearly larger than its namesakes."""
+        (with `consonants`) its consonants; the one town, or one clearly larger than its
+        namesakes."""
         written = written_key(name)
         towns = [town for _, town in self.towns(country, "=" + written)]
-        if not towns and len(written) >= _SKELETON_NAME and \
+        if not towns and consonants and len(written) >= _SKELETON_NAME and \
                 len(consonant_key(name)) >= _SKELETON_LETTERS:
             # the consonants agree, and the letters mostly: "Plimmiri" is not Plomari
             towns = [town for spelling, town in self.towns(country, consonant_key(name))
