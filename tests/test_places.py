@@ -1262,6 +1262,17 @@ def test_gazetteer_index_is_keyed_by_the_code_that_builds_it(monkeypatch):
     assert cache_key() != key  # another build's code is another index
 
 
+def test_gazetteer_build_removes_indexes_an_older_version_left(tmp_path):
+    from detente.places.build import _remove_older_indexes
+
+    for name in ("gazetteer-old.pickle", "gazetteer-old.spellings.sqlite",
+                 "gazetteer-new.pickle", "gazetteer-new.spellings.sqlite", "notes.txt"):
+        (tmp_path / name).write_bytes(b"x")
+    _remove_older_indexes(tmp_path / "gazetteer-new.pickle")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "gazetteer-new.pickle", "gazetteer-new.spellings.sqlite", "notes.txt"]
+
+
 @pytest.mark.parametrize(("text", "name", "where"), [
     # a short name and a name only small towns bear, each a town of the dateline's division
     ("LAHAINA, Hawaii, Aug 12 (Wire) - Families who lost homes moved upcountry to Kula and "

@@ -404,6 +404,16 @@ def write(path: Path) -> None:
     with partial.open("wb") as out:
         pickle.dump((columns(rows), index), out, protocol=pickle.HIGHEST_PROTOCOL)
     partial.replace(path)  # readers never see half a file
+    _remove_older_indexes(path)
+
+
+def _remove_older_indexes(path: Path) -> None:
+    """Removes the indexes an earlier version or package set built beside `path` (each is about
+    80 MB with its spellings; an upgrade would otherwise leave them behind). A process still
+    reading one keeps its open file."""
+    for old in path.parent.glob("gazetteer-*"):
+        if not old.name.startswith(path.stem + "."):
+            old.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
