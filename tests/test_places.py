@@ -1375,3 +1375,9 @@ def test_places_a_town_near_a_renamed_divisions_point_lies_in_it(coder):
     coded = coder.code_article(Article(id="t", text=text))
     levanger = next(m.place for m in coded.places if m.span.text == "Levanger")
     assert (levanger.country, levanger.source) == ("NOR", "geonames")
+
+
+def test_places_a_town_of_a_division_the_story_names_without_a_dateline(coder):
+    text = ("Dawson City, the old gold-rush town, was cut off on Monday after the river ferry "
+            "stopped running for the winter, officials in Yukon said.")
+    assert _places(coder, text)["Dawson City"] == ("CAN", "city", False)

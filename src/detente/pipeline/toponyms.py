@@ -29,7 +29,7 @@ from detente.pipeline.division_words import (
     admin_before,
     division_word_after,
 )
-from detente.pipeline.entities import Entity
+from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS, Entity
 from detente.pipeline.name_words import (
     ADJECTIVAL,
     ANCHOR_WORDS,
@@ -75,7 +75,7 @@ from detente.pipeline.unlisted_names import (
 )
 from detente.pipeline.unlisted_reader import UnlistedReader
 from detente.places.build import TOWN_SOURCE
-from detente.places.divisions import compass_only
+from detente.places.divisions import SECOND_SOURCE, compass_only
 from detente.places.gazetteer import Gazetteer
 from detente.places.names import ascii_fold, dateline_case, fold_name, haversine_km, same_name
 
@@ -90,6 +90,29 @@ _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in o
 # people: a name this large is its own place, whatever the words say it lies in ("support for
 # Kyiv in Europe", "Washington's Kyiv envoy")
 _CONTAINED_MAX = 500_000
+
+
+def _story_divisions(found: list[Toponym]) -> set[tuple[str, str]]:
+    """The first-level divisions the story names: those of the divisions it names ("officials
+    in Yukon"), else of the largest city of each name ("Lautoka")."""
+    divisions = set()
+    for toponym in found:
+        if toponym.actor:
+            continue
+        admins = {(p.country, p.admin1) for p in toponym.candidates
+                  if p.feature == "admin" and p.source != SECOND_SOURCE and p.admin1}
+        cities = [p for p in toponym.candidates if p.feature == "city" and p.source != TOWN_SOURCE]
+        if len(admins) == 1:
+            divisions |= admins
+        elif not admins and cities:
+            largest = max(cities, key=lambda p: p.population)
+            divisions.add((largest.country, largest.admin1))
+    return divisions
+
+
+def _tokens(doc: Doc, span: Span) -> tuple[int, int]:
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words.start, words.end
 
 
 def _home_divisions(found: list[Toponym]) -> set[tuple[str, str]]:
@@ -232,6 +255,7 @@ class ToponymFinder:
             i = end or i + 1
         if doubtful:
             found = self.unlisted.settle(doc, text, found, doubtful, starts, named)
+        found = self._with_story_towns(doc, found, starts, dateline_end)
         found = self._with_repeats(doc, found, starts)
         return self._appositions(text, _with_demonyms(found, named) if named else found)
 
@@ -247,11 +271,43 @@ class ToponymFinder:
                 return ()
         towns = tuple(p for p in candidates if p.feature == "city" and (p.country, p.admin1) in home)
         text = doc[start:end].text
-        # "the Post reported" from Dallas is a paper, not Post, Texas
+        # "the Post reported" from Dallas is a paper, not Post, Texas; but "the Ba river"
+        typed = end < len(doc) and (doc[end].text in FEATURE_WORDS or doc[end].lower_ in ADMIN_WORDS)
         if not towns or text in self.common or text.lower() in CALENDAR or text in demonyms() or \
-                start and doc[start - 1].lower_ == "the" or self._part_of_a_name(doc, start, end, False):
+                start and doc[start - 1].lower_ == "the" and not typed or \
+                self._part_of_a_name(doc, start, end, False):
             return ()
         return end, towns
+
+    def _with_story_towns(self, doc: Doc, found: list[Toponym], starts: list[int],
+                          dateline_end: int) -> list[Toponym]:
+        """`found` with the towns of a division the story names clearly that the words make a
+        place but that, short or borne only by small towns, were taken for words: "Dawson City,
+        the old gold-rush town" in a story of the Yukon, "moved upcountry to Kula" in one of
+        Maui (`_at_home` for the dateline's division, `_story_divisions` here)."""
+        divisions = _story_divisions(found)
+        if not divisions:
+            return found
+        covered = {i for t in found for i in range(*_tokens(doc, t.span))}
+        placed, asked = [], []  # the words make these places; the recogniser is asked of those
+        for i, token in enumerate(doc):
+            if i in covered or not token.text[:1].isupper() or token.idx < dateline_end:
+                continue
+            at_home = self._at_home(doc, i, 0, (), divisions)
+            if not at_home or not self._keeps(doc, i, *at_home, True):
+                continue
+            end, towns = at_home
+            toponym = replace(self._toponym(doc, i, end, towns, starts[bisect.bisect_right(starts, i) - 1]),
+                              small="named")
+            sure = role(doc, i, end) == "place" or self._small(doc, i, end, towns) == "named"
+            (placed if sure else asked).append(toponym)
+            covered.update(range(i, end))
+        # a name no word makes a place is one where the recogniser says so ("Dawson City, the
+        # old gold-rush town"; "Kilgore said" is a person)
+        placed += [t for t, labels in zip(asked, self.unlisted.labels(doc, doc.text, asked, starts),
+                                          strict=True)
+                   if labels & PLACE_LABELS and not labels & OTHER_LABELS]
+        return sorted([*found, *placed], key=lambda t: t.span.start) if placed else found
 
     def _dateline_country(self, text: str, candidates: tuple[Place, ...],
                           town: Toponym) -> tuple[Place, ...]:

@@ -79,19 +79,29 @@ class UnlistedReader:
         doubtful = [t for t in doubtful if t not in spelled]
         if self.finder.entities is None or not doubtful:
             return found
-        bounds = {t.sentence: (doc[t.sentence].idx, _sentence_end(doc, len(text), t.sentence, starts))
-                  for t in doubtful}
-        order = sorted(bounds)
-        labelled = dict(zip(order, self.finder.entities([text[slice(*bounds[k])] for k in order]),
-                            strict=True))
         added = []
-        for toponym in doubtful:
-            offset = bounds[toponym.sentence][0]
-            labels = {label for start, end, label in labelled[toponym.sentence]
-                      if start + offset < toponym.span.end and toponym.span.start < end + offset}
+        for toponym, labels in zip(doubtful, self.labels(doc, text, doubtful, starts), strict=True):
             if labels & PLACE_LABELS and not labels & OTHER_LABELS or not labels:
                 added.append(replace(toponym, kind="region" if labels == {"LOC"} else "city"))
         return sorted(found + added, key=lambda t: t.span.start) if added else found
+
+    def labels(self, doc: Doc, text: str, toponyms: list[Toponym],
+               starts: list[int]) -> list[set[str]]:
+        """The entity recogniser's labels over each name, from one pass over their sentences
+        (none without a recogniser)."""
+        if self.finder.entities is None or not toponyms:
+            return [set() for _ in toponyms]
+        bounds = {t.sentence: (doc[t.sentence].idx, _sentence_end(doc, len(text), t.sentence, starts))
+                  for t in toponyms}
+        order = sorted(bounds)
+        labelled = dict(zip(order, self.finder.entities([text[slice(*bounds[k])] for k in order]),
+                            strict=True))
+        out = []
+        for toponym in toponyms:
+            offset = bounds[toponym.sentence][0]
+            out.append({label for start, end, label in labelled[toponym.sentence]
+                        if start + offset < toponym.span.end and toponym.span.start < end + offset})
+        return out
 
     def read(self, doc: Doc, start: int, sentence: int, after_place: bool = False,
              alias_of: int = -1, alias_kind: str = "") -> tuple[int, Toponym | None, bool]:
