@@ -266,6 +266,9 @@ class ToponymFinder:
         are the towns there, though a short name or one only small towns bear is otherwise
         taken for a word; not a common word ("Commerce", "Hope") nor part of a person's name."""
         if not end:
+            word = doc[start].text if doc[start].text.isascii() else ascii_fold(doc[start].text)
+            if word not in self.gazetteer.first_words and word not in self.gazetteer:
+                return ()  # most capitalised words start no name: no lookup
             end, candidates = self.longest(doc, start, False, towns=True)
             if end and self._fragment(doc, start, end, candidates):
                 return ()
@@ -343,11 +346,14 @@ class ToponymFinder:
                 places.setdefault(tuple(names), toponym)
         if not places:
             return found
+        by_first: dict[str, list[tuple[tuple[str, ...], Toponym]]] = {}
+        for names, first in places.items():
+            by_first.setdefault(names[0], []).append((names, first))
         added = []
         for i, token in enumerate(doc):
-            if i in covered or not token.text[:1].isupper():
+            if i in covered or token.text not in by_first:
                 continue
-            for names, first in places.items():
+            for names, first in by_first[token.text]:
                 end = i + len(names)
                 if first.span.start >= token.idx or end > len(doc) or \
                         tuple(t.text for t in doc[i:end]) != names or covered & set(range(i, end)):
