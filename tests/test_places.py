@@ -1381,3 +1381,14 @@ def test_places_a_town_of_a_division_the_story_names_without_a_dateline(coder):
     text = ("Dawson City, the old gold-rush town, was cut off on Monday after the river ferry "
             "stopped running for the winter, officials in Yukon said.")
     assert _places(coder, text)["Dawson City"] == ("CAN", "city", False)
+
+
+def test_places_a_dateline_town_alone_is_read_by_the_storys_places(coder):
+    text = ("ABERDEEN, Feb 2 (Wire) - Floodwater from the Wishkah reached streets in Aberdeen and "
+            "nearby Hoquiam, and officials in Grays Harbor County opened shelters.")
+    coded = coder.code_article(Article(id="t", text=text))
+    aberdeen = next(m.place for m in coded.places if m.span.text == "ABERDEEN")
+    assert (aberdeen.country, aberdeen.admin1) == ("USA", "Washington")
+    # a dateline that names its country, or a large city, is read as it is
+    found = _places(coder, "ABERDEEN, Scotland, Feb 2 (Wire) - Storms closed Hoquiam Street.")
+    assert found["ABERDEEN"][0] == "GBR"

@@ -18,6 +18,7 @@ from detente.actors import ActorDictionary
 from detente.codebook import Codebook, load_codebook
 from detente.model import Actor, Article, Event, EventDate, Location, Span
 from detente.patterns import Lexicon, load_lexicon
+from detente.pipeline.dateline_country import dateline_country
 from detente.pipeline.dates import date_for, find_dates
 from detente.pipeline.entities import sentence_entities
 from detente.pipeline.event_places import locate_event
@@ -148,11 +149,8 @@ class Coder:
                     actor_spans.append((mention.start_char, mention.end_char,
                                         mention.entries[0].country))
         filed = [t for t in toponyms if t.span.end <= dateline_end]
-        # the dateline's names read together: "BLACK RIVER, Jamaica" is the Jamaican town
-        filed_in = self.place_resolver.resolve(filed, Counter()) if filed else []
-        dateline_country = filed_in[0].place.country \
-            if filed_in and filed_in[0].span == filed[0].span else ""
-        places = self.place_resolver.resolve(toponyms, countries, dateline_country, actor_spans)
+        home = dateline_country(self.place_resolver, filed, toponyms, countries, actor_spans)
+        places = self.place_resolver.resolve(toponyms, countries, home, actor_spans)
         dateline_place = places[0] if filed and places and places[0].span == filed[0].span else None
         if dateline_place is not None:
             places = same_as_dateline(places, doc.text, dateline_place, dateline_end)
