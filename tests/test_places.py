@@ -1392,3 +1392,10 @@ def test_places_a_dateline_town_alone_is_read_by_the_storys_places(coder):
     # a dateline that names its country, or a large city, is read as it is
     found = _places(coder, "ABERDEEN, Scotland, Feb 2 (Wire) - Storms closed Hoquiam Street.")
     assert found["ABERDEEN"][0] == "GBR"
+
+
+def test_places_a_town_at_the_tip_of_a_named_place_lies_there(coder):
+    # Salinas, California is the larger namesake; this one is at the tip of the peninsula
+    text = ("A trawler ran aground off Salinas, at the tip of the Santa Elena peninsula, on "
+            "Tuesday.")
+    assert _places(coder, text)["Salinas"][:2] == ("ECU", "city")
