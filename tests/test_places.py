@@ -1399,3 +1399,8 @@ def test_places_a_town_at_the_tip_of_a_named_place_lies_there(coder):
     text = ("A trawler ran aground off Salinas, at the tip of the Santa Elena peninsula, on "
             "Tuesday.")
     assert _places(coder, text)["Salinas"][:2] == ("ECU", "city")
+
+
+def test_places_a_datelines_town_before_a_division_of_its_name(coder):
+    found = _places(coder, "VIENNE, France, Oct 3 (Wire) - The Gère flooded the lower town.")
+    assert found["VIENNE"] == ("FRA", "city", False) and found["France"][1] == "country"

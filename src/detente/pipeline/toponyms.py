@@ -199,6 +199,10 @@ class ToponymFinder:
                 candidates = _own_names_first(doc[i:end].text, candidates)
                 if found:
                     candidates = self._dateline_country(doc[i:end].text, candidates, found[0])
+                elif any(p.feature == "admin" for p in candidates):
+                    # a dateline is filed from a town: "VIENNE, France" is the town, not the
+                    # department; but the country or division after it is what it is
+                    candidates = tuple(p for p in candidates if p.feature == "city") or candidates
             feature_end = 0 if in_dateline else unlisted_feature_end(doc, i, end, candidates)
             if feature_end:  # "the Madeira river": a river the gazetteer lacks, not the town
                 found.append(self.unlisted.feature(doc, i, feature_end,
