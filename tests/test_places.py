@@ -1404,3 +1404,12 @@ def test_places_a_town_at_the_tip_of_a_named_place_lies_there(coder):
 def test_places_a_datelines_town_before_a_division_of_its_name(coder):
     found = _places(coder, "VIENNE, France, Oct 3 (Wire) - The Gère flooded the lower town.")
     assert found["VIENNE"] == ("FRA", "city", False) and found["France"][1] == "country"
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy snow is forecast for Ankara over the weekend.",
+    "The film festival drew more than 4,000 visitors to Yerevan.",
+])
+def test_places_a_capital_the_weather_or_visitors_reach_is_a_place(coder, text):
+    found = _places(coder, text)
+    assert not next(iter(found.values()))[2]  # a place, not the government

@@ -115,7 +115,10 @@ _FACILITIES = frozenset({"airport", "port", "harbour", "harbor", "airbase", "sea
                          "hotel", "hotels", "market", "markets", "mosque", "cathedral"})
 # "for" after these names a destination: "ships bound for Ukraine", "left for Beijing"
 _FOR_WORDS = frozenset({"bound", "headed", "heading", "destined", "left", "leave", "leaves",
-                        "leaving", "departed", "depart", "departs", "sailed", "set", "flights"})
+                        "leaving", "departed", "depart", "departs", "sailed", "set", "flights",
+                        # the weather where: "heavy rain is forecast for Jerusalem"
+                        "forecast", "forecasts", "warning", "warnings", "alert", "alerts",
+                        "watch"})
 # "deployed troops to Belarus": who or what is moved, between the verb and "to"
 _MOVED = frozenset({"troops", "soldiers", "forces", "personnel", "warships", "ships", "jets",
                     "aircraft", "refugees", "migrants", "people", "reinforcements", "units",
@@ -135,7 +138,9 @@ _TO_WORDS = frozenset({
     "walking", "walk", "marching", "march", "driving", "streaming",
     "trekking", "advancing", "advanced", "pushing", "pushed",
     "deployment", "mission", "access", "gateway", "crossings", "crossing", "corridor", "back",
-    "home", "roads", "railway", "train", "trains", "bus", "buses", "ferry", "ferries", "lines"})
+    "home", "roads", "railway", "train", "trains", "bus", "buses", "ferry", "ferries", "lines",
+    # people who go there: "the festival drew visitors to Jerusalem"
+    "visitors", "tourists", "pilgrims", "arrivals"})
 # goods that go somewhere: "to" a few words after them names where ("oil flowed ... to X")
 _FLOWS = frozenset({"flow", "flows", "flowed", "flowing", "pipeline", "pipelines", "shipped",
                     "shipments", "exported", "exports"})
