@@ -296,3 +296,14 @@ def test_a_town_matched_by_its_consonants_alone_lies_near_the_story(coder):
     karpathos = _place(coder, text, "Karpathos")
     assert olympos.source != "spelling"
     assert haversine_km(olympos.lat, olympos.lon, karpathos.lat, karpathos.lon) < 100
+
+
+def test_an_abbreviated_saint_opens_a_water_name_and_a_lake_holds_its_villages(coder):
+    text = ("YARMOUTH, Canada, Sept 3 (Wire) - Lobster boats crowded the wharves of St. Marys Bay "
+            "on Tuesday.")
+    assert _place(coder, text, "St. Marys Bay").feature == "sea"
+    text = ("A ferry capsized on Lake Toba on Monday between Ambarita and Tuktuk, and 19 people "
+            "were rescued.")
+    toba = _place(coder, text, "Lake Toba")
+    ambarita = _place(coder, text, "Ambarita")
+    assert haversine_km(toba.lat, toba.lon, ambarita.lat, ambarita.lon) < 100

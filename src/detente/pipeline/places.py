@@ -527,8 +527,9 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
     if in_sentence is not None:
         return in_sentence
     # else by the story's nearest town there, else its nearest island, division or region
-    # there ("in Masset" in a story of Haida Gwaii)
-    for features in (("city",), ("island", "admin", "region")):
+    # there ("in Masset" in a story of Haida Gwaii), else its water there ("between Simanindo
+    # and Tigaras" on Lake Toba; a sea many countries share has none)
+    for features in (("city",), ("island", "admin", "region"), ("sea",)):
         nearest = min((m for m in mentions if not m.actor and m.place.country == country
                        and m.place.feature in features), key=lambda m: abs(m.span.start - at),
                       default=None)

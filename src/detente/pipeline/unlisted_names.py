@@ -103,8 +103,9 @@ def unlisted_feature_end(doc: Doc, start: int, end: int, candidates: tuple[Place
 def capitalised_run(doc: Doc, start: int) -> int:
     """Where the run of up to three capitalised words from `start` ends, within its sentence."""
     end = start
-    while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
-            and (end == start or not doc[end].is_sent_start):
+    while end < len(doc) and end - start < 3 and doc[end].is_title and \
+            (doc[end].is_alpha or doc[end].text in _ABBREVIATIONS and end + 1 < len(doc)
+             and doc[end + 1].is_title) and (end == start or not doc[end].is_sent_start):
         end += 1
         # "Pont-Cassé", "Anse-à-Pitres", "Saut-d'Eau": a hyphen joins the words of one name
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
@@ -132,6 +133,7 @@ def capitalised_run(doc: Doc, start: int) -> int:
 
 
 _NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "della", "du", "des"})
+_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Pt."})  # "St. Marys Bay"
 
 
 _ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at",
