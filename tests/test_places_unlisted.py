@@ -307,3 +307,10 @@ def test_an_abbreviated_saint_opens_a_water_name_and_a_lake_holds_its_villages(c
     toba = _place(coder, text, "Lake Toba")
     ambarita = _place(coder, text, "Ambarita")
     assert haversine_km(toba.lat, toba.lon, ambarita.lat, ambarita.lon) < 100
+
+
+def test_a_town_name_that_bursts_its_banks_is_a_river(coder):
+    # geonames has Cachoeira, a town 250 km from Itabuna, but no river of the name
+    text = "ITABUNA, Brazil, Dec 27 (Wire) - The Cachoeira burst its banks in Itabuna on Monday."
+    place = _place(coder, text, "Cachoeira")
+    assert place.feature == "sea" and place.country == "BRA"

@@ -197,9 +197,10 @@ def river_by_bare_name(gazetteer: Gazetteer, doc: Doc, start: int, end: int,
                        candidates: tuple[Place, ...]) -> tuple[int, tuple[Place, ...]]:
     """(end, candidates) of the name after "the" at `start`: "the Tapajós fell", "the Severn
     burst its banks" is the river the gazetteer has only with "River", not a town or state of
-    the name (Severn, Maryland; "the Mississippi"), nor unknown; else `end` and `candidates` as
-    they were. The caller leaves countries and curated features their names ("the Gambia",
-    "the Essequibo"); a name that modifies a noun is no river ("the Kabul government")."""
+    the name (Severn, Maryland; "the Mississippi"), nor unknown; a name only towns have that
+    floods is a river the gazetteer lacks (0, ()); else `end` and `candidates` as they were.
+    The caller leaves countries and curated features their names ("the Gambia", "the
+    Essequibo"); a name that modifies a noun is no river ("the Kabul government")."""
     after = doc[end] if end and end < len(doc) else None
     if after is not None and (after.text == "-" or after.is_lower and after.is_alpha and
                               not after.is_stop and after.lower_ not in RIVER_VERBS and
@@ -214,4 +215,9 @@ def river_by_bare_name(gazetteer: Gazetteer, doc: Doc, start: int, end: int,
                        for p in gazetteer.candidates(form) if p.feature == "sea")
         if rivers:
             return stop, rivers
+    if end and all(p.feature == "city" for p in candidates) and capitalised_run(doc, start) == end \
+            and in_flood(doc, end):
+        # "The Cachoeira burst its banks in Itabuna": a river the gazetteer lacks, not a town
+        # of the name 250 km away
+        return 0, ()
     return end, candidates
