@@ -382,7 +382,16 @@ class ToponymFinder:
                  towns: bool = False) -> tuple[int, tuple[Place, ...]]:
         """(end token, candidates) of the longest gazetteer name starting at `start`; a name
         that only towns of the town file have counts where the words allow a small place
-        (`listed`: after one in a list), or with `towns`."""
+        (`listed`: after one in a list), or with `towns`. Each answer is kept with the
+        document: the passes over an article ask about the same tokens again."""
+        asked = doc.user_data.setdefault("detente.longest", {})
+        key = (start, dateline, listed, towns)
+        if key not in asked:
+            asked[key] = self._longest(doc, start, dateline, listed, towns)
+        return asked[key]
+
+    def _longest(self, doc: Doc, start: int, dateline: bool, listed: bool,
+                 towns: bool) -> tuple[int, tuple[Place, ...]]:
         gazetteer = self.gazetteer
         firsts = {dateline_case(doc[start].text), doc[start].text.title()} if dateline else {doc[start].text}
         firsts = {f if f.isascii() else ascii_fold(f) for f in firsts}  # "São Paulo" as "Sao Paulo"
