@@ -1,7 +1,7 @@
 """Words that say a small place is meant: a settlement word ("the village of X", "X, a small
 desert town", "the towns of X and Y"), a road or a move ending at the name ("the road to X"),
 or one end of a stretch ("between Gao and X"). The town file's small towns are read only where
-these, or a locative (`SMALL_LOCATIVES`), allow them (`toponyms.ToponymFinder._small`).
+these, or a locative (`SMALL_LOCATIVES`), allow them (`toponyms.ToponymFinder.small_place`).
 """
 
 from __future__ import annotations

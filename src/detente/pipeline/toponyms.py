@@ -7,7 +7,8 @@ or a government ("Texas sued"); an apposition ("Paris, Texas"), a demonym beside
 capital") or a place it is said to lie in ("X, a town in northern Mali") is kept with it for
 `places.py` to weigh, in a `toponym.Toponym`. A name the gazetteer lacks is kept where the
 words make it a place (`unlisted_reader.py`, with the word tests of `unlisted_names.py`;
-`division_words.py` reads the division words around names).
+`division_words.py` reads the division words around names; `story_names.py` reads names by the
+rest of the story).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from detente.pipeline.division_words import (
     admin_before,
     division_word_after,
 )
-from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS, Entity
+from detente.pipeline.entities import Entity
 from detente.pipeline.name_words import (
     ADJECTIVAL,
     ANCHOR_WORDS,
@@ -64,6 +65,7 @@ from detente.pipeline.small_place_words import (
     facility_after,
     toward,
 )
+from detente.pipeline.story_names import StoryNames, home_divisions
 from detente.pipeline.toponym import Toponym, lies_in, only_towns
 from detente.pipeline.unlisted_names import (
     ISLAND_WORDS,
@@ -75,7 +77,7 @@ from detente.pipeline.unlisted_names import (
 )
 from detente.pipeline.unlisted_reader import UnlistedReader
 from detente.places.build import TOWN_SOURCE
-from detente.places.divisions import SECOND_SOURCE, compass_only
+from detente.places.divisions import compass_only
 from detente.places.gazetteer import Gazetteer
 from detente.places.names import ascii_fold, dateline_case, fold_name, haversine_km, same_name
 
@@ -90,43 +92,6 @@ _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in o
 # people: a name this large is its own place, whatever the words say it lies in ("support for
 # Kyiv in Europe", "Washington's Kyiv envoy")
 _CONTAINED_MAX = 500_000
-
-
-def _story_divisions(found: list[Toponym]) -> set[tuple[str, str]]:
-    """The first-level divisions the story names: those of the divisions it names ("officials
-    in Yukon"), else of the largest city of each name ("Lautoka")."""
-    divisions = set()
-    for toponym in found:
-        if toponym.actor:
-            continue
-        admins = {(p.country, p.admin1) for p in toponym.candidates
-                  if p.feature == "admin" and p.source != SECOND_SOURCE and p.admin1}
-        cities = [p for p in toponym.candidates if p.feature == "city" and p.source != TOWN_SOURCE]
-        if len(admins) == 1:
-            divisions |= admins
-        elif not admins and cities:
-            largest = max(cities, key=lambda p: p.population)
-            divisions.add((largest.country, largest.admin1))
-    return divisions
-
-
-def _tokens(doc: Doc, span: Span) -> tuple[int, int]:
-    words = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return words.start, words.end
-
-
-def _home_divisions(found: list[Toponym]) -> set[tuple[str, str]]:
-    """The divisions the dateline's town lies in ("LAUTOKA, Fiji": Fiji's Western division):
-    of its readings in the country the dateline names, else of its largest reading."""
-    if not found:
-        return set()
-    named = {p.country for t in found[1:] for p in t.candidates if p.feature == "country"}
-    towns = [p for p in found[0].candidates if p.feature == "city" and p.admin1]
-    if named:
-        towns = [p for p in towns if p.country in named]
-    elif towns:
-        towns = [max(towns, key=lambda p: p.population)]
-    return {(p.country, p.admin1) for p in towns}
 
 
 def _kind_of(toponym: Toponym) -> str:
@@ -157,6 +122,7 @@ class ToponymFinder:
         self.blocks = frozenset(blocks)
         self.block_firsts = frozenset(b.split()[0] for b in blocks)
         self.unlisted = UnlistedReader(self)  # the names the gazetteer lacks
+        self.story = StoryNames(self)  # names the rest of the story makes places
     def find(self, doc: Doc, dateline_end: int = 0) -> list[Toponym]:
         """Every place name in `doc`, longest first where names overlap."""
         text = doc.text  # Doc.text joins the tokens anew on each call
@@ -179,7 +145,7 @@ class ToponymFinder:
             # "the villages of X, Y and Z": a name listed after a placed small place
             listed = named_end >= 0 and all(t.lower_ in (",", "and", "or") for t in doc[named_end:i])
             end, candidates = self.longest(doc, i, in_dateline, listed)
-            fragment = bool(end) and not in_dateline and self._fragment(doc, i, end, candidates)
+            fragment = bool(end) and not in_dateline and self.fragment(doc, i, end, candidates)
             if fragment:
                 end, candidates = 0, ()  # "Pont" of "Pont-Sondé" is no place of its own
             if i and doc[i - 1].lower_ == "the" and not in_dateline and not fragment and \
@@ -225,16 +191,16 @@ class ToponymFinder:
                                          for p in candidates for q in alias.candidates):
                 alias = None  # the gazetteer has it there: "Stepanakert, which Baku calls Khankendi"
             end = 0 if alias is not None else end
-            kept = bool(end) and (dated or self._keeps(doc, i, end, candidates,
+            kept = bool(end) and (dated or self.keeps(doc, i, end, candidates,
                                                        after_place or bool(typed_admin)))
             if home is None and not in_dateline:
-                home = _home_divisions(found)
-            at_home = self._at_home(doc, i, end, candidates, home) \
+                home = home_divisions(found)
+            at_home = self.story.at_home(doc, i, end, candidates, home) \
                 if not kept and home and not in_dateline and alias is None else ()
             if at_home:
                 (end, candidates), kept = at_home, True
             if kept:
-                toponym = self._toponym(doc, i, end, candidates,
+                toponym = self.make_toponym(doc, i, end, candidates,
                                         sentence, in_dateline or listed, typed_admin, in_dateline)
                 admin_listed = bool(typed_admin) and toponym.admin_word == typed_admin
                 # a dateline says where the story was filed: a place, never an actor
@@ -259,62 +225,9 @@ class ToponymFinder:
             i = end or i + 1
         if doubtful:
             found = self.unlisted.settle(doc, text, found, doubtful, starts, named)
-        found = self._with_story_towns(doc, found, starts, dateline_end)
-        found = self._with_repeats(doc, found, starts)
+        found = self.story.with_towns(doc, found, starts, dateline_end)
+        found = self.story.with_repeats(doc, found, starts)
         return self._appositions(text, _with_demonyms(found, named) if named else found)
-
-    def _at_home(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
-                 home: set[tuple[str, str]]) -> tuple[int, tuple[Place, ...]] | tuple[()]:
-        """(end, towns) where the name is a town of the dateline's own division: "upcountry to
-        Kula" from Lahaina, "around Ba and Lautoka" from Lautoka, "Dawson City" from Whitehorse
-        are the towns there, though a short name or one only small towns bear is otherwise
-        taken for a word; not a common word ("Commerce", "Hope") nor part of a person's name."""
-        if not end:
-            word = doc[start].text if doc[start].text.isascii() else ascii_fold(doc[start].text)
-            if word not in self.gazetteer.first_words and word not in self.gazetteer:
-                return ()  # most capitalised words start no name: no lookup
-            end, candidates = self.longest(doc, start, False, towns=True)
-            if end and self._fragment(doc, start, end, candidates):
-                return ()
-        towns = tuple(p for p in candidates if p.feature == "city" and (p.country, p.admin1) in home)
-        text = doc[start:end].text
-        # "the Post reported" from Dallas is a paper, not Post, Texas; but "the Ba river"
-        typed = end < len(doc) and (doc[end].text in FEATURE_WORDS or doc[end].lower_ in ADMIN_WORDS)
-        if not towns or text in self.common or text.lower() in CALENDAR or text in demonyms() or \
-                start and doc[start - 1].lower_ == "the" and not typed or \
-                self._part_of_a_name(doc, start, end, False):
-            return ()
-        return end, towns
-
-    def _with_story_towns(self, doc: Doc, found: list[Toponym], starts: list[int],
-                          dateline_end: int) -> list[Toponym]:
-        """`found` with the towns of a division the story names clearly that the words make a
-        place but that, short or borne only by small towns, were taken for words: "Dawson City,
-        the old gold-rush town" in a story of the Yukon, "moved upcountry to Kula" in one of
-        Maui (`_at_home` for the dateline's division, `_story_divisions` here)."""
-        divisions = _story_divisions(found)
-        if not divisions:
-            return found
-        covered = {i for t in found for i in range(*_tokens(doc, t.span))}
-        placed, asked = [], []  # the words make these places; the recogniser is asked of those
-        for i, token in enumerate(doc):
-            if i in covered or not token.text[:1].isupper() or token.idx < dateline_end:
-                continue
-            at_home = self._at_home(doc, i, 0, (), divisions)
-            if not at_home or not self._keeps(doc, i, *at_home, True):
-                continue
-            end, towns = at_home
-            toponym = replace(self._toponym(doc, i, end, towns, starts[bisect.bisect_right(starts, i) - 1]),
-                              small="named")
-            sure = role(doc, i, end) == "place" or self._small(doc, i, end, towns) == "named"
-            (placed if sure else asked).append(toponym)
-            covered.update(range(i, end))
-        # a name no word makes a place is one where the recogniser says so ("Dawson City, the
-        # old gold-rush town"; "Kilgore said" is a person)
-        placed += [t for t, labels in zip(asked, self.unlisted.labels(doc, doc.text, asked, starts),
-                                          strict=True)
-                   if labels & PLACE_LABELS and not labels & OTHER_LABELS]
-        return sorted([*found, *placed], key=lambda t: t.span.start) if placed else found
 
     def _dateline_country(self, text: str, candidates: tuple[Place, ...],
                           town: Toponym) -> tuple[Place, ...]:
@@ -327,56 +240,6 @@ class ToponymFinder:
         if biggest in {p.country for p in candidates}:
             return candidates
         return (self.gazetteer.country(biggest),) if self._named_by_part(text, biggest) else candidates
-
-    def _with_repeats(self, doc: Doc, found: list[Toponym], starts: list[int]) -> list[Toponym]:
-        """`found` with each later bare mention of a name the story has read as a place: "police
-        in Kono district said ... Kono has produced", "residents fled Kamanyola ... who reached
-        Kamanyola", which the words of the second mention alone would not make a place (a short
-        name, one only small towns bear, a name the gazetteer lacks). Its reading goes with it;
-        the words around the new mention say whether it is a place or a party there."""
-        places: dict[tuple[str, ...], Toponym] = {}
-        covered: set[int] = set()
-        for toponym in found:
-            words = doc.char_span(toponym.span.start, toponym.span.end, alignment_mode="expand")
-            covered.update(range(words.start, words.end))
-            names = [t.text for t in words]
-            if names and names[-1].lower() in (toponym.admin_word, toponym.feature_word.lower()):
-                names = names[:-1]  # "Kono" of "Kono district"
-            # not a people's name ("the Somali region ... Somali traders") or a month
-            said = " ".join(names)
-            if not toponym.actor and names and names[0][:1].isupper() and \
-                    (toponym.candidates or toponym.kind) and said not in demonyms() and \
-                    said not in ADJECTIVAL and said.lower() not in CALENDAR:
-                places.setdefault(tuple(names), toponym)
-        if not places:
-            return found
-        by_first: dict[str, list[tuple[tuple[str, ...], Toponym]]] = {}
-        for names, first in places.items():
-            by_first.setdefault(names[0], []).append((names, first))
-        added = []
-        for i, token in enumerate(doc):
-            if i in covered or token.text not in by_first:
-                continue
-            for names, first in by_first[token.text]:
-                end = i + len(names)
-                if first.span.start >= token.idx or end > len(doc) or \
-                        tuple(t.text for t in doc[i:end]) != names or covered & set(range(i, end)):
-                    continue
-                # part of a longer name: "Kono Mining", "Lake Kamanyola", "the Prince of Wales"
-                if end < len(doc) and doc[end].text[:1].isupper() or \
-                        i and not doc[i].is_sent_start and doc[i - 1].text[:1].isupper() or \
-                        self._part_of_a_name(doc, i, end, False):
-                    break
-                words = role(doc, i, end)
-                span = doc[i:end]
-                added.append(replace(first, span=Span(span.start_char, span.end_char, span.text),
-                                     sentence=starts[bisect.bisect_right(starts, i) - 1],
-                                     locative=words == "place", actor=words == "actor",
-                                     within=None, listed=(), across=across_border(doc, i),
-                                     on=i > 0 and doc[i - 1].lower_ == "on"))
-                covered.update(range(i, end))
-                break
-        return sorted([*found, *added], key=lambda t: t.span.start) if added else found
 
     def longest(self, doc: Doc, start: int, dateline: bool, listed: bool = False,
                  towns: bool = False) -> tuple[int, tuple[Place, ...]]:
@@ -417,14 +280,14 @@ class ToponymFinder:
                 candidates = tuple(gazetteer.candidates(text)) if folded == text else \
                     tuple(dict.fromkeys([*gazetteer.candidates(text), *gazetteer.candidates(folded)]))
                 if towns or dateline or listed or not only_towns(candidates) or \
-                        self._small(doc, start, end, candidates):
+                        self.small_place(doc, start, end, candidates):
                     best = (end, candidates)
             # a dateline's "ST." ends no sentence
             if len(text) > gazetteer.max_chars or doc[end - 1].is_sent_end and not dateline:
                 break
         return best
 
-    def _fragment(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> bool:
+    def fragment(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...]) -> bool:
         """Whether the name doc[start:end] is the first part of a name the gazetteer lacks: a
         word that heads place names before another capitalised word ("Puerto Williams" is no
         Puerto and Williams); a name only villages have before more capitalised words ("Bulo
@@ -456,7 +319,7 @@ class ToponymFinder:
         # pair, or after the list it opens, makes it one name
         return second == 0 or division_word_after(doc, second)
 
-    def _keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
+    def keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                after_place: bool = False) -> bool:
         """False for names that are something else here: common words, people, codes."""
         if not candidates:
@@ -497,9 +360,9 @@ class ToponymFinder:
                 any(p.feature == "admin" for p in candidates)) and not any(
                 lies_in(p, a) for p in candidates for a in self._anchor(doc, end)):
             return False  # but "Auki, the capital of Malaita province" is the town
-        return not self._part_of_a_name(doc, start, end, strong)
+        return not self.part_of_a_name(doc, start, end, strong)
 
-    def _part_of_a_name(self, doc: Doc, start: int, end: int, strong: bool) -> bool:
+    def part_of_a_name(self, doc: Doc, start: int, end: int, strong: bool) -> bool:
         """"Jordan Bardella", "Paris Hilton", "President Georgia ...": a person, not a place."""
         after = doc[end] if end < len(doc) else None
         if after is not None and after.is_title and not after.is_sent_start and \
@@ -529,7 +392,7 @@ class ToponymFinder:
                 return start
         return None
 
-    def _small(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
+    def small_place(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                anchor: tuple[Place, ...] = ()) -> str:
         """What lets a small place of the town file be meant (`Toponym.small`)."""
         if designated_in_list(doc, start, end, SETTLEMENTS) or demonym_beside(doc, start, end) or \
@@ -579,7 +442,7 @@ class ToponymFinder:
                 return None
         return None
 
-    def _toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
+    def make_toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                  sentence: int, named: bool = False, typed_admin: str = "",
                  dateline: bool = False) -> Toponym:
         towns = tuple(p for p in candidates if p.feature == "city")
@@ -614,7 +477,7 @@ class ToponymFinder:
         if owner is not None and not anchor and ambiguous:  # "Western Australia's Kimberley"
             anchor = self.longest(doc, owner, False)[1]
         small = "" if not any(p.source == TOWN_SOURCE for p in candidates) else \
-            "named" if named else self._small(doc, start, end, candidates, anchor)
+            "named" if named else self.small_place(doc, start, end, candidates, anchor)
         toponym = Toponym(Span(span.start_char, span.end_char, span.text), candidates,
                           words == "place" or bool(feature_word), admin_word, feature_word,
                           actor=words == "actor" and not feature_word and
