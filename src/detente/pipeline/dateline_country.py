@@ -40,7 +40,7 @@ def dateline_country(resolver: PlaceResolver, filed: Sequence[Toponym], toponyms
     votes = Counter(m.place.country for m in resolver.resolve(rest, countries, "", actor_spans)
                     if not m.actor and m.place.feature in ("city", "admin")
                     and fold_name(m.span.text) != name)
-    best = next((c for c, n in votes.most_common() if c in readings), "")
+    best = next((c for c, _ in votes.most_common() if c in readings), "")
     if best and best != own.country and votes[best] >= _STORY_PLACES and not votes[own.country]:
         return best
     return own.country
