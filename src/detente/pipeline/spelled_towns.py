@@ -51,10 +51,10 @@ def _spelled_near(gazetteer: Gazetteer, country: str, name: str,
     `_NEAR_KM` of the story's places there, else by its consonants within `_CONSONANTS_KM` of
     any place but a country the story names, where it names one (a looser match needs closer
     support)."""
-    place = gazetteer.spelled_like(country, name, consonants=False)
+    place = gazetteer.spelled_like(country, name, by="letters")
     if place is not None:
         return place if _near_story(place, story) else None
-    place = gazetteer.spelled_like(country, name)
+    place = gazetteer.spelled_like(country, name, by="consonants")
     # (not a country, nor a place the gazetteer lacks, which stands where the story does; with
     # none, the country decides)
     named = [q for q in story if q.feature != "country" and q.source != "context"]

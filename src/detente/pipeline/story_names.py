@@ -8,7 +8,6 @@ place when it is said again bare ("police in Kono district ... Kono has supplied
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ from detente.pipeline.division_words import ADMIN_WORDS
 from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS
 from detente.pipeline.name_words import ADJECTIVAL, FEATURE_WORDS
 from detente.pipeline.place_words import CALENDAR, across_border, demonyms, role
-from detente.pipeline.toponym import Toponym
+from detente.pipeline.toponym import Toponym, sentence_start
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.names import ascii_fold
@@ -57,8 +56,8 @@ class StoryNames:
             return ()
         return end, towns
 
-    def with_towns(self, doc: Doc, found: list[Toponym], starts: list[int],
-                          dateline_end: int) -> list[Toponym]:
+    def with_towns(self, doc: Doc, text: str, found: list[Toponym], starts: list[int],
+                   dateline_end: int) -> list[Toponym]:
         """`found` with the towns of a division the story names clearly that the words make a
         place but that, short or borne only by small towns, were taken for words: "Dawson City,
         the old gold-rush town" in a story of the Yukon, "moved upcountry to Kula" in one of
@@ -75,14 +74,14 @@ class StoryNames:
             if not at_home or not self.finder.keeps(doc, i, *at_home, True):
                 continue
             end, towns = at_home
-            sentence = starts[bisect.bisect_right(starts, i) - 1]
-            toponym = replace(self.finder.make_toponym(doc, i, end, towns, sentence), small="named")
+            toponym = replace(self.finder.make_toponym(doc, i, end, towns, sentence_start(starts, i)),
+                              small="named")
             sure = role(doc, i, end) == "place" or self.finder.small_place(doc, i, end, towns) == "named"
             (placed if sure else asked).append(toponym)
             covered.update(range(i, end))
         # a name no word makes a place is one where the recogniser says so ("Dawson City, the
         # old gold-rush town"; "Kilgore said" is a person)
-        placed += [t for t, labels in zip(asked, self.finder.unlisted.labels(doc, doc.text, asked, starts),
+        placed += [t for t, labels in zip(asked, self.finder.unlisted.labels(doc, text, asked, starts),
                                           strict=True)
                    if labels & PLACE_LABELS and not labels & OTHER_LABELS]
         return sorted([*found, *placed], key=lambda t: t.span.start) if placed else found
@@ -96,9 +95,9 @@ class StoryNames:
         places: dict[tuple[str, ...], Toponym] = {}
         covered: set[int] = set()
         for toponym in found:
-            words = doc.char_span(toponym.span.start, toponym.span.end, alignment_mode="expand")
-            covered.update(range(words.start, words.end))
-            names = [t.text for t in words]
+            start, end = _tokens(doc, toponym.span)
+            covered.update(range(start, end))
+            names = [t.text for t in doc[start:end]]
             if names and names[-1].lower() in (toponym.admin_word, toponym.feature_word.lower()):
                 names = names[:-1]  # "Kono" of "Kono district"
             # not a people's name ("the Somali region ... Somali traders") or a month
@@ -129,7 +128,7 @@ class StoryNames:
                 words = role(doc, i, end)
                 span = doc[i:end]
                 added.append(replace(first, span=Span(span.start_char, span.end_char, span.text),
-                                     sentence=starts[bisect.bisect_right(starts, i) - 1],
+                                     sentence=sentence_start(starts, i),
                                      locative=words == "place", actor=words == "actor",
                                      within=None, listed=(), across=across_border(doc, i),
                                      on=i > 0 and doc[i - 1].lower_ == "on"))

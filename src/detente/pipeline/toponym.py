@@ -5,6 +5,7 @@ name, what the words around it say) and how its readings relate to other places 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from detente.model import Place, Span
@@ -85,3 +86,8 @@ def own_name_population(toponym: Toponym) -> int:
 
 def only_towns(candidates: tuple[Place, ...]) -> bool:
     return all(p.source == TOWN_SOURCE for p in candidates)
+
+
+def sentence_start(starts: list[int], token: int) -> int:
+    """The token the sentence of `token` starts at (`starts`: each sentence's first token)."""
+    return starts[bisect.bisect_right(starts, token) - 1]

@@ -13,7 +13,6 @@ rest of the story).
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -66,7 +65,7 @@ from detente.pipeline.small_place_words import (
     toward,
 )
 from detente.pipeline.story_names import StoryNames, home_divisions
-from detente.pipeline.toponym import Toponym, lies_in, only_towns
+from detente.pipeline.toponym import Toponym, lies_in, only_towns, sentence_start
 from detente.pipeline.unlisted_names import (
     ISLAND_WORDS,
     capitalised_run,
@@ -140,7 +139,7 @@ class ToponymFinder:
             if not token.text[:1].isupper():
                 i += 1
                 continue
-            sentence = starts[bisect.bisect_right(starts, i) - 1]  # the token its sentence starts at
+            sentence = sentence_start(starts, i)
             in_dateline = token.idx < dateline_end
             # "the villages of X, Y and Z": a name listed after a placed small place
             listed = named_end >= 0 and all(t.lower_ in (",", "and", "or") for t in doc[named_end:i])
@@ -164,7 +163,7 @@ class ToponymFinder:
             if dated:
                 candidates = _own_names_first(doc[i:end].text, candidates)
                 if found:
-                    candidates = self._dateline_country(doc[i:end].text, candidates, found[0])
+                    candidates = self._country_by_its_town(doc[i:end].text, candidates, found[0])
                 elif any(p.feature == "admin" for p in candidates):
                     # a dateline is filed from a town: "VIENNE, France" is the town, not the
                     # department; but the country or division after it is what it is
@@ -225,12 +224,12 @@ class ToponymFinder:
             i = end or i + 1
         if doubtful:
             found = self.unlisted.settle(doc, text, found, doubtful, starts, named)
-        found = self.story.with_towns(doc, found, starts, dateline_end)
+        found = self.story.with_towns(doc, text, found, starts, dateline_end)
         found = self.story.with_repeats(doc, found, starts)
         return self._appositions(text, _with_demonyms(found, named) if named else found)
 
-    def _dateline_country(self, text: str, candidates: tuple[Place, ...],
-                          town: Toponym) -> tuple[Place, ...]:
+    def _country_by_its_town(self, text: str, candidates: tuple[Place, ...],
+                             town: Toponym) -> tuple[Place, ...]:
         """A country the dateline names after its town, read as the one its largest town of the
         name lies in when the name is part of that country's ("POINTE-NOIRE, Congo" is the
         Republic of the Congo, though "Congo" alone is the larger Democratic Republic)."""

@@ -82,13 +82,13 @@ class Gazetteer:
         return ratios[0][1]
 
     @functools.lru_cache(maxsize=1 << 14)  # noqa: B019 -- a name is asked for again in each pass
-    def spelled_like(self, country: str, name: str, consonants: bool = True) -> Place | None:
+    def spelled_like(self, country: str, name: str, by: str = "either") -> Place | None:
         """The town of `country` that `name`, which the gazetteer lacks, is another spelling of
-        ("Deir el-Zour": Deir ez-Zor; `spellings.py`), by its letters, else (with `consonants`)
-        by its consonants; None where there is none, or no spellings were built."""
+        ("Deir el-Zour": Deir ez-Zor; `spellings.py`), by its letters, its consonants or either
+        (`by`); None where there is none, or no spellings were built."""
         if self._spellings is None or not country:
             return None
-        return self._spellings.spelled_like(country, name, consonants)
+        return self._spellings.spelled_like(country, name, by)
 
     def country(self, code: str) -> Place | None:
         """The country with this ISO alpha-3 code, at its centre."""

@@ -175,13 +175,13 @@ class Spellings:
         return [(spelling, (name, admin1, lat, lon, people, (holder,) if holder else ()))
                 for spelling, name, admin1, lat, lon, people, holder in rows]
 
-    def spelled_like(self, country: str, name: str, consonants: bool = True) -> Place | None:
-        """The town of `country` that `name` is another spelling of: by its written key, else
-        (with `consonants`) its consonants; the one town, or one clearly larger than its
-        namesakes."""
+    def spelled_like(self, country: str, name: str, by: str = "either") -> Place | None:
+        """The town of `country` that `name` is another spelling of: by its written key
+        (`by` "letters"), by its consonants ("consonants"), or the first that finds one
+        ("either"); the one town, or one clearly larger than its namesakes."""
         written = written_key(name)
-        towns = [town for _, town in self.towns(country, "=" + written)]
-        if not towns and consonants and len(written) >= _SKELETON_NAME and \
+        towns = [town for _, town in self.towns(country, "=" + written)] if by != "consonants" else []
+        if not towns and by != "letters" and len(written) >= _SKELETON_NAME and \
                 len(consonant_key(name)) >= _SKELETON_LETTERS:
             # the consonants agree, and the letters mostly: "Plimmiri" is not Plomari
             towns = [town for spelling, town in self.towns(country, consonant_key(name))
