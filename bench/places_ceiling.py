@@ -27,9 +27,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from detente.model import Place
 from detente.places.evaluation import GoldPlace, GoldPlaces, read_gold_places
 from detente.places.gazetteer import Gazetteer, load_gazetteer
-from detente.model import Place
 from detente.places.names import ascii_fold, haversine_km
 
 NEAR_KM = 25.0
