@@ -314,3 +314,25 @@ def test_a_town_name_that_bursts_its_banks_is_a_river(coder):
     text = "ITABUNA, Brazil, Dec 27 (Wire) - The Cachoeira burst its banks in Itabuna on Monday."
     place = _place(coder, text, "Cachoeira")
     assert place.feature == "sea" and place.country == "BRA"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Refugees from Congo entered Burundi through the Vurenka border post on Monday.", "Vurenka"),
+    ("Aid workers in Sudan said the land crossing at Vurenka was overwhelmed on Friday.", "Vurenka"),
+    ("Floods hit northern Brazil. Residents of Vurenka were told to leave their homes.", "Vurenka"),
+    ("Floods hit northern Brazil. The mayor of Vurenka said the water had receded.", "Vurenka"),
+    # a town of the town file, which the words must make a small place
+    ("Fires burned across southern Portugal, and the mayor of Barrancos said the town was safe.",
+     "Barrancos"),
+])
+def test_a_towns_people_or_its_crossing_make_a_name_a_town(coder, text, name):
+    place = _place(coder, text, name)
+    assert place.feature == "city"
+    countries = {"Vurenka": ("BDI", "COD", "SDN", "BRA"), "Barrancos": ("PRT",)}[name]
+    assert place.country in countries
+
+
+def test_a_mayor_before_a_bare_name_is_a_person(coder):
+    coded = coder.code_article(Article(id="t", text="Floods hit northern Brazil. Mayor Ana Vurenka "
+                                                    "said the water had receded."))
+    assert [m.span.text for m in coded.places] == ["Brazil"]

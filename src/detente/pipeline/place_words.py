@@ -176,10 +176,39 @@ CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "j
                       "sep", "sept", "oct", "nov", "dec"})
 
 
+# people and offices of a town, before "of": "residents of X", "the mayor of X" (not before a
+# bare name: "mayor Ana Ruiz" is a person)
+_TOWNS_PEOPLE = frozenset({"residents", "inhabitants", "villagers", "townspeople", "mayor",
+                           "outskirts"})
+# a facility before "at" that stands at a small place: "the land crossing at X", "the busy post
+# at X", "the Zambian border at X"
+_FACILITIES_AT = frozenset({"crossing", "crossings", "post", "checkpoint", "border", "frontier",
+                            "port", "camp", "mine", "airport", "airfield", "terminal", "wharf",
+                            "harbour", "harbor", "dam"})
+# after "border" behind a name: "the X border post", "the X border checkpoint"
+_BORDER_POSTS = frozenset({"post", "posts", "checkpoint", "checkpoints", "point", "gate"})
+
+
+def town_by_its_people(doc: Doc, start: int, end: int) -> int | None:
+    """Tokens after the name doc[start:end] taken when the words around make it a town, or
+    None: "residents of X", "the mayor of X", "the land crossing at X" (0), "the X border
+    post" (2)."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _TOWNS_PEOPLE:
+        return 0
+    if start >= 2 and doc[start - 1].lower_ == "at" and doc[start - 2].lower_ in _FACILITIES_AT:
+        return 0
+    if end + 1 < len(doc) and doc[end].lower_ == "border" and doc[end + 1].lower_ in _BORDER_POSTS:
+        return 2
+    return None
+
+
 def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
     """(kind, tokens after the name it takes) of the word that says the name doc[start:end]
     is a place: "the village of X" ("city", 0), "the X peninsula" ("region", 1), else ("",
     0)."""
+    taken = town_by_its_people(doc, start, end)
+    if taken is not None:
+        return "city", taken
     before = start - 1
     if before >= 1 and doc[before].lower_ == "of":
         before -= 1

@@ -23,7 +23,7 @@ SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities
 _ROUTES = frozenset({"road", "roads", "highway", "route", "routes", "way", "bridge", "convoy",
                      "convoys", "ferry", "ferries", "train", "trains", "flight", "flights", "bus",
                      "buses", "drove", "travelled", "traveled", "fled", "moved", "headed", "walked",
-                     "sailed", "marched", "evacuated", "taken", "brought", "returned", "back"})
+                     "sailed", "sailings", "marched", "evacuated", "taken", "brought", "returned", "back"})
 # words between the move and "to" ("the highway north to X", "moved upcountry to X")
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                             "southwest", "north-east", "north-west", "south-east", "south-west",

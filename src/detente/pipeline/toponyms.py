@@ -53,6 +53,7 @@ from detente.pipeline.place_words import (
     in_locative_list,
     is_locative,
     role,
+    town_by_its_people,
 )
 from detente.pipeline.small_place_words import (
     SETTLEMENTS,
@@ -395,7 +396,8 @@ class ToponymFinder:
                anchor: tuple[Place, ...] = ()) -> str:
         """What lets a small place of the town file be meant (`Toponym.small`)."""
         if designated_in_list(doc, start, end, SETTLEMENTS) or demonym_beside(doc, start, end) or \
-                end < len(doc) and doc[end].text in FEATURE_WORDS:
+                end < len(doc) and doc[end].text in FEATURE_WORDS or \
+                town_by_its_people(doc, start, end) is not None:
             return "named"
         towns = [p for p in candidates if p.source == TOWN_SOURCE]
         if any(lies_in(p, a) for p in towns for a in anchor or self._anchor(doc, end)):
