@@ -336,3 +336,22 @@ def test_a_mayor_before_a_bare_name_is_a_person(coder):
     coded = coder.code_article(Article(id="t", text="Floods hit northern Brazil. Mayor Ana Vurenka "
                                                     "said the water had receded."))
     assert [m.span.text for m in coded.places] == ["Brazil"]
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("The Varrow rose to its highest level in 40 years at Launceston, and 300 homes were "
+     "evacuated.", "Varrow", "sea"),
+    ("Officials in Manitoba expect the Varrow to crest next week.", "Varrow", "sea"),
+    ("A ship ran aground in the Varrow estuary off the Dutch coast.", "Varrow", "sea"),
+    ("Elephants from the Varrow park in Sri Lanka raided paddy fields.", "Varrow", "region"),
+    ("Coal trucks from the Varrow deposit in Mongolia queued at the border.", "Varrow", "region"),
+    ("Fire spread through forest below the Varrow peaks in Oregon.", "Varrow", "region"),
+])
+def test_a_flood_a_crest_a_park_or_a_deposit_make_a_name_a_feature(coder, text, name, feature):
+    assert _place(coder, text, name).feature == feature
+
+
+def test_a_rise_with_no_flood_in_its_sentence_is_no_river(coder):
+    coded = coder.code_article(Article(id="t", text="The Varrow rose to its highest level in 40 "
+                                                    "years on Friday as exporters gained."))
+    assert not coded.places

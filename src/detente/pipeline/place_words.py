@@ -161,7 +161,10 @@ KIND_WORDS = {
     "creek": "sea", "ravine": "sea", "lagoon": "sea", "volcano": "region", "canyon": "region",
     "gorge": "region", "forest": "region", "forests": "region", "glacier": "region",
     "plains": "region", "marshes": "region", "wetlands": "region", "steppe": "region",
-    "oilfield": "region", "gasfield": "region"}
+    "oilfield": "region", "gasfield": "region",
+    # where a name is a peak, a park or a deposit: "the X peaks", "the X park", "the X deposit"
+    "peaks": "region", "park": "region", "sanctuary": "region",
+    "quarry": "region", "deposit": "region", "estuary": "sea"}
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
 # "the Abay gorge")
 LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))

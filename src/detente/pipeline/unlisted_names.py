@@ -158,7 +158,13 @@ RIVER_VERBS = frozenset({"rose", "rises", "fell", "falls", "burst", "bursts", "b
 
 # what only a river in flood does, after "the" and a name the gazetteer lacks: "The Surma
 # overflowed", "the Mahaweli broke its banks" (not "fell" or "rose" alone: "the Nikkei rose")
-_FLOODS = frozenset({"overflowed", "overflows", "swelled", "swells", "crested", "crests"})
+_FLOODS = frozenset({"overflowed", "overflows", "swelled", "swells", "crested", "crests", "crest"})
+# a rise that is a river's where its sentence tells of a flood: "The Tamar rose to its highest
+# level in 50 years, and 600 homes were evacuated" (but "the Nikkei rose to its highest level")
+_RISES = frozenset({"rose", "rises", "peaked", "peaks"})
+_FLOOD_WORDS = frozenset({"flood", "floods", "flooded", "flooding", "floodwaters", "inundated",
+                          "submerged", "evacuated", "evacuation", "evacuations", "water",
+                          "rain", "rains", "rainfall", "downpours", "dikes", "dykes", "levees"})
 _OVER_BANKS = frozenset({"burst", "bursts", "broke", "breaks", "breached", "breaches", "topped",
                          "tops", "overtopped", "spilled", "spills", "rose", "rises", "over"})
 _RIVER_LEVELS = frozenset({"banks", "bank", "danger", "flood", "metres", "meters", "feet",
@@ -185,9 +191,22 @@ def in_flood(doc: Doc, end: int) -> bool:
             return False
         if doc[at].lower_ in _FLOODS:
             return True
+        if doc[at].lower_ in _RISES and _tells_of_flood(doc, at):
+            return True
         if doc[at].lower_ in _OVER_BANKS:
             return any(t.lower_ in _RIVER_LEVELS for t in doc[at + 1:min(len(doc), at + 5)])
     return False
+
+
+def _tells_of_flood(doc: Doc, at: int) -> bool:
+    """Whether the sentence of doc[at] has a word of flooding in it."""
+    start = at
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = at + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return any(t.lower_ in _FLOOD_WORDS for t in doc[start:end])
 
 
 _FLOOD_REACH = 7  # tokens after the name in which the verb is sought
