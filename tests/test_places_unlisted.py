@@ -355,3 +355,22 @@ def test_a_rise_with_no_flood_in_its_sentence_is_no_river(coder):
     coded = coder.code_article(Article(id="t", text="The Varrow rose to its highest level in 40 "
                                                     "years on Friday as exporters gained."))
     assert not coded.places
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # the recogniser calls these a body (ORG) or a person: after a spatial preposition a
+    # one-word name the gazetteer lacks is read as a place all the same
+    ("Fighters in Iraq still move through villages around Hamdiya to the west.", "Hamdiya", "IRQ"),
+    ("A fire in Cyprus destroyed 40 homes around Sorini.", "Sorini", "CYP"),
+    ("Rescuers in Nepal reached villages around Bhotekoshi on Sunday.", "Bhotekoshi", "NPL"),
+])
+def test_a_one_word_name_after_a_spatial_preposition_outweighs_the_recogniser(coder, text, name,
+                                                                              country):
+    assert _place(coder, text, name).country == country
+
+
+def test_a_person_after_a_list_of_places_stays_a_person(coder):
+    text = ("China's ambassador to Kenya, Wu Peng, praised what he called the positive momentum "
+            "in relations.")
+    coded = coder.code_article(Article(id="t", text=text))
+    assert "Wu Peng" not in [m.span.text for m in coded.places]
