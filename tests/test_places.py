@@ -906,7 +906,10 @@ def test_places_a_towns_own_clear_reading_does_not_vote_for_its_division(coder):
     assert bilaspur.admin1 == "Himachal Pradesh"
 
 
-@pytest.mark.parametrize(("labels", "kept"), [([], True), (["GPE"], True), (["PERSON"], False)])
+@pytest.mark.parametrize(("labels", "kept"), [([], True), (["GPE"], True), (["ORG"], False),
+                                              (["NORP"], False),
+                                              # a one-word name after a locative: mostly a village
+                                              (["PERSON"], True)])
 def test_places_a_name_the_gazetteer_lacks_after_a_locative_is_kept_unless_named_otherwise(coder, labels,
                                                                                              kept):
     # the entity recogniser's say on a doubtful name: a place, nothing (kept), or something else
