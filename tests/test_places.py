@@ -1416,3 +1416,11 @@ def test_places_a_datelines_town_before_a_division_of_its_name(coder):
 def test_places_a_capital_the_weather_or_visitors_reach_is_a_place(coder, text):
     found = _places(coder, text)
     assert not next(iter(found.values()))[2]  # a place, not the government
+
+
+def test_places_what_stands_on_an_island_puts_its_small_town_there(coder):
+    # "schools on X": Norsup, a town of the town file, is read as that town, not only by spelling
+    coded = coder.code_article(Article(id="t", text=(
+        "A cyclone hit Vanuatu on Friday, and schools on Norsup lost their roofs.")))
+    norsup = next(m.place for m in coded.places if m.span.text == "Norsup")
+    assert (norsup.country, norsup.source) == ("VUT", "town")

@@ -446,7 +446,11 @@ _PARTY_WORDS = frozenset({"with", "by", "against", "between", "among", "from", "
 _ON_AN_ISLAND = frozenset({"erupted", "landed", "stranded", "arrived", "live", "lived", "living",
                            "based", "police", "troops", "tourists", "residents", "people",
                            "families", "workers", "migrants", "refugees", "soldiers", "ashore",
-                           "holiday", "holidays", "elsewhere", "everywhere", "homes", "farms"})
+                           "holiday", "holidays", "elsewhere", "everywhere", "homes", "farms",
+                           # what stands or lives on an island: "schools on X", "shops on X"
+                           "schools", "houses", "shops", "gardens", "crops", "villages", "towns",
+                           "islanders", "villagers", "inhabitants", "hospitals", "hotels",
+                           "beaches", "fishermen", "communities"})
 # after a country's name: verbs it does, beyond `_ACTOR_VERBS`
 _DOES = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
                    "could", "may", "might", "must", "should", "did", "does", "began", "begins",

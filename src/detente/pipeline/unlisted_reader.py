@@ -98,7 +98,7 @@ class UnlistedReader:
         8 of 8 such names were places), while a name that only follows a list ("the ambassador
         to the Philippines, Xu Haiping") keeps its veto."""
         span = doc.char_span(toponym.span.start, toponym.span.end, alignment_mode="expand")
-        return span is not None and is_locative(doc, span.start, LOCATIVES | {"on"})
+        return span is not None and is_locative(doc, span.start)
 
     def labels(self, doc: Doc, text: str, toponyms: list[Toponym],
                starts: list[int]) -> list[set[str]]:
