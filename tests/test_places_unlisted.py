@@ -374,3 +374,9 @@ def test_a_person_after_a_list_of_places_stays_a_person(coder):
             "in relations.")
     coded = coder.code_article(Article(id="t", text=text))
     assert "Wu Peng" not in [m.span.text for m in coded.places]
+
+
+def test_the_object_of_a_verb_of_arrival_is_a_place_the_recogniser_may_confirm(coder):
+    # the recogniser gives Tazrouk no label here: the verb alone makes it a place
+    text = "Thousands of refugees from Sudan reached Tazrouk in one week."
+    assert _place(coder, text, "Tazrouk").feature == "city"

@@ -288,6 +288,12 @@ _DEMONYM_NOUNS = _PLACE_NOUNS | frozenset({"capital", "port", "town", "city", "r
                                            "hub", "seaport", "metropolis"})
 
 
+def after_place_verb(doc: Doc, start: int) -> bool:
+    """Whether the name at `start` is the object of a verb whose object is a place: "reached X",
+    "fled X", "shelled X"."""
+    return start > 0 and doc[start - 1].lower_ in _PLACE_VERBS and not doc[start - 1].is_sent_start
+
+
 def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) -> bool:
     """Whether a locative preposition governs the name at `index`, on tokens alone (most
     sentences are never parsed): "in eastern Ukraine", "off the coast of Taiwan", "south of

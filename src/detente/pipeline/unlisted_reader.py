@@ -26,6 +26,7 @@ from detente.pipeline.place_words import (
     CONTINENTS,
     LOCATIVES,
     TITLES,
+    after_place_verb,
     alias_before,
     demonym_phrases,
     demonyms,
@@ -163,8 +164,10 @@ class UnlistedReader:
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
         route = toward(doc, start)
         alias = alias_of >= 0  # another name of the place named at `alias_of`: there
+        # (a verb whose object is a place, "reached X", leaves the name doubtful, as a
+        # locative does: the recogniser decides)
         if not kind and not is_locative(doc, start, LOCATIVES | {"on"}) and not route and \
-                not after_place and not alias:
+                not after_place and not alias and not after_place_verb(doc, start):
             return 0, None, False
         at = self.finder.anchor_at(doc, end + taken)
         anchored = at is not None and self.finder.longest(doc, at, False, towns=True)[0] > 0
