@@ -1424,3 +1424,20 @@ def test_places_what_stands_on_an_island_puts_its_small_town_there(coder):
         "A cyclone hit Vanuatu on Friday, and schools on Norsup lost their roofs.")))
     norsup = next(m.place for m in coded.places if m.span.text == "Norsup")
     assert (norsup.country, norsup.source) == ("VUT", "town")
+
+
+def test_places_a_dateline_town_and_country_is_read_by_the_story_among_towns_near_in_size(coder):
+    # Portland, Oregon has ten times the people of Portland, Maine; the story's towns are Maine's,
+    # and the name said twice does not vote for its own reading
+    coded = coder.code_article(Article(id="t", text=(
+        "PORTLAND, United States, May 2 (Wire) - Lobster fishermen protested outside the state "
+        "house annex in Portland on Monday. Smaller rallies were held in Biddeford and Skowhegan.")))
+    assert {m.place.admin1 for m in coded.places if m.span.text.lower() == "portland"} == {"Maine"}
+
+
+def test_places_a_village_of_the_name_never_outweighs_a_capital_by_the_story(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "PARIS, France, May 2 (Wire) - Farmers drove tractors into Paris on Monday. Smaller "
+        "protests were held in Lyon and Grenoble.")))
+    paris = next(m.place for m in coded.places if m.span.text == "Paris")
+    assert paris.population > 1_000_000

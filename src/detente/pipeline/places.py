@@ -263,8 +263,15 @@ class PlaceResolver:
         inside_scores = {id(q): _score(within, q, context, None, True) +
                          _DIVISION_AFTER_COMMA * (q.feature in ("admin", "country"))
                          for q in within.candidates}
-        # the first name is read by the second alone, not by what the sentence says again
-        pairs = [(_score(toponym, p, context, q, False) + inside_scores[id(q)], p.population, p, q)
+        # the first name is read by the second alone, not by what the sentence says again; but
+        # where the second is a country, the story's other places choose among its towns of
+        # the name that are near in size ("RAWSON, Argentina" over a story of Chubut's towns is
+        # Chubut's capital, not San Juan's larger Rawson; a village never outweighs a capital)
+        story = {id(q): q.feature == "country" and _namesakes_near_in_size(
+            [p for p in toponym.candidates if p.feature == "city" and lies_in(p, q)])
+            for q in within.candidates}
+        pairs = [(_score(toponym, p, context, q, story[id(q)]) + inside_scores[id(q)],
+                  p.population, p, q)
                  for q in within.candidates for p in toponym.candidates if lies_in(p, q)]
         if not pairs:
             return None
@@ -339,6 +346,7 @@ _OTHER_NAME_OF_A_CITY = 1.5
 _ACROSS_A_BORDER = 5  # what a border's far side is, when the name is also a country's
 _PART_WORDS = frozenset({"district", "county", "districts", "counties"})
 _NAMESAKE_TOWN = 100_000  # people in a town named like its own country (capitals are larger)
+_NAMESAKES_NEAR_IN_SIZE = 10  # a town a tenth the size of its country's largest namesake or more
 
 
 @dataclass(slots=True)
@@ -458,12 +466,20 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         value += _NEIGHBOUR
     # what the other clear names say: a town's own clear reading does not vote for itself in
     # its division ("Bilaspur" is Chhattisgarh's city alone, Himachal's town beside Shimla)
-    own_vote = context.votes.get(toponym.span.start)
+    # (nor do its other mentions: "PORTLAND ... in Portland" is not twice Oregon's)
     if second and context.sure.get((place.country, "")):
-        in_division = context.sure.get((place.country, place.admin1), 0) - \
-            (own_vote == (place.country, place.admin1))
+        name = context.names.get(toponym.span.start, fold_name(toponym.span.text))
+        own_votes = sum(vote == (place.country, place.admin1) for start, vote in context.votes.items()
+                        if start == toponym.span.start or context.names.get(start) == name)
+        in_division = context.sure.get((place.country, place.admin1), 0) - own_votes
         value += 2 + 3 * (in_division > 0)
     return value
+
+
+def _namesakes_near_in_size(towns: list[Place]) -> bool:
+    """Whether two or more of `towns` are within a tenth of the largest's size."""
+    largest = max((p.population for p in towns), default=0)
+    return sum(p.population * _NAMESAKES_NEAR_IN_SIZE >= largest for p in towns) >= 2
 
 
 def _not_the_country(toponym: Toponym, place: Place) -> bool:
