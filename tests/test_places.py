@@ -1441,3 +1441,12 @@ def test_places_a_village_of_the_name_never_outweighs_a_capital_by_the_story(cod
         "protests were held in Lyon and Grenoble.")))
     paris = next(m.place for m in coded.places if m.span.text == "Paris")
     assert paris.population > 1_000_000
+
+
+def test_places_the_words_that_admit_a_small_town_admit_it_at_its_other_mentions(coder):
+    # "reached Montville" alone would be Connecticut's (20,000 people), not the Queensland town
+    coded = coder.code_article(Article(id="t", text=(
+        "BRISBANE, Australia, Feb 3 (Wire) - Floodwaters cut the highway near Montville on "
+        "Monday, police in Queensland said. Rescue crews reached Montville by helicopter late in "
+        "the day.")))
+    assert {m.place.admin1 for m in coded.places if m.span.text == "Montville"} == {"Queensland"}
