@@ -1450,3 +1450,21 @@ def test_places_the_words_that_admit_a_small_town_admit_it_at_its_other_mentions
         "Monday, police in Queensland said. Rescue crews reached Montville by helicopter late in "
         "the day.")))
     assert {m.place.admin1 for m in coded.places if m.span.text == "Montville"} == {"Queensland"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Tarn plain, France's biggest farming area, flooded for the third time in a decade.",
+     "France"),
+    ("Snow closed the mountain pass between Peru and Bolivia on Friday.", "Bolivia"),
+])
+def test_places_a_part_of_a_country_or_a_pass_between_two_makes_them_places(coder, text, name):
+    coded = coder.code_article(Article(id="t", text=text))
+    mention = next(m for m in coded.places if m.span.text == name)
+    assert not mention.actor
+
+
+def test_places_an_enclave_word_makes_a_division_of_a_name_the_gazetteer_lacks(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "Angola sent troops to its Varrowa enclave on Monday after the border was closed.")))
+    place = next(m.place for m in coded.places if m.span.text == "Varrowa")
+    assert (place.country, place.feature) == ("AGO", "admin")

@@ -105,7 +105,7 @@ _BETWEEN_PLACES = frozenset({"border", "borders", "frontier", "boundary", "sea",
                              # "a town between Bujumbura and the border", "fell between the
                              # peninsula and Japan", "lorries between Spain and Portugal"
                              "town", "towns", "village", "villages", "city", "fell", "landed",
-                             "traffic", "lorries", "trucks"})
+                             "traffic", "lorries", "trucks", "pass", "passes"})
 # a lower-case noun after a name that makes it the place of a facility: "Kabul airport"
 _FACILITIES = frozenset({"airport", "port", "harbour", "harbor", "airbase", "seaport",
                          "province", "waterfront", "outskirts", "suburbs", "metro", "station",
@@ -161,7 +161,7 @@ KIND_WORDS = {
     "creek": "sea", "ravine": "sea", "lagoon": "sea", "volcano": "region", "canyon": "region",
     "gorge": "region", "forest": "region", "forests": "region", "glacier": "region",
     "plains": "region", "marshes": "region", "wetlands": "region", "steppe": "region",
-    "oilfield": "region", "gasfield": "region",
+    "oilfield": "region", "gasfield": "region", "enclave": "admin", "exclave": "admin",
     # where a name is a peak, a park or a deposit: "the X peaks", "the X park", "the X deposit"
     "peaks": "region", "park": "region", "sanctuary": "region",
     "quarry": "region", "deposit": "region", "estuary": "sea"}
@@ -235,7 +235,10 @@ _OWNED_PLACES = frozenset({
     "southeast", "southwest", "interior", "soil", "mainland", "frontier", "city", "cities",
     "town", "towns", "village", "villages", "countryside", "region", "regions", "province",
     "provinces", "port", "ports", "island", "islands", "shores", "heartland", "hinterland",
-    "borderlands", "skies", "streets", "outskirts", "side", "oblast", "districts"})
+    "borderlands", "skies", "streets", "outskirts", "side", "oblast", "districts",
+    # parts of its land: "Greece's biggest farming area", "Chile's central valley"
+    "area", "areas", "plain", "plains", "valley", "valleys", "belt", "highlands", "lowlands",
+    "delta", "enclave", "exclave", "peninsula", "desert", "farmland", "farmlands"})
 # "X's" and then one of these: X is the government ("Bavaria's interior minister")
 _OFFICES = frozenset({
     "minister", "ministers", "ministry", "president", "presidency", "government", "army",
