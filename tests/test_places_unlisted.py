@@ -380,3 +380,23 @@ def test_the_object_of_a_verb_of_arrival_is_a_place_the_recogniser_may_confirm(c
     # the recogniser gives Tazrouk no label here: the verb alone makes it a place
     text = "Thousands of refugees from Sudan reached Tazrouk in one week."
     assert _place(coder, text, "Tazrouk").feature == "city"
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("Temperatures in the Varrow Canyon reached 39 C, officials in British Columbia said.",
+     "Varrow Canyon", "region"),
+    ("Heavy snow closed the Varrow Pass in Lesotho on Monday.", "Varrow Pass", "region"),
+    ("Fishermen in Ghana said the catch in the Bight of Varrow had halved.", "Bight of Varrow",
+     "sea"),
+])
+def test_canyons_passes_and_bights_the_gazetteer_lacks(coder, text, name, feature):
+    assert _place(coder, text, name).feature == feature
+
+
+@pytest.mark.parametrize("text", [
+    "MINDELO, Cape Verde, Sept 3 (Wire) - Coast guards towed a fishing canoe into port.",
+    "\"Our river is grey now,\" a fisherman in Papua New Guinea said.",
+])
+def test_coast_guards_and_a_pronoun_before_river_are_no_places(coder, text):
+    coded = coder.code_article(Article(id="t", text=text))
+    assert not {"Coast", "Our"} & {m.span.text for m in coded.places}

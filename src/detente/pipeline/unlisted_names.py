@@ -22,7 +22,7 @@ from detente.places.names import ascii_fold, fold_name
 # Paria", "Lake Kivu", "Mount Ruang" (a lake is stored as a sea, as the curated list does).
 # Those of the first line need "of": "the Gulf Cooperation Council", "the Bay Area" are not seas
 _TYPE_OF = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits": "sea",
-            "Channel": "sea", "Isle": "island"}
+            "Channel": "sea", "Isle": "island", "Bight": "sea"}
 _TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region",
                "River": "sea"}
 # a type word in another language that a particle joins to the name: "Cabo de Gata", "the Massif
@@ -91,9 +91,9 @@ def unlisted_feature_end(doc: Doc, start: int, end: int, candidates: tuple[Place
         if any(fold_name(p.name) == text for p in candidates):
             return 0
     elif doc[start].is_sent_start or doc[start].text in TITLES or \
-            doc[start].lower_ in CALENDAR or doc[start].lower_ == "the" or \
+            doc[start].lower_ in CALENDAR or doc[start].lower_ == "the" or doc[start].is_stop or \
             doc[start].text in demonyms() or doc[start].text in CONTINENTS:
-        return 0  # "the Italian island of X" names no island "Italian"
+        return 0  # "the Italian island of X" names no island "Italian"; "Our river" no river
     else:
         end = capitalised_run(doc, start)
         end -= end - start > 1 and doc[end - 1].text == "River"
