@@ -1468,3 +1468,19 @@ def test_places_an_enclave_word_makes_a_division_of_a_name_the_gazetteer_lacks(c
         "Angola sent troops to its Varrowa enclave on Monday after the border was closed.")))
     place = next(m.place for m in coded.places if m.span.text == "Varrowa")
     assert (place.country, place.feature) == ("AGO", "admin")
+
+
+def test_places_a_name_only_small_towns_abroad_bear_under_a_locative_is_the_storys_own(coder):
+    # the town file has Westmoreland only in the United States; in a story of Jamaica it is a
+    # place there the gazetteer lacks
+    coded = coder.code_article(Article(id="t", text=(
+        "MONTEGO BAY, Jamaica, Oct 3 (Wire) - Winds tore roofs from hotels on the border of "
+        "Westmoreland and Hanover parishes on Monday.")))
+    place = next(m.place for m in coded.places if m.span.text == "Westmoreland")
+    assert place.country == "JAM"
+
+
+def test_places_a_language_is_no_place(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "KABUL, Afghanistan, May 2 (Wire) - A broadcast in English was cut, officials said.")))
+    assert "English" not in [m.span.text for m in coded.places]

@@ -126,6 +126,7 @@ _MOVED = frozenset({"troops", "soldiers", "forces", "personnel", "warships", "sh
                     "civilians", "children", "them", "him", "her", "it"})
 # "to" after these names a destination: "flew to Egypt", "a visit to China", "spread to Kingston"
 _TO_WORDS = frozenset({
+    "link", "links",  # "the only road link to X"
     "travel", "travels", "travelled", "traveled", "travelling", "traveling", "fly", "flies",
     "flew", "flying", "flown", "return", "returns", "returned", "returning", "go", "goes", "went",
     "going", "gone", "come", "comes", "came", "coming", "move", "moves", "moved", "moving",
@@ -164,10 +165,18 @@ KIND_WORDS = {
     "oilfield": "region", "gasfield": "region", "enclave": "admin", "exclave": "admin",
     # where a name is a peak, a park or a deposit: "the X peaks", "the X park", "the X deposit"
     "peaks": "region", "park": "region", "sanctuary": "region",
-    "quarry": "region", "deposit": "region", "estuary": "sea"}
+    "quarry": "region", "deposit": "region", "estuary": "sea", "pass": "region", "lake": "sea",
+    "reservoir": "sea", "dunes": "region", "mangroves": "region"}
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
 # "the Abay gorge")
 LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))
+# languages that no demonym covers: "known in English as", "a broadcast in Swahili" (a town of
+# the name, English, Indiana, is not meant after "in")
+LANGUAGES = frozenset({"English", "Arabic", "Swahili", "Hindi", "Urdu", "Farsi", "Persian",
+                       "Pashto", "Dari", "Mandarin", "Cantonese", "Hebrew", "Tagalog", "Bengali",
+                       "Tamil", "Amharic", "Tigrinya", "Hausa", "Yoruba", "Igbo", "Zulu", "Xhosa",
+                       "Creole", "Latin", "Sanskrit", "Quechua", "Guarani", "Aymara", "Kurmanji",
+                       "Sorani", "Catalan", "Basque", "Galician", "Welsh", "Gaelic"})
 # capitalised words that are never a place the gazetteer lacks ("in March in Kyiv")
 # too large to place an event at, and never the name of a place the gazetteer lacks
 CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Oceania",
@@ -310,8 +319,9 @@ def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) 
         if word in prepositions or word == "on" and back > 0 and (
                 doc[back - 1].lower_ in _ON_AN_ISLAND or doc[back - 1].text == ","):
             return True  # "in eastern Ukraine", "police on Mayotte", "at Betio, on Tarawa"
-        if word == "as" and back > 0 and doc[back - 1].lower_ in ("far", "away"):
-            return True  # "felt as far away as Islamabad"
+        if word == "as" and back > 0 and (doc[back - 1].lower_ in ("far", "away") or
+                                           back > 1 and doc[back - 2].lower_ == "far"):
+            return True  # "felt as far away as Islamabad", "as far downstream as X"
         if word in ("'s", "’s") and back > 0 and doc[back - 1].is_title:
             # "in Nigeria's Katsina state": the owner is a modifier too
             back -= 1

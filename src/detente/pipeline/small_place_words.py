@@ -23,7 +23,9 @@ SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities
 _ROUTES = frozenset({"road", "roads", "highway", "route", "routes", "way", "bridge", "convoy",
                      "convoys", "ferry", "ferries", "train", "trains", "flight", "flights", "bus",
                      "buses", "drove", "travelled", "traveled", "fled", "moved", "headed", "walked",
-                     "sailed", "sailings", "marched", "evacuated", "taken", "brought", "returned", "back"})
+                     "sailed", "sailings", "marched", "evacuated", "taken", "brought", "returned", "back",
+                     "ferried", "flown", "shipped", "smuggled", "trucked", "airlifted", "deported",
+                     "transferred"})
 # words between the move and "to" ("the highway north to X", "moved upcountry to X")
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                             "southwest", "north-east", "north-west", "south-east", "south-west",
@@ -61,7 +63,8 @@ def between_places(doc: Doc, start: int, end: int) -> bool:
 
 # prepositions that put a small place in the story's country ("fighting in X"); "from", "over"
 # and the like also govern people and things ("a call from X")
-SMALL_LOCATIVES = frozenset({"in", "near", "outside", "at", "around", "inside", "into"})
+SMALL_LOCATIVES = frozenset({"in", "near", "outside", "at", "around", "inside", "into", "through",
+                             "via", "past", "beyond"})
 
 
 def designated(doc: Doc, start: int, end: int, words: frozenset[str] = SETTLEMENTS) -> bool:

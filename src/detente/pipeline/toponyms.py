@@ -45,6 +45,7 @@ from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
     LANDFORM_WORDS,
+    LANGUAGES,
     TITLES,
     across_border,
     country_role,
@@ -332,6 +333,8 @@ class ToponymFinder:
             return False  # "In Asia, shares closed higher": not Asia, a Philippine village
         if text.lower() in CALENDAR and not designated(doc, start, end):
             return False  # "in March" is the month; "the town of March" is the town
+        if text in LANGUAGES and not designated(doc, start, end):
+            return False  # "a broadcast in English", not English, Indiana
         strong = any(p.feature in ("country", "sea", "island", "river", "lake", "region")
                      for p in candidates)
         if end - start == 1 and doc[start].is_stop and not strong:

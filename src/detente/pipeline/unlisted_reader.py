@@ -24,6 +24,7 @@ from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS
 from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
+    LANGUAGES,
     LOCATIVES,
     TITLES,
     after_place_verb,
@@ -146,7 +147,7 @@ class UnlistedReader:
                 doc[start - 1].is_title and not opener or \
                 doc[start].lower_ == "the" or doc[start].is_stop and end - start == 1 or \
                 any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
-                    or w.text in CONTINENTS
+                    or w.text in CONTINENTS or w.text in LANGUAGES
                     or w.text in demonyms() for w in checked) or words.text in demonym_phrases() or \
                 end < len(doc) and doc[end].text[:1].isupper():
             return 0, None, False
