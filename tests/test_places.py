@@ -1484,3 +1484,21 @@ def test_places_a_language_is_no_place(coder):
     coded = coder.code_article(Article(id="t", text=(
         "KABUL, Afghanistan, May 2 (Wire) - A broadcast in English was cut, officials said.")))
     assert "English" not in [m.span.text for m in coded.places]
+
+
+def test_places_a_name_after_a_comma_that_modifies_a_body_is_no_anchor(coder):
+    # "Cuba, US authorities said": not Cuba, a village of the United States
+    coded = coder.code_article(Article(id="t", text=(
+        "Forty migrants stopped at sea will be sent back to Cuba, US authorities said on Monday.")))
+    cuba = next(m.place for m in coded.places if m.span.text == "Cuba")
+    assert cuba.feature == "country"
+
+
+def test_places_a_story_without_dateline_puts_unknown_names_where_its_places_lie(coder):
+    # the actors name Turkey twice, but the story's towns are Syria's
+    coded = coder.code_article(Article(id="t", text=(
+        "Power cuts in Raqqa and Manbij grew longer this week, and villages around Varrowiya "
+        "went without water. Officials accused Turkey of holding back the river, which Turkish "
+        "diplomats denied.")))
+    place = next(m.place for m in coded.places if m.span.text == "Varrowiya")
+    assert place.country == "SYR"

@@ -300,6 +300,12 @@ _DEMONYM_NOUNS = _PLACE_NOUNS | frozenset({"capital", "port", "town", "city", "r
                                            "hub", "seaport", "metropolis"})
 
 
+def office_after(doc: Doc, end: int) -> bool:
+    """Whether an office or body follows the name ending at `end`: "US authorities", "Kenyan
+    police" (the name modifies who acts; it says nowhere that a place before it lies)."""
+    return end < len(doc) and doc[end].lower_ in _OFFICES
+
+
 def after_place_verb(doc: Doc, start: int) -> bool:
     """Whether the name at `start` is the object of a verb whose object is a place: "reached X",
     "fled X", "shelled X"."""

@@ -192,6 +192,10 @@ class PlaceResolver:
             mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here))
         sentence_of = {t.span.start: t.sentence for t in toponyms}
         far_side = {t.span.start for t in toponyms if t.across}
+        # with no dateline, where the story's places lie before whom its actors name: a story
+        # of Tabqa, Raqqa and Manbij that accuses Turkey is Syria's
+        if unknown and not dateline_country:
+            home = _places_country(mentions) or home
         for toponym in unknown:
             # no place named as where it lies: the story's country, else the country of the
             # nearest place its sentence names (not the far side of a border: "Estonia closed
@@ -581,6 +585,17 @@ def _nearest_country(mentions: list[PlaceMention], at: int) -> str:
     river.") is in the story's country."""
     placed = [m for m in mentions if m.place.country and not m.actor]
     return min(placed, key=lambda m: abs(m.span.start - at)).place.country if placed else ""
+
+
+def _places_country(mentions: list[PlaceMention]) -> str:
+    """The country two or more of the story's towns, divisions, islands and regions lie in,
+    more than in any other; "" where there is none."""
+    counts = Counter(m.place.country for m in mentions if not m.actor and m.place.country and
+                     m.place.feature in ("city", "admin", "island", "region"))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return ""
+    return ranked[0][0]
 
 
 def _clear_country(countries: Counter[str]) -> str:

@@ -49,7 +49,7 @@ def admit_towns(toponym: Toponym, home: str, story: set[str] = frozenset(),
             # but a town of the story the gazetteer lacks (but "known in English as")
             return replace(toponym, candidates=(), kind="city")
     elif toponym.small == "locative" and home and all(
-            p.country != home and p.population < _FAR_NAMESAKE
+            p.country != home and p.population < _FAR_NAMESAKE and p.feature != "country"
             for p in toponym.candidates if p.source != TOWN_SOURCE):
         # "fires around Fort Smith" in a story from Canada: its town there, not the US city
         kept = tuple(p for p in toponym.candidates if p.source != TOWN_SOURCE or p.country == home)

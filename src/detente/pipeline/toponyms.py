@@ -53,6 +53,7 @@ from detente.pipeline.place_words import (
     demonyms,
     in_locative_list,
     is_locative,
+    office_after,
     role,
     town_by_its_people,
 )
@@ -419,6 +420,9 @@ class ToponymFinder:
         if at is None:
             return ()
         after, candidates = self.longest(doc, at, False, towns=True)
+        # "sent back to Cuba, US authorities said": the name after the comma modifies a body
+        if after and office_after(doc, after):
+            return ()
         candidates = tuple(p for p in candidates if p.source != TOWN_SOURCE) if after else ()
         # a name that is a country or a feature of the curated list is that before it is a
         # small town: "Mexico's Pacific coast" is not in Pacific, Missouri (7,000 people), nor

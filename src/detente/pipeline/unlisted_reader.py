@@ -223,14 +223,11 @@ _SPATIAL = frozenset({"near", "around", "outside", "across", "through", "off", "
 
 
 def _spatial_before(doc: Doc, toponym: Toponym) -> bool:
-    """Whether a spatial preposition stands just before the name and no noun it modifies
-    follows ("around X", not "in X neighbourhoods"): there the recogniser's ORG is mostly wrong
-    (in the dev files, most names it called ORG there were villages, crossings and islands)."""
+    """Whether a spatial preposition stands just before the name ("around X"): there the
+    recogniser's ORG is mostly wrong (in the dev files, most names it called ORG there were
+    villages, crossings and islands)."""
     span = doc.char_span(toponym.span.start, toponym.span.end, alignment_mode="expand")
-    if span is None or span.start == 0 or doc[span.start - 1].lower_ not in _SPATIAL:
-        return False
-    after = doc[span.end] if span.end < len(doc) else None
-    return after is None or not (after.is_lower and after.is_alpha and not after.is_stop)
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in _SPATIAL
 
 
 def _sentence_end(doc: Doc, length: int, sentence: int, starts: list[int]) -> int:
