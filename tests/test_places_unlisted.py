@@ -400,3 +400,21 @@ def test_canyons_passes_and_bights_the_gazetteer_lacks(coder, text, name, featur
 def test_coast_guards_and_a_pronoun_before_river_are_no_places(coder, text):
     coded = coder.code_article(Article(id="t", text=text))
     assert not {"Coast", "Our"} & {m.span.text for m in coded.places}
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("Smoke from fires in Algeria hid the peaks of the Varrowa for two days.", "Varrowa", "region"),
+    ("Rangers in India tracked the herd along the floodplain of the Varrowa.", "Varrowa", "sea"),
+    ("A balloon fell over the ruins of Varrowa in Mexico on Saturday.", "Varrowa", "region"),
+])
+def test_parts_of_a_landform_or_a_river_name_it(coder, text, name, feature):
+    assert _place(coder, text, name).feature == feature
+
+
+@pytest.mark.parametrize("text", [
+    "A 60 km stretch of Interstate 90 in Ohio was closed for 18 hours.",
+    "The river flooded the lower streets of the old Roman town in France.",
+])
+def test_a_road_number_or_an_age_is_no_place(coder, text):
+    coded = coder.code_article(Article(id="t", text=text))
+    assert not {"Interstate", "Roman"} & {m.span.text for m in coded.places}

@@ -166,10 +166,14 @@ KIND_WORDS = {
     # where a name is a peak, a park or a deposit: "the X peaks", "the X park", "the X deposit"
     "peaks": "region", "park": "region", "sanctuary": "region",
     "quarry": "region", "deposit": "region", "estuary": "sea", "pass": "region", "lake": "sea",
-    "reservoir": "sea", "dunes": "region", "mangroves": "region"}
+    "reservoir": "sea", "dunes": "region", "mangroves": "region", "slopes": "region",
+    "foothills": "region", "ruins": "region", "pyramids": "region"}
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
 # "the Abay gorge")
 LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))
+# adjectives of an age or an empire, never a place's name: "the old Roman town"
+ERAS = frozenset({"Roman", "Ottoman", "Byzantine", "Medieval", "Moorish", "Victorian", "Colonial",
+                  "Mughal", "Hellenistic", "Crusader", "Napoleonic", "Tsarist", "Imperial"})
 # languages that no demonym covers: "known in English as", "a broadcast in Swahili" (a town of
 # the name, English, Indiana, is not meant after "in")
 LANGUAGES = frozenset({"English", "Arabic", "Swahili", "Hindi", "Urdu", "Farsi", "Persian",
@@ -226,6 +230,10 @@ def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
         before -= 1
     if before >= 0 and doc[before].lower_ in KIND_WORDS:
         return KIND_WORDS[doc[before].lower_], 0
+    # "the peaks of the X", "the slopes of the X": a landform's or water's part
+    if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "of" and \
+            doc[start - 3].lower_ in LANDFORM_WORDS:
+        return KIND_WORDS[doc[start - 3].lower_], 0
     # but "X state media": "state" after a name is left to the gazetteer ("Borno state")
     if end < len(doc) and doc[end].lower_ in KIND_WORDS and not doc[end].is_title and \
             doc[end].lower_ != "state":

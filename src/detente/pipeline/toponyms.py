@@ -44,6 +44,7 @@ from detente.pipeline.name_words import (
 from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
+    ERAS,
     LANDFORM_WORDS,
     LANGUAGES,
     TITLES,
@@ -336,6 +337,8 @@ class ToponymFinder:
             return False  # "in March" is the month; "the town of March" is the town
         if text in LANGUAGES and not designated(doc, start, end):
             return False  # "a broadcast in English", not English, Indiana
+        if text in ERAS and end < len(doc) and doc[end].is_lower:
+            return False  # "the old Roman town", not Roman in Romania
         strong = any(p.feature in ("country", "sea", "island", "river", "lake", "region")
                      for p in candidates)
         if end - start == 1 and doc[start].is_stop and not strong:

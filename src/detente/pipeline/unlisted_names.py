@@ -178,7 +178,8 @@ def river_words(doc: Doc, start: int, end: int) -> bool:
         doc[start - 3].lower_ in _RIVER_PARTS
 
 
-_RIVER_PARTS = frozenset({"banks", "bank", "mouth", "source", "headwaters", "waters", "estuary"})
+_RIVER_PARTS = frozenset({"banks", "bank", "mouth", "source", "headwaters", "waters", "estuary",
+                          "floodplain", "gorge", "valley", "basin"})
 
 
 def in_flood(doc: Doc, end: int) -> bool:

@@ -24,6 +24,7 @@ from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS
 from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
+    ERAS,
     LANGUAGES,
     LOCATIVES,
     TITLES,
@@ -147,9 +148,10 @@ class UnlistedReader:
                 doc[start - 1].is_title and not opener or \
                 doc[start].lower_ == "the" or doc[start].is_stop and end - start == 1 or \
                 any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
-                    or w.text in CONTINENTS or w.text in LANGUAGES
+                    or w.text in CONTINENTS or w.text in LANGUAGES or w.text in ERAS
                     or w.text in demonyms() for w in checked) or words.text in demonym_phrases() or \
-                end < len(doc) and doc[end].text[:1].isupper():
+                end < len(doc) and (doc[end].text[:1].isupper() or doc[end].like_num):
+            # (a number after it makes it a road or a flight: "Interstate 90", "Highway 20")
             return 0, None, False
         kind, taken = place_kind(doc, start, end)
         if not kind and division_word_after(doc, end):
