@@ -418,3 +418,13 @@ def test_parts_of_a_landform_or_a_river_name_it(coder, text, name, feature):
 def test_a_road_number_or_an_age_is_no_place(coder, text):
     coded = coder.code_article(Article(id="t", text=text))
     assert not {"Interstate", "Roman"} & {m.span.text for m in coded.places}
+
+
+def test_a_sentence_may_open_with_a_town_its_apposition_names(coder):
+    text = "Floods hit Morocco on Sunday. Tazrouk, a desert town south of Zagora, was cut off."
+    assert _place(coder, text, "Tazrouk").country == "MAR"
+    # but not an adverb before a definite apposition, nor a person
+    text = ("Floods hit Morocco on Sunday. Downstream, the village of Tazrouk was cut off. Hassan, "
+            "a village elder, said the road was gone.")
+    coded = coder.code_article(Article(id="t", text=text))
+    assert not {"Downstream", "Hassan"} & {m.span.text for m in coded.places}

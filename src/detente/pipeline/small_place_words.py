@@ -88,7 +88,9 @@ def _apposed(doc: Doc, end: int, words: frozenset[str]) -> bool:
         token = doc[at]
         if token.lower_ in words:
             after = doc[at + 1] if at + 1 < len(doc) else None
-            return after is None or not (after.is_lower and after.is_alpha and not after.is_stop)
+            # "X, a desert town south of Y" names a town, "X, a village elder" a person
+            return after is None or after.lower_ in _COMPASS_WORDS or \
+                not (after.is_lower and after.is_alpha and not after.is_stop)
         if not token.is_lower or not token.is_alpha:
             return False
     return False

@@ -35,7 +35,7 @@ from detente.pipeline.place_words import (
     is_locative,
     place_kind,
 )
-from detente.pipeline.small_place_words import TOWN_WORDS, designated, toward
+from detente.pipeline.small_place_words import SETTLEMENTS, TOWN_WORDS, designated, toward
 from detente.pipeline.toponym import Toponym
 from detente.pipeline.unlisted_names import ISLAND_WORDS, capitalised_run, river_words
 
@@ -144,7 +144,13 @@ class UnlistedReader:
         # preposition that opens the sentence ("In Stewiacke, south of Truro, ...")
         opener = doc[start - 1].lower_ == "the" or doc[start - 1].is_sent_start and \
             doc[start - 1].lower_ in LOCATIVES
-        if end == start or doc[start].is_sent_start or \
+        # a sentence's first word is most often no name ("Floods hit"), unless an indefinite
+        # apposition with a settlement word follows ("Tazrouk, a desert town south of Zagora,
+        # ..."; but "Downstream, the village of X" and "In X, the main town" say nothing of it)
+        opens = doc[start].is_sent_start and not (
+            not doc[start].is_stop and end + 1 < len(doc) and doc[end].text == "," and
+            doc[end + 1].lower_ in ("a", "an") and designated(doc, start, end, SETTLEMENTS))
+        if end == start or opens or \
                 doc[start - 1].is_title and not opener or \
                 doc[start].lower_ == "the" or doc[start].is_stop and end - start == 1 or \
                 any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
