@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from detente.model import Place, Span
 from detente.pipeline.division_words import ADMIN_WORDS
 from detente.pipeline.name_words import FEATURE_WORDS
+from detente.pipeline.offsets import moved
 from detente.pipeline.spelled_towns import spelled_town, with_home_spelling
 from detente.pipeline.story_readings import (
     admit_towns,
@@ -261,6 +262,10 @@ class PlaceResolver:
         if not within.country and country in within.countries:
             # "Delft island in the Palk Strait" in a story of Sri Lanka: the shore it is off
             within = replace(within, country=country)
+        if toponym.offset is not None and within.feature == "city":
+            # "X, 40 km south of Zagora": there, not at Zagora
+            lat, lon = moved(within.lat, within.lon, *toponym.offset)
+            within = replace(within, lat=round(lat, 4), lon=round(lon, 4))
         # "X near Aleppo" stands at Aleppo's point: as fine as a city, not a point of its own
         name = " ".join(toponym.span.text.split())
         return replace(within, name=dateline_case(name) if name.isupper() else name, feature=toponym.kind,

@@ -52,6 +52,8 @@ class Toponym:
     # Poland": the start of "Poland", in characters; -1 where none is)
     kind: str = ""
     lies_in: int = -1
+    # "X, a town 40 km south of Y": how far and which way from that place (km, bearing)
+    offset: tuple[float, float] | None = None
 
     @property
     def country_named(self) -> bool:

@@ -21,6 +21,7 @@ from detente.model import Span
 from detente.pipeline.division_words import division_word_after
 from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS
 from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS
+from detente.pipeline.offsets import offset_before
 from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
@@ -180,11 +181,12 @@ class UnlistedReader:
             return 0, None, False
         at = self.finder.anchor_at(doc, end + taken)
         anchored = at is not None and self.finder.longest(doc, at, False, towns=True)[0] > 0
+        offset = offset_before(doc, end, at) if anchored else None
         if anchored:
             at = self._owned(doc, at)
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
                             sentence=sentence, kind=kind or alias_kind or "city",
-                            lies_in=doc[at].idx if anchored else alias_of), \
+                            lies_in=doc[at].idx if anchored else alias_of, offset=offset), \
             bool(kind or anchored or route or alias)
 
     def _owned(self, doc: Doc, at: int) -> int:
