@@ -1502,3 +1502,19 @@ def test_places_a_story_without_dateline_puts_unknown_names_where_its_places_lie
         "diplomats denied.")))
     place = next(m.place for m in coded.places if m.span.text == "Varrowiya")
     assert place.country == "SYR"
+
+
+def test_places_a_division_none_of_whose_readings_lie_in_its_country_is_that_countrys(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "Workers at the smelter at Koné, in New Caledonia's Northern Province, walked out on "
+        "Monday.")))
+    place = next(m.place for m in coded.places if m.span.text == "Northern Province")
+    assert (place.country, place.feature) == ("NCL", "admin")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lake Titicaca, once Peru's busiest lake for ferries, is shrinking.", "Peru"),
+])
+def test_places_a_countrys_lake_or_river_makes_it_a_place(coder, text, name):
+    coded = coder.code_article(Article(id="t", text=text))
+    assert not next(m for m in coded.places if m.span.text == name).actor

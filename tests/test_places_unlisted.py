@@ -428,3 +428,12 @@ def test_a_sentence_may_open_with_a_town_its_apposition_names(coder):
             "a village elder, said the road was gone.")
     coded = coder.code_article(Article(id="t", text=text))
     assert not {"Downstream", "Hassan"} & {m.span.text for m in coded.places}
+
+
+@pytest.mark.parametrize("text", [
+    "Water released from the dam on the Zeya flooded suburbs of Blagoveshchensk.",
+    "Ice on the Varrow broke up early near Kazan this spring.",
+])
+def test_what_stands_on_a_river_names_it(coder, text):
+    name = "Zeya" if "Zeya" in text else "Varrow"
+    assert _place(coder, text, name).feature == "sea"

@@ -255,7 +255,8 @@ _OWNED_PLACES = frozenset({
     "borderlands", "skies", "streets", "outskirts", "side", "oblast", "districts",
     # parts of its land: "Greece's biggest farming area", "Chile's central valley"
     "area", "areas", "plain", "plains", "valley", "valleys", "belt", "highlands", "lowlands",
-    "delta", "enclave", "exclave", "peninsula", "desert", "farmland", "farmlands"})
+    "delta", "enclave", "exclave", "peninsula", "desert", "farmland", "farmlands", "lake", "lakes",
+    "river", "rivers", "mountain", "mountains", "forest", "forests", "volcano", "glacier"})
 # "X's" and then one of these: X is the government ("Bavaria's interior minister")
 _OFFICES = frozenset({
     "minister", "ministers", "ministry", "president", "presidency", "government", "army",

@@ -23,6 +23,7 @@ from detente.pipeline.offsets import moved
 from detente.pipeline.spelled_towns import spelled_town, with_home_spelling
 from detente.pipeline.story_readings import (
     admit_towns,
+    divisions_of_their_country,
     without_far_alternates,
     without_far_namesakes,
     without_far_rivers,
@@ -94,6 +95,7 @@ class PlaceResolver:
         """
         actors = list(actor_spans)
         home = dateline_country or _clear_country(countries)
+        toponyms = divisions_of_their_country(toponyms)
         unknown = [t for t in toponyms if t.kind]
         found = {t.span.start: t for t in toponyms if t.candidates}
         # one sense per story: the words that admit a small town at one mention of its name

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from detente.model import Place
 from detente.pipeline.place_words import LANGUAGES
-from detente.pipeline.toponym import OWN_NAME_CITY, Toponym, only_towns, own_name_population
+from detente.pipeline.toponym import OWN_NAME_CITY, Toponym, lies_in, only_towns, own_name_population
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.gazetteer import Gazetteer
@@ -156,3 +156,20 @@ def far_from_story(place: Place, countries: set[str], places: list[Place]) -> bo
     its places (not Termez, on the Afghan border, in a story of Afghanistan)."""
     return not {place.country, *place.countries} & countries and all(
         haversine_km(place.lat, place.lon, q.lat, q.lon) > _STORY_KM for q in places)
+
+
+def divisions_of_their_country(toponyms: list[Toponym]) -> list[Toponym]:
+    """A name whose every reading is a division, none of them in the country its words put it
+    in, is a division of that country the gazetteer lacks: "New Caledonia's Northern
+    Province" is not Sri Lanka's, Ghana's or Zambia's. It stands in that country."""
+    out = []
+    for toponym in toponyms:
+        owners = toponym.anchor
+        if owners and toponym.candidates and all(a.feature == "country" for a in owners) and \
+                all(p.feature == "admin" for p in toponym.candidates) and \
+                not any(lies_in(p, a) for p in toponym.candidates for a in owners):
+            owner = next((t.span.start for t in toponyms
+                          if any(a in t.candidates for a in owners)), -1)
+            toponym = replace(toponym, candidates=(), kind="admin", lies_in=owner)
+        out.append(toponym)
+    return out

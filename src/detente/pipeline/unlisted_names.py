@@ -173,9 +173,16 @@ _RIVER_LEVELS = frozenset({"banks", "bank", "danger", "flood", "metres", "meters
 
 def river_words(doc: Doc, start: int, end: int) -> bool:
     """Whether the words around the name after "the" at `start` say it is a river: it floods
-    (`in_flood`), or it has banks, a mouth or waters ("the banks of the Kara Darya")."""
-    return in_flood(doc, end) or start >= 3 and doc[start - 2].lower_ == "of" and \
-        doc[start - 3].lower_ in _RIVER_PARTS
+    (`in_flood`), it has banks, a mouth or waters ("the banks of the Kara Darya"), or a dam,
+    bridge or ferry stands on it ("the dam on the Zeya")."""
+    return in_flood(doc, end) or start >= 3 and (
+        doc[start - 2].lower_ == "of" and doc[start - 3].lower_ in _RIVER_PARTS or
+        doc[start - 2].lower_ in ("on", "over", "across") and doc[start - 3].lower_ in _ON_RIVERS)
+
+
+# what stands on or crosses a river: "the dam on the X", "a bridge over the X"
+_ON_RIVERS = frozenset({"dam", "dams", "barrage", "weir", "bridge", "bridges", "ferry", "ferries",
+                        "ice"})
 
 
 _RIVER_PARTS = frozenset({"banks", "bank", "mouth", "source", "headwaters", "waters", "estuary",
@@ -236,7 +243,7 @@ def river_by_bare_name(gazetteer: Gazetteer, doc: Doc, start: int, end: int,
         if rivers:
             return stop, rivers
     if end and all(p.feature == "city" for p in candidates) and capitalised_run(doc, start) == end \
-            and in_flood(doc, end):
+            and river_words(doc, start, end):
         # "The Cachoeira burst its banks in Itabuna": a river the gazetteer lacks, not a town
         # of the name 250 km away
         return 0, ()
