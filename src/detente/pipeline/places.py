@@ -23,6 +23,7 @@ from detente.pipeline.offsets import moved
 from detente.pipeline.spelled_towns import spelled_town, with_home_spelling
 from detente.pipeline.story_readings import (
     admit_towns,
+    admitted_at_every_mention,
     divisions_of_their_country,
     without_far_alternates,
     without_far_namesakes,
@@ -97,17 +98,7 @@ class PlaceResolver:
         home = dateline_country or _clear_country(countries)
         toponyms = divisions_of_their_country(toponyms)
         unknown = [t for t in toponyms if t.kind]
-        found = {t.span.start: t for t in toponyms if t.candidates}
-        # one sense per story: the words that admit a small town at one mention of its name
-        # admit it at the others ("came ashore near Cameron ... reached Cameron by boat")
-        admitted: dict[str, str] = {}
-        for t in found.values():
-            name = fold_name(t.span.text)
-            if _SMALL_RANK[t.small] > _SMALL_RANK[admitted.get(name, "")]:
-                admitted[name] = t.small
-        found = {start: replace(t, small=admitted.get(fold_name(t.span.text), t.small))
-                 if _SMALL_RANK[admitted.get(fold_name(t.span.text), "")] > _SMALL_RANK[t.small] else t
-                 for start, t in found.items()}
+        found = {t.span.start: t for t in admitted_at_every_mention(toponyms) if t.candidates}
         toponyms = [t for t in (admit_towns(t, home) for t in found.values()) if t.candidates]
         # an actor name that covers the place name: "Kyiv" is Ukraine's government, but "Sudan"
         # in "Port Sudan" and "Mexico" in "New Mexico" say nothing of those places
@@ -367,7 +358,6 @@ _OTHER_NAME_OF_A_CITY = 1.5
 _ACROSS_A_BORDER = 5  # what a border's far side is, when the name is also a country's
 _PART_WORDS = frozenset({"district", "county", "districts", "counties"})
 _NAMESAKE_TOWN = 100_000  # people in a town named like its own country (capitals are larger)
-_SMALL_RANK = {"": 0, "locative": 1, "named": 2}  # how firmly the words admit a small town
 _NAMESAKES_NEAR_IN_SIZE = 10  # a town a tenth the size of its country's largest namesake or more
 
 

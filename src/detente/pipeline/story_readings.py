@@ -22,6 +22,22 @@ if TYPE_CHECKING:
     from detente.pipeline.places import _Context
 
 
+_SMALL_RANK = {"": 0, "locative": 1, "named": 2}  # how firmly the words admit a small town
+
+
+def admitted_at_every_mention(toponyms: list[Toponym]) -> list[Toponym]:
+    """One sense per story: the words that admit a small town at one mention of its name admit
+    it at the others ("came ashore near Cameron ... reached Cameron by boat")."""
+    firmest: dict[str, str] = {}
+    for toponym in toponyms:
+        name = fold_name(toponym.span.text)
+        if _SMALL_RANK[toponym.small] > _SMALL_RANK[firmest.get(name, "")]:
+            firmest[name] = toponym.small
+    return [replace(t, small=firmest[fold_name(t.span.text)])
+            if _SMALL_RANK[firmest.get(fold_name(t.span.text), "")] > _SMALL_RANK[t.small] else t
+            for t in toponyms]
+
+
 def admit_towns(toponym: Toponym, home: str, story: set[str] = frozenset(),
                 divisions: set[tuple[str, str]] = frozenset()) -> Toponym:
     """The name with the town file's towns it may name: all where the words name a small place

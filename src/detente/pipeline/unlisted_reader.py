@@ -90,19 +90,10 @@ class UnlistedReader:
             # Ruiz", nor "analysts at Barclays")
             one_word = " " not in toponym.span.text
             if labels & PLACE_LABELS and not labels & OTHER_LABELS or not labels or \
-                    one_word and labels == {"PERSON"} and self._governed(doc, toponym) or \
+                    one_word and labels == {"PERSON"} and _under_locative(doc, toponym) or \
                     one_word and labels == {"ORG"} and _spatial_before(doc, toponym):
                 added.append(replace(toponym, kind="region" if labels == {"LOC"} else "city"))
         return sorted(found + added, key=lambda t: t.span.start) if added else found
-
-    @staticmethod
-    def _governed(doc: Doc, toponym: Toponym) -> bool:
-        """Whether a locative governs the name itself ("near Mugling", "homes in Golovin"):
-        there the recogniser's PERSON is mostly wrong on short news sentences (in the dev files,
-        8 of 8 such names were places), while a name that only follows a list ("the ambassador
-        to the Philippines, Xu Haiping") keeps its veto."""
-        span = doc.char_span(toponym.span.start, toponym.span.end, alignment_mode="expand")
-        return span is not None and is_locative(doc, span.start)
 
     def labels(self, doc: Doc, text: str, toponyms: list[Toponym],
                starts: list[int]) -> list[set[str]]:
@@ -145,13 +136,7 @@ class UnlistedReader:
         # preposition that opens the sentence ("In Stewiacke, south of Truro, ...")
         opener = doc[start - 1].lower_ == "the" or doc[start - 1].is_sent_start and \
             doc[start - 1].lower_ in LOCATIVES
-        # a sentence's first word is most often no name ("Floods hit"), unless an indefinite
-        # apposition with a settlement word follows ("Tazrouk, a desert town south of Zagora,
-        # ..."; but "Downstream, the village of X" and "In X, the main town" say nothing of it)
-        opens = doc[start].is_sent_start and not (
-            not doc[start].is_stop and end + 1 < len(doc) and doc[end].text == "," and
-            doc[end + 1].lower_ in ("a", "an") and designated(doc, start, end, SETTLEMENTS))
-        if end == start or opens or \
+        if end == start or doc[start].is_sent_start and not _town_apposed(doc, start, end) or \
                 doc[start - 1].is_title and not opener or \
                 doc[start].lower_ == "the" or doc[start].is_stop and end - start == 1 or \
                 any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
@@ -224,6 +209,23 @@ class UnlistedReader:
         return Toponym(Span(span.start_char, span.end_char, span.text), (), True,
                        sentence=sentence, kind=kind, lies_in=doc[at].idx if anchored else -1)
 
+
+
+def _town_apposed(doc: Doc, start: int, end: int) -> bool:
+    """Whether an indefinite apposition with a settlement word follows the name: a sentence's
+    first word is most often no name ("Floods hit"), but "Tazrouk, a desert town south of
+    Zagora, ..." is (not "Downstream, the village of X", nor "In X, the main town")."""
+    return not doc[start].is_stop and end + 1 < len(doc) and doc[end].text == "," and \
+        doc[end + 1].lower_ in ("a", "an") and designated(doc, start, end, SETTLEMENTS)
+
+
+def _under_locative(doc: Doc, toponym: Toponym) -> bool:
+    """Whether a locative governs the name itself ("near Mugling", "homes in Golovin"): there
+    the recogniser's PERSON is mostly wrong on short news sentences (in the dev files, 8 of 8
+    such names were places), while a name that only follows a list ("the ambassador to the
+    Philippines, Xu Haiping") keeps its veto."""
+    span = doc.char_span(toponym.span.start, toponym.span.end, alignment_mode="expand")
+    return span is not None and is_locative(doc, span.start)
 
 
 # prepositions that put a thing at a place, not in a body: "near X", "across X", "off X" (but
