@@ -1420,9 +1420,8 @@ def test_places_a_capital_the_weather_or_visitors_reach_is_a_place(coder, text):
 
 def test_places_what_stands_on_an_island_puts_its_small_town_there(coder):
     # "schools on X": Norsup, a town of the town file, is read as that town, not only by spelling
-    coded = coder.code_article(Article(id="t", text=(
-        "A cyclone hit Vanuatu on Friday, and schools on Norsup lost their roofs.")))
-    norsup = next(m.place for m in coded.places if m.span.text == "Norsup")
+    norsup = _mention(coder, "A cyclone hit Vanuatu on Friday, and schools on Norsup lost their "
+                             "roofs.", "Norsup")
     assert (norsup.country, norsup.source) == ("VUT", "town")
 
 
@@ -1436,10 +1435,8 @@ def test_places_a_dateline_town_and_country_is_read_by_the_story_among_towns_nea
 
 
 def test_places_a_village_of_the_name_never_outweighs_a_capital_by_the_story(coder):
-    coded = coder.code_article(Article(id="t", text=(
-        "PARIS, France, May 2 (Wire) - Farmers drove tractors into Paris on Monday. Smaller "
-        "protests were held in Lyon and Grenoble.")))
-    paris = next(m.place for m in coded.places if m.span.text == "Paris")
+    paris = _mention(coder, "PARIS, France, May 2 (Wire) - Farmers drove tractors into Paris on "
+                            "Monday. Smaller protests were held in Lyon and Grenoble.", "Paris")
     assert paris.population > 1_000_000
 
 
@@ -1458,58 +1455,37 @@ def test_places_the_words_that_admit_a_small_town_admit_it_at_its_other_mentions
     ("Snow closed the mountain pass between Peru and Bolivia on Friday.", "Bolivia"),
 ])
 def test_places_a_part_of_a_country_or_a_pass_between_two_makes_them_places(coder, text, name):
-    coded = coder.code_article(Article(id="t", text=text))
-    mention = next(m for m in coded.places if m.span.text == name)
-    assert not mention.actor
-
-
-def test_places_an_enclave_word_makes_a_division_of_a_name_the_gazetteer_lacks(coder):
-    coded = coder.code_article(Article(id="t", text=(
-        "Angola sent troops to its Varrowa enclave on Monday after the border was closed.")))
-    place = next(m.place for m in coded.places if m.span.text == "Varrowa")
-    assert (place.country, place.feature) == ("AGO", "admin")
-
-
-def test_places_a_name_only_small_towns_abroad_bear_under_a_locative_is_the_storys_own(coder):
-    # the town file has Westmoreland only in the United States; in a story of Jamaica it is a
-    # place there the gazetteer lacks
-    coded = coder.code_article(Article(id="t", text=(
-        "MONTEGO BAY, Jamaica, Oct 3 (Wire) - Winds tore roofs from hotels on the border of "
-        "Westmoreland and Hanover parishes on Monday.")))
-    place = next(m.place for m in coded.places if m.span.text == "Westmoreland")
-    assert place.country == "JAM"
+    assert not _places(coder, text)[name][2]  # a place, not a party
 
 
 def test_places_a_language_is_no_place(coder):
-    coded = coder.code_article(Article(id="t", text=(
-        "KABUL, Afghanistan, May 2 (Wire) - A broadcast in English was cut, officials said.")))
-    assert "English" not in [m.span.text for m in coded.places]
+    found = _places(coder, "KABUL, Afghanistan, May 2 (Wire) - A broadcast in English was cut, "
+                           "officials said.")
+    assert "English" not in found
 
 
-def test_places_a_name_after_a_comma_that_modifies_a_body_is_no_anchor(coder):
-    # "Cuba, US authorities said": not Cuba, a village of the United States
-    coded = coder.code_article(Article(id="t", text=(
-        "Forty migrants stopped at sea will be sent back to Cuba, US authorities said on Monday.")))
-    cuba = next(m.place for m in coded.places if m.span.text == "Cuba")
-    assert cuba.feature == "country"
-
-
-def test_places_a_story_without_dateline_puts_unknown_names_where_its_places_lie(coder):
-    # the actors name Turkey twice, but the story's towns are Syria's
-    coded = coder.code_article(Article(id="t", text=(
-        "Power cuts in Raqqa and Manbij grew longer this week, and villages around Varrowiya "
-        "went without water. Officials accused Turkey of holding back the river, which Turkish "
-        "diplomats denied.")))
-    place = next(m.place for m in coded.places if m.span.text == "Varrowiya")
-    assert place.country == "SYR"
-
-
-def test_places_a_division_none_of_whose_readings_lie_in_its_country_is_that_countrys(coder):
-    coded = coder.code_article(Article(id="t", text=(
-        "Workers at the smelter at Koné, in New Caledonia's Northern Province, walked out on "
-        "Monday.")))
-    place = next(m.place for m in coded.places if m.span.text == "Northern Province")
-    assert (place.country, place.feature) == ("NCL", "admin")
+@pytest.mark.parametrize("text, name, country, feature", [
+    # a division none of whose readings lies in the country that owns it is that country's
+    ("Workers at the smelter at Koné, in New Caledonia's Northern Province, walked out on Monday.",
+     "Northern Province", "NCL", "admin"),
+    # an enclave word makes a division of a name the gazetteer lacks
+    ("Angola sent troops to its Varrowa enclave on Monday after the border was closed.",
+     "Varrowa", "AGO", "admin"),
+    # a name only small towns abroad bear (the town file has Westmoreland only in the United
+    # States), under a locative in a story of Jamaica, is a place there the gazetteer lacks
+    ("MONTEGO BAY, Jamaica, Oct 3 (Wire) - Winds tore roofs from hotels on the border of "
+     "Westmoreland and Hanover parishes on Monday.", "Westmoreland", "JAM", "city"),
+    # a name after a comma that modifies a body is no anchor: not Cuba, a US village
+    ("Forty migrants stopped at sea will be sent back to Cuba, US authorities said on Monday.",
+     "Cuba", "CUB", "country"),
+    # with no dateline, an unknown name goes where the story's places lie, not to the country
+    # its actors name twice
+    ("Power cuts in Raqqa and Manbij grew longer this week, and villages around Varrowiya went "
+     "without water. Officials accused Turkey of holding back the river, which Turkish "
+     "diplomats denied.", "Varrowiya", "SYR", "city"),
+])
+def test_places_the_country_the_words_give_a_name(coder, text, name, country, feature):
+    assert _places(coder, text)[name][:2] == (country, feature)
 
 
 @pytest.mark.parametrize("text, name", [

@@ -346,6 +346,15 @@ def test_a_mayor_before_a_bare_name_is_a_person(coder):
     ("Elephants from the Varrow park in Sri Lanka raided paddy fields.", "Varrow", "region"),
     ("Coal trucks from the Varrow deposit in Mongolia queued at the border.", "Varrow", "region"),
     ("Fire spread through forest below the Varrow peaks in Oregon.", "Varrow", "region"),
+    ("Temperatures in the Varrow Canyon reached 39 C, officials in British Columbia said.",
+     "Varrow Canyon", "region"),
+    ("Heavy snow closed the Varrow Pass in Lesotho on Monday.", "Varrow Pass", "region"),
+    ("Fishermen in Ghana said the catch in the Bight of Varrow had halved.", "Bight of Varrow",
+     "sea"),
+    # the parts of a landform or a river
+    ("Smoke from fires in Algeria hid the peaks of the Varrowa for two days.", "Varrowa", "region"),
+    ("Rangers in India tracked the herd along the floodplain of the Varrowa.", "Varrowa", "sea"),
+    ("A balloon fell over the ruins of Varrowa in Mexico on Saturday.", "Varrowa", "region"),
 ])
 def test_a_flood_a_crest_a_park_or_a_deposit_make_a_name_a_feature(coder, text, name, feature):
     assert _place(coder, text, name).feature == feature
@@ -382,42 +391,15 @@ def test_the_object_of_a_verb_of_arrival_is_a_place_the_recogniser_may_confirm(c
     assert _place(coder, text, "Tazrouk").feature == "city"
 
 
-@pytest.mark.parametrize("text, name, feature", [
-    ("Temperatures in the Varrow Canyon reached 39 C, officials in British Columbia said.",
-     "Varrow Canyon", "region"),
-    ("Heavy snow closed the Varrow Pass in Lesotho on Monday.", "Varrow Pass", "region"),
-    ("Fishermen in Ghana said the catch in the Bight of Varrow had halved.", "Bight of Varrow",
-     "sea"),
-])
-def test_canyons_passes_and_bights_the_gazetteer_lacks(coder, text, name, feature):
-    assert _place(coder, text, name).feature == feature
-
-
 @pytest.mark.parametrize("text", [
     "MINDELO, Cape Verde, Sept 3 (Wire) - Coast guards towed a fishing canoe into port.",
     "\"Our river is grey now,\" a fisherman in Papua New Guinea said.",
-])
-def test_coast_guards_and_a_pronoun_before_river_are_no_places(coder, text):
-    coded = coder.code_article(Article(id="t", text=text))
-    assert not {"Coast", "Our"} & {m.span.text for m in coded.places}
-
-
-@pytest.mark.parametrize("text, name, feature", [
-    ("Smoke from fires in Algeria hid the peaks of the Varrowa for two days.", "Varrowa", "region"),
-    ("Rangers in India tracked the herd along the floodplain of the Varrowa.", "Varrowa", "sea"),
-    ("A balloon fell over the ruins of Varrowa in Mexico on Saturday.", "Varrowa", "region"),
-])
-def test_parts_of_a_landform_or_a_river_name_it(coder, text, name, feature):
-    assert _place(coder, text, name).feature == feature
-
-
-@pytest.mark.parametrize("text", [
     "A 60 km stretch of Interstate 90 in Ohio was closed for 18 hours.",
     "The river flooded the lower streets of the old Roman town in France.",
 ])
-def test_a_road_number_or_an_age_is_no_place(coder, text):
+def test_a_service_a_pronoun_a_road_number_or_an_age_is_no_place(coder, text):
     coded = coder.code_article(Article(id="t", text=text))
-    assert not {"Interstate", "Roman"} & {m.span.text for m in coded.places}
+    assert not {"Coast", "Our", "Interstate", "Roman"} & {m.span.text for m in coded.places}
 
 
 def test_a_sentence_may_open_with_a_town_its_apposition_names(coder):
