@@ -146,6 +146,8 @@ class UnlistedReader:
             # (a number after it makes it a road or a flight: "Interstate 90", "Highway 20")
             return 0, None, False
         kind, taken = place_kind(doc, start, end)
+        if taken and end - start == 1 and doc[start].lower_.endswith(_ADJECTIVE_ENDINGS):
+            return 0, None, False  # "a Himalayan town", "the Crimean port city": adjectives
         if not kind and division_word_after(doc, end):
             kind = "admin"  # "across Gobi-Altai and Uvs provinces"
         # "along Cobequid Bay", "the Kaghan Valley" (but "Sporting beat Red Star Valley 3-0": a
@@ -209,6 +211,11 @@ class UnlistedReader:
         return Toponym(Span(span.start_char, span.end_char, span.text), (), True,
                        sentence=sentence, kind=kind, lies_in=doc[at].idx if anchored else -1)
 
+
+
+# the endings of adjectives of places and peoples, which a kind word after them does not make a
+# name ("the Crimean port city", "the Andean state of Merida"; not "-an": "Zindajan district")
+_ADJECTIVE_ENDINGS = ("ean", "ese", "ish")
 
 
 def _town_apposed(doc: Doc, start: int, end: int) -> bool:
