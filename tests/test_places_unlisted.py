@@ -321,6 +321,8 @@ def test_a_town_name_that_bursts_its_banks_is_a_river(coder):
     ("Aid workers in Sudan said the land crossing at Vurenka was overwhelmed on Friday.", "Vurenka"),
     ("Floods hit northern Brazil. Residents of Vurenka were told to leave their homes.", "Vurenka"),
     ("Floods hit northern Brazil. The mayor of Vurenka said the water had receded.", "Vurenka"),
+    ("Buses took new arrivals from South Sudan to the Vurenka transit centre in Uganda.",
+     "Vurenka"),
     # a town of the town file, which the words must make a small place
     ("Fires burned across southern Portugal, and the mayor of Barrancos said the town was safe.",
      "Barrancos"),
@@ -328,7 +330,7 @@ def test_a_town_name_that_bursts_its_banks_is_a_river(coder):
 def test_a_towns_people_or_its_crossing_make_a_name_a_town(coder, text, name):
     place = _place(coder, text, name)
     assert place.feature == "city"
-    countries = {"Vurenka": ("BDI", "COD", "SDN", "BRA"), "Barrancos": ("PRT",)}[name]
+    countries = {"Vurenka": ("BDI", "COD", "SDN", "BRA", "UGA"), "Barrancos": ("PRT",)}[name]
     assert place.country in countries
 
 

@@ -201,6 +201,8 @@ _TOWNS_PEOPLE = frozenset({"residents", "inhabitants", "villagers", "townspeople
 _FACILITIES_AT = frozenset({"crossing", "crossings", "post", "checkpoint", "border", "frontier",
                             "port", "camp", "mine", "airport", "airfield", "terminal", "wharf",
                             "harbour", "harbor", "dam"})
+# what a centre or camp for people on the move is for: "the X transit centre"
+_SHELTERS = frozenset({"transit", "reception", "refugee", "detention", "evacuation", "displacement"})
 # after "border" behind a name: "the X border post", "the X border checkpoint"
 _BORDER_POSTS = frozenset({"post", "posts", "checkpoint", "checkpoints", "point", "gate"})
 
@@ -241,6 +243,9 @@ def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
     if end + 1 < len(doc) and doc[end].lower_ in ("refugee", "military", "border", "army") and \
             doc[end + 1].lower_ in KIND_WORDS:
         return KIND_WORDS[doc[end + 1].lower_], 2  # "X refugee camp", "X border crossing"
+    if end + 1 < len(doc) and doc[end].lower_ in _SHELTERS and \
+            doc[end + 1].lower_ in ("centre", "center", "camp", "site", "settlement"):
+        return "city", 2  # "the X transit centre", "the X reception site"
     return "", 0
 
 
