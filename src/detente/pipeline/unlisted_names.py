@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from detente.model import Place
 from detente.pipeline.division_words import ADMIN_WORDS
-from detente.pipeline.place_words import CALENDAR, CONTINENTS, KIND_WORDS, TITLES, demonyms
+from detente.pipeline.place_words import CALENDAR, CONTINENTS, KIND_WORDS, LOCATIVES, TITLES, demonyms
 from detente.places.gazetteer import Gazetteer
 from detente.places.names import ascii_fold, fold_name
 
@@ -220,6 +220,10 @@ def _tells_of_flood(doc: Doc, at: int) -> bool:
 _FLOOD_REACH = 7  # tokens after the name in which the verb is sought
 
 
+# where on a river, after its name: "the Kama near Chistopol", "the Tisza below Szeged"
+_ALONG = frozenset({"below", "above", "upstream", "downstream", "between"})
+
+
 def river_by_bare_name(gazetteer: Gazetteer, doc: Doc, start: int, end: int,
                        candidates: tuple[Place, ...]) -> tuple[int, tuple[Place, ...]]:
     """(end, candidates) of the name after "the" at `start`: "the Tapajós fell", "the Severn
@@ -231,6 +235,7 @@ def river_by_bare_name(gazetteer: Gazetteer, doc: Doc, start: int, end: int,
     after = doc[end] if end and end < len(doc) else None
     if after is not None and (after.text == "-" or after.is_lower and after.is_alpha and
                               not after.is_stop and after.lower_ not in RIVER_VERBS and
+                              after.lower_ not in LOCATIVES and after.lower_ not in _ALONG and
                               not after.lower_.endswith("ed")):
         return end, candidates  # "the Kabul-Kandahar highway", "the Kabul government"
     for stop in range(capitalised_run(doc, start), max(start, end - 1), -1):
