@@ -399,10 +399,12 @@ def test_the_object_of_a_verb_of_arrival_is_a_place_the_recogniser_may_confirm(c
     "A 60 km stretch of Interstate 90 in Ohio was closed for 18 hours.",
     "The river flooded the lower streets of the old Roman town in France.",
     "Drones were shot down over the Varrowean port city in Ukraine overnight.",
+    "Analysts at Varrowcorp in Kenya said the shilling would fall.",
 ])
-def test_a_service_a_pronoun_a_road_number_or_an_age_is_no_place(coder, text):
+def test_a_service_a_pronoun_a_road_number_an_age_or_an_employer_is_no_place(coder, text):
     coded = coder.code_article(Article(id="t", text=text))
-    assert not {"Coast", "Our", "Interstate", "Roman", "Varrowean"} & {m.span.text for m in coded.places}
+    words = {"Coast", "Our", "Interstate", "Roman", "Varrowean", "Varrowcorp"}
+    assert not words & {m.span.text for m in coded.places}
 
 
 def test_a_sentence_may_open_with_a_town_its_apposition_names(coder):

@@ -148,6 +148,9 @@ class UnlistedReader:
         kind, taken = place_kind(doc, start, end)
         if taken and end - start == 1 and doc[start].lower_.endswith(_ADJECTIVE_ENDINGS):
             return 0, None, False  # "a Himalayan town", "the Crimean port city": adjectives
+        if start >= 2 and doc[start - 1].lower_ in ("at", "for") and \
+                doc[start - 2].lower_ in _STAFF:
+            return 0, None, False  # "analysts at X in London": X employs them, a company
         if not kind and division_word_after(doc, end):
             kind = "admin"  # "across Gobi-Altai and Uvs provinces"
         # "along Cobequid Bay", "the Kaghan Valley" (but "Sporting beat Red Star Valley 3-0": a
@@ -216,6 +219,13 @@ class UnlistedReader:
 # the endings of adjectives of places and peoples, which a kind word after them does not make a
 # name ("the Crimean port city", "the Andean state of Merida"; not "-an": "Zindajan district")
 _ADJECTIVE_ENDINGS = ("ean", "ese", "ish")
+
+
+# people a company or bank employs: "analysts at X", "economists for X" (not "officials at X",
+# "workers at X": a camp, a mine, a port)
+_STAFF = frozenset({"analyst", "analysts", "economist", "economists", "strategist", "strategists",
+                    "executive", "executives", "employees", "banker", "bankers", "trader",
+                    "traders", "shareholders", "investors"})
 
 
 def _town_apposed(doc: Doc, start: int, end: int) -> bool:
