@@ -10,7 +10,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.model import Place
-from detente.pipeline.place_words import LANGUAGES
 from detente.pipeline.toponym import OWN_NAME_CITY, Toponym, lies_in, only_towns, own_name_population
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
@@ -60,9 +59,10 @@ def admit_towns(toponym: Toponym, home: str, story: set[str] = frozenset(),
         kept = tuple(p for p in toponym.candidates if p.country == home)
         if not kept and len({p.country for p in toponym.candidates} & story) == 1:
             kept = tuple(p for p in toponym.candidates if p.country in story)
-        if not kept and toponym.span.text not in LANGUAGES:
+        if not kept:
             # "trade resumed through Muse" in a story of Myanmar: not the Pennsylvania hamlet
-            # but a town of the story the gazetteer lacks (but "known in English as")
+            # but a town of the story the gazetteer lacks (a language never gets here: the
+            # finder does not keep "in English", `ToponymFinder.keeps`)
             return replace(toponym, candidates=(), kind="city")
     elif toponym.small == "locative" and home and all(
             p.country != home and p.population < _FAR_NAMESAKE and p.feature != "country"

@@ -241,8 +241,8 @@ def _under_locative(doc: Doc, toponym: Toponym) -> bool:
     the recogniser's PERSON is mostly wrong on short news sentences (in the dev files, 8 of 8
     such names were places), while a name that only follows a list ("the ambassador to the
     Philippines, Xu Haiping") keeps its veto."""
-    span = doc.char_span(toponym.span.start, toponym.span.end, alignment_mode="expand")
-    return span is not None and is_locative(doc, span.start)
+    first = _first_token(doc, toponym)
+    return first is not None and is_locative(doc, first)
 
 
 # prepositions that put a thing at a place, not in a body: "near X", "across X", "off X" (but
@@ -255,8 +255,14 @@ def _spatial_before(doc: Doc, toponym: Toponym) -> bool:
     """Whether a spatial preposition stands just before the name ("around X"): there the
     recogniser's ORG is mostly wrong (in the dev files, most names it called ORG there were
     villages, crossings and islands)."""
+    first = _first_token(doc, toponym)
+    return first is not None and first > 0 and doc[first - 1].lower_ in _SPATIAL
+
+
+def _first_token(doc: Doc, toponym: Toponym) -> int | None:
+    """The index of the name's first token, or None where its characters fall off the tokens."""
     span = doc.char_span(toponym.span.start, toponym.span.end, alignment_mode="expand")
-    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in _SPATIAL
+    return span.start if span is not None else None
 
 
 def _sentence_end(doc: Doc, length: int, sentence: int, starts: list[int]) -> int:
