@@ -27,6 +27,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from detente.errors import DetenteError
 from detente.model import Place
 from detente.places.evaluation import GoldPlace, GoldPlaces, read_gold_places
 from detente.places.gazetteer import Gazetteer, load_gazetteer
@@ -82,10 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", type=Path, help="gold place files or folders of them")
     parser.add_argument("--by-feature", action="store_true", help="the same shares per feature type")
     args = parser.parse_args(argv)
+    try:  # a wrong path or a line that is no gold record: one line that says what to do
+        files = [(path, read_gold_places([path])) for path in args.paths]
+    except DetenteError as error:
+        print(f"places_ceiling: {error}", file=sys.stderr)
+        return 2
     gazetteer = load_gazetteer()
     print(f"{'file':<28} {'mentions':>8} {'reading<=25km':>14} {'+story<=25km':>13} {'country':>8}")
-    for path in args.paths:
-        counts = tally(gazetteer, read_gold_places([path]))
+    for path, records in files:
+        counts = tally(gazetteer, records)
         keys = ["all"] + (sorted({k for k, _ in counts} - {"all"}) if args.by_feature else [])
         for key in keys:
             total = counts[key, "mentions"]
