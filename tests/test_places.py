@@ -56,6 +56,12 @@ def test_places_common_words_and_first_names_are_not_places(coder):
     assert "Police" not in _places(coder, "Police in Punjab arrested militants in Lahore.")
 
 
+@pytest.mark.parametrize("opening", ["A", "One", "Many"])
+def test_places_a_sentences_first_small_word_is_no_first_name(coder, opening):
+    text = f"{opening} Tarija shopkeeper said the river traffic had stopped."
+    assert _places(coder, text)["Tarija"][:2] == ("BOL", "city")
+
+
 def test_metonym_capital_as_actor_is_not_a_location(coder):
     text = "Beijing warned Manila over the drills."
     coded = coder.code_article(Article(id="t", text=text))

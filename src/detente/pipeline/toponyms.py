@@ -385,6 +385,8 @@ class ToponymFinder:
             return False
         if before.text in TITLES:
             return True
+        if before.is_sent_start and before.is_stop:
+            return False  # "A Tarija shopkeeper", "Many Tarija traders": the sentence's first word
         return before.is_title and before.text not in PLACE_PREFIXES and \
             self._name_before(doc, start - 1) is None
 
