@@ -330,13 +330,20 @@ def test_places_small_place_where_the_words_name_one(coder, text, name, country,
     ("Grill said the plan was dead.", "Grill"),  # a town in Pennsylvania
     ("Hope is fading, said Smith in a statement.", "Smith"),  # a town in Nevada
     ("We met Johnson in Washington.", "Johnson"),
-    ("Protests broke out in Sissonville on Monday.", "Sissonville"),  # no story country
+    ("Protests broke out in Lonquimay on Monday.", "Lonquimay"),  # towns in Argentina and Chile
     ("Russia said its forces took Tyshkivka. Russia and Russia.", "Tyshkivka"),  # not Russia's
     ("Settlers attacked Al-Mughayyir on Friday, a Palestinian official said.", "Al-Mughayyir"),
-], ids=["surname-subject", "surname-after-said", "surname-object", "no-country",
+], ids=["surname-subject", "surname-after-said", "surname-object", "two-countries-no-story",
         "other-country", "no-signal"])
 def test_places_small_place_needs_words_that_name_it(coder, text, name):
     assert name not in _places(coder, text)
+
+
+def test_places_small_place_of_one_country_in_an_item_that_names_nowhere_else(coder):
+    place = _mention(coder, "A landslide buried a hamlet near Khalapur overnight.", "Khalapur")
+    assert (place.country, place.admin1) == ("IND", "Maharashtra")
+    assert _mention(coder, "Protests broke out in Sissonville on Monday.", "Sissonville").country \
+        == "USA"
 
 
 def test_places_small_place_never_outranks_a_larger_one_without_a_signal(coder):

@@ -55,6 +55,10 @@ def admit_towns(toponym: Toponym, home: str, story: set[str] = frozenset(),
         return replace(toponym, candidates=tuple(
             p for p in toponym.candidates
             if p.source != TOWN_SOURCE or (p.country, p.admin1) in divisions))
+    if toponym.small == "locative" and not home and not story and only_towns(toponym.candidates) \
+            and len({p.country for p in toponym.candidates}) == 1:
+        return toponym  # "a hamlet near Khalapur" in an item that names nowhere else: the one
+        # country whose towns bear the name
     if toponym.small == "locative" and (home or story) and only_towns(toponym.candidates):
         kept = tuple(p for p in toponym.candidates if p.country == home)
         if not kept and len({p.country for p in toponym.candidates} & story) == 1:
