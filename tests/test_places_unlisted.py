@@ -426,3 +426,11 @@ def test_a_sentence_may_open_with_a_town_its_apposition_names(coder):
 ])
 def test_what_stands_on_a_river_names_it(coder, text, name):
     assert _place(coder, text, name).feature == "sea"
+
+
+def test_the_island_a_town_stands_on_is_no_town_abroad(coder):
+    # geonames' Skye is a suburb of Melbourne; Portree is a town on the Scottish island
+    skye = _place(coder, "The ferry to Portree on Skye broke down.", "Skye")
+    assert (skye.country, skye.feature) == ("GBR", "island")
+    doha = Article(id="t", text="Talks resumed in Doha on Hamas demands.")
+    assert [m.span.text for m in coder.code_article(doha).places] == ["Doha"]

@@ -147,7 +147,9 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     places += [q for q in map(gazetteer.country, countries) if q is not None]
     if not all(far_from_story(p, countries, places) for p in toponym.candidates):
         return toponym
-    return replace(toponym, candidates=(), kind="admin" if toponym.admin_word else "city")
+    # "the ferry to Uig on Skye": what a town stands on is an island
+    kind = "admin" if toponym.admin_word else "island" if toponym.on else "city"
+    return replace(toponym, candidates=(), kind=kind)
 
 
 def without_far_rivers(toponym: Toponym, context: _Context) -> Toponym:

@@ -180,7 +180,11 @@ class ToponymFinder:
                 continue
             # "in Wajima and Suzu": listed after a place the words placed, as if "in" governed it
             after_listed = bool(found) and text[found[-1].span.end:token.idx] in _LIST_GAPS
-            after_place = after_listed and found[-1].locative
+            # "Uig on Skye": a name the gazetteer has by that name ("in Doha on Hamas demands" is
+            # no Hamm, which geonames also calls Hamas)
+            on_town = _on_a_town(doc, i, found) if any(
+                same_name(fold_name(p.name), fold_name(doc[i:end].text)) for p in candidates) else None
+            after_place = after_listed and found[-1].locative or on_town is not None
             # "counties Galway and Mayo", "the provinces of Aurora and Quirino": divisions
             typed_admin = admin_before(doc, i) or (found[-1].admin_word if admin_listed and after_listed
                                                    else "")
@@ -205,6 +209,12 @@ class ToponymFinder:
             if kept:
                 toponym = self.make_toponym(doc, i, end, candidates,
                                         sentence, in_dateline or listed, typed_admin, in_dateline)
+                if on_town is not None and on_town.candidates and toponym.candidates and all(
+                        p.feature == "city" and not _near(p, q)
+                        for p in toponym.candidates for q in on_town.candidates):
+                    # "Portree on Skye": the island the town stands on, not a town abroad
+                    toponym = replace(toponym, candidates=(), anchor=(), small="", kind="island",
+                                      lies_in=on_town.span.start)
                 admin_listed = bool(typed_admin) and toponym.admin_word == typed_admin
                 # a dateline says where the story was filed: a place, never an actor
                 found.append(replace(toponym, locative=True, actor=False) if in_dateline
@@ -614,6 +624,18 @@ def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, .
     own = tuple(p for p in candidates if same_name(fold_name(p.name), text))
     biggest = max(p.population for p in candidates)
     return own if own and max(p.population for p in own) * 10 >= biggest else candidates
+
+
+def _on_a_town(doc: Doc, index: int, found: list[Toponym]) -> Toponym | None:
+    """The town just named before "on" and the name at `index`, which is the island it stands
+    on ("the ferry to Uig on Skye")."""
+    if index < 2 or doc[index - 1].lower_ != "on" or not found:
+        return None
+    town = found[-1]
+    if town.span.end == doc[index - 2].idx + len(doc[index - 2].text) and (
+            town.kind == "city" or any(p.feature == "city" for p in town.candidates)):
+        return town
+    return None
 
 
 def _near(place: Place, other: Place) -> bool:
