@@ -62,6 +62,12 @@ def test_places_a_sentences_first_small_word_is_no_first_name(coder, opening):
     assert _places(coder, text)["Tarija"][:2] == ("BOL", "city")
 
 
+def test_places_a_town_named_like_a_people_after_near(coder):
+    assert _places(coder, "Police guarded a mine near Brits on Monday.")["Brits"][:2] == \
+        ("ZAF", "city")
+    assert "Brits" not in _places(coder, "Brits flocked to Spain in August.")
+
+
 def test_metonym_capital_as_actor_is_not_a_location(coder):
     text = "Beijing warned Manila over the drills."
     coded = coder.code_article(Article(id="t", text=text))

@@ -338,8 +338,12 @@ class ToponymFinder:
         if not candidates:
             return False  # a blocked phrase ("Paris Agreement")
         if end - start == 1 and doc[start].text in demonyms() and \
-                not (end < len(doc) and doc[end].lower_ in ADMIN_WORDS):
-            return False  # "Thai", "Somali" are people; but "the Somali region" is a place
+                not (end < len(doc) and doc[end].lower_ in ADMIN_WORDS) and \
+                not (start > 0 and doc[start - 1].lower_ in ("near", "outside") and
+                     any(p.feature == "city" for p in candidates)):
+            # "Thai", "Somali" are people; but "the Somali region" is a place, and so is the
+            # town "near Brits"
+            return False
         text = doc[start:end].text
         if text in CONTINENTS:
             return False  # "In Asia, shares closed higher": not Asia, a Philippine village
