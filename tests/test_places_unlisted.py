@@ -434,3 +434,9 @@ def test_the_island_a_town_stands_on_is_no_town_abroad(coder):
     assert (skye.country, skye.feature) == ("GBR", "island")
     doha = Article(id="t", text="Talks resumed in Doha on Hamas demands.")
     assert [m.span.text for m in coder.code_article(doha).places] == ["Doha"]
+
+
+def test_a_name_elided_at_an_apostrophe_is_one_word(coder):
+    text = "Gunmen blocked the road east of Jérémie, in Haiti's Grand'Anse department."
+    place = _place(coder, text, "Grand'Anse")
+    assert (place.feature, place.country) == ("admin", "HTI")

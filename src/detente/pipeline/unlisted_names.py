@@ -104,7 +104,8 @@ def capitalised_run(doc: Doc, start: int) -> int:
     """Where the run of up to three capitalised words from `start` ends, within its sentence."""
     end = start
     while end < len(doc) and end - start < 3 and doc[end].is_title and \
-            (doc[end].is_alpha or doc[end].text in _ABBREVIATIONS and end + 1 < len(doc)
+            (doc[end].is_alpha or _ELIDED_WORD.fullmatch(doc[end].text) or
+             doc[end].text in _ABBREVIATIONS and end + 1 < len(doc)
              and doc[end + 1].is_title) and (end == start or not doc[end].is_sent_start):
         end += 1
         # "Pont-Cassé", "Anse-à-Pitres", "Saut-d'Eau": a hyphen joins the words of one name
@@ -146,6 +147,8 @@ _HYPHEN_PARTICLES = frozenset({"à", "a", "au", "aux", "de", "du", "des", "la", 
                                "sur", "sous", "lès", "lez", "del", "di", "do", "da", "am", "an",
                                "im", "on", "upon", "el"})
 _ELIDED = re.compile(r"^[dlDL]['’][A-ZÀ-Ý]")
+# one word of a name elided at an apostrophe: "Grand'Anse", "Sant'Antioco"
+_ELIDED_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
 
 
 # what a river does, after its name: "the Tapajós fell", "the Severn burst its banks"
