@@ -374,6 +374,9 @@ def test_a_rise_with_no_flood_in_its_sentence_is_no_river(coder):
     ("Fighters in Iraq still move through villages around Hamdiya to the west.", "Hamdiya", "IRQ"),
     ("A fire in Cyprus destroyed 40 homes around Sorini.", "Sorini", "CYP"),
     ("Rescuers in Nepal reached villages around Bhotekoshi on Sunday.", "Bhotekoshi", "NPL"),
+    # and a place beside one named
+    ("Farmers in Valle de Bravo and neighbouring Amanalco blocked the road in Mexico.",
+     "Amanalco", "MEX"),
 ])
 def test_a_one_word_name_after_a_spatial_preposition_outweighs_the_recogniser(coder, text, name,
                                                                               country):

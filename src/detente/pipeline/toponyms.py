@@ -88,6 +88,7 @@ from detente.places.names import ascii_fold, dateline_case, fold_name, haversine
 _WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
 _BIG_CITY = 1_000_000  # a common-word name this large is read as the city anywhere ("Nice" is not)
 _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
+_NEIGHBOURING = frozenset({"neighbouring", "neighboring", "nearby"})
 # between two names of a list, where the first is a place: "across southern Turkey and
 # northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
 _LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|central)\S* )?")
@@ -184,7 +185,8 @@ class ToponymFinder:
             # no Hamm, which geonames also calls Hamas)
             on_town = _on_a_town(doc, i, found) if any(
                 same_name(fold_name(p.name), fold_name(doc[i:end].text)) for p in candidates) else None
-            after_place = after_listed and found[-1].locative or on_town is not None
+            after_place = after_listed and found[-1].locative or on_town is not None or \
+                i > 0 and doc[i - 1].lower_ in _NEIGHBOURING  # "and neighbouring Amanalco"
             # "counties Galway and Mayo", "the provinces of Aurora and Quirino": divisions
             typed_admin = admin_before(doc, i) or (found[-1].admin_word if admin_listed and after_listed
                                                    else "")
