@@ -68,6 +68,20 @@ def test_places_a_town_named_like_a_people_after_near(coder):
     assert "Brits" not in _places(coder, "Brits flocked to Spain in August.")
 
 
+def test_places_towns_of_a_named_division_leave_the_division(coder):
+    text = "Blackouts hit Cabimas and Ciudad Ojeda, oil towns of Zulia state, for a fourth day."
+    assert _places(coder, text)["Zulia"][:2] == ("VEN", "admin")
+
+
+@pytest.mark.parametrize("dateline, name, country", [
+    ("BAKER LAKE, Canada", "BAKER LAKE", "CAN"),  # not Baker, Oregon, and a lake
+    ("WASHINGTON DC", "WASHINGTON", "USA"),
+])
+def test_places_a_datelines_whole_name_up_to_its_comma(coder, dateline, name, country):
+    text = f"{dateline}, Aug 2 (Wire) - Hunters asked regulators on Wednesday to halt the mine."
+    assert _places(coder, text)[name][:2] == (country, "city")
+
+
 def test_metonym_capital_as_actor_is_not_a_location(coder):
     text = "Beijing warned Manila over the drills."
     coded = coder.code_article(Article(id="t", text=text))

@@ -149,6 +149,8 @@ class ToponymFinder:
             # "the villages of X, Y and Z": a name listed after a placed small place
             listed = named_end >= 0 and all(t.lower_ in (",", "and", "or") for t in doc[named_end:i])
             end, candidates = self.longest(doc, i, in_dateline, listed)
+            if in_dateline and i == 0 and end and _short_of_the_comma(doc, end, dateline_end):
+                end, candidates = 0, ()  # "BAKER LAKE, Canada" is no Baker and a lake
             fragment = bool(end) and not in_dateline and self.fragment(doc, i, end, candidates)
             if fragment:
                 end, candidates = 0, ()  # "Pont" of "Pont-Sondé" is no place of its own
@@ -475,8 +477,11 @@ class ToponymFinder:
                  sentence: int, named: bool = False, typed_admin: str = "",
                  dateline: bool = False) -> Toponym:
         towns = tuple(p for p in candidates if p.feature == "city")
-        if towns and len(towns) < len(candidates) and designated_in_list(doc, start, end, TOWN_WORDS):
-            candidates = towns  # "the border towns of X and Y": not the region X of Kyrgyzstan
+        if towns and len(towns) < len(candidates) and designated_in_list(doc, start, end, TOWN_WORDS) \
+                and not (end < len(doc) and doc[end].lower_ in ADMIN_WORDS):
+            # "the border towns of X and Y": not the region X of Kyrgyzstan (but "the oil towns
+            # of Zulia state" are in the state)
+            candidates = towns
         admin_word = ""
         if typed_admin and any(p.feature in ("city", "admin") for p in candidates) and \
                 not any(p.feature == "country" for p in candidates):  # "the Gulf states of Qatar"
@@ -630,6 +635,16 @@ def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, .
     own = tuple(p for p in candidates if same_name(fold_name(p.name), text))
     biggest = max(p.population for p in candidates)
     return own if own and max(p.population for p in own) * 10 >= biggest else candidates
+
+
+def _short_of_the_comma(doc: Doc, end: int, dateline_end: int) -> bool:
+    """Whether more words of a dateline's name follow the gazetteer's name ending at `end`,
+    up to the dateline's comma and the place it lies in: the town is one the gazetteer lacks
+    (but "WASHINGTON DC, Aug 2" is Washington)."""
+    comma = next((j for j in range(end, min(len(doc), 5)) if doc[j].text == ","), None)
+    return comma is not None and comma > end and comma + 1 < len(doc) and \
+        doc[comma + 1].idx < dateline_end and doc[comma + 1].lower_ not in CALENDAR and \
+        all(t.is_alpha for t in doc[end:comma])
 
 
 def _on_a_town(doc: Doc, index: int, found: list[Toponym]) -> Toponym | None:
