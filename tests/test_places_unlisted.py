@@ -443,3 +443,10 @@ def test_a_name_elided_at_an_apostrophe_is_one_word(coder):
     text = "Gunmen blocked the road east of Jérémie, in Haiti's Grand'Anse department."
     place = _place(coder, text, "Grand'Anse")
     assert (place.feature, place.country) == ("admin", "HTI")
+
+
+def test_a_spanish_y_joins_the_words_of_one_name(coder):
+    text = ("PINAR DEL RIO, Cuba, Nov 7 (Wire) - Wind flattened tobacco barns around San Juan y "
+            "Martínez on Wednesday.")
+    place = _place(coder, text, "San Juan y Martínez")
+    assert (place.country, place.feature) == ("CUB", "city")

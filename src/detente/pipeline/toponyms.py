@@ -316,6 +316,8 @@ class ToponymFinder:
                 doc[end].is_title and not doc[end].is_sent_start:
             return True
         run = capitalised_run(doc, start)
+        if run > end + 1 and doc[end].text == "y":
+            return True  # "San Juan y Martínez" is no San Juan
         if run > end and only_towns(candidates) and doc[start].text not in PLACE_PREFIXES and \
                 doc[run - 1].text not in FEATURE_WORDS:
             return True  # "Bulo Burte" is no Philippine village Bulo: a name the gazetteer lacks

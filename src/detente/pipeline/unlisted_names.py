@@ -103,7 +103,8 @@ def unlisted_feature_end(doc: Doc, start: int, end: int, candidates: tuple[Place
 def capitalised_run(doc: Doc, start: int) -> int:
     """Where the run of up to three capitalised words from `start` ends, within its sentence."""
     end = start
-    while end < len(doc) and end - start < 3 and doc[end].is_title and \
+    joined = 0  # particles between the words ("Ciudad del Este"): no words of their own
+    while end < len(doc) and end - start - joined < 3 and doc[end].is_title and \
             (doc[end].is_alpha or _ELIDED_WORD.fullmatch(doc[end].text) or
              doc[end].text in _ABBREVIATIONS and end + 1 < len(doc)
              and doc[end + 1].is_title) and (end == start or not doc[end].is_sent_start):
@@ -129,11 +130,14 @@ def capitalised_run(doc: Doc, start: int) -> int:
             after = end + 1 + (doc[end].text == "de" and doc[end + 1].text in ("la", "las", "los"))
             if after < len(doc) and doc[after].is_title and doc[after].is_alpha and \
                     not doc[after].is_sent_start:
+                joined += after - end
                 end = after
     return end
 
 
-_NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "della", "du", "des"})
+# ("y" is Spanish "and" inside a name: "San Juan y Martínez")
+_NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "della", "du", "des",
+                             "y"})
 _ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Pt."})  # "St. Marys Bay"
 
 
