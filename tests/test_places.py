@@ -366,6 +366,13 @@ def test_places_small_place_of_one_country_in_an_item_that_names_nowhere_else(co
         == "USA"
 
 
+def test_places_small_place_of_three_words_needs_no_signal(coder):
+    text = "GUATEMALA CITY, May 16 (Wire) - Trucks queued for the crossing to Benque Viejo del Carmen."
+    place = _mention(coder, text, "Benque Viejo del Carmen")
+    assert (place.country, place.source) == ("BLZ", "town")
+    assert "Carmen" not in _places(coder, text)
+
+
 def test_places_small_place_never_outranks_a_larger_one_without_a_signal(coder):
     # Lyman: a city of 20,000 in Donetsk and a village in Kharkiv
     text = "KYIV, May 14 (Detente Wire) - Shelling hit Lyman on Monday."

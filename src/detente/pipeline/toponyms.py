@@ -72,6 +72,7 @@ from detente.pipeline.story_names import StoryNames, home_divisions
 from detente.pipeline.toponym import Toponym, lies_in, only_towns, sentence_start
 from detente.pipeline.unlisted_names import (
     ISLAND_WORDS,
+    NAME_PARTICLES,
     capitalised_run,
     river_by_bare_name,
     river_words,
@@ -405,6 +406,8 @@ class ToponymFinder:
             return False
         if before.text in TITLES:
             return True
+        if before.text in NAME_PARTICLES and start >= 2 and doc[start - 2].is_title:
+            return True  # "Carmen" of "Benque Viejo del Carmen", a name the gazetteer lacks
         if before.is_sent_start and before.is_stop:
             return False  # "A Tarija shopkeeper", "Many Tarija traders": the sentence's first word
         return before.is_title and before.text not in PLACE_PREFIXES and \
@@ -424,6 +427,8 @@ class ToponymFinder:
     def small_place(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                anchor: tuple[Place, ...] = ()) -> str:
         """What lets a small place of the town file be meant (`Toponym.small`)."""
+        if sum(t.is_alpha for t in doc[start:end]) >= 3:
+            return "named"  # a name of three words is no surname: "Benque Viejo del Carmen"
         if designated_in_list(doc, start, end, SETTLEMENTS) or demonym_beside(doc, start, end) or \
                 end < len(doc) and doc[end].text in FEATURE_WORDS or \
                 town_by_its_people(doc, start, end) is not None:

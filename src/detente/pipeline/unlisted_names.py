@@ -53,7 +53,7 @@ def type_first(doc: Doc, start: int) -> tuple[int, str] | None:
     does (`places.py`)."""
     if doc[start].text in _TYPE_DE and start + 1 < len(doc):
         particle = doc[start + 1].text
-        name = start + 2 if particle in _NAME_PARTICLES else \
+        name = start + 2 if particle in NAME_PARTICLES else \
             start + 1 if _ELIDED.match(particle) else 0
         if name and name < len(doc) and doc[name].text in ("la", "las", "los", "l'"):
             name += 1
@@ -126,7 +126,7 @@ def capitalised_run(doc: Doc, start: int) -> int:
             end += 3
         # "Cabo de Gata", "Massif de la Selle", "Ciudad del Este": a particle between two
         # capitalised words of one name
-        if end + 1 < len(doc) and end > start and doc[end].text in _NAME_PARTICLES:
+        if end + 1 < len(doc) and end > start and doc[end].text in NAME_PARTICLES:
             after = end + 1 + (doc[end].text == "de" and doc[end + 1].text in ("la", "las", "los"))
             if after < len(doc) and doc[after].is_title and doc[after].is_alpha and \
                     not doc[after].is_sent_start:
@@ -136,7 +136,7 @@ def capitalised_run(doc: Doc, start: int) -> int:
 
 
 # ("y" is Spanish "and" inside a name: "San Juan y Martínez")
-_NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "della", "du", "des",
+NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "della", "du", "des",
                              "y"})
 _ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Pt."})  # "St. Marys Bay"
 
