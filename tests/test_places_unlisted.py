@@ -450,3 +450,10 @@ def test_a_spanish_y_joins_the_words_of_one_name(coder):
             "Martínez on Wednesday.")
     place = _place(coder, text, "San Juan y Martínez")
     assert (place.country, place.feature) == ("CUB", "city")
+
+
+def test_a_name_the_gazetteer_lacks_lies_in_the_country_that_owns_it(coder):
+    text = ("Fires that crossed from Russia's Zabaykalsky region burned grassland in Dornod "
+            "province, officials in Choibalsan said.")
+    place = _place(coder, text, "Zabaykalsky")
+    assert (place.country, place.feature) == ("RUS", "admin")

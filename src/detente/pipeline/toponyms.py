@@ -514,7 +514,7 @@ class ToponymFinder:
         ambiguous = _ambiguous(candidates)
         anchor = self._anchor(doc, end) if ambiguous or admin_word == "" and \
             any(p.source == TOWN_SOURCE for p in candidates) else ()
-        owner = self._owner(doc, start)
+        owner = self.owner(doc, start)
         if owner is not None and not anchor and ambiguous:  # "Western Australia's Kimberley"
             anchor = self.longest(doc, owner, False)[1]
         small = "" if not any(p.source == TOWN_SOURCE for p in candidates) else \
@@ -536,7 +536,7 @@ class ToponymFinder:
         return replace(toponym, candidates=(), anchor=(), small="", kind=kind,
                        lies_in=doc[held].idx)
 
-    def _owner(self, doc: Doc, start: int) -> int | None:
+    def owner(self, doc: Doc, start: int) -> int | None:
         """Where the name that owns the name at `start` starts: "Australia" of "Western
         Australia's Kimberley region"."""
         if start < 2 or doc[start - 1].text not in ("'s", "'"):

@@ -174,6 +174,8 @@ class UnlistedReader:
         offset = offset_before(doc, end, at) if anchored else None
         if anchored:
             at = self._owned(doc, at)
+        elif (owner := self.finder.owner(doc, start)) is not None:
+            at, anchored = owner, True  # "Russia's Zabaykalsky region": in Russia
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
                             sentence=sentence, kind=kind or alias_kind or "city",
                             lies_in=doc[at].idx if anchored else alias_of, offset=offset), \
