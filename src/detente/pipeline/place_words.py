@@ -32,6 +32,9 @@ TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Presi
 LOCATIVES = frozenset({"in", "at", "near", "outside", "off", "across", "along", "from", "inside",
                        "into", "within", "throughout", "around", "over", "through", "beyond",
                        "past", "onto", "nearby", "via"})
+# before a name, a place beside one named: "Valle de Bravo and neighbouring Amanalco" ("nearby"
+# is a locative already)
+NEIGHBOURING = frozenset({"neighbouring", "neighboring"})
 # words allowed between the preposition and the name: "in eastern Ukraine", "off the coast of"
 _MODIFIERS = frozenset({"the", "eastern", "western", "northern", "southern", "central",
                         "north", "south", "east", "west", "northeastern", "northwestern",

@@ -47,6 +47,7 @@ from detente.pipeline.place_words import (
     ERAS,
     LANDFORM_WORDS,
     LANGUAGES,
+    NEIGHBOURING,
     TITLES,
     across_border,
     country_role,
@@ -89,7 +90,6 @@ from detente.places.names import ascii_fold, dateline_case, fold_name, haversine
 _WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
 _BIG_CITY = 1_000_000  # a common-word name this large is read as the city anywhere ("Nice" is not)
 _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
-_NEIGHBOURING = frozenset({"neighbouring", "neighboring", "nearby"})
 # between two names of a list, where the first is a place: "across southern Turkey and
 # northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
 _LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|central)\S* )?")
@@ -184,12 +184,9 @@ class ToponymFinder:
                 continue
             # "in Wajima and Suzu": listed after a place the words placed, as if "in" governed it
             after_listed = bool(found) and text[found[-1].span.end:token.idx] in _LIST_GAPS
-            # "Uig on Skye": a name the gazetteer has by that name ("in Doha on Hamas demands" is
-            # no Hamm, which geonames also calls Hamas)
-            on_town = _on_a_town(doc, i, found) if any(
-                same_name(fold_name(p.name), fold_name(doc[i:end].text)) for p in candidates) else None
+            on_town = _on_a_town(doc, i, end, candidates, found)  # "Uig on Skye"
             after_place = after_listed and found[-1].locative or on_town is not None or \
-                i > 0 and doc[i - 1].lower_ in _NEIGHBOURING  # "and neighbouring Amanalco"
+                i > 0 and doc[i - 1].lower_ in NEIGHBOURING  # "and neighbouring Amanalco"
             # "counties Galway and Mayo", "the provinces of Aurora and Quirino": divisions
             typed_admin = admin_before(doc, i) or (found[-1].admin_word if admin_listed and after_listed
                                                    else "")
@@ -218,8 +215,7 @@ class ToponymFinder:
                         p.feature == "city" and not _near(p, q)
                         for p in toponym.candidates for q in on_town.candidates):
                     # "Portree on Skye": the island the town stands on, not a town abroad
-                    toponym = replace(toponym, candidates=(), anchor=(), small="", kind="island",
-                                      lies_in=on_town.span.start)
+                    toponym = _unlisted(toponym, "island", on_town.span.start)
                 admin_listed = bool(typed_admin) and toponym.admin_word == typed_admin
                 # a dateline says where the story was filed: a place, never an actor
                 found.append(replace(toponym, locative=True, actor=False) if in_dateline
@@ -533,8 +529,7 @@ class ToponymFinder:
         # the words say where it lies and none of its places lies there: "the village of Vík
         # in southern Iceland" is no Norwegian Vik, but a place the gazetteer lacks
         kind = "admin" if admin_word else FEATURE_WORDS.get(feature_word) or candidates[0].feature
-        return replace(toponym, candidates=(), anchor=(), small="", kind=kind,
-                       lies_in=doc[held].idx)
+        return _unlisted(toponym, kind, doc[held].idx)
 
     def owner(self, doc: Doc, start: int) -> int | None:
         """Where the name that owns the name at `start` starts: "Australia" of "Western
@@ -654,16 +649,24 @@ def _short_of_the_comma(doc: Doc, end: int, dateline_end: int) -> bool:
         all(t.is_alpha for t in doc[end:comma])
 
 
-def _on_a_town(doc: Doc, index: int, found: list[Toponym]) -> Toponym | None:
-    """The town just named before "on" and the name at `index`, which is the island it stands
-    on ("the ferry to Uig on Skye")."""
+def _on_a_town(doc: Doc, index: int, end: int, candidates: tuple[Place, ...],
+               found: list[Toponym]) -> Toponym | None:
+    """The town just named before "on" and the name doc[index:end], which is the island it
+    stands on ("the ferry to Uig on Skye"); only where the gazetteer has the name as written ("in
+    Doha on Hamas demands" is no Hamm, which geonames also calls Hamas)."""
     if index < 2 or doc[index - 1].lower_ != "on" or not found:
         return None
     town = found[-1]
-    if town.span.end == doc[index - 2].idx + len(doc[index - 2].text) and (
+    if town.span.end != doc[index - 2].idx + len(doc[index - 2].text) or not (
             town.kind == "city" or any(p.feature == "city" for p in town.candidates)):
-        return town
-    return None
+        return None
+    written = fold_name(doc[index:end].text)
+    return town if any(same_name(fold_name(p.name), written) for p in candidates) else None
+
+
+def _unlisted(toponym: Toponym, kind: str, lies_in: int) -> Toponym:
+    """The name as one of `kind` the gazetteer lacks, lying in the name at `lies_in`."""
+    return replace(toponym, candidates=(), anchor=(), small="", kind=kind, lies_in=lies_in)
 
 
 def _near(place: Place, other: Place) -> bool:

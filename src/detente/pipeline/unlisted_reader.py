@@ -28,6 +28,7 @@ from detente.pipeline.place_words import (
     ERAS,
     LANGUAGES,
     LOCATIVES,
+    NEIGHBOURING,
     TITLES,
     after_place_verb,
     alias_before,
@@ -244,9 +245,8 @@ def _under_locative(doc: Doc, toponym: Toponym) -> bool:
     such names were places), while a name that only follows a list ("the ambassador to the
     Philippines, Xu Haiping") keeps its veto."""
     first = _first_token(doc, toponym)
-    # "and neighbouring X": a place beside the one named
     return first is not None and (is_locative(doc, first) or
-                                  first > 0 and doc[first - 1].lower_ in ("neighbouring", "neighboring"))
+                                  first > 0 and doc[first - 1].lower_ in NEIGHBOURING)
 
 
 # prepositions that put a thing at a place, not in a body: "near X", "across X", "off X" (but
