@@ -1534,3 +1534,9 @@ def test_places_the_country_the_words_give_a_name(coder, text, name, country, fe
 def test_places_a_countrys_lake_or_river_makes_it_a_place(coder, text, name):
     coded = coder.code_article(Article(id="t", text=text))
     assert not next(m for m in coded.places if m.span.text == name).actor
+
+
+def test_places_a_nearby_town_is_the_storys_before_a_namesake_abroad(coder):
+    # the town file's Dalkeith in Western Australia, not the Scottish town of 12,000 people
+    text = "PERTH, Australia, Jan 5 (Wire) - Bushfire crews were sent to nearby Dalkeith on Sunday."
+    assert _places(coder, text)["Dalkeith"][:2] == ("AUS", "city")

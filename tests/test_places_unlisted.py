@@ -457,3 +457,24 @@ def test_a_name_the_gazetteer_lacks_lies_in_the_country_that_owns_it(coder):
             "province, officials in Choibalsan said.")
     place = _place(coder, text, "Zabaykalsky")
     assert (place.country, place.feature) == ("RUS", "admin")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a count of days after the name is no road number ("Highway 20")
+    ("DAKAR, Senegal, Jan 5 (Wire) - The pirogue left a beach near Gandiol three days earlier, "
+     "the navy said.", "Gandiol", "SEN"),
+    # one end of a stretch whose other end the gazetteer has
+    ("KATHMANDU, Nepal, Jan 5 (Wire) - The road between Chaurjahari and Pokhara remains closed "
+     "after a landslide.", "Chaurjahari", "NPL"),
+])
+def test_a_name_the_words_make_a_place_past_a_count_or_at_a_roads_end(coder, text, name, country):
+    assert _place(coder, text, name).country == country
+
+
+@pytest.mark.parametrize("text", [
+    "Police stopped traffic near Bellwood 40 and Route 9 on Monday.",
+    "The talks between Kurdish and Arab leaders ended without a deal.",
+])
+def test_a_road_number_or_a_people_is_no_unlisted_place(coder, text):
+    coded = coder.code_article(Article(id="t", text=text))
+    assert not any(m.place.source == "context" for m in coded.places)

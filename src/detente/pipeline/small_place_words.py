@@ -49,22 +49,25 @@ def between_places(doc: Doc, start: int, end: int) -> bool:
     """Whether the name doc[start:end] is one end of a stretch: "between Gao and X", "between
     X and Gao" (the ends of a road, a ferry or a front)."""
     if start >= 1 and doc[start - 1].lower_ == "between":
-        return end < len(doc) and doc[end].lower_ == "and"
+        return end < len(doc) and doc[end].lower_ == "and" and not _people(doc[start].text)
     back = start - 2
     if back < 1 or doc[start - 1].lower_ != "and":
         return False
     while back > 0 and doc[back].is_title:
         back -= 1
-    # "between Kurdish and Arab protesters": peoples, not places
-    first = doc[back + 1].text
-    people = first in demonyms() or first.endswith(("ish", "ian", "ese"))
-    return back < start - 2 and doc[back].lower_ == "between" and not people
+    return back < start - 2 and doc[back].lower_ == "between" and not _people(doc[back + 1].text)
+
+
+def _people(word: str) -> bool:
+    """Whether the first word after "between" names peoples, not places: "between Kurdish and
+    Arab protesters"."""
+    return word in demonyms() or word.endswith(("ish", "ian", "ese"))
 
 
 # prepositions that put a small place in the story's country ("fighting in X"); "from", "over"
 # and the like also govern people and things ("a call from X")
-SMALL_LOCATIVES = frozenset({"in", "near", "outside", "at", "around", "inside", "into", "through",
-                             "via", "past", "beyond"})
+SMALL_LOCATIVES = frozenset({"in", "near", "nearby", "outside", "at", "around", "inside", "into",
+                             "through", "via", "past", "beyond"})
 
 
 def designated(doc: Doc, start: int, end: int, words: frozenset[str] = SETTLEMENTS) -> bool:

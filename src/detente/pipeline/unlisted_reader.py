@@ -37,7 +37,13 @@ from detente.pipeline.place_words import (
     is_locative,
     place_kind,
 )
-from detente.pipeline.small_place_words import SETTLEMENTS, TOWN_WORDS, designated, toward
+from detente.pipeline.small_place_words import (
+    SETTLEMENTS,
+    TOWN_WORDS,
+    between_places,
+    designated,
+    toward,
+)
 from detente.pipeline.toponym import Toponym
 from detente.pipeline.unlisted_names import ISLAND_WORDS, capitalised_run, river_words
 
@@ -143,8 +149,7 @@ class UnlistedReader:
                 any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
                     or w.text in CONTINENTS or w.text in LANGUAGES or w.text in ERAS
                     or w.text in demonyms() for w in checked) or words.text in demonym_phrases() or \
-                end < len(doc) and (doc[end].text[:1].isupper() or doc[end].like_num):
-            # (a number after it makes it a road or a flight: "Interstate 90", "Highway 20")
+                end < len(doc) and (doc[end].text[:1].isupper() or _numbered(doc, end)):
             return 0, None, False
         kind, taken = place_kind(doc, start, end)
         if taken and end - start == 1 and doc[start].lower_.endswith(_ADJECTIVE_ENDINGS):
@@ -163,7 +168,9 @@ class UnlistedReader:
         if not kind and river:
             kind = "sea"  # "The Surma overflowed", "the banks of the Kara Darya"
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
-        route = toward(doc, start)
+        # ("the road between X and Chitral": the other end of a stretch the gazetteer has)
+        route = toward(doc, start) or between_places(doc, start, end) and \
+            self.finder.longest(doc, end + 1, False)[0] > 0
         alias = alias_of >= 0  # another name of the place named at `alias_of`: there
         # (a verb whose object is a place, "reached X", leaves the name doubtful, as a
         # locative does: the recogniser decides)
@@ -229,6 +236,17 @@ _ADJECTIVE_ENDINGS = ("ean", "ese", "ish")
 _STAFF = frozenset({"analyst", "analysts", "economist", "economists", "strategist", "strategists",
                     "executive", "executives", "employees", "banker", "bankers", "trader",
                     "traders", "shareholders", "investors"})
+
+
+def _numbered(doc: Doc, end: int) -> bool:
+    """Whether a number after a name makes it a road or a flight ("Interstate 90", "Highway
+    20"); not a count of days or kilometres ("left a beach near X two days earlier")."""
+    return doc[end].like_num and not (end + 1 < len(doc) and doc[end + 1].lower_ in _UNITS)
+
+
+_UNITS = frozenset({"days", "day", "weeks", "week", "months", "month", "years", "year", "hours",
+                    "hour", "minutes", "km", "kilometres", "kilometers", "miles", "metres",
+                    "meters", "people", "times", "ago"})
 
 
 def _town_apposed(doc: Doc, start: int, end: int) -> bool:
