@@ -385,12 +385,13 @@ def test_places_division_word_puts_the_country_reading_last(coder):
 
 
 def test_build_town_names_as_news_writes_them():
-    from detente.places.build import _town_names
+    from detente.places.build import _clean, _town_names
 
     assert _town_names("Mas`adah", "SYR") == ["Mas`adah", "Masadah"]
     # the Arabic article dropped where it is Arabic, not the Spanish one
-    assert _town_names("Al Mughayyir", "PSE") == ["Al Mughayyir", "Al-Mughayyir", "Mughayyir"]
-    assert _town_names("El Alto", "BOL") == ["El Alto", "El-Alto"]
+    assert _clean(_town_names("Al Mughayyir", "PSE"), "PSE") == [
+        "Al Mughayyir", "Al-Mughayyir", "Mughayyir"]
+    assert _clean(_town_names("El Alto", "BOL"), "BOL") == ["El Alto", "El-Alto"]
 
 
 # -- natural features: the curated list's valleys, deserts, ranges, deltas, archipelagos, and a
@@ -882,8 +883,8 @@ def test_places_continents_and_unions_of_states_are_no_towns(coder):
 def test_places_a_small_towns_name_before_another_name_is_the_first_word_of_one(coder):
     # "Ramon" is a Philippine town: before "Villanueva" it is a given name, not a place
     assert "Villanueva" not in _places(coder, "Spokesman Ramon Villanueva said the talks would resume.")
-    # but the Arabic article leaves the name after it a place
-    assert _places(coder, "Landslides hit villages in Al Haouz on Monday.")["Haouz"][0] == "MAR"
+    # but the Arabic article is part of the name
+    assert _places(coder, "Landslides hit villages in Al Haouz on Monday.")["Al Haouz"][0] == "MAR"
 
 
 @pytest.mark.parametrize(("text", "name", "country"), [
@@ -973,6 +974,10 @@ def test_build_written_forms_as_copy_writes_them():
     assert written_forms("Saint-Louis", "SEN") == ["Saint-Louis", "Saint Louis"]
     assert written_forms("Tall Afar", "IRQ")[1:] == ["Tal Afar", "Tel Afar"]
     assert written_forms("Tall Timbers", "USA") == ["Tall Timbers"]  # Arabic only in Arabic
+    # the article joined, spaced or dropped, and a closing "-ah" unwritten
+    assert written_forms("Al Hudaydah", "YEM") == ["Al Hudaydah", "Al-Hudaydah", "Hudaydah",
+                                                   "Al Hudayda", "Al-Hudayda", "Hudayda"]
+    assert written_forms("El Salto", "MEX") == ["El Salto"]
 
 
 def test_gazetteer_finds_names_without_marks_and_with_saint_short():
@@ -1540,3 +1545,20 @@ def test_places_a_nearby_town_is_the_storys_before_a_namesake_abroad(coder):
     # the town file's Dalkeith in Western Australia, not the Scottish town of 12,000 people
     text = "PERTH, Australia, Jan 5 (Wire) - Bushfire crews were sent to nearby Dalkeith on Sunday."
     assert _places(coder, text)["Dalkeith"][:2] == ("AUS", "city")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a lower-case Arabic article joined to the name is part of it
+    ("Shelling hit al-Bab and nearby villages on Monday, residents said.", "al-Bab", "SYR"),
+    ("Guards at the port of el-Tor turned back the ferry.", "el-Tor", "EGY"),
+    # and a name the gazetteer has, before an article and a name it lacks, is the first word
+    # of that name: not Ras, a town in India
+    ("TRIPOLI, Libya, Jan 5 (Wire) - Gunmen set up a checkpoint near Ras al-Sawani on Monday.",
+     "Ras al-Sawani", "LBY"),
+])
+def test_places_a_name_with_a_joined_arabic_article(coder, text, name, country):
+    assert _places(coder, text)[name][0] == country
+
+
+def test_places_a_person_with_a_joined_arabic_article_is_no_place(coder):
+    assert set(_places(coder, "Syria's President Bashar al-Assad met the envoy.")) == {"Syria"}

@@ -74,6 +74,7 @@ from detente.pipeline.toponym import Toponym, lies_in, only_towns, sentence_star
 from detente.pipeline.unlisted_names import (
     ISLAND_WORDS,
     NAME_PARTICLES,
+    article_joined,
     capitalised_run,
     river_by_bare_name,
     river_words,
@@ -142,7 +143,7 @@ class ToponymFinder:
         home: set[tuple[str, str]] | None = None  # the divisions the dateline's town may lie in
         while i < len(doc):
             token = doc[i]
-            if not token.text[:1].isupper():
+            if not token.text[:1].isupper() and not article_joined(doc, i):
                 i += 1
                 continue
             sentence = sentence_start(starts, i)
@@ -270,7 +271,8 @@ class ToponymFinder:
     def _longest(self, doc: Doc, start: int, dateline: bool, listed: bool,
                  towns: bool) -> tuple[int, tuple[Place, ...]]:
         gazetteer = self.gazetteer
-        firsts = {dateline_case(doc[start].text), doc[start].text.title()} if dateline else {doc[start].text}
+        firsts = {dateline_case(doc[start].text), doc[start].text.title()} if dateline or \
+            article_joined(doc, start) else {doc[start].text}
         firsts = {f if f.isascii() else ascii_fold(f) for f in firsts}  # "São Paulo" as "Sao Paulo"
         several = any(first in gazetteer.first_words or first in self.block_firsts or
                       start + 1 < len(doc) and first + doc[start + 1].text in gazetteer.first_words
@@ -282,6 +284,8 @@ class ToponymFinder:
             text = " ".join(span.text.split())
             if dateline:  # "ST. JOHN'S" as "St. John's", else as str.title() writes it ("McAllen")
                 text = dateline_case(text) if dateline_case(text) in gazetteer else text.title()
+            elif text[:1].islower():  # "residents of al-Qaim": the article as a name writes it
+                text = text[:1].upper() + text[1:]
             elif end - start > 1 and doc[end - 1].lower_ in COMPASS_TYPES and \
                     compass_only(doc[start:end - 1].text):  # "North West province"
                 text = f"{text.rsplit(' ', 1)[0]} {doc[end - 1].text.title()}"
@@ -312,6 +316,8 @@ class ToponymFinder:
         if end == start + 1 and doc[start].text in NAME_HEADS and end < len(doc) and \
                 doc[end].is_title and not doc[end].is_sent_start:
             return True
+        if article_joined(doc, end) and not any(p.feature == "country" for p in candidates):
+            return True  # "Ras" of "Ras al-Ara": an Arabic name the gazetteer lacks
         run = capitalised_run(doc, start)
         if run > end + 1 and doc[end].text == "y":
             return True  # "San Juan y Martínez" is no San Juan

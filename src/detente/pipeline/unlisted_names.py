@@ -141,6 +141,14 @@ NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "della"
 _ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Pt."})  # "St. Marys Bay"
 
 
+def article_joined(doc: Doc, index: int) -> bool:
+    """Whether the lower-case word at `index` is an Arabic article joined to a name ("al-Qaim",
+    "el-Arish"): the name begins there."""
+    return index + 2 < len(doc) and doc[index].lower_ in _ARABIC_ARTICLES and \
+        doc[index].text.islower() and doc[index + 1].text == "-" and \
+        not doc[index].whitespace_ and not doc[index + 1].whitespace_ and doc[index + 2].is_title
+
+
 _ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at",
                               "et", "az", "ez", "an", "en"})
 

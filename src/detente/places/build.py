@@ -99,8 +99,6 @@ def city_rows(alpha3: dict[str, str]) -> tuple[list[Row], dict[int, list[str]]]:
         # a town's other spellings rarely reach English copy, and cost memory in every worker
         if city["population"] >= ALTERNATES_FROM:
             known.update(a for a in city["alternatenames"] if usable_alternate(a, main))
-        if country in ARABIC_ARTICLE_COUNTRIES:
-            known.update(filter(None, map(without_article, list(known))))
         names[len(rows)] = sorted(known)
         rows.append((main, country, sys.intern(str(city["admin1code"])), round(city["latitude"], 4),
                      round(city["longitude"], 4), "city", (), int(city["population"]),
@@ -224,16 +222,15 @@ def town_rows(cities: list[Row], city_names: dict[int, list[str]],
 
 def _town_names(name: str, country: str) -> list[str]:
     """The town file's name and the forms news copy writes it in: without the ayn and hamza
-    marks ("Mas`adah" -> "Masadah"), the article joined ("Al Mughayyir" -> "Al-Mughayyir"), or
-    dropped in an Arabic-speaking country (`without_article`).
+    marks ("Mas`adah" -> "Masadah"), the article joined ("Al Mughayyir" -> "Al-Mughayyir");
+    in an Arabic-speaking country `written_forms` adds the rest (`arabic_forms`).
 
     >>> _town_names("Al `Aqir", "SAU")
-    ['Al `Aqir', 'Al Aqir', 'Al-Aqir', 'Aqir']
+    ['Al `Aqir', 'Al Aqir', 'Al-Aqir']
     """
     plain = re.sub(r"[`']", "", name)
     joined = re.sub(r"^(Al|An|Ad|Ar|As|Ash|At|Az|El) ", r"\1-", plain)
-    bare = without_article(plain) if country in ARABIC_ARTICLE_COUNTRIES else ""
-    return list(dict.fromkeys(filter(None, [name, plain, joined, bare])))
+    return list(dict.fromkeys([name, plain, joined]))
 
 
 # where place names carry the Arabic article that English copy often drops ("Al Qamishli" is
@@ -242,6 +239,7 @@ ARABIC_ARTICLE_COUNTRIES = frozenset({
     "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN",
     "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "ESH", "ISR", "TCD"})
 _ARTICLE = re.compile(r"^(?:Al|An|Ad|Ar|As|Ash|At|Az|Ath|Adh|El|Ed|Er|Es|Et|Ez)[ -](?=[A-Z])")
+_CLOSING_AH = re.compile(r"(?<=[a-z]{3})ah$")
 
 
 def without_article(name: str) -> str:
@@ -334,8 +332,8 @@ def _clean(names: list[str], country: str) -> list[str]:
     (the same string object where it has them: the pickle then stores, and the loader makes, one
     copy for the row and the index)."""
     spaced = (n if " ".join(n.split()) == n else " ".join(n.split()) for n in names)
-    return [form for name in dict.fromkeys(spaced) if name
-            for form in written_forms(name, country)]
+    return list(dict.fromkeys(form for name in dict.fromkeys(spaced) if name
+                              for form in written_forms(name, country)))
 
 
 _IN_WORD_MARK = re.compile(r"(?<=[A-Za-z])['`](?=[a-z])")
@@ -369,7 +367,27 @@ def written_forms(name: str, country: str) -> list[str]:
                   or f" {long}" in form for short in shorts]
     if country in ARABIC_ARTICLE_COUNTRIES and _HILL.match(name):
         forms += [_HILL.sub(hill, form) for form in forms[:2] for hill in ("Tal ", "Tel ")]
+    if country in ARABIC_ARTICLE_COUNTRIES:
+        forms += arabic_forms(forms[1])
     return list(dict.fromkeys(forms))
+
+
+def arabic_forms(name: str) -> list[str]:
+    """The forms English copy writes a name of an Arabic-speaking country in: the article
+    joined or spaced, or dropped (`without_article`), and a closing "-ah" as "-a".
+
+    >>> arabic_forms("Al Mahrah")
+    ['Al-Mahrah', 'Mahrah', 'Al Mahra', 'Al-Mahra', 'Mahra']
+    """
+    article = _ARTICLE.match(name)
+    forms = [f"{name[:article.end() - 1]}{'-' if name[article.end() - 1] == ' ' else ' '}"
+             f"{name[article.end():]}", without_article(name)] if article else []
+    forms = [form for form in forms if form]
+    # "Raqqah", "Kufrah": the ta marbuta English copy mostly leaves unwritten
+    if _CLOSING_AH.search(name):
+        short = _CLOSING_AH.sub("a", name)
+        forms += [short, *arabic_forms(short)]
+    return forms
 
 
 # the rows as columns: names, (country, admin1, feature, countries, source), coordinates
