@@ -1562,3 +1562,12 @@ def test_places_a_name_with_a_joined_arabic_article(coder, text, name, country):
 
 def test_places_a_person_with_a_joined_arabic_article_is_no_place(coder):
     assert set(_places(coder, "Syria's President Bashar al-Assad met the envoy.")) == {"Syria"}
+
+
+def test_places_a_name_read_as_its_own_place_once_is_that_place_again(coder):
+    # Gasa in Bhutan, beside Bhutan; then, in a sentence that names no country, Gasa again,
+    # not Gaza (one of whose names it is)
+    text = ("Fishermen in Gasa and Punakha in Bhutan lost their boats on Sunday. \"The river "
+            "took everything,\" a farmer in Gasa said.")
+    coded = coder.code_article(Article(id="t", text=text))
+    assert [m.place.country for m in coded.places if m.span.text == "Gasa"] == ["BTN", "BTN"]

@@ -168,6 +168,7 @@ class PlaceResolver:
             if inside is not None and place is not None:
                 placed[toponym.span.text] = place
             resolved[toponym.span.start] = place
+        _one_sense(toponyms, resolved)
         mentions = []
         for toponym in toponyms:
             place = resolved[toponym.span.start]
@@ -486,6 +487,25 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         in_division = context.sure.get((place.country, place.admin1), 0) - own_votes
         value += 2 + 3 * (in_division > 0)
     return value
+
+
+def _one_sense(toponyms: list[Toponym], resolved: dict[int, Place | None]) -> None:
+    """A name read as the place of that very name once is that place wherever the story
+    repeats it, not a place it is only another name of: "houses in Gizo" beside the Solomon
+    Islands, then "a teacher in Gizo" in a sentence that names no country, is Gizo again, not
+    Giza (one of whose names it is)."""
+    own: dict[str, Place] = {}
+    for toponym in toponyms:
+        place = resolved[toponym.span.start]
+        text = fold_name(toponym.span.text)
+        if place is not None and fold_name(place.name) == text:
+            own.setdefault(text, place)
+    for toponym in toponyms:
+        place = resolved[toponym.span.start]
+        text = fold_name(toponym.span.text)
+        if place is not None and text in own and fold_name(place.name) != text and \
+                own[text] in toponym.candidates:
+            resolved[toponym.span.start] = own[text]
 
 
 def _namesakes_near_in_size(towns: list[Place]) -> bool:
