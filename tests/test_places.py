@@ -1571,3 +1571,12 @@ def test_places_a_name_read_as_its_own_place_once_is_that_place_again(coder):
             "took everything,\" a farmer in Gasa said.")
     coded = coder.code_article(Article(id="t", text=text))
     assert [m.place.country for m in coded.places if m.span.text == "Gasa"] == ["BTN", "BTN"]
+
+
+def test_places_the_place_after_a_pair_of_names_holds_both(coder):
+    # "around X and Y in central Mali": the first name too lies in Mali (the gazetteer has
+    # Sare only as a French village), not in the dateline's Niger
+    text = ("NIAMEY, Niger, March 3 (Wire) - Hundreds of families fleeing attacks around Sare and "
+            "Mondoro in central Mali have reached the border, officials said.")
+    found = _places(coder, text)
+    assert found["Sare"][0] == found["Mondoro"][0] == "MLI"

@@ -448,7 +448,7 @@ class ToponymFinder:
         """The places the name after `end` may be when the words between say where the name
         before lies: "X, a town in northern Mali", "X in Syria's Idlib province", "X near
         Aleppo"."""
-        at = self.anchor_at(doc, end)
+        at = self.anchor_at(doc, end, past_a_name=True)
         if at is None:
             return ()
         after, candidates = self.longest(doc, at, False, towns=True)
@@ -466,8 +466,13 @@ class ToponymFinder:
             return tuple(p for p in candidates if p.feature != "city" or p.population >= _ANCHOR_CITY)
         return candidates
 
-    def anchor_at(self, doc: Doc, end: int) -> int | None:
-        """Where the name that says where the name before `end` lies starts (`_anchor`)."""
+    def anchor_at(self, doc: Doc, end: int, past_a_name: bool = False) -> int | None:
+        """Where the name that says where the name before `end` lies starts (`_anchor`); with
+        `past_a_name`, past a second name joined by "and" ("around X and Y in central Mali":
+        both in Mali; a name the gazetteer lacks stands by that second name instead)."""
+        if past_a_name and end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and \
+                doc[end + 1].is_title and not doc[end + 1].is_sent_start:
+            end = capitalised_run(doc, end + 1)
         for j in range(end, min(len(doc), end + 10)):
             token = doc[j]
             if j > end and token.is_sent_start:
@@ -563,7 +568,7 @@ class ToponymFinder:
             return None
         at, part_of = owner, False
         if at is None:
-            at = self.anchor_at(doc, end)
+            at = self.anchor_at(doc, end, past_a_name=True)
             gap = {t.lower_ for t in doc[end:at]} if at is not None else set()
             # "X in southern Iceland", "X, a district of Blantyre": a part of a city too
             part_of = "of" in gap and bool(gap & SETTLEMENTS)
