@@ -1580,3 +1580,10 @@ def test_places_the_place_after_a_pair_of_names_holds_both(coder):
             "Mondoro in central Mali have reached the border, officials said.")
     found = _places(coder, text)
     assert found["Sare"][0] == found["Mondoro"][0] == "MLI"
+
+
+def test_places_a_big_city_abroad_is_not_meant_by_another_of_its_names_in_a_datelined_story(coder):
+    # geonames calls Akola, India, "Akula" too; in a story from Papua New Guinea the village of
+    # that name is a place the gazetteer lacks, in Papua New Guinea
+    text = "LAE, Papua New Guinea, Jan 5 (Wire) - Floods destroyed homes in Akula on Monday."
+    assert _places(coder, text)["Akula"][:2] == ("PNG", "city")

@@ -88,9 +88,14 @@ def without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gazet
     Piła's, in Poland), under 200,000 people and in none of the story's countries: in a
     story from Cyprus, Pyla is the Cypriot village the gazetteer lacks. Old spellings of
     towns in the story ("Kharkov") and of big cities ("Bombay") are kept, but for an island's
-    "on X" ("on Tanna" in a story from Vanuatu is not Thane, 1.8 million people)."""
+    "on X" ("on Tanna" in a story from Vanuatu is not Thane, 1.8 million people) and in a
+    story with a dateline, whose country is known: "homes in Akula" in a story from Papua New
+    Guinea is no Indian city of 400,000 that geonames also calls so (a division keeps its other
+    names: "West Darfur" in a story from Geneva)."""
     text = fold_name(toponym.span.text)
-    suspects = [p for p in toponym.candidates if (p.population < _FAR_ALTERNATE or toponym.on)
+    suspects = [p for p in toponym.candidates
+                if (p.population < _FAR_ALTERNATE or toponym.on or
+                    context.dateline and p.feature == "city")
                 and p.source in ("geonames", TOWN_SOURCE) and not same_name(fold_name(p.name), text)]
     if not suspects:
         return toponym
