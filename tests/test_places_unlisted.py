@@ -478,3 +478,13 @@ def test_a_name_the_words_make_a_place_past_a_count_or_at_a_roads_end(coder, tex
 def test_a_road_number_or_a_people_is_no_unlisted_place(coder, text):
     coded = coder.code_article(Article(id="t", text=text))
     assert not any(m.place.source == "context" for m in coded.places)
+
+
+def test_a_name_the_recogniser_calls_a_body_after_at_is_a_place_but_not_someones_employer(coder):
+    # "landed at X": where boats land, though the recogniser says ORG
+    text = "ZANZIBAR, Tanzania, Jan 5 (Wire) - Fishermen landed at Tumbatu late on Sunday."
+    assert _place(coder, text, "Tumbatu").country == "TZA"
+    # "a lawyer at X": where the lawyer works
+    coded = coder.code_article(Article(id="t", text=(
+        "ZANZIBAR, Tanzania, Jan 5 (Wire) - A lawyer at Tumbatu said the case would go ahead.")))
+    assert "Tumbatu" not in {m.span.text for m in coded.places}

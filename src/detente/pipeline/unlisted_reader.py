@@ -268,17 +268,27 @@ def _under_locative(doc: Doc, toponym: Toponym) -> bool:
 
 
 # prepositions that put a thing at a place, not in a body: "near X", "across X", "off X" (but
-# "analysts at X", "a stake in X", "a call from X" take companies and bodies)
+# "a stake in X", "a call from X" take companies and bodies)
 _SPATIAL = frozenset({"near", "around", "outside", "across", "through", "off", "along", "beyond",
-                      "past", "via", "throughout"})
+                      "past", "via", "throughout", "at"})
+# before "at", people whose "at X" is where they work: "a lawyer at X", "analysts at X"
+_AT_WORK = _STAFF | frozenset({
+    "lawyer", "lawyers", "professor", "professors", "spokesman", "spokeswoman", "spokesperson",
+    "researcher", "researchers", "scientist", "scientists", "manager", "managers", "partner",
+    "partners", "director", "directors", "chairman", "fellow", "student", "students", "engineer",
+    "engineers", "consultant", "consultants", "adviser", "advisers", "advisor", "works",
+    "worked", "working", "employed", "job", "head", "chief"})
 
 
 def _spatial_before(doc: Doc, toponym: Toponym) -> bool:
-    """Whether a spatial preposition stands just before the name ("around X"): there the
-    recogniser's ORG is mostly wrong (in the dev files, most names it called ORG there were
-    villages, crossings and islands)."""
+    """Whether a spatial preposition stands just before the name ("around X", "remain at X"):
+    there the recogniser's ORG is mostly wrong (in the dev files, most names it called ORG
+    there were villages, camps, crossings and islands); not after someone's "at" of work."""
     first = _first_token(doc, toponym)
-    return first is not None and first > 0 and doc[first - 1].lower_ in _SPATIAL
+    if first is None or first == 0 or doc[first - 1].lower_ not in _SPATIAL:
+        return False
+    return doc[first - 1].lower_ != "at" or not any(t.lower_ in _AT_WORK
+                                                     for t in doc[max(0, first - 4):first - 1])
 
 
 def _first_token(doc: Doc, toponym: Toponym) -> int | None:
