@@ -488,3 +488,8 @@ def test_a_name_the_recogniser_calls_a_body_after_at_is_a_place_but_not_someones
     coded = coder.code_article(Article(id="t", text=(
         "ZANZIBAR, Tanzania, Jan 5 (Wire) - A lawyer at Tumbatu said the case would go ahead.")))
     assert "Tumbatu" not in {m.span.text for m in coded.places}
+
+
+def test_a_two_word_name_headed_by_a_place_word_after_near_outweighs_the_recogniser(coder):
+    text = "TETOUAN, Morocco, Aug 2 (Wire) - A smaller blaze near Bab Tlat was put out on Sunday."
+    assert _place(coder, text, "Bab Tlat").country == "MAR"

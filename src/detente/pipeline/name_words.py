@@ -73,7 +73,7 @@ NAME_HEADS = frozenset({"Puerto", "Porto", "Port", "San", "Santa", "Santo", "Sã
                         "Saint", "Sainte", "Nueva", "Nuevo", "Bandar", "Kota", "Ras", "Kfar",
                         "Beit", "Bir", "Wadi", "Jebel", "Mont", "Monte", "Sidi", "Ain", "Tal",
                         "Tall", "Tel", "Tell", "Deir", "Dayr", "Umm", "Khan", "Qasr", "Marsa",
-                        "Sheikh", "Bani", "Beni", "Hassi"})
+                        "Sheikh", "Bani", "Beni", "Hassi", "Bab"})
 # words between a name and its anchor that say it lies near the anchor, not in it
 NEAR_WORDS = frozenset({"near", "outside", "km", "kilometres", "kilometers", "miles", "close",
                         "to", "just", "some", "about", "around"})

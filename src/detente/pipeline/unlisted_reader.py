@@ -95,7 +95,9 @@ class UnlistedReader:
             # a one-word name the recogniser calls a person or a body after a locative is
             # mostly a place it does not know: "near Mugling", "around Souni" (not "near Ana
             # Ruiz", nor "analysts at Barclays")
-            one_word = " " not in toponym.span.text
+            # (or a word that heads place names and one more: "near Bab Berred")
+            words = toponym.span.text.split()
+            one_word = len(words) == 1 or len(words) == 2 and words[0] in NAME_HEADS
             if labels & PLACE_LABELS and not labels & OTHER_LABELS or not labels or \
                     one_word and labels == {"PERSON"} and _under_locative(doc, toponym) or \
                     one_word and labels == {"ORG"} and _spatial_before(doc, toponym):
