@@ -1587,3 +1587,8 @@ def test_places_a_big_city_abroad_is_not_meant_by_another_of_its_names_in_a_date
     # that name is a place the gazetteer lacks, in Papua New Guinea
     text = "LAE, Papua New Guinea, Jan 5 (Wire) - Floods destroyed homes in Akula on Monday."
     assert _places(coder, text)["Akula"][:2] == ("PNG", "city")
+
+
+def test_places_a_dateline_with_an_owners_s_in_capitals(coder):
+    text = "COX'S BAZAR, Bangladesh, Dec 10 (Wire) - Floods swamped the camps on Sunday."
+    assert _places(coder, text)["COX'S BAZAR"][:2] == ("BGD", "city")

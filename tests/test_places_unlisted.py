@@ -493,3 +493,16 @@ def test_a_name_the_recogniser_calls_a_body_after_at_is_a_place_but_not_someones
 def test_a_two_word_name_headed_by_a_place_word_after_near_outweighs_the_recogniser(coder):
     text = "TETOUAN, Morocco, Aug 2 (Wire) - A smaller blaze near Bab Tlat was put out on Sunday."
     assert _place(coder, text, "Bab Tlat").country == "MAR"
+
+
+@pytest.mark.parametrize("text, name, country, feature", [
+    # "X's island": an island of that name the gazetteer lacks, not Saint-Martin in the Caribbean
+    ("COX'S BAZAR, Bangladesh, Dec 10 (Wire) - Three fishing boats sank off Saint Martin's "
+     "island on Sunday.", "Saint Martin's", "BGD", "island"),
+    # but an owner's island, or its island something, leaves the owner a country
+    ("Taiwan's island defences were tested on Monday.", "Taiwan", "TWN", "country"),
+    ("Indonesia's islands were shaken by a quake.", "Indonesia", "IDN", "country"),
+])
+def test_an_island_named_with_a_possessive(coder, text, name, country, feature):
+    place = _place(coder, text, name)
+    assert (place.country, place.feature) == (country, feature)

@@ -274,9 +274,12 @@ class ToponymFinder:
         firsts = {dateline_case(doc[start].text), doc[start].text.title()} if dateline or \
             article_joined(doc, start) else {doc[start].text}
         firsts = {f if f.isascii() else ascii_fold(f) for f in firsts}  # "São Paulo" as "Sao Paulo"
+        # "Cox's" (and the dateline's "COX'S" as "Cox's")
+        after = (doc[start + 1].text.lower() if dateline else doc[start + 1].text) \
+            if start + 1 < len(doc) else None
         several = any(first in gazetteer.first_words or first in self.block_firsts or
-                      start + 1 < len(doc) and first + doc[start + 1].text in gazetteer.first_words
-                      for first in firsts)  # Cox's
+                      after is not None and first + after in gazetteer.first_words
+                      for first in firsts)
         best: tuple[int, tuple[Place, ...]] = (0, ())
         stop = min(len(doc), start + (8 if several else 1))
         for end in range(start + 1, stop + 1):

@@ -77,6 +77,10 @@ def unlisted_feature_end(doc: Doc, start: int, end: int, candidates: tuple[Place
     has no river or island of that name (a name it lacks when `end` is 0); else 0."""
     if any(p.feature == "sea" for p in candidates):
         return 0  # "the Dnipro river", "the Naf River": the curated river
+    if end and end + 1 < len(doc) and doc[end].text in ("'s", "’s") and \
+            doc[end + 1].lower_ in ("island", "isle", "atoll", "islet") and \
+            not _of_an_owner(doc, end + 2):
+        return end + 1  # "off Saint Martin's island": an island of that name, not Saint-Martin
     run = capitalised_run(doc, start) if end else 0
     if run > end and run < len(doc) and doc[run].lower_ in ("river", *ISLAND_WORDS):
         return run  # "the Nysa Kłodzka river": one name, though Nysa is a Polish town
@@ -98,6 +102,14 @@ def unlisted_feature_end(doc: Doc, start: int, end: int, candidates: tuple[Place
         end = capitalised_run(doc, start)
         end -= end - start > 1 and doc[end - 1].text == "River"
     return end if end < len(doc) and doc[end].lower_ in ("river", *ISLAND_WORDS) else 0
+
+
+def _of_an_owner(doc: Doc, after: int) -> bool:
+    """Whether the words after "X's island" make X its owner, or "island" a word of what X has:
+    "Japan's island of Okinawa", "Greece's island Crete", "Taiwan's island defences"; not
+    "off X's island on Sunday"."""
+    return after < len(doc) and (doc[after].lower_ == "of" or doc[after].is_title or
+                                 not (doc[after].is_punct or doc[after].is_stop))
 
 
 def capitalised_run(doc: Doc, start: int) -> int:
