@@ -1592,3 +1592,14 @@ def test_places_a_big_city_abroad_is_not_meant_by_another_of_its_names_in_a_date
 def test_places_a_dateline_with_an_owners_s_in_capitals(coder):
     text = "COX'S BAZAR, Bangladesh, Dec 10 (Wire) - Floods swamped the camps on Sunday."
     assert _places(coder, text)["COX'S BAZAR"][:2] == ("BGD", "city")
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # what travels between two countries goes between places
+    ("Rail freight between Kazakhstan and China doubled last year.", "Kazakhstan", False),
+    ("The cyclone passed between Mauritius and Reunion overnight.", "Mauritius", False),
+    # but talks between them are between governments
+    ("Talks between Armenia and Azerbaijan resumed on Monday.", "Armenia", True),
+])
+def test_places_what_goes_between_two_countries(coder, text, name, actor):
+    assert _places(coder, text)[name][2] is actor

@@ -108,7 +108,12 @@ _BETWEEN_PLACES = frozenset({"border", "borders", "frontier", "boundary", "sea",
                              # "a town between Bujumbura and the border", "fell between the
                              # peninsula and Japan", "lorries between Spain and Portugal"
                              "town", "towns", "village", "villages", "city", "fell", "landed",
-                             "traffic", "lorries", "trucks", "pass", "passes"})
+                             "traffic", "lorries", "trucks", "pass", "passes",
+                             # "the road freight between Russia and Iran", "the storm passed
+                             # between Dominica and Marie-Galante"
+                             "freight", "cargo", "caravans", "crossings", "shipping", "ships",
+                             "trains", "buses", "passengers", "migrants", "passed", "passing",
+                             "voyage", "journey", "smuggling"})
 # a lower-case noun after a name that makes it the place of a facility: "Kabul airport"
 _FACILITIES = frozenset({"airport", "port", "harbour", "harbor", "airbase", "seaport",
                          "province", "waterfront", "outskirts", "suburbs", "metro", "station",
