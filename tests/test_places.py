@@ -1603,3 +1603,13 @@ def test_places_a_dateline_with_an_owners_s_in_capitals(coder):
 ])
 def test_places_what_goes_between_two_countries(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # a country's division, with an adjective between, is a part of its land
+    ("Kairouan, Tunisia's driest governorate, has had no rain since May.", "Tunisia", False),
+    # its divisions' governors are its government
+    ("Kenya's county governors met on Monday.", "Kenya", True),
+])
+def test_places_a_countrys_division_and_its_governors(coder, text, name, actor):
+    assert _places(coder, text)[name][2] is actor

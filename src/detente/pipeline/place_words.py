@@ -269,13 +269,18 @@ _OWNED_PLACES = frozenset({
     # parts of its land: "Greece's biggest farming area", "Chile's central valley"
     "area", "areas", "plain", "plains", "valley", "valleys", "belt", "highlands", "lowlands",
     "delta", "enclave", "exclave", "peninsula", "desert", "farmland", "farmlands", "lake", "lakes",
-    "river", "rivers", "mountain", "mountains", "forest", "forests", "volcano", "glacier"})
+    "river", "rivers", "mountain", "mountains", "forest", "forests", "volcano", "glacier",
+    # its divisions: "Akkar, Lebanon's poorest governorate" (not "state": "Russia's state media")
+    "governorate", "governorates", "district", "prefecture", "prefectures", "county", "counties",
+    "municipality", "municipalities", "parish", "parishes", "canton", "cantons", "emirate",
+    "emirates"})
 # "X's" and then one of these: X is the government ("Bavaria's interior minister")
 _OFFICES = frozenset({
     "minister", "ministers", "ministry", "president", "presidency", "government", "army",
     "military", "navy", "officials",
     "official", "leader", "leaders", "leadership", "ambassador", "envoy", "embassy",
-    "authorities", "parliament", "governor", "king", "queen", "police", "forces", "troops",
+    "authorities", "parliament", "governor", "governors", "mayors", "king", "queen", "police",
+    "forces", "troops",
     "spokesman", "spokeswoman", "spokesperson", "regime", "cabinet", "delegation", "chancellor",
     "premier", "administration", "legislature", "senate", "congress", "diplomats", "diplomat",
     "intelligence", "guards", "guard", "mayor", "council", "attorney", "negotiators",
