@@ -1613,3 +1613,12 @@ def test_places_what_goes_between_two_countries(coder, text, name, actor):
 ])
 def test_places_a_countrys_division_and_its_governors(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # officials from a town come from a place; envoys from a capital are its government
+    ("Labour officials from Rustenburg were due to meet both sides.", "Rustenburg", False),
+    ("Envoys from Kyiv arrived in Geneva on Monday.", "Kyiv", True),
+])
+def test_places_who_comes_from_a_town_or_a_capital(coder, text, name, actor):
+    assert _places(coder, text)[name][2] is actor

@@ -430,7 +430,9 @@ def role(doc: Doc, start: int, end: int) -> str:
     if before is not None:
         word = doc[before].lower_
         if word == "from" and before > 0 and doc[before - 1].lower_ in _FROM_ACTOR:
-            return "actor"  # "pressure from Beijing", "envoys from Kyiv"
+            # "pressure from Beijing", "envoys from Kyiv": the government the dictionary knows
+            # by the name; but "officials from Florencia", a provincial capital, come from there
+            return ""
         # "advances have left Myanmar's army holding little": its army acts, not a place left
         if word in _PLACE_VERBS and _owned(doc, end) != "actor" or \
                 word in ("to", "toward", "towards") and _destination(doc, before) or \
