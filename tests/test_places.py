@@ -1622,3 +1622,12 @@ def test_places_a_countrys_division_and_its_governors(coder, text, name, actor):
 ])
 def test_places_who_comes_from_a_town_or_a_capital(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor
+
+
+@pytest.mark.parametrize("text, name", [
+    # the speaker after "said", though the surname is a town too
+    ("\"The wells are dry,\" said Mercedes Aguilar, a farmer near the border.", "Mercedes"),
+    ("\"We will rebuild,\" said Sofia Marin, the town's mayor.", "Sofia"),
+])
+def test_places_a_speakers_first_name_after_said_is_no_place(coder, text, name):
+    assert name not in _places(coder, text)

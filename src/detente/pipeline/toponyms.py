@@ -404,6 +404,10 @@ class ToponymFinder:
             return True
         if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in TITLES:
             return True  # "the Prince of Wales bridge", "the Duke of Edinburgh"
+        if start and doc[start - 1].lower_ in _SPEECH and after is not None and after.is_title \
+                and not after.is_sent_start and after.text not in TITLES and \
+                after.text not in PLACE_SUFFIXES and after.lower_ not in ADMIN_WORDS:
+            return True  # "said Dolores Aguilar, a farmer": the speaker, though Aguilar is a town
         if strong:
             return False
         before = doc[start - 1] if start > 0 else None
@@ -641,6 +645,9 @@ class ToponymFinder:
                 out[number - 1] = replace(before, listed=(*before.listed, here.span.start))
                 out[number] = replace(here, listed=(*here.listed, before.span.start))
         return out
+
+
+_SPEECH = frozenset({"said", "says", "told", "added", "asked", "explained", "recalled"})
 
 
 def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
