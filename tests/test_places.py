@@ -1631,3 +1631,12 @@ def test_places_who_comes_from_a_town_or_a_capital(coder, text, name, actor):
 ])
 def test_places_a_speakers_first_name_after_said_is_no_place(coder, text, name):
     assert name not in _places(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a people's state media is its government's, not a division called after the people
+    ("Kenya banned Somali state media from broadcasting in the country.", False),
+    ("Drought hit Ethiopia's Somali state on Monday.", True),
+])
+def test_places_a_peoples_state_media_is_no_division(coder, text, expected):
+    assert ("Somali" in _places(coder, text)) is expected

@@ -350,7 +350,8 @@ class ToponymFinder:
         if not candidates:
             return False  # a blocked phrase ("Paris Agreement")
         if end - start == 1 and doc[start].text in demonyms() and \
-                not (end < len(doc) and doc[end].lower_ in ADMIN_WORDS) and \
+                not (end < len(doc) and doc[end].lower_ in ADMIN_WORDS and
+                     not (end + 1 < len(doc) and doc[end + 1].lower_ in _STATE_BODIES)) and \
                 not (start > 0 and doc[start - 1].lower_ in ("near", "outside") and
                      any(p.feature == "city" for p in candidates)):
             # "Thai", "Somali" are people; but "the Somali region" is a place, and so is the
@@ -647,6 +648,10 @@ class ToponymFinder:
         return out
 
 
+# after a people's "state": its government's bodies, not a division ("Somali state media")
+_STATE_BODIES = frozenset({"media", "television", "tv", "broadcaster", "radio", "news", "agency",
+                           "newspaper", "newspapers", "firm", "firms", "company", "companies",
+                           "visit", "funeral", "secrets", "department", "security"})
 _SPEECH = frozenset({"said", "says", "told", "added", "asked", "explained", "recalled"})
 
 
