@@ -1640,3 +1640,12 @@ def test_places_a_speakers_first_name_after_said_is_no_place(coder, text, name):
 ])
 def test_places_a_peoples_state_media_is_no_division(coder, text, expected):
     assert ("Somali" in _places(coder, text)) is expected
+
+
+@pytest.mark.parametrize("text, name", [
+    # a surname after an office and a first name, though both names are places too
+    ("Interior Minister Carmen Ortega praised the police for their work.", "Ortega"),
+    ("Sporting coach Nadia Quintero said the players had shown great spirit.", "Quintero"),
+])
+def test_places_a_surname_after_an_office_and_a_first_name_is_no_place(coder, text, name):
+    assert name not in _places(coder, text)

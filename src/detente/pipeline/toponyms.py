@@ -416,6 +416,9 @@ class ToponymFinder:
             return False
         if before.text in TITLES:
             return True
+        if before.is_title and start >= 2 and (doc[start - 2].text in TITLES or
+                                               doc[start - 2].lower_ in _ROLES):
+            return True  # "Security Adviser Amara Ortega": a surname after a title and a name
         if before.text in NAME_PARTICLES and start >= 2 and doc[start - 2].is_title:
             return True  # "Carmen" of "Benque Viejo del Carmen", a name the gazetteer lacks
         if before.is_sent_start and before.is_stop:
@@ -652,6 +655,12 @@ class ToponymFinder:
 _STATE_BODIES = frozenset({"media", "television", "tv", "broadcaster", "radio", "news", "agency",
                            "newspaper", "newspapers", "firm", "firms", "company", "companies",
                            "visit", "funeral", "secrets", "department", "security"})
+# words for a person's office before a name ("Interior Minister Hamid X", "coach Nadia X")
+_ROLES = frozenset({"adviser", "advisor", "secretary", "chief", "commander", "governor", "mayor",
+                    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "coach",
+                    "chairman", "chairwoman", "director", "minister", "president", "premier",
+                    "senator", "general", "lawmaker", "leader", "head", "striker", "captain",
+                    "manager", "economist", "analyst", "professor", "author", "activist"})
 _SPEECH = frozenset({"said", "says", "told", "added", "asked", "explained", "recalled"})
 
 
