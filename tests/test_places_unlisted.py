@@ -506,3 +506,10 @@ def test_a_two_word_name_headed_by_a_place_word_after_near_outweighs_the_recogni
 def test_an_island_named_with_a_possessive(coder, text, name, country, feature):
     place = _place(coder, text, name)
     assert (place.country, place.feature) == (country, feature)
+
+
+def test_a_body_of_states_the_recogniser_calls_a_building_is_no_place(coder):
+    text = ("NEW DELHI, May 3 (Wire) - China voted against a resolution backed by India at the "
+            "United Nations this week.")
+    coded = coder.code_article(Article(id="t", text=text))
+    assert "United Nations" not in {m.span.text for m in coded.places}
