@@ -1649,3 +1649,12 @@ def test_places_a_peoples_state_media_is_no_division(coder, text, expected):
 ])
 def test_places_a_surname_after_an_office_and_a_first_name_is_no_place(coder, text, name):
     assert name not in _places(coder, text)
+
+
+def test_places_a_countrys_name_before_in_and_a_town_is_the_country(coder):
+    # not Morocco in Warsaw, Indiana (both towns there): the country, and Poland's capital
+    found = _places(coder, "Poland hosted talks between Sudan and Morocco in Warsaw on Saturday.")
+    assert found["Morocco"][:2] == ("MAR", "country")
+    assert found["Warsaw"][0] == "POL"
+    # but before a comma it may be the town: "Mexico, Missouri"
+    assert _places(coder, "Floods hit Mexico, Missouri, on Monday.")["Mexico"][:2] == ("USA", "city")

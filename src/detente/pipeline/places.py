@@ -453,7 +453,9 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         value += 10 + 2 * (inside.feature == "admin" and inside.admin1 == place.admin1)
     if toponym.demonym and toponym.demonym == place.country:
         value += 10  # "the Libyan capital Tripoli"
-    if toponym.anchor:  # "X, a town in northern Mali", "X near Aleppo"
+    # "X, a town in northern Mali", "X near Aleppo"; but "talks between Sudan and Morocco in
+    # Warsaw" is no Morocco in Warsaw, Indiana: a country's name is the country's
+    if toponym.anchor and not toponym.a_countrys_name:
         value += max((10 + 2 * (a.feature != "country") for a in toponym.anchor
                       if lies_in(place, a)), default=0)
     if context.dateline and place.country == context.dateline:

@@ -60,6 +60,13 @@ class Toponym:
         """Whether one of the places it may name is a country ("Georgia", "Niger")."""
         return any(p.feature == "country" for p in self.candidates)
 
+    @property
+    def a_countrys_name(self) -> bool:
+        """Whether it is written as the name of a country it may be ("Morocco"; not "Congo"
+        for the Democratic Republic of the Congo)."""
+        text = fold_name(self.span.text)
+        return any(p.feature == "country" and fold_name(p.name) == text for p in self.candidates)
+
 
 def lies_in(place: Place, anchor: Place) -> bool:
     """Whether `place` lies in (or, for a city, near) `anchor`."""

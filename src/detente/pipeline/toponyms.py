@@ -621,8 +621,11 @@ class ToponymFinder:
             between = text[first.span.end:second.span.start] if second is not None else ""
             # "Paris, Texas", "Tripoli in northern Lebanon"; but not "talks with Washington in
             # Riyadh": one of the places the first may be must lie in one the second may be
+            # (a country's name is the country but before a comma: "Mexico, Missouri", not
+            # "between Sudan and Morocco in Warsaw")
             if second is not None and _WITHIN.fullmatch(between) and any(
-                    lies_in(p, q) for p in first.candidates for q in second.candidates):
+                    lies_in(p, q) for p in first.candidates for q in second.candidates) and \
+                    not (first.a_countrys_name and not between.startswith(",")):
                 first = replace(first, within=second.span)
                 # "bound for Posadas, Argentina.": no party; but "toward the Kara Sea, Russia's
                 # environmental watchdog said"
