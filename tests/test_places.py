@@ -1658,3 +1658,16 @@ def test_places_a_countrys_name_before_in_and_a_town_is_the_country(coder):
     assert found["Warsaw"][0] == "POL"
     # but before a comma it may be the town: "Mexico, Missouri"
     assert _places(coder, "Floods hit Mexico, Missouri, on Monday.")["Mexico"][:2] == ("USA", "city")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a capital the actor dictionary knows, in a story of another country: not a namesake town
+    # there a fiftieth its size
+    ("WASHINGTON, Aug 25 (Wire) - U.S. and Kenyan officials held talks in London on Sunday.",
+     "London", "GBR"),
+    # nor a city there that was once called by the capital's name
+    ("DHAKA, Aug 2 (Wire) - Bangladesh and Greece held their first summit in 1957, in Islamabad.",
+     "Islamabad", "PAK"),
+])
+def test_places_a_capital_in_a_story_of_another_country(coder, text, name, country):
+    assert _places(coder, text)[name][0] == country

@@ -358,6 +358,7 @@ _NEIGHBOUR = 1.5
 _OTHER_NAME_OF_A_CITY = 1.5
 _ACROSS_A_BORDER = 5  # what a border's far side is, when the name is also a country's
 _PART_WORDS = frozenset({"district", "county", "districts", "counties"})
+_CAPITAL_NAMESAKE = 50  # a town this many times smaller than a capital of its name is not meant
 _NAMESAKE_TOWN = 100_000  # people in a town named like its own country (capitals are larger)
 _NAMESAKES_NEAR_IN_SIZE = 10  # a town a tenth the size of its country's largest namesake or more
 
@@ -435,8 +436,10 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     elif place.feature == "city" and not same_name(fold_name(place.name), fold_name(toponym.span.text)) \
             and own_name_population(toponym) >= OWN_NAME_CITY:
         # a city of its own under the name outranks a bigger one another of whose names it is:
-        # the dateline "PUNO" is Puno, Peru (128,000 people), not Pune (3 million)
-        value -= _OTHER_NAME_OF_A_CITY
+        # the dateline "PUNO" is Puno, Peru (128,000 people), not Pune (3 million); and a capital
+        # the actor dictionary knows by it far outranks it ("in Islamabad" in a story of
+        # Bangladesh is Pakistan's capital, not Chattogram, once called so)
+        value -= _OTHER_NAME_OF_A_CITY + 10 * bool(context.own.get(toponym.span.start))
     elif place.feature == "city" and like_spelling(place.name, toponym.span.text):
         # another spelling of its own name before a different name: "Sloviansk" is Slovyansk,
         # not Nikopol, which geonames also calls so
@@ -462,6 +465,11 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         value += 3
     if own.get(place.country) and place.feature == "city":
         value += 1  # the capital the actor dictionary knows by this name
+    elif own and place.feature == "city" and inside is None and not toponym.anchor and \
+            place.population * _CAPITAL_NAMESAKE < _biggest(toponym):
+        # "talks in London" in a story from Washington: the capital, not a town of Kentucky a
+        # fiftieth its size, whatever the story's country (but "London, Ontario" is Ontario's)
+        value -= 5
     # a name does not vote for its own reading: Tripoli, Libya's capital, names Libya once
     # and the article naming a country is no reason for a town an eighth the size of its
     # namesake ("talks in Geneva" with Washington: Geneva, Illinois has 22,000 people)
