@@ -1671,3 +1671,20 @@ def test_places_a_countrys_name_before_in_and_a_town_is_the_country(coder):
 ])
 def test_places_a_capital_in_a_story_of_another_country(coder, text, name, country):
     assert _places(coder, text)[name][0] == country
+
+
+@pytest.mark.parametrize("text, name", [
+    # a surname after "said" and a first name that is a place too
+    ("\"Prices will rise,\" said Amara Ortega, a trader in Kabul.", "Ortega"),
+    # a club named after a town
+    ("Union Serrana coach Arjun Bakr said the players had shown great spirit.", "Serrana"),
+])
+def test_places_surnames_and_clubs_named_like_towns(coder, text, name):
+    assert name not in _places(coder, text)
+
+
+def test_places_a_countrys_name_that_acts_is_the_country(coder):
+    # not Armenia, a Colombian city, in a story of Colombia
+    text = ("BOGOTA, May 3 (Wire) - Qatar cut off gas supplies to Colombia on Friday. Armenia "
+            "asked ASEAN for help in monitoring the ceasefire.")
+    assert _places(coder, text)["Armenia"][:3] == ("ARM", "country", True)

@@ -446,6 +446,8 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         value += _OWN_NAME / 2
     if toponym.country_named and _not_the_country(toponym, place):
         return value - 5
+    if toponym.actor and toponym.a_countrys_name:
+        return value - 5  # "Armenia asked ASEAN for help": the country acts, not a Colombian city
     own = context.own.get(toponym.span.start, Counter())
     # "storms hit Alabama and Georgia": the states, not the country (but "Georgia and
     # Alabama said" may be the governments the actor dictionary knows)

@@ -358,6 +358,9 @@ class ToponymFinder:
             # town "near Brits"
             return False
         text = doc[start:end].text
+        if end < len(doc) and doc[end].lower_ in _CLUB_PEOPLE and \
+                not any(p.feature == "country" for p in candidates):
+            return False  # "Union Serrana coach X said": a club named after a town
         if text in CONTINENTS:
             return False  # "In Asia, shares closed higher": not Asia, a Philippine village
         if text.lower() in CALENDAR and not designated(doc, start, end):
@@ -417,8 +420,10 @@ class ToponymFinder:
         if before.text in TITLES:
             return True
         if before.is_title and start >= 2 and (doc[start - 2].text in TITLES or
-                                               doc[start - 2].lower_ in _ROLES):
-            return True  # "Security Adviser Amara Ortega": a surname after a title and a name
+                                               doc[start - 2].lower_ in _ROLES or
+                                               doc[start - 2].lower_ in _SPEECH):
+            # "Security Adviser Amara Ortega", "said Amara Ortega": a surname after a name
+            return True
         if before.text in NAME_PARTICLES and start >= 2 and doc[start - 2].is_title:
             return True  # "Carmen" of "Benque Viejo del Carmen", a name the gazetteer lacks
         if before.is_sent_start and before.is_stop:
@@ -654,6 +659,9 @@ class ToponymFinder:
         return out
 
 
+# after a club's name: its people ("Sporting Serrana coach X")
+_CLUB_PEOPLE = frozenset({"coach", "striker", "midfielder", "goalkeeper", "defender", "winger",
+                          "fans", "supporters", "footballers"})
 # after a people's "state": its government's bodies, not a division ("Somali state media")
 _STATE_BODIES = frozenset({"media", "television", "tv", "broadcaster", "radio", "news", "agency",
                            "newspaper", "newspapers", "firm", "firms", "company", "companies",
