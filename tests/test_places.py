@@ -1688,3 +1688,11 @@ def test_places_a_countrys_name_that_acts_is_the_country(coder):
     text = ("BOGOTA, May 3 (Wire) - Qatar cut off gas supplies to Colombia on Friday. Armenia "
             "asked ASEAN for help in monitoring the ceasefire.")
     assert _places(coder, text)["Armenia"][:3] == ("ARM", "country", True)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Engineers will rebuild the runway on a remote atoll of Tuvalu.", "Tuvalu"),
+    ("Floods cut off dozens of villages of Malawi's south.", "Malawi"),
+])
+def test_places_the_country_of_an_atoll_or_its_villages_is_a_place(coder, text, name):
+    assert _places(coder, text)[name][2] is False

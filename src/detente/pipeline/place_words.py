@@ -56,7 +56,11 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "much", "most", "swathes", "all",
                           "strip", "hub", "half", "corner", "tip", "reaches", "stretch",
                           "stretches", "portion", "length", "breadth", "third", "thirds",
-                          "two-thirds", "quarter", "quarters", "three-quarters", "fifth"})
+                          "two-thirds", "quarter", "quarters", "three-quarters", "fifth",
+                          # "a remote atoll of Kiribati", "the towns of Mexico"
+                          "atoll", "atolls", "islet", "islets", "archipelago", "enclave",
+                          "exclave", "towns", "villages", "cities", "regions", "provinces",
+                          "ports"})
 # Words that make a country or capital a place without a locative preposition, read on tokens
 # (most sentences are never parsed). A verb whose object is a place: "troops entered Ukraine",
 # "refugees fled Sudan", "shelling Kharkiv"
