@@ -1696,3 +1696,8 @@ def test_places_a_countrys_name_that_acts_is_the_country(coder):
 ])
 def test_places_the_country_of_an_atoll_or_its_villages_is_a_place(coder, text, name):
     assert _places(coder, text)[name][2] is False
+
+
+def test_places_a_weekday_before_a_town_is_no_first_name(coder):
+    assert _places(coder, "Iraqi officials said Tuesday Mosul was calm after the clashes.")[
+        "Mosul"][0] == "IRQ"

@@ -419,16 +419,18 @@ class ToponymFinder:
             return False
         if before.text in TITLES:
             return True
-        if before.is_title and start >= 2 and (doc[start - 2].text in TITLES or
-                                               doc[start - 2].lower_ in _ROLES or
-                                               doc[start - 2].lower_ in _SPEECH):
+        if before.is_title and before.lower_ not in CALENDAR and start >= 2 and (
+                doc[start - 2].text in TITLES or doc[start - 2].lower_ in _ROLES or
+                doc[start - 2].lower_ in _SPEECH):
             # "Security Adviser Amara Ortega", "said Amara Ortega": a surname after a name
             return True
         if before.text in NAME_PARTICLES and start >= 2 and doc[start - 2].is_title:
             return True  # "Carmen" of "Benque Viejo del Carmen", a name the gazetteer lacks
         if before.is_sent_start and before.is_stop:
             return False  # "A Tarija shopkeeper", "Many Tarija traders": the sentence's first word
+        # (a weekday is no first name: "officials said Tuesday Mosul was calm")
         return before.is_title and before.text not in PLACE_PREFIXES and \
+            before.lower_ not in CALENDAR and \
             self._name_before(doc, start - 1) is None
 
     def _name_before(self, doc: Doc, index: int) -> int | None:
