@@ -41,6 +41,17 @@ PLACE_SUFFIXES = frozenset({"City", "Province", "Region", "Oblast", "Governorate
                             "Prefecture", "District", "County", "Island", "Islands", "Valley",
                             "Bay", "Port", "Airport", "Strait", "Sea", "River", "Mountains",
                             "Square", "Street", "Oblast's", "Krai", "Territory", *FEATURE_WORDS})
+# what a person is or does, in lower case: before a first name and a surname that is a place
+# too ("Security Adviser Amara Ortega"), or before "at" and where the person works ("a lawyer
+# at X")
+ROLE_WORDS = frozenset({
+    "adviser", "advisers", "advisor", "secretary", "chief", "commander", "governor", "mayor",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "coach", "chairman",
+    "chairwoman", "director", "directors", "minister", "president", "premier", "senator",
+    "general", "lawmaker", "leader", "head", "striker", "captain", "manager", "managers",
+    "economist", "analyst", "professor", "professors", "author", "activist", "lawyer", "lawyers",
+    "researcher", "researchers", "scientist", "scientists", "partner", "partners", "fellow",
+    "student", "students", "engineer", "engineers", "consultant", "consultants"})
 # seas' names that are also their adjectives: a place only when no noun follows
 ADJECTIVAL = frozenset({"Caribbean", "Arctic", "Antarctic", "Pacific", "Atlantic",
                         "Mediterranean", "Baltic", "Adriatic", "Aegean", "Balkan"})

@@ -168,7 +168,7 @@ class PlaceResolver:
             if inside is not None and place is not None:
                 placed[toponym.span.text] = place
             resolved[toponym.span.start] = place
-        _one_sense(toponyms, resolved)
+        _one_sense(toponyms, resolved, context.names)
         mentions = []
         for toponym in toponyms:
             place = resolved[toponym.span.start]
@@ -501,22 +501,25 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     return value
 
 
-def _one_sense(toponyms: list[Toponym], resolved: dict[int, Place | None]) -> None:
+def _one_sense(toponyms: list[Toponym], resolved: dict[int, Place | None],
+               names: dict[int, str]) -> None:
     """A name read as the place of that very name once is that place wherever the story
     repeats it, not a place it is only another name of: "houses in Gizo" beside the Solomon
     Islands, then "a teacher in Gizo" in a sentence that names no country, is Gizo again, not
-    Giza (one of whose names it is)."""
+    Giza (one of whose names it is). `names`: each name, folded, by where it starts."""
     own: dict[str, Place] = {}
+    others = []  # (toponym, folded name) read as a place of another name
     for toponym in toponyms:
         place = resolved[toponym.span.start]
-        text = fold_name(toponym.span.text)
-        if place is not None and fold_name(place.name) == text:
+        text = names[toponym.span.start]
+        if place is None:
+            continue
+        if fold_name(place.name) == text:
             own.setdefault(text, place)
-    for toponym in toponyms:
-        place = resolved[toponym.span.start]
-        text = fold_name(toponym.span.text)
-        if place is not None and text in own and fold_name(place.name) != text and \
-                own[text] in toponym.candidates:
+        else:
+            others.append((toponym, text))
+    for toponym, text in others:
+        if text in own and own[text] in toponym.candidates:
             resolved[toponym.span.start] = own[text]
 
 

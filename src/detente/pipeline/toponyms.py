@@ -39,6 +39,7 @@ from detente.pipeline.name_words import (
     NEAR_WORDS,
     PLACE_PREFIXES,
     PLACE_SUFFIXES,
+    ROLE_WORDS,
     SHORE_WORDS,
 )
 from detente.pipeline.place_words import (
@@ -420,7 +421,7 @@ class ToponymFinder:
         if before.text in TITLES:
             return True
         if before.is_title and before.lower_ not in CALENDAR and start >= 2 and (
-                doc[start - 2].text in TITLES or doc[start - 2].lower_ in _ROLES or
+                doc[start - 2].text in TITLES or doc[start - 2].lower_ in ROLE_WORDS or
                 doc[start - 2].lower_ in _SPEECH):
             # "Security Adviser Amara Ortega", "said Amara Ortega": a surname after a name
             return True
@@ -668,12 +669,6 @@ _CLUB_PEOPLE = frozenset({"coach", "striker", "midfielder", "goalkeeper", "defen
 _STATE_BODIES = frozenset({"media", "television", "tv", "broadcaster", "radio", "news", "agency",
                            "newspaper", "newspapers", "firm", "firms", "company", "companies",
                            "visit", "funeral", "secrets", "department", "security"})
-# words for a person's office before a name ("Interior Minister Hamid X", "coach Nadia X")
-_ROLES = frozenset({"adviser", "advisor", "secretary", "chief", "commander", "governor", "mayor",
-                    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "coach",
-                    "chairman", "chairwoman", "director", "minister", "president", "premier",
-                    "senator", "general", "lawmaker", "leader", "head", "striker", "captain",
-                    "manager", "economist", "analyst", "professor", "author", "activist"})
 _SPEECH = frozenset({"said", "says", "told", "added", "asked", "explained", "recalled"})
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from detente.model import Span
 from detente.pipeline.division_words import division_word_after
 from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS
-from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS
+from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS, ROLE_WORDS
 from detente.pipeline.offsets import offset_before
 from detente.pipeline.place_words import (
     CALENDAR,
@@ -275,12 +275,7 @@ def _under_locative(doc: Doc, toponym: Toponym) -> bool:
 _SPATIAL = frozenset({"near", "around", "outside", "across", "through", "off", "along", "beyond",
                       "past", "via", "throughout", "at"})
 # before "at", people whose "at X" is where they work: "a lawyer at X", "analysts at X"
-_AT_WORK = _STAFF | frozenset({
-    "lawyer", "lawyers", "professor", "professors", "spokesman", "spokeswoman", "spokesperson",
-    "researcher", "researchers", "scientist", "scientists", "manager", "managers", "partner",
-    "partners", "director", "directors", "chairman", "fellow", "student", "students", "engineer",
-    "engineers", "consultant", "consultants", "adviser", "advisers", "advisor", "works",
-    "worked", "working", "employed", "job", "head", "chief"})
+_AT_WORK = _STAFF | ROLE_WORDS | frozenset({"works", "worked", "working", "employed", "job"})
 
 
 def _spatial_before(doc: Doc, toponym: Toponym) -> bool:
