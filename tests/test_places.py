@@ -1701,3 +1701,32 @@ def test_places_the_country_of_an_atoll_or_its_villages_is_a_place(coder, text, 
 def test_places_a_weekday_before_a_town_is_no_first_name(coder):
     assert _places(coder, "Iraqi officials said Tuesday Mosul was calm after the clashes.")[
         "Mosul"][0] == "IRQ"
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # a country as the economy on its land is a place
+    ("Zambia produces most of the region's copper.", "Zambia", False),
+    ("Ghana grows about a fifth of the world's cocoa.", "Ghana", False),
+    # but one that goes on to speak is its government
+    ("Kenya imports most of its fuel and says prices will stay high.", "Kenya", True),
+])
+def test_places_a_country_as_an_economy_is_a_place(coder, text, name, actor):
+    assert _places(coder, text)[name][2] is actor
+
+
+@pytest.mark.parametrize("text, name", [
+    # where a boat sets out for, the far side of a border, what lies on a country's coast or
+    # under its ground, with a name between the owner and the place noun
+    ("Eleven men went missing after setting out by boat for Spain in March.", "Spain"),
+    ("The shots came from fighting on the Laos side between two militias.", "Laos"),
+    ("The town sits on some of Algeria's richest oil fields.", "Algeria"),
+    ("Storms closed ports on Spain's northern Atlantic coast.", "Spain"),
+])
+def test_places_a_countrys_name_that_says_where(coder, text, name):
+    assert _places(coder, text)[name][2] is False
+
+
+def test_places_an_office_named_after_a_place_noun_keeps_the_owner_a_government(coder):
+    # "coast guard" holds a place noun, but the guard speaks for the country
+    assert _places(coder, "Norway's coast guard said two Russian trawlers had been boarded.")[
+        "Norway"][2] is True

@@ -88,7 +88,12 @@ _PLACE_VERBS = frozenset({
 # Dominican Republic escaped with heavy rain", "Spain recorded its hottest day")
 _PLACE_SUBJECT_VERBS = frozenset({"escaped", "recorded", "experienced", "suffered", "endured",
                                   "sweltered", "shivered", "baked", "froze", "flooded", "shook",
-                                  "trembled", "registered", "logged"})
+                                  "trembled", "registered", "logged",
+                                  # a country as the economy on its land: "Congo produces most
+                                  # of the world's cobalt", "Ivory Coast grows cocoa"
+                                  "produces", "produced", "grows", "grew", "earns", "earned",
+                                  "exports", "imports", "mines", "pumps", "pumped", "harvests",
+                                  "harvested", "loses", "consumes", "accounts"})
 # "X of" and then a place: "the invasion of Ukraine", "troops pulled out of Mali"
 _EVENT_NOUNS = frozenset({"out", "invasion", "occupation", "annexation", "siege", "bombing",
                           "bombardment", "shelling", "liberation", "blockade", "tour",
@@ -128,6 +133,7 @@ _FACILITIES = frozenset({"airport", "port", "harbour", "harbor", "airbase", "sea
 # "for" after these names a destination: "ships bound for Ukraine", "left for Beijing"
 _FOR_WORDS = frozenset({"bound", "headed", "heading", "destined", "left", "leave", "leaves",
                         "leaving", "departed", "depart", "departs", "sailed", "set", "flights",
+                        "setting", "sets", "sailing", "boat", "boats", "ferry", "ferries",
                         # the weather where: "heavy rain is forecast for Jerusalem"
                         "forecast", "forecasts", "warning", "warnings", "alert", "alerts",
                         "watch"})
@@ -270,6 +276,8 @@ _OWNED_PLACES = frozenset({
     "town", "towns", "village", "villages", "countryside", "region", "regions", "province",
     "provinces", "port", "ports", "island", "islands", "shores", "heartland", "hinterland",
     "borderlands", "skies", "streets", "outskirts", "side", "oblast", "districts",
+    # what its ground holds: "Pakistan's largest gas fields", "Chile's copper mines"
+    "field", "fields", "oilfield", "oilfields", "mine", "mines", "deposits", "beaches", "resorts",
     # parts of its land: "Greece's biggest farming area", "Chile's central valley"
     "area", "areas", "plain", "plains", "valley", "valleys", "belt", "highlands", "lowlands",
     "delta", "enclave", "exclave", "peninsula", "desert", "farmland", "farmlands", "lake", "lakes",
@@ -452,9 +460,10 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # and "Astana, which was called Nur-Sultan": another name of a place
     if end < len(doc) and doc[end].lower_ in _FACILITIES:
         return "place"  # "Kabul airport", "the Odesa port": a place that holds something
-    if end + 1 < len(doc) and doc[end].lower_ in ("bank", "side", "shore") and \
-            doc[end + 1].lower_ == "of":
-        return "place"  # "the Myanmar bank of the river", "the Ukraine side of the border"
+    if end + 1 < len(doc) and doc[end].lower_ in ("bank", "side", "shore") and (
+            doc[end + 1].lower_ == "of" or start and doc[start - 1].lower_ == "the" and
+            doc[end + 1].lower_ not in _ACTOR_VERBS):
+        return "place"  # "the Myanmar bank of the river", "fighting on the Myanmar side"
     owned = _owned(doc, end)
     if owned:
         return owned
@@ -486,9 +495,21 @@ def role(doc: Doc, start: int, end: int) -> str:
         after += 1
     if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS and not of:
         return "actor"
-    if after < len(doc) and doc[after].lower_ in _PLACE_SUBJECT_VERBS:
+    if after < len(doc) and doc[after].lower_ in _PLACE_SUBJECT_VERBS and \
+            not _then_speaks(doc, after):
         return "place"
     return ""
+
+
+def _then_speaks(doc: Doc, verb: int) -> bool:
+    """Whether the clause of the verb at `verb` goes on to an actor's verb: "Bolivia imports
+    most of its diesel and says smuggling costs it millions" (it speaks: a government)."""
+    for at in range(verb + 1, min(len(doc) - 1, verb + 12)):
+        if doc[at].is_punct or doc[at + 1].is_sent_start:
+            return False
+        if doc[at].lower_ == "and" and doc[at + 1].lower_ in _ACTOR_VERBS:
+            return True
+    return False
 
 
 _COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "central",
@@ -658,11 +679,22 @@ def _owned(doc: Doc, end: int) -> str:
     """"Lithuania's airspace" makes the name a place, "Bavaria's interior minister" an actor."""
     if end >= len(doc) or doc[end].lower_ not in ("'s", "'", "’s"):
         return ""
-    words = []
-    for token in doc[end + 1:end + 5]:
-        if token.is_title or token.is_punct and token.text != "-":
+    words, named = [], False
+    for token in doc[end + 1:end + 6]:
+        if token.is_punct and token.text != "-":
+            break
+        if token.is_title:
+            if not _COMPASS_ADJECTIVES.issuperset(words):
+                break
+            # "Turkey's eastern Black Sea coast": a name may stand between; past it only a
+            # place noun decides ("Nigeria's Katsina state" is left open)
+            while token.i + 1 < len(doc) and doc[token.i + 1].is_title:
+                token = doc[token.i + 1]
+            named = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _OWNED_PLACES
             break
         words.append(token.lower_)
+    if named:
+        return "place"
     if not _OFFICES.isdisjoint(words):
         return "actor"
     return "place" if not _OWNED_PLACES.isdisjoint(words) else ""
