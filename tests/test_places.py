@@ -12,6 +12,7 @@ import pytest
 
 from detente.model import Article
 from detente.pipeline.coder import Coder
+from detente.places.build import written_forms
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import is_built as gazetteer_is_built
 from detente.places.gazetteer import load_gazetteer
@@ -1730,3 +1731,34 @@ def test_places_an_office_named_after_a_place_noun_keeps_the_owner_a_government(
     # "coast guard" holds a place noun, but the guard speaks for the country
     assert _places(coder, "Norway's coast guard said two Russian trawlers had been boarded.")[
         "Norway"][2] is True
+
+
+def test_gazetteer_writes_the_persian_linking_vowel_and_short_arabic_endings():
+    # "Sar-e Pul" as copy writes it hyphened on both sides, with either vowel
+    assert {"Sar-e-Pul", "Sar-i-Pul"} <= set(written_forms("Sar-e Pul", "AFG"))
+    # a short name's closing "-ah" left unwritten
+    assert {"Al-Fula", "Fula"} <= set(written_forms("Al Fulah", "SDN"))
+
+
+def test_places_a_dateline_with_the_persian_linking_vowel(coder):
+    text = "SAR-E-PUL, Afghanistan, May 2 (Wire) - Floods cut the road north on Friday."
+    assert _places(coder, text)["SAR-E-PUL"][0] == "AFG"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a town across the water from another, and an island that holds a base
+    ("Brazzaville faces Kinshasa across the river.", "Kinshasa"),
+    ("Washington keeps a naval base on Guam.", "Guam"),
+])
+def test_places_what_faces_or_holds_a_base_is_a_place(coder, text, name):
+    assert _places(coder, text)[name][2] is False
+
+
+def test_places_an_archipelago_the_gazetteer_has_as_islands(coder):
+    found = _places(coder, "Fishing boats sheltered in the Bijagos archipelago overnight.")
+    assert found["Bijagos"][:2] == ("GNB", "island")
+
+
+def test_places_a_name_headed_by_puerto_is_a_town_the_gazetteer_may_lack(coder):
+    text = "BOGOTA, May 2 (Wire) - Puerto Inírida officials said the river had peaked."
+    assert _places(coder, text)["Puerto Inírida"][:2] == ("COL", "city")

@@ -85,6 +85,10 @@ NAME_HEADS = frozenset({"Puerto", "Porto", "Port", "San", "Santa", "Santo", "Sã
                         "Beit", "Bir", "Wadi", "Jebel", "Mont", "Monte", "Sidi", "Ain", "Tal",
                         "Tall", "Tel", "Tell", "Deir", "Dayr", "Umm", "Khan", "Qasr", "Marsa",
                         "Sheikh", "Bani", "Beni", "Hassi", "Bab"})
+# the heads of `NAME_HEADS` that begin only towns' names: "Puerto Ordaz" is a town wherever it
+# stands ("San Miguel" may be a beer, "Fort Knox" a vault, "Lake Placid" a film)
+TOWN_HEADS = frozenset({"Puerto", "Porto", "Ciudad", "Nueva", "Nuevo", "Bandar", "Kota", "Kfar",
+                        "Beit", "Marsa", "Hassi"})
 # words between a name and its anchor that say it lies near the anchor, not in it
 NEAR_WORDS = frozenset({"near", "outside", "km", "kilometres", "kilometers", "miles", "close",
                         "to", "just", "some", "about", "around"})

@@ -78,6 +78,8 @@ _PLACE_VERBS = frozenset({
     "traversed", "infiltrate", "infiltrated", "rocked", "ravaged", "battered", "lashed",
     "devastated", "engulfed", "swept", "hit", "hits", "struck", "strike", "striking", "border",
     "borders", "bordering", "bordered",
+    # a town over the water from another: "Kinshasa faces X across the river"
+    "faces", "facing", "overlooks", "overlooking",
     # storms, quakes and fires in headlines' present tense: "storm batters Faroe Islands"
     "batters", "battering", "lashes", "lashing", "ravages", "rocks", "rocking", "sweeps",
     "sweeping", "engulfs", "devastates", "pounds", "drenched", "drenches", "inundated",
@@ -529,7 +531,9 @@ _ON_AN_ISLAND = frozenset({"erupted", "landed", "stranded", "arrived", "live", "
                            # what stands or lives on an island: "schools on X", "shops on X"
                            "schools", "houses", "shops", "gardens", "crops", "villages", "towns",
                            "islanders", "villagers", "inhabitants", "hospitals", "hotels",
-                           "beaches", "fishermen", "communities"})
+                           "beaches", "fishermen", "communities",
+                           # "its military base on X"
+                           "base", "bases", "airbase", "airstrip", "runway", "station"})
 # after a country's name: verbs it does, beyond `_ACTOR_VERBS`
 _DOES = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
                    "could", "may", "might", "must", "should", "did", "does", "began", "begins",

@@ -43,7 +43,7 @@ def without_type_word(name: str) -> str:
 
 
 # lower-case words after a name that make it an island the gazetteer may lack: "Delft island"
-ISLAND_WORDS = ("island", "islands", "atoll", "islet", "islets")
+ISLAND_WORDS = ("island", "islands", "atoll", "islet", "islets", "archipelago")
 
 
 def type_first(doc: Doc, start: int) -> tuple[int, str] | None:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from detente.model import Span
 from detente.pipeline.division_words import division_word_after
 from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS
-from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS, ROLE_WORDS
+from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS, ROLE_WORDS, TOWN_HEADS
 from detente.pipeline.offsets import offset_before
 from detente.pipeline.place_words import (
     CALENDAR,
@@ -167,7 +167,8 @@ class UnlistedReader:
         if ending and not (opener or doc[start - 1].lower_ == "of" or
                            is_locative(doc, start, LOCATIVES | {"on"})):
             ending = ""
-        kind = kind or ending or ("city" if designated(doc, start, end, TOWN_WORDS) else "")
+        kind = kind or ending or ("city" if designated(doc, start, end, TOWN_WORDS) or
+                                  head and doc[start].text in TOWN_HEADS else "")
         if not kind and river:
             kind = "sea"  # "The Surma overflowed", "the banks of the Kara Darya"
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
@@ -220,10 +221,20 @@ class UnlistedReader:
         """A river or island the gazetteer lacks ("the Kasai River", "the Madeira river",
         "Delft island"): at the place the words say it is by ("the Bug river near
         Terespol"), else where the story is."""
-        at = self.finder.anchor_at(doc, end + 1)
-        anchored = at is not None and self.finder.longest(doc, at, False, towns=True)[0] > 0
         span = doc[start:end]
         kind = "island" if doc[end].lower_ in ISLAND_WORDS else "sea"
+        if kind == "island":
+            # "the Juan Fernández archipelago": the gazetteer's "Juan Fernández Islands"
+            # ("Green Island" is not the "Green Islands" of another sea)
+            word = "Island" if doc[end].lower_ in ("island", "isle", "islet") else \
+                "Atoll" if doc[end].lower_ == "atoll" else "Islands"
+            named = tuple(p for p in self.finder.gazetteer.candidates(f"{span.text} {word}")
+                          if p.feature == "island")
+            if named:
+                return Toponym(Span(span.start_char, span.end_char, span.text), named, True,
+                               sentence=sentence)
+        at = self.finder.anchor_at(doc, end + 1)
+        anchored = at is not None and self.finder.longest(doc, at, False, towns=True)[0] > 0
         return Toponym(Span(span.start_char, span.end_char, span.text), (), True,
                        sentence=sentence, kind=kind, lies_in=doc[at].idx if anchored else -1)
 

@@ -239,7 +239,7 @@ ARABIC_ARTICLE_COUNTRIES = frozenset({
     "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN",
     "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "ESH", "ISR", "TCD"})
 _ARTICLE = re.compile(r"^(?:Al|An|Ad|Ar|As|Ash|At|Az|Ath|Adh|El|Ed|Er|Es|Et|Ez)[ -](?=[A-Z])")
-_CLOSING_AH = re.compile(r"(?<=[a-z]{3})ah$")
+_CLOSING_AH = re.compile(r"(?<=[A-Za-z][a-z]{2})ah$")
 
 
 def without_article(name: str) -> str:
@@ -348,7 +348,8 @@ _HILL = re.compile(r"^Tall (?=[A-Z])")
 def written_forms(name: str, country: str) -> list[str]:
     """The name and the other forms English copy writes it in: without a transliteration's
     in-word mark, with a leading "Saint" joined by a hyphen or a space, with "Saint" and "Mount"
-    shortened, and with the Arabic "Tall" as "Tal" or "Tel" in an Arabic-speaking country.
+    shortened, with the Arabic "Tall" as "Tal" or "Tel" in an Arabic-speaking country, and
+    with the Persian linking vowel hyphened on both sides.
 
     >>> written_forms("Debre Mark'os", "ETH")
     ["Debre Mark'os", 'Debre Markos']
@@ -356,6 +357,8 @@ def written_forms(name: str, country: str) -> list[str]:
     ['Saint Catherine', 'Saint-Catherine', 'St Catherine', 'St. Catherine']
     >>> written_forms("Tall Afar", "IRQ")
     ['Tall Afar', 'Tal Afar', 'Tel Afar']
+    >>> written_forms("Pul-e Khumri", "AFG")
+    ['Pul-e Khumri', 'Pul-e-Khumri', 'Pul-i-Khumri']
     """
     forms = [name, _IN_WORD_MARK.sub("", name)]
     # French names are written with and without the hyphen: "Saint-Martin", "Saint Martin"
@@ -369,7 +372,14 @@ def written_forms(name: str, country: str) -> list[str]:
         forms += [_HILL.sub(hill, form) for form in forms[:2] for hill in ("Tal ", "Tel ")]
     if country in ARABIC_ARTICLE_COUNTRIES:
         forms += arabic_forms(forms[1])
+    # the Persian linking vowel, hyphened on one side or both: "Pul-e Khumri" is written
+    # "Pul-e-Khumri" and "Pul-i-Khumri" too
+    if _EZAFE.search(name):
+        forms += [_EZAFE.sub(f"-{vowel}-", name) for vowel in ("e", "i")]
     return list(dict.fromkeys(forms))
+
+
+_EZAFE = re.compile(r"(?<=[a-z])-[ei][ -](?=[A-Z])")
 
 
 def arabic_forms(name: str) -> list[str]:

@@ -66,7 +66,8 @@ def same_name(name: str, text: str) -> bool:
 # "Dar es Salaam", "Boulogne-sur-Mer")
 _PARTICLES = frozenset({"de", "del", "la", "las", "los", "le", "les", "du", "des", "da", "do", "dos",
                         "das", "di", "of", "the", "and", "sur", "en", "es", "el", "au", "aux", "y",
-                        "upon", "on", "am", "an", "der", "im"})
+                        "upon", "on", "am", "an", "der", "im",
+                        "e", "i"})  # the Persian linking vowel: "Mazar-i-Sharif", "Pul-e-Khumri"
 
 
 def dateline_case(text: str) -> str:
