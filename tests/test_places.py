@@ -1250,8 +1250,8 @@ def test_places_a_big_citys_own_name_is_not_a_small_towns_other_name(coder):
     ("Landslides blocked the road to the Ionian coast, and ferries along the Adriatic coast "
      "stayed in port.", "Adriatic", True),
     ("Fishing boats sheltered in harbours along the Baltic shore as the gale passed.", "Baltic", True),
-    # a country's coast on that sea: the country is the place, the sea only its adjective
-    ("The storm flooded villages on Honduras's Caribbean coast.", "Caribbean", False),
+    # a country's coast on that sea is the sea's shore too
+    ("The storm flooded villages on Honduras's Caribbean coast.", "Caribbean", True),
     ("Caribbean leaders met in Bridgetown on Monday.", "Caribbean", False),
 ])
 def test_places_a_seas_adjective_before_its_shore_is_the_sea(coder, text, name, is_place):
@@ -1762,3 +1762,20 @@ def test_places_an_archipelago_the_gazetteer_has_as_islands(coder):
 def test_places_a_name_headed_by_puerto_is_a_town_the_gazetteer_may_lack(coder):
     text = "BOGOTA, May 2 (Wire) - Puerto Inírida officials said the river had peaked."
     assert _places(coder, text)["Puerto Inírida"][:2] == ("COL", "city")
+
+
+def test_places_a_disease_named_after_a_place_is_no_place(coder):
+    found = _places(coder, "Guinea reported two cases of Marburg virus near Gueckedou.")
+    assert "Marburg" not in found and found["Gueckedou"][0] == "GIN"
+
+
+def test_places_the_second_of_two_places_between_which_people_live_is_no_speaker(coder):
+    text = "Traders in the towns between Tikrit and Samarra said the wells had dried up."
+    assert _places(coder, text)["Samarra"][2] is False
+
+
+def test_places_a_sea_is_the_sea_unless_its_division_is_named(coder):
+    text = ("CAIRO, Jun 9 (Wire) - Officials in Red Sea governorate said two freighters had "
+            "been attacked in the Red Sea overnight.")
+    coded = coder.code_article(Article(id="s", text=text))
+    assert [m.place.feature for m in coded.places if m.span.text == "Red Sea"] == ["admin", "sea"]

@@ -440,6 +440,10 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "actor"  # "an oil town claimed by both Sudan and South Sudan"
     if in_locative_list(doc, start):
         return "place"  # "officers in Chikwawa and Mulanje told families": the officers tell
+    first = _list_start(doc, start)
+    if 1 < first < start and doc[first - 1].lower_ == "between" and \
+            doc[first - 2].lower_ in _BETWEEN_PLACES:
+        return "place"  # "farmers in villages between Tikrit and X said": the farmers say
     before = _word_before(doc, start)
     if before is not None:
         word = doc[before].lower_

@@ -117,6 +117,20 @@ def _word_lists() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w for w in lines if " " not in w), tuple(w for w in lines if " " in w)
 
 
+def _a_seas_own_name(text: str, candidates: tuple[Place, ...]) -> bool:
+    """Whether `text` is the whole name of a sea or gulf the curated list holds ("Red Sea"),
+    not a river's or a name it shares with a town ("Aral")."""
+    folded = fold_name(text)
+    return folded.split()[-1] in ("sea", "gulf", "ocean", "bay", "strait") and any(
+        p.feature == "sea" and p.source == "curated" and fold_name(p.name) == folded
+        for p in candidates)
+
+
+# after a place's name: a disease or a strain named after where it was first found
+_DISEASES = frozenset({"fever", "virus", "disease", "flu", "influenza", "syndrome", "variant",
+                       "strain"})
+
+
 class ToponymFinder:
     """Finds the place names of a tokenised article."""
 
@@ -362,6 +376,8 @@ class ToponymFinder:
         if end < len(doc) and doc[end].lower_ in _CLUB_PEOPLE and \
                 not any(p.feature == "country" for p in candidates):
             return False  # "Union Serrana coach X said": a club named after a town
+        if end < len(doc) and doc[end].lower_ in _DISEASES:
+            return False  # "Lassa fever", "the Marburg virus": a disease named after a place
         if text in CONTINENTS:
             return False  # "In Asia, shares closed higher": not Asia, a Philippine village
         if text.lower() in CALENDAR and not designated(doc, start, end):
@@ -376,10 +392,9 @@ class ToponymFinder:
             return False  # "Of" (Turkey), "Say" (Niger)
         if text in ADJECTIVAL and end < len(doc) and doc[end].is_lower and doc[end].is_alpha \
                 and not doc[end].is_stop and doc[end].lower_ not in ADMIN_WORDS and \
-                (doc[end].lower_ not in SHORE_WORDS or doc[start - 1].text in ("'s", "’s")):
+                doc[end].lower_ not in SHORE_WORDS:
             # "Caribbean leaders", "Arctic shipping": the sea's adjective; but "the
-            # Mediterranean coast" is the sea's shore (and "Nicaragua's Caribbean coast" the
-            # country's)
+            # Mediterranean coast" and "Turkey's Aegean coast" are the sea's shore
             return False
         locative = after_place or is_locative(doc, start) or in_locative_list(doc, start) or \
             between_places(doc, start, end) or designated_in_list(doc, start, end, TOWN_WORDS)
@@ -528,6 +543,10 @@ class ToponymFinder:
             # of Sinaloa, Chiapas, is no reason to read "the Sinaloa state" so)
             admin_word = doc[end].lower_
             end += 1
+        if not admin_word and _a_seas_own_name(doc[start:end].text, candidates):
+            # "ships attacked in the Red Sea": the sea, not Egypt's governorate of its name
+            # (that is "Red Sea governorate")
+            candidates = tuple(p for p in candidates if p.feature != "admin")
         feature_word = doc[end].text if not admin_word and end < len(doc) and \
             doc[end].text in FEATURE_WORDS else ""
         if feature_word:
