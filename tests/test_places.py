@@ -1779,3 +1779,29 @@ def test_places_a_sea_is_the_sea_unless_its_division_is_named(coder):
             "been attacked in the Red Sea overnight.")
     coded = coder.code_article(Article(id="s", text=text))
     assert [m.place.feature for m in coded.places if m.span.text == "Red Sea"] == ["admin", "sea"]
+
+
+def _point(coder: Coder, text: str, name: str) -> tuple[str, float, float]:
+    coded = coder.code_article(Article(id="p", text=text))
+    place = next(m.place for m in coded.places if m.span.text == name)
+    return place.country, place.lat, place.lon
+
+
+@pytest.mark.parametrize("text, name, country, beside", [
+    # a town the gazetteer lacks, across a river from a town it has: beside it, in the country
+    # its demonym or the story gives
+    ("MANDERA, Kenya, May 2 (Wire) - Hundreds of families crossed into Kenya through Tombwe, "
+     "the Somali town across the river, aid workers said.", "Tombwe", "SOM", "MANDERA"),
+    ("Hungarian farmers blocked the Röszke crossing on the border with Serbia on Monday. "
+     "Lorries waiting on the other side, at Ovrana, stretched back 12 km.", "Ovrana", "SRB",
+     "Röszke"),
+])
+def test_places_an_unlisted_town_across_a_river_or_border_stands_beside_the_other(
+        coder, text, name, country, beside):
+    found, other = _point(coder, text, name), _point(coder, text, beside)
+    assert found[0] == country and haversine_km(*found[1:], *other[1:]) < 1
+
+
+def test_places_the_capital_of_a_region_named_like_a_town_is_of_the_region(coder):
+    text = "Fighting reached a district some 50 km from the capital of Farah on Monday."
+    assert _places(coder, text)["Farah"][:2] == ("AFG", "admin")

@@ -708,6 +708,21 @@ def _owned(doc: Doc, end: int) -> str:
     return "place" if not _OWNED_PLACES.isdisjoint(words) else ""
 
 
+# "across the river", "the other side": the far bank or side from a place named before
+_FACING = (("across", "the", ("river", "border", "frontier", "bridge", "water", "lake")),
+           ("the", "other", ("side", "bank", "shore")), ("the", "opposite", ("side", "bank", "shore")))
+
+
+def facing(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words beside the name at doc[start:end] put it across a river or border
+    from a place named before it: "X, the Somali town across the river", "on the other side,
+    at X"."""
+    sentence_start, sentence_end = doc[start].sent.start, doc[start].sent.end
+    words = [t.lower_ for t in doc[max(sentence_start, start - 8):min(sentence_end, end + 8)]]
+    return any(words[i:i + 2] == list(first_two) and words[i + 2] in last
+               for i in range(len(words) - 2) for *first_two, last in _FACING)
+
+
 def demonym_beside(doc: Doc, start: int, end: int) -> str:
     """The country of a demonym that says where the name lies: "the Libyan capital Tripoli",
     "the Lebanese port city of Tripoli", "Alexandria, the Egyptian port"."""

@@ -199,7 +199,8 @@ class PlaceResolver:
                            and sentence_of.get(m.span.start) == toponym.sentence),
                           key=lambda m, at=toponym.span.start: (m.actor, abs(m.span.start - at)))
             # or of the one demonym its sentence has ("the River Kwanza ..., Angolan officials")
-            country = home or (near[0].place.country if near else "") or \
+            # ("X, the Somali town across the river": Somalia's, whatever the story's country)
+            country = toponym.demonym or home or (near[0].place.country if near else "") or \
                 (toponym.nearby[0] if len(toponym.nearby) == 1 else "") or \
                 _nearest_country(mentions, toponym.span.start)
             within = resolved.get(toponym.lies_in)
@@ -217,6 +218,8 @@ class PlaceResolver:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
                 continue
             # (an anchor the gazetteer lacks too, "in the X Lagoon off Frombork", says no more)
+            if within is None and toponym.facing:
+                within = _across_from(mentions, toponym.span.start, country)
             if within is None:
                 within = _named_after(toponym, mentions) or \
                     _stands_by(near, mentions, toponym.span.start, country)
@@ -499,6 +502,14 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         in_division = context.sure.get((place.country, place.admin1), 0) - own_votes
         value += 2 + 3 * (in_division > 0)
     return value
+
+
+def _across_from(mentions: list[PlaceMention], at: int, country: str) -> Place | None:
+    """The town named last before `at` in another country than `country`, as the point of a
+    town across the river or border from it, in `country` (twin towns stand a few km apart)."""
+    before = [m.place for m in mentions if m.span.start < at and not m.actor and
+              m.place.feature == "city" and m.place.country not in ("", country)]
+    return replace(before[-1], country=country, admin1="") if before and country else None
 
 
 def _one_sense(toponyms: list[Toponym], resolved: dict[int, Place | None],

@@ -530,6 +530,13 @@ class ToponymFinder:
             # "the border towns of X and Y": not the region X of Kyrgyzstan (but "the oil towns
             # of Zulia state" are in the state)
             candidates = towns
+        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "capital":
+            # "Puerto Montt, the capital of Los Lagos": the region, not a town of its name
+            folded = fold_name(doc[start:end].text)
+            divisions = tuple(p for p in candidates if p.feature in ("admin", "country")) or \
+                tuple(filter(None, (self.gazetteer.in_admin(p.country, p.admin1) for p in candidates
+                                    if p.feature == "city" and fold_name(p.admin1) == folded)))
+            candidates = divisions or candidates
         admin_word = ""
         if typed_admin and any(p.feature in ("city", "admin") for p in candidates) and \
                 not any(p.feature == "country" for p in candidates):  # "the Gulf states of Qatar"

@@ -32,8 +32,10 @@ from detente.pipeline.place_words import (
     TITLES,
     after_place_verb,
     alias_before,
+    demonym_beside,
     demonym_phrases,
     demonyms,
+    facing,
     is_locative,
     place_kind,
 )
@@ -190,7 +192,9 @@ class UnlistedReader:
             at, anchored = owner, True  # "Russia's Zabaykalsky region": in Russia
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
                             sentence=sentence, kind=kind or alias_kind or "city",
-                            lies_in=doc[at].idx if anchored else alias_of, offset=offset), \
+                            lies_in=doc[at].idx if anchored else alias_of, offset=offset,
+                            demonym=demonym_beside(doc, start, end),
+                            facing=facing(doc, start, end)), \
             bool(kind or anchored or route or alias)
 
     def _owned(self, doc: Doc, at: int) -> int:
