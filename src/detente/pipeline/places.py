@@ -487,9 +487,12 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     # a place near a town or water the story clearly names (not near the middle of a region
     # or state): "from Ciudad Hidalgo" beside the Suchiate is the Chiapas town on the river,
     # not Michoacán's, 1,000 km away
+    # (but a city the story names by its own name is no neighbour of itself under another:
+    # "Maranhão", a state, is not São Luís, one of whose old names it is, for São Luís named)
     if second and place.feature == "city" and any(
             start != toponym.span.start and q.feature in ("city", "sea") and
-            haversine_km(place.lat, place.lon, q.lat, q.lon) <= _NEIGHBOUR_KM
+            haversine_km(place.lat, place.lon, q.lat, q.lon) <= _NEIGHBOUR_KM and
+            not (q.name == place.name and fold_name(place.name) != fold_name(toponym.span.text))
             for start, q in context.points.items()):
         value += _NEIGHBOUR
     # what the other clear names say: a town's own clear reading does not vote for itself in

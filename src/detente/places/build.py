@@ -376,7 +376,30 @@ def written_forms(name: str, country: str) -> list[str]:
     # "Pul-e-Khumri" and "Pul-i-Khumri" too
     if _EZAFE.search(name):
         forms += [_EZAFE.sub(f"-{vowel}-", name) for vowel in ("e", "i")]
+    if country in ("KOR", "PRK"):
+        forms += korean_province_forms(forms[1])
+    if name.endswith(" Department"):  # "the Jura département": as French copy writes it
+        forms += [f"{name.removesuffix('Department')}{word}" for word in ("Département", "département")]
     return list(dict.fromkeys(forms))
+
+
+# a Korean province's romanised name: "-do" (province), "buk"/"nam" (north/south) before it
+_KOREAN_PROVINCE = re.compile(r"^([A-Z][a-z]+?)-?(?:(buk|nam)-?)?(?:do|to)$")
+
+
+def korean_province_forms(name: str) -> list[str]:
+    """The English names of a Korean province: "Gyeongsangbuk-do" is "North Gyeongsang",
+    "Hamgyong-namdo" "South Hamgyong", "Gyeonggi-do" "Gyeonggi".
+
+    >>> korean_province_forms("Gyeongsangbuk-do"), korean_province_forms("Gyeonggi-do")
+    (['North Gyeongsang'], ['Gyeonggi'])
+    """
+    match = _KOREAN_PROVINCE.match(name)
+    if not match or "-" not in name:
+        return []
+    stem = match.group(1)
+    english = {"buk": f"North {stem}", "nam": f"South {stem}", None: stem}[match.group(2)]
+    return [english]
 
 
 _EZAFE = re.compile(r"(?<=[a-z])-[ei][ -](?=[A-Z])")

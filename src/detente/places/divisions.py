@@ -259,11 +259,22 @@ def city_name_owners(cities: list[Row], city_names: dict[int, list[str]]) -> dic
 
     for number, (main, country, admin1, *_, people, _) in enumerate(cities):
         for name in city_names[number]:
+            if name != main and ascii_fold(name) == ascii_fold(admin1) and \
+                    not _same_names(name, main):
+                continue  # "Bahia", an old name of Salvador, is first its state's name
             size = -1 if name == main else people
             keep((country, admin1), name, size)
             if people >= _NAMESAKE:
                 keep((country, ""), name, size)
     return owners
+
+
+def _same_names(name: str, main: str) -> bool:
+    """Whether `name` is a form of `main`, not another name: "New York" of "New York City",
+    "Odessa" of "Odesa" (but not "Bahia" of "Salvador")."""
+    name, main = ascii_fold(name).lower(), ascii_fold(main).lower()
+    return not set(re.split(r"[ -]", name)).isdisjoint(re.split(r"[ -]", main)) or \
+        difflib.SequenceMatcher(None, name, main).ratio() >= 0.6
 
 
 def first_level_matches(cities: list[Row], places: list[Town],
