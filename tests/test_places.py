@@ -1824,3 +1824,13 @@ def test_places_a_french_departement_written_in_french(coder):
     found = _places(coder, "Storms flattened maize around Aurillac, in the Cantal département.")
     assert found["Cantal département"][:2] == ("FRA", "admin")
     assert found["Aurillac"][0] == "FRA"
+
+
+def test_places_a_town_of_a_territory_under_its_states_dateline(coder):
+    # Tórshavn is filed under the Faroes' own code; the dateline names Denmark
+    found = _places(coder, "TORSHAVN, Denmark, Mar 3 (Wire) - A storm cut power across Torshavn.")
+    assert found["TORSHAVN"][0] == "FRO" and found["Torshavn"][0] == "FRO"
+
+
+def test_places_a_territory_under_the_name_the_actor_dictionary_knows(coder):
+    assert _places(coder, "Ferries between Turku and Åland were cancelled.")["Åland"][0] == "ALA"

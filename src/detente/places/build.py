@@ -140,13 +140,7 @@ def country_centres() -> dict[str, tuple[float, float]]:
 
 def country_rows(latlng: dict[str, tuple[float, float]]) -> Iterator[tuple[Row, list[str]]]:
     """Countries under every name the actor dictionary gives them, at countryinfo's centre."""
-    from detente.actors import ActorDictionary
-
-    phrases: dict[str, list[str]] = defaultdict(list)
-    for entry in ActorDictionary.builtin().entries:
-        if entry.kind == "country" and entry.code == entry.country:
-            phrases[entry.country].append(entry.phrase.removeprefix("the "))
-    for code, names in phrases.items():
+    for code, names in _dictionary_names().items():
         if code in latlng:
             lat, lon = latlng[code]
             # places carry ISO codes; the actor dictionary's Kosovo is CAMEO's KSV
@@ -154,12 +148,23 @@ def country_rows(latlng: dict[str, tuple[float, float]]) -> Iterator[tuple[Row, 
             yield (names[0], iso, "", float(lat), float(lon), "country", (), 0, "countryinfo"), names
 
 
+def _dictionary_names() -> dict[str, list[str]]:
+    """A country's or territory's code -> the names the actor dictionary knows it by."""
+    from detente.actors import ActorDictionary
+
+    phrases: dict[str, list[str]] = defaultdict(list)
+    for entry in ActorDictionary.builtin().entries:
+        if entry.kind == "country" and entry.code == entry.country:
+            phrases[entry.country].append(entry.phrase.removeprefix("the "))
+    return phrases
+
+
 def territory_rows(cities: list[Row], places: list[Town],
                    have: set[str]) -> Iterator[tuple[Row, list[str]]]:
-    """The countries and territories pycountry lists that the actor dictionary and countryinfo
-    leave out (Turks and Caicos, Curaçao, the Virgin Islands), under pycountry's names put as
-    news writes them ("Virgin Islands, British" -> "British Virgin Islands"), at the mean of
-    their cities and towns; one with neither is left out."""
+    """The countries and territories pycountry lists that countryinfo leaves out (Turks and
+    Caicos, Curaçao, the Virgin Islands), under pycountry's names put as news writes them
+    ("Virgin Islands, British" -> "British Virgin Islands") and the actor dictionary's, at the
+    mean of their cities and towns; one with neither is left out."""
     import pycountry
 
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -167,6 +172,7 @@ def territory_rows(cities: list[Row], places: list[Town],
         points[country].append((lat, lon))
     for _, country, _, lat, lon, *_ in cities:
         points[country].append((lat, lon))
+    known = _dictionary_names()
     for country in pycountry.countries:
         code = country.alpha_3
         if code in have or not points.get(code):
@@ -185,7 +191,8 @@ def territory_rows(cities: list[Row], places: list[Town],
                 names.append(name.replace("U.S. ", "US "))
         lat = sum(p[0] for p in points[code]) / len(points[code])
         lon = sum(p[1] for p in points[code]) / len(points[code])
-        names = list(dict.fromkeys(names))
+        # and the actor dictionary's names for it ("Åland")
+        names = list(dict.fromkeys([*names, *known.get(code, ())]))
         yield (names[0], code, "", round(lat, 4), round(lon, 4), "country", (), 0, "pycountry"), names
 
 
@@ -282,7 +289,8 @@ def _build() -> tuple[list[Row], dict[str, int | tuple[int, ...]], dict[tuple[st
         for name in _clean(names, row[1]):
             index[name].append(len(rows))
         rows.append(row)
-    rows = [_by_recognition(row) for row in rows]
+    states = _territory_states()
+    rows = [_with_state(_by_recognition(row), states) for row in rows]
     _one_of_a_country(rows, index)
     # most names name one place: a bare int then, not a tuple (a third of the index's memory)
     return rows, {name: numbers[0] if len(numbers) == 1 else tuple(numbers)
@@ -307,6 +315,21 @@ def _by_recognition(row: Row) -> Row:
     if country != row[1] and row[5] != "country":
         return (row[0], country, row[2], row[3], row[4], row[5], (row[1],), *row[7:])
     return row
+
+
+def _territory_states() -> dict[str, str]:
+    """A dependent territory's code -> the code of the state it belongs to (data/territories.csv)."""
+    return {r["territory"]: r["state"]
+            for r in csv.DictReader(_data("detente.places", "data/territories.csv").splitlines())}
+
+
+def _with_state(row: Row, states: dict[str, str]) -> Row:
+    """A place of a dependent territory with the state it belongs to among its `countries`:
+    Mariehamn (ALA) lies in Finland too."""
+    state = states.get(row[1])
+    if state is None or state in row[6] or row[5] == "country":
+        return row
+    return (*row[:6], (*row[6], state), *row[7:])
 
 
 def _one_of_a_country(rows: list[Row], index: dict[str, list[int]]) -> None:

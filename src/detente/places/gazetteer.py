@@ -117,7 +117,8 @@ def _spelling_key(name: str) -> str:
 def cache_key() -> str:
     versions = [f"{name}={metadata.version(name)}" for name in _PACKAGES]
     curated = resources.files("detente.places").joinpath("data/curated.csv").read_bytes() + \
-        resources.files("detente.places").joinpath("data/division_points.csv").read_bytes()
+        resources.files("detente.places").joinpath("data/division_points.csv").read_bytes() + \
+        resources.files("detente.places").joinpath("data/territories.csv").read_bytes()
     countries = resources.files("detente.actors").joinpath("data/countries.csv").read_bytes()
     digest = hashlib.sha1("|".join([build.CITY_FILE, *versions]).encode())
     for module in build.BUILD_MODULES:
