@@ -1834,3 +1834,20 @@ def test_places_a_town_of_a_territory_under_its_states_dateline(coder):
 
 def test_places_a_territory_under_the_name_the_actor_dictionary_knows(coder):
     assert _places(coder, "Ferries between Turku and Åland were cancelled.")["Åland"][0] == "ALA"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # names the gazetteer lacks, made places by a harbour, an area, a park, a plain or a
+    # département, or by the far end of a stretch from a place it has
+    ("ATHENS, May 2 (Wire) - A ferry struck rocks at the entrance to the harbour of Naoussa "
+     "Bay.", "Naoussa Bay", "GRC"),
+    ("CARDIFF, Jan 2 (Wire) - Floods hit dozens of homes in the Cwmgarw area.", "Cwmgarw", "GBR"),
+    ("PERTH, Jan 2 (Wire) - Fire spread into the Wandoora National Park overnight.",
+     "Wandoora National Park", "AUS"),
+    ("CAHORS, France, May 2 (Wire) - Hail fell near Gramat, in the département of Quercy Blanc.",
+     "Quercy Blanc", "FRA"),
+    ("BELFAST, May 2 (Wire) - An algal bloom spread along the shore from Antrim to Drumlagh.",
+     "Drumlagh", "GBR"),
+])
+def test_places_unlisted_names_a_kind_word_or_a_stretch_makes_places(coder, text, name, country):
+    assert _places(coder, text)[name][0] == country

@@ -33,7 +33,8 @@ LANDMARK_ENDINGS = {**dict.fromkeys(("Bay", "Sound", "Lagoon", "Fjord", "Firth",
                                      "Darya"),
                                     "sea"),
                     **dict.fromkeys(("Forest", "Flats", "Marsh", "Marshes", "Beach", "Glacier",
-                                     "Wetlands", "Steppe", "Oilfield", "Canyon", "Pass"), "region")}
+                                     "Wetlands", "Steppe", "Oilfield", "Canyon", "Pass", "Park"),
+                                    "region")}
 NAME_ENDINGS = {**{word: kind for word, kind in FEATURE_WORDS.items() if word[0].isupper()},
                 **LANDMARK_ENDINGS}
 # a capitalised word after a name that leaves it a place

@@ -176,7 +176,7 @@ class UnlistedReader:
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
         # ("the road between X and Chitral": the other end of a stretch the gazetteer has)
         route = toward(doc, start) or between_places(doc, start, end) and \
-            self.finder.longest(doc, end + 1, False)[0] > 0
+            self.finder.longest(doc, end + 1, False)[0] > 0 or self._from_a_place(doc, start)
         alias = alias_of >= 0  # another name of the place named at `alias_of`: there
         # (a verb whose object is a place, "reached X", leaves the name doubtful, as a
         # locative does: the recogniser decides)
@@ -196,6 +196,18 @@ class UnlistedReader:
                             demonym=demonym_beside(doc, start, end),
                             facing=facing(doc, start, end)), \
             bool(kind or anchored or route or alias)
+
+    def _from_a_place(self, doc: Doc, start: int) -> bool:
+        """Whether the name at `start` ends a stretch from a place the gazetteer has: "from
+        Ballinderry to X" (the far end of a road, a spill or a march)."""
+        if start < 3 or doc[start - 1].lower_ != "to":
+            return False
+        for at in range(start - 2, max(0, start - 6), -1):
+            if doc[at].is_punct:
+                return False
+            if doc[at].lower_ == "from":
+                return self.finder.longest(doc, at + 1, False)[0] == start - 1
+        return False
 
     def _owned(self, doc: Doc, at: int) -> int:
         """The name after an owner's "'s" where the gazetteer has it, else the owner's: "in
