@@ -1851,3 +1851,20 @@ def test_places_a_territory_under_the_name_the_actor_dictionary_knows(coder):
 ])
 def test_places_unlisted_names_a_kind_word_or_a_stretch_makes_places(coder, text, name, country):
     assert _places(coder, text)[name][0] == country
+
+
+def test_places_a_country_named_town_in_an_apposition_of_a_city(coder):
+    found = _places(coder, "Police in Lebanon, a city of 25,000 in southern Pennsylvania, said so.")
+    assert found["Lebanon"][:2] == ("USA", "city")
+
+
+def test_places_a_philippine_province_with_its_side_first(coder):
+    found = _places(coder, "Floods hit Dumaguete, in Oriental Negros, on Monday.")
+    assert found["Oriental Negros"][:2] == ("PHL", "admin")
+
+
+def test_places_a_formal_divisions_name_after_its_kind_words(coder):
+    text = ("EDMONTON, Canada, May 3 (Wire) - Officials in the Regional Municipality of Glass "
+            "Creek said so.")
+    found = _places(coder, text)
+    assert "Regional Municipality" not in found and found["Glass Creek"][:2] == ("CAN", "admin")

@@ -525,10 +525,11 @@ class ToponymFinder:
                  sentence: int, named: bool = False, typed_admin: str = "",
                  dateline: bool = False) -> Toponym:
         towns = tuple(p for p in candidates if p.feature == "city")
-        if towns and len(towns) < len(candidates) and designated_in_list(doc, start, end, TOWN_WORDS) \
+        if towns and len(towns) < len(candidates) and \
+                designated_in_list(doc, start, end, TOWN_WORDS | {"city"}) \
                 and not (end < len(doc) and doc[end].lower_ in ADMIN_WORDS):
             # "the border towns of X and Y": not the region X of Kyrgyzstan (but "the oil towns
-            # of Zulia state" are in the state)
+            # of Zulia state" are in the state); "Peru, a city of 11,000 in Indiana"
             candidates = towns
         if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "capital":
             # "Puerto Montt, the capital of Los Lagos": the region, not a town of its name

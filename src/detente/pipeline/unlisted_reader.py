@@ -26,6 +26,7 @@ from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
     ERAS,
+    KIND_WORDS,
     LANGUAGES,
     LOCATIVES,
     NEIGHBOURING,
@@ -142,7 +143,10 @@ class UnlistedReader:
         checked = doc[start + int(head):end - bool(ending)]
         river = start > 0 and doc[start - 1].lower_ == "the" and river_words(doc, start, end)
         # nor where the words say it is a river: "the Nam Ou overflowed"
-        common = self.finder.common if not (river and end - start > 1) else frozenset()
+        # (nor after a formal division's name: "the Regional Municipality of Wood Buffalo")
+        formal = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].is_title and \
+            KIND_WORDS.get(doc[start - 2].lower_) in ("admin", "city")
+        common = self.finder.common if not (river and end - start > 1 or formal) else frozenset()
         # a capitalised word before it makes it part of a person's or body's name, but for a
         # preposition that opens the sentence ("In Stewiacke, south of Truro, ...")
         opener = doc[start - 1].lower_ == "the" or doc[start - 1].is_sent_start and \
@@ -156,6 +160,9 @@ class UnlistedReader:
                 words.text in common or \
                 end < len(doc) and (doc[end].text[:1].isupper() or _numbered(doc, end)):
             return 0, None, False
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title and \
+                KIND_WORDS.get(doc[end - 1].lower_) in ("admin", "city"):
+            return 0, None, False  # "the Regional Municipality of X": X is the place
         kind, taken = place_kind(doc, start, end)
         if taken and end - start == 1 and doc[start].lower_.endswith(_ADJECTIVE_ENDINGS):
             return 0, None, False  # "a Himalayan town", "the Crimean port city": adjectives

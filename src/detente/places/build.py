@@ -401,6 +401,10 @@ def written_forms(name: str, country: str) -> list[str]:
         forms += [_EZAFE.sub(f"-{vowel}-", name) for vowel in ("e", "i")]
     if country in ("KOR", "PRK"):
         forms += korean_province_forms(forms[1])
+    if country == "PHL" and name.endswith((" Oriental", " Occidental")):
+        # "Mindoro Oriental", as the ISO list has it, is "Oriental Mindoro" in Philippine copy
+        stem, side = name.rsplit(" ", 1)
+        forms.append(f"{side} {stem}")
     if name.endswith(" Department"):  # "the Jura département": as French copy writes it
         forms += [f"{name.removesuffix('Department')}{word}" for word in ("Département", "département")]
     return list(dict.fromkeys(forms))
