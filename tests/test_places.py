@@ -1868,3 +1868,11 @@ def test_places_a_formal_divisions_name_after_its_kind_words(coder):
             "Creek said so.")
     found = _places(coder, text)
     assert "Regional Municipality" not in found and found["Glass Creek"][:2] == ("CAN", "admin")
+
+
+def test_places_a_name_the_gazetteer_lacks_repeated_stands_where_it_was_said_to_lie(coder):
+    text = ("PIRAEUS, Greece, Aug 2 (Wire) - A ferry struck rocks off Naoussa, on Paros, on "
+            "Friday. The ship had left Piraeus in the morning. Its captain was held in Naoussa.")
+    first, again = [p for p in coder.code_article(Article(id="r", text=text)).places
+                    if p.span.text == "Naoussa"]
+    assert (again.place.lat, again.place.lon) == (first.place.lat, first.place.lon)

@@ -191,7 +191,13 @@ class PlaceResolver:
         # of Tabqa, Raqqa and Manbij that accuses Turkey is Syria's
         if unknown and not dateline_country:
             home = _places_country(mentions) or home
+        placed: dict[str, Place] = {}  # by folded name: where a name it lacks was said to lie
         for toponym in unknown:
+            name = fold_name(toponym.span.text)
+            if toponym.lies_in < 0 and name in placed:
+                # "the harbour of X, on Paros ... detained in X": where it was said to lie
+                mentions.append(PlaceMention(toponym.span, placed[name], placed=True))
+                continue
             # no place named as where it lies: the story's country, else the country of the
             # nearest place its sentence names (not the far side of a border: "Estonia closed
             # the X crossing on its border with Russia"), else of the nearest government it names,
@@ -226,6 +232,8 @@ class PlaceResolver:
             place = self._unlisted(toponym, within, country)
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
+                if toponym.lies_in >= 0 and resolved.get(toponym.lies_in) is not None:
+                    placed.setdefault(name, place)
         return sorted(mentions, key=lambda m: m.span.start) if unknown else mentions
 
     def _like_division(self, toponym: Toponym, countries: Sequence[str]) -> Place | None:
