@@ -1876,3 +1876,21 @@ def test_places_a_name_the_gazetteer_lacks_repeated_stands_where_it_was_said_to_
     first, again = [p for p in coder.code_article(Article(id="r", text=text)).places
                     if p.span.text == "Naoussa"]
     assert (again.place.lat, again.place.lon) == (first.place.lat, first.place.lon)
+
+
+@pytest.mark.parametrize("text, name, country, feature, actor", [
+    # a country after "the highlands of" is where something is
+    ("Fighting spread through villages in the highlands of Papua New Guinea.", "Papua New Guinea",
+     "PNG", "country", False),
+    # a country-named town in an apposition of a county seat, and a country after "city of"
+    ("A tornado hit Peru, the seat of Miami County, on Sunday.", "Peru", "USA", "city", False),
+    ("Crowds filled the streets of Holguin, the third city of Cuba.", "Cuba", "CUB", "country",
+     False),
+    # what fell on a town, and a town a place word heads where only the town file has it
+    ("Shells fell on Rutshuru overnight, residents said.", "Rutshuru", "COD", "city", False),
+    ("CAIRNS, Australia, Dec 18 (Wire) - Floods cut off Port Douglas on Monday.", "Port Douglas",
+     "AUS", "city", False),
+])
+def test_places_words_that_make_places_of_countries_and_towns(coder, text, name, country,
+                                                               feature, actor):
+    assert _places(coder, text)[name] == (country, feature, actor)

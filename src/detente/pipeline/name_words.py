@@ -74,6 +74,7 @@ ANCHOR_WORDS = SETTLEMENTS | frozenset({
     "southwestern", "neighbouring", "neighboring", "nearby", "part", "outskirts", "capital",
     "island", "islands", "isle", "coast", "peninsula", "archipelago",  # "X on the island of Y"
     "off",  # "X, an island off the coast of Y"
+    "shore", "shores", "bank", "banks", "slopes",  # "X on the shore of Lake Kivu"
     "at", "tip", "edge", "foot", "end", "head", "mouth",  # "X, at the tip of the Y peninsula"
     # "X, the commercial district of Y", "X, a suburb of Y"
     "district", "neighbourhood", "neighborhood", "quarter", "suburb", "commercial", "industrial",

@@ -53,7 +53,8 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "border", "borders", "shores", "waters", "island", "islands", "port",
                           "streets", "heart", "suburbs", "territory", "area", "areas",
                           "districts", "district", "edge", "edges", "fringes", "environs", "rest",
-                          "much", "most", "swathes", "all",
+                          "much", "most", "swathes", "all", "highlands", "lowlands", "hills",
+                          "interior", "heartland", "countryside",
                           "strip", "hub", "half", "corner", "tip", "reaches", "stretch",
                           "stretches", "portion", "length", "breadth", "third", "thirds",
                           "two-thirds", "quarter", "quarters", "three-quarters", "fifth",
@@ -537,8 +538,9 @@ _ON_AN_ISLAND = frozenset({"erupted", "landed", "stranded", "arrived", "live", "
                            "schools", "houses", "shops", "gardens", "crops", "villages", "towns",
                            "islanders", "villagers", "inhabitants", "hospitals", "hotels",
                            "beaches", "fishermen", "communities",
-                           # "its military base on X"
-                           "base", "bases", "airbase", "airstrip", "runway", "station"})
+                           # "its military base on X", "shells fell on X"
+                           "base", "bases", "airbase", "airstrip", "runway", "station", "fell",
+                           "falling", "rained", "dropped"})
 # after a country's name: verbs it does, beyond `_ACTOR_VERBS`
 _DOES = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
                    "could", "may", "might", "must", "should", "did", "does", "began", "begins",

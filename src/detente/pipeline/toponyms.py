@@ -117,6 +117,16 @@ def _word_lists() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w for w in lines if " " not in w), tuple(w for w in lines if " " in w)
 
 
+def _a_town_apposed(doc: Doc, end: int) -> bool:
+    """Whether an apposition after the name ending at `end` makes it a town: "Peru, a city of
+    11,000", "Angola, the seat of Steuben County", "X, the capital of Y" (not "the second city of
+    Cuba", where the country is the name after "of")."""
+    return end + 2 < len(doc) and doc[end].text == "," and (
+        doc[end + 1].lower_ in ("a", "an") and doc[end + 2].lower_ == "city" or
+        doc[end + 1].lower_ == "the" and doc[end + 2].lower_ in ("seat", "capital") and
+        end + 3 < len(doc) and doc[end + 3].lower_ == "of")
+
+
 def _a_seas_own_name(text: str, candidates: tuple[Place, ...]) -> bool:
     """Whether `text` is the whole name of a sea or gulf the curated list holds ("Red Sea"),
     not a river's or a name it shares with a town ("Aral")."""
@@ -463,8 +473,11 @@ class ToponymFinder:
     def small_place(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                anchor: tuple[Place, ...] = ()) -> str:
         """What lets a small place of the town file be meant (`Toponym.small`)."""
-        if sum(t.is_alpha for t in doc[start:end]) >= 3:
-            return "named"  # a name of three words is no surname: "Benque Viejo del Carmen"
+        if sum(t.is_alpha for t in doc[start:end]) >= 3 or \
+                end - start == 2 and doc[start].text in NAME_HEADS:
+            # a name of three words, or one a place word heads, is no surname: "Benque Viejo
+            # del Carmen", "Port Douglas"
+            return "named"
         if designated_in_list(doc, start, end, SETTLEMENTS) or demonym_beside(doc, start, end) or \
                 end < len(doc) and doc[end].text in FEATURE_WORDS or \
                 town_by_its_people(doc, start, end) is not None:
@@ -526,7 +539,7 @@ class ToponymFinder:
                  dateline: bool = False) -> Toponym:
         towns = tuple(p for p in candidates if p.feature == "city")
         if towns and len(towns) < len(candidates) and \
-                designated_in_list(doc, start, end, TOWN_WORDS | {"city"}) \
+                (designated_in_list(doc, start, end, TOWN_WORDS) or _a_town_apposed(doc, end)) \
                 and not (end < len(doc) and doc[end].lower_ in ADMIN_WORDS):
             # "the border towns of X and Y": not the region X of Kyrgyzstan (but "the oil towns
             # of Zulia state" are in the state); "Peru, a city of 11,000 in Indiana"
