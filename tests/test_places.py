@@ -1894,3 +1894,22 @@ def test_places_a_name_the_gazetteer_lacks_repeated_stands_where_it_was_said_to_
 def test_places_words_that_make_places_of_countries_and_towns(coder, text, name, country,
                                                                feature, actor):
     assert _places(coder, text)[name] == (country, feature, actor)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a name the gazetteer lacks at a site or an arrival, or headed by a place word after "in"
+    ("BOGOTA, Colombia, May 2 (Wire) - Drones hit an army base at Santa Rosita.",
+     "Santa Rosita", "COL"),
+    ("LA PAZ, Bolivia, May 2 (Wire) - Protesters in Villa Kandahari said they would stay.",
+     "Villa Kandahari", "BOL"),
+])
+def test_places_unlisted_towns_at_a_site_or_headed_by_a_place_word(coder, text, name, country):
+    assert _places(coder, text)[name][0] == country
+
+
+def test_places_a_division_named_with_its_type_word_then_bare(coder):
+    text = ("LIMA, Peru, May 2 (Wire) - Gunmen attacked a mine in Pachitea Province on Sunday. "
+            "The army sent 300 soldiers to Pachitea.")
+    coded = coder.code_article(Article(id="d", text=text))
+    assert [m.place.feature for m in coded.places if m.span.text.startswith("Pachitea")] == \
+        ["admin", "admin"]

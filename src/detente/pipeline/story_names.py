@@ -100,6 +100,9 @@ class StoryNames:
             names = [t.text for t in doc[start:end]]
             if names and names[-1].lower() in (toponym.admin_word, toponym.feature_word.lower()):
                 names = names[:-1]  # "Kono" of "Kono district"
+            elif len(names) > 1 and names[-1].lower() in ADMIN_WORDS and \
+                    not self.finder.gazetteer.candidates(ascii_fold(" ".join(names[:-1]))):
+                names = names[:-1]  # "Pataz" of "Pataz Province", a name the gazetteer has whole
             # not a people's name ("the Somali region ... Somali traders") or a month
             said = " ".join(names)
             if not toponym.actor and names and names[0][:1].isupper() and \

@@ -177,7 +177,9 @@ class UnlistedReader:
                            is_locative(doc, start, LOCATIVES | {"on"})):
             ending = ""
         kind = kind or ending or ("city" if designated(doc, start, end, TOWN_WORDS) or
-                                  head and doc[start].text in TOWN_HEADS else "")
+                                  head and doc[start].text in TOWN_HEADS or
+                                  head and is_locative(doc, start) or _at_a_site(doc, start)
+                                  else "")
         if not kind and river:
             kind = "sea"  # "The Surma overflowed", "the banks of the Kara Darya"
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
@@ -273,6 +275,19 @@ _ADJECTIVE_ENDINGS = ("ean", "ese", "ish")
 _STAFF = frozenset({"analyst", "analysts", "economist", "economists", "strategist", "strategists",
                     "executive", "executives", "employees", "banker", "bankers", "trader",
                     "traders", "shareholders", "investors"})
+
+
+# before "at" and a name: a site or an arrival, so the name is a place ("the oil terminal at X",
+# "an army base at X", "arrived by canoe at X")
+_SITES = frozenset({"terminal", "base", "camp", "port", "harbour", "harbor", "station",
+                    "checkpoint", "crossing", "airport", "airstrip", "mine", "refinery", "dam",
+                    "arrived", "landed", "docked", "stranded", "canoe", "boat", "ferry"})
+
+
+def _at_a_site(doc: Doc, start: int) -> bool:
+    """Whether "at" before the name at `start` follows a site or an arrival: "the oil terminal
+    at X", "arrived by canoe at X" (not "analysts at X", a firm)."""
+    return start >= 2 and doc[start - 1].lower_ == "at" and doc[start - 2].lower_ in _SITES
 
 
 def _numbered(doc: Doc, end: int) -> bool:
