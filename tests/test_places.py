@@ -1913,3 +1913,14 @@ def test_places_a_division_named_with_its_type_word_then_bare(coder):
     coded = coder.code_article(Article(id="d", text=text))
     assert [m.place.feature for m in coded.places if m.span.text.startswith("Pachitea")] == \
         ["admin", "admin"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a government asked for something, one that signs in a quote's present tense, and a
+    # country's body that speaks after a comma that ends a locative clause
+    ("Haiti's council said it would ask Rwanda for more police.", "Rwanda"),
+    ("\"Madrid signs the deals and we pay for them,\" said a farmer.", "Madrid"),
+    ("Aid flights landed in the town, Chad's health minister said.", "Chad"),
+])
+def test_places_governments_asked_signing_or_speaking_after_a_clause(coder, text, name):
+    assert _places(coder, text)[name][2] is True

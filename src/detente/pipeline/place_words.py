@@ -328,7 +328,10 @@ _ACTOR_VERBS = frozenset({
     "defies", "ignored", "challenged", "vetoed", "passed", "enacted", "adopted", "launched",
     "deployed", "sent", "recognised", "recognized", "froze", "suspended", "cut", "restored",
     "extended", "lifted", "reopened", "closed", "seized", "put", "placed", "raised", "lowered",
-    "released", "calls"})
+    "released", "calls",
+    # the present of headlines and quotes: "Brussels signs the deals"
+    "signs", "sends", "backs", "blames", "orders", "accepts", "opposes", "supports", "decides",
+    "agrees", "approves", "pays", "rules", "bans"})
 # a body of a government that speaks under the name of its place ("Tamaulipas prosecutors
 # said", "the Gaza health ministry said")
 _BODIES = _OFFICES | frozenset({"prosecutors", "prosecutor", "defence", "defense", "department",
@@ -463,6 +466,8 @@ def role(doc: Doc, start: int, end: int) -> str:
                 word in _LINKING and before > 0 and \
                 any(t.lower_ in _BETWEEN_PLACES for t in doc[max(0, before - 4):before]):
             return "place"  # "the roads linking Port-au-Prince with the north"
+    if start and doc[start - 1].text == "," and _owned(doc, end) == "actor":
+        return "actor"  # "into the town, South Sudan's minister said": a new clause's body
     # "the capital of Georgia", "in eastern Ukraine": the modifiers may reach back to a comma
     if is_locative(doc, start) or alias_before(doc, start):
         return "place"  # and "Astana, which was called Nur-Sultan": another name of a place
@@ -528,6 +533,11 @@ _COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "
 _PARTY_WORDS = frozenset({"with", "by", "against", "between", "among", "from", "on", "at",
                           "toward", "towards", "and", "or", "nor", "but", "of", "for", "de",
                           "du", "des", "del", "da", "do"})
+# before a country's name: verbs whose object is a party ("would ask Kenya for more police")
+_ASKED = frozenset({"ask", "asks", "asking", "urge", "urges", "urging", "tell", "tells",
+                    "telling", "thank", "thanks", "invite", "invites", "persuade", "press",
+                    "presses", "pressing", "warn", "warns", "accuse", "accuses", "blame", "blames",
+                    "join", "joins", "help", "helps", "pay", "pays", "sue", "sues"})
 # before "on" and a name: it is an island someone is or something happens on ("police on
 # Mayotte", "erupted on St Vincent"), not the object of "sanctions on"
 _ON_AN_ISLAND = frozenset({"erupted", "landed", "stranded", "arrived", "live", "lived", "living",
@@ -568,7 +578,7 @@ def country_role(doc: Doc, start: int, end: int) -> str:
         before -= 1
     if before >= 0 and not doc[before].is_sent_start or before == 0:
         word = doc[before].lower_ if before >= 0 else ""
-        if word in _PARTY_WORDS or doc[before].is_lower and word.endswith("ed"):
+        if word in _PARTY_WORDS or word in _ASKED or doc[before].is_lower and word.endswith("ed"):
             return ""
     if start == 0 or doc[start].is_sent_start or before >= 0 and doc[before].is_punct:
         return ""  # a sentence or a clause it opens is about what it does
@@ -618,6 +628,8 @@ def _apposition_head(doc: Doc, start: int) -> int:
     where no such noun is apposed."""
     if start < 3 or doc[start - 1].text != "," or doc[start - 2].lower_ not in _APPOSED_NOUNS:
         return start
+    if any(t.text in ("'s", "’s") for t in doc[start:start + 4]):
+        return start  # "flying food into the town, South Sudan's minister said": a new clause
     head = start - 3
     if head > 0 and doc[head].is_title and doc[head - 1].lower_ == "the":
         head -= 1  # "the Haitian capital"
