@@ -518,9 +518,11 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
 def _across_from(mentions: list[PlaceMention], at: int, country: str) -> Place | None:
     """The town named last before `at` in another country than `country`, as the point of a
     town across the river or border from it, in `country` (twin towns stand a few km apart)."""
-    before = [m.place for m in mentions if m.span.start < at and not m.actor and
+    before = [m for m in mentions if m.span.start < at and not m.actor and
               m.place.feature == "city" and m.place.country not in ("", country)]
-    return replace(before[-1], country=country, admin1="") if before and country else None
+    if not before or not country:
+        return None
+    return replace(max(before, key=lambda m: m.span.start).place, country=country, admin1="")
 
 
 def _one_sense(toponyms: list[Toponym], resolved: dict[int, Place | None],
