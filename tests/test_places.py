@@ -1924,3 +1924,10 @@ def test_places_a_division_named_with_its_type_word_then_bare(coder):
 ])
 def test_places_governments_asked_signing_or_speaking_after_a_clause(coder, text, name):
     assert _places(coder, text)[name][2] is True
+
+
+def test_places_a_name_the_gazetteer_lacks_with_a_joined_lower_case_article(coder):
+    text = "SANAA, Yemen, May 2 (Wire) - A fishing boat sank off al-Qurshiya on Monday."
+    assert _places(coder, text)["al-Qurshiya"][:2] == ("YEM", "city")
+    # a person's name so written is no place
+    assert "al-Hakim" not in _places(coder, "The spokesman, al-Hakim, said so.")

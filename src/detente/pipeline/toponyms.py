@@ -254,6 +254,10 @@ class ToponymFinder:
                 named.append((sentence, known[token.text]))
             elif not end and in_dateline and i == 0:
                 end = self.unlisted.in_dateline(doc, dateline_end, found)
+            elif not end and not in_dateline and article_joined(doc, i):
+                end, toponym = self.unlisted.article_joined(doc, i, sentence)
+                if toponym is not None:  # "off al-Khokha": a name the gazetteer lacks
+                    found.append(toponym)
             elif not end and not in_dateline or alias is not None:
                 end, toponym, sure = self.unlisted.read(doc, i, sentence, after_place,
                                                    alias.span.start if alias else -1,

@@ -192,19 +192,40 @@ class UnlistedReader:
         if not kind and not is_locative(doc, start, LOCATIVES | {"on"}) and not route and \
                 not after_place and not alias and not after_place_verb(doc, start):
             return 0, None, False
-        at = self.finder.anchor_at(doc, end + taken)
-        anchored = at is not None and self.finder.longest(doc, at, False, towns=True)[0] > 0
-        offset = offset_before(doc, end, at) if anchored else None
-        if anchored:
-            at = self._owned(doc, at)
-        elif (owner := self.finder.owner(doc, start)) is not None:
-            at, anchored = owner, True  # "Russia's Zabaykalsky region": in Russia
+        lies_in, offset = self._where(doc, start, end, taken)
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
                             sentence=sentence, kind=kind or alias_kind or "city",
-                            lies_in=doc[at].idx if anchored else alias_of, offset=offset,
+                            lies_in=alias_of if lies_in < 0 else lies_in, offset=offset,
                             demonym=demonym_beside(doc, start, end),
                             facing=facing(doc, start, end)), \
-            bool(kind or anchored or route or alias)
+            bool(kind or lies_in >= 0 or route or alias)
+
+    def _where(self, doc: Doc, start: int, end: int,
+               taken: int = 0) -> tuple[int, tuple[float, float] | None]:
+        """(where the place the name doc[start:end] lies in starts, in characters, or -1; how far
+        and which way from it) as the words after it, or an owner before it, say."""
+        at = self.finder.anchor_at(doc, end + taken)
+        if at is not None and self.finder.longest(doc, at, False, towns=True)[0] > 0:
+            offset = offset_before(doc, end, at)
+            return doc[self._owned(doc, at)].idx, offset
+        owner = self.finder.owner(doc, start)
+        # "Russia's Zabaykalsky region": in Russia
+        return (doc[owner].idx, None) if owner is not None else (-1, None)
+
+    def article_joined(self, doc: Doc, start: int, sentence: int) -> tuple[int, Toponym | None]:
+        """(end, toponym) of a name the gazetteer lacks written with a joined lower-case Arabic
+        article, where a locative, a verb of place or a road makes it a place: "off al-Khokha",
+        "fled to el-Fasher"; (0, None) for anything else."""
+        end = capitalised_run(doc, start + 2)
+        if end <= start + 2 or end < len(doc) and doc[end].text[:1].isupper() or not (
+                is_locative(doc, start, LOCATIVES | {"on"}) or after_place_verb(doc, start) or
+                toward(doc, start)):
+            return 0, None
+        words = doc[start:end]
+        lies_in, offset = self._where(doc, start, end)
+        return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
+                            sentence=sentence, kind="city", lies_in=lies_in, offset=offset,
+                            demonym=demonym_beside(doc, start, end))
 
     def _from_a_place(self, doc: Doc, start: int) -> bool:
         """Whether the name at `start` ends a stretch from a place the gazetteer has: "from
