@@ -1931,3 +1931,9 @@ def test_places_a_name_the_gazetteer_lacks_with_a_joined_lower_case_article(code
     assert _places(coder, text)["al-Qurshiya"][:2] == ("YEM", "city")
     # a person's name so written is no place
     assert "al-Hakim" not in _places(coder, "The spokesman, al-Hakim, said so.")
+
+
+def test_places_a_town_near_a_countrys_border_is_in_one_of_its_neighbours(coder):
+    # not Coro, Venezuela (one of whose other names it is): Mali borders Burkina Faso
+    text = "Gunmen killed nine herders near Koro, close to the border with Burkina Faso."
+    assert _places(coder, text)["Koro"][0] in ("MLI", "CIV")

@@ -34,7 +34,7 @@ from detente.pipeline.toponym import OWN_NAME_CITY, Toponym, lies_in, own_name_p
 from detente.pipeline.unlisted_names import without_type_word
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
-from detente.places.gazetteer import Gazetteer
+from detente.places.gazetteer import Gazetteer, neighbours
 from detente.places.names import dateline_case, fold_name, haversine_km, same_name
 from detente.places.spellings import like_spelling
 
@@ -469,6 +469,11 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         value += 10 + 2 * (inside.feature == "admin" and inside.admin1 == place.admin1)
     if toponym.demonym and toponym.demonym == place.country:
         value += 10  # "the Libyan capital Tripoli"
+    if toponym.border_with and not {place.country, *place.countries}.isdisjoint(
+            {toponym.border_with, *neighbours().get(toponym.border_with, ())}):
+        # "Nara, close to the border with Mauritania": Mali's, not Japan's (and "the Panj,
+        # which forms the border with Afghanistan", the river as much as the town)
+        value += 3
     # "X, a town in northern Mali", "X near Aleppo"; but "talks between Sudan and Morocco in
     # Warsaw" is no Morocco in Warsaw, Indiana: a country's name is the country's
     if toponym.anchor and not toponym.a_countrys_name:

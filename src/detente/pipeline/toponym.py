@@ -54,6 +54,9 @@ class Toponym:
     lies_in: int = -1
     # "X, a town 40 km south of Y": how far and which way from that place (km, bearing)
     offset: tuple[float, float] | None = None
+    # "X, close to the border with Mauritania": the country whose border it lies near, so in
+    # one of its neighbours
+    border_with: str = ""
     # a name the gazetteer lacks across a river or border from a town named before it ("X,
     # the Somali town across the river", "on the other side, at X"): beside that town
     facing: bool = False

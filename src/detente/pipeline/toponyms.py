@@ -538,6 +538,19 @@ class ToponymFinder:
                 return None
         return None
 
+    def _border_with(self, doc: Doc, end: int) -> str:
+        """The country whose border the words after the name ending at `end` put it near: "X,
+        close to the border with Mauritania", "X, near the frontier with Chad"; "" if none."""
+        for at in range(end, min(len(doc) - 2, end + 8)):
+            if at > end and doc[at].is_sent_start:
+                return ""
+            if doc[at].lower_ in ("border", "frontier", "borders") and \
+                    doc[at + 1].lower_ in ("with", "of"):
+                countries = [p.country for p in self.longest(doc, at + 2, False)[1]
+                             if p.feature == "country"]
+                return countries[0] if countries else ""
+        return ""
+
     def make_toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                  sentence: int, named: bool = False, typed_admin: str = "",
                  dateline: bool = False) -> Toponym:
@@ -596,7 +609,8 @@ class ToponymFinder:
                           sentence=sentence,
                           demonym=demonym_beside(doc, start, end) if ambiguous else "",
                           anchor=anchor, small=small, across=across_border(doc, start),
-                          on=start > 0 and doc[start - 1].lower_ == "on")
+                          on=start > 0 and doc[start - 1].lower_ == "on",
+                          border_with=self._border_with(doc, end) if ambiguous else "")
         held = self._held_elsewhere(doc, end, candidates, owner, dateline)
         if held is None:
             return toponym

@@ -143,6 +143,14 @@ def is_built() -> bool:
 
 
 @functools.cache
+def neighbours() -> dict[str, frozenset[str]]:
+    """ISO alpha-3 -> the countries it borders, as countryinfo lists them."""
+    from countryinfo import all_countries
+
+    return {info.iso(3): frozenset(info.borders() or ()) for info in all_countries() if info.iso(3)}
+
+
+@functools.cache
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, from the disk cache; built (in a child process) when missing.
 
