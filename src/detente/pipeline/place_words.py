@@ -702,22 +702,21 @@ def _owned(doc: Doc, end: int) -> str:
     """"Lithuania's airspace" makes the name a place, "Bavaria's interior minister" an actor."""
     if end >= len(doc) or doc[end].lower_ not in ("'s", "'", "’s"):
         return ""
-    words, named = [], False
+    words = []
     for token in doc[end + 1:end + 6]:
         if token.is_punct and token.text != "-":
             break
         if token.is_title:
-            if not _COMPASS_ADJECTIVES.issuperset(words):
-                break
             # "Turkey's eastern Black Sea coast": a name may stand between; past it only a
             # place noun decides ("Nigeria's Katsina state" is left open)
-            while token.i + 1 < len(doc) and doc[token.i + 1].is_title:
-                token = doc[token.i + 1]
-            named = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _OWNED_PLACES
+            after = token.i
+            while after < len(doc) and doc[after].is_title:
+                after += 1
+            if _COMPASS_ADJECTIVES.issuperset(words) and after < len(doc) and \
+                    doc[after].lower_ in _OWNED_PLACES:
+                return "place"
             break
         words.append(token.lower_)
-    if named:
-        return "place"
     if not _OFFICES.isdisjoint(words):
         return "actor"
     return "place" if not _OWNED_PLACES.isdisjoint(words) else ""

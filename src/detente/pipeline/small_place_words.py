@@ -78,10 +78,10 @@ def designated(doc: Doc, start: int, end: int, words: frozenset[str] = SETTLEMEN
         before = doc[start - 2].lower_
     after = doc[end].lower_ if end < len(doc) else ""
     return before in words or after in words and after not in ("city", "cities") or \
-        _apposed(doc, end, words)
+        apposed(doc, end, words)
 
 
-def _apposed(doc: Doc, end: int, words: frozenset[str]) -> bool:
+def apposed(doc: Doc, end: int, words: frozenset[str]) -> bool:
     """Whether an apposition after the name begins with a settlement word: "X, a village on
     the Altiplano", "X, a small fishing town"; not one that opens a compound ("X, a village
     elder", "X, a town councillor": a person)."""

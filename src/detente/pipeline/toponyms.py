@@ -64,6 +64,7 @@ from detente.pipeline.small_place_words import (
     SETTLEMENTS,
     SMALL_LOCATIVES,
     TOWN_WORDS,
+    apposed,
     between_places,
     designated,
     designated_in_list,
@@ -117,14 +118,9 @@ def _word_lists() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w for w in lines if " " not in w), tuple(w for w in lines if " " in w)
 
 
-def _a_town_apposed(doc: Doc, end: int) -> bool:
-    """Whether an apposition after the name ending at `end` makes it a town: "Peru, a city of
-    11,000", "Angola, the seat of Steuben County", "X, the capital of Y" (not "the second city of
-    Cuba", where the country is the name after "of")."""
-    return end + 2 < len(doc) and doc[end].text == "," and (
-        doc[end + 1].lower_ in ("a", "an") and doc[end + 2].lower_ == "city" or
-        doc[end + 1].lower_ == "the" and doc[end + 2].lower_ in ("seat", "capital") and
-        end + 3 < len(doc) and doc[end + 3].lower_ == "of")
+# an apposition of one of these makes a country's name a town: "Peru, a city of 11,000",
+# "Angola, the seat of Steuben County" (not "the second city of Cuba": the country follows)
+_TOWN_APPOSITIONS = frozenset({"city", "seat", "capital"})
 
 
 def _a_seas_own_name(text: str, candidates: tuple[Place, ...]) -> bool:
@@ -255,7 +251,7 @@ class ToponymFinder:
             elif not end and in_dateline and i == 0:
                 end = self.unlisted.in_dateline(doc, dateline_end, found)
             elif not end and not in_dateline and article_joined(doc, i):
-                end, toponym = self.unlisted.article_joined(doc, i, sentence)
+                end, toponym = self.unlisted.read_article_joined(doc, i, sentence)
                 if toponym is not None:  # "off al-Khokha": a name the gazetteer lacks
                     found.append(toponym)
             elif not end and not in_dateline or alias is not None:
@@ -556,7 +552,7 @@ class ToponymFinder:
                  dateline: bool = False) -> Toponym:
         towns = tuple(p for p in candidates if p.feature == "city")
         if towns and len(towns) < len(candidates) and \
-                (designated_in_list(doc, start, end, TOWN_WORDS) or _a_town_apposed(doc, end)) \
+                (designated_in_list(doc, start, end, TOWN_WORDS) or apposed(doc, end, _TOWN_APPOSITIONS)) \
                 and not (end < len(doc) and doc[end].lower_ in ADMIN_WORDS):
             # "the border towns of X and Y": not the region X of Kyrgyzstan (but "the oil towns
             # of Zulia state" are in the state); "Peru, a city of 11,000 in Indiana"

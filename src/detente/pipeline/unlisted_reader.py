@@ -212,7 +212,8 @@ class UnlistedReader:
         # "Russia's Zabaykalsky region": in Russia
         return (doc[owner].idx, None) if owner is not None else (-1, None)
 
-    def article_joined(self, doc: Doc, start: int, sentence: int) -> tuple[int, Toponym | None]:
+    def read_article_joined(self, doc: Doc, start: int,
+                            sentence: int) -> tuple[int, Toponym | None]:
         """(end, toponym) of a name the gazetteer lacks written with a joined lower-case Arabic
         article, where a locative, a verb of place or a road makes it a place: "off al-Khokha",
         "fled to el-Fasher"; (0, None) for anything else."""

@@ -145,18 +145,21 @@ def country_rows(latlng: dict[str, tuple[float, float]]) -> Iterator[tuple[Row, 
             lat, lon = latlng[code]
             # places carry ISO codes; the actor dictionary's Kosovo is CAMEO's KSV
             iso = "XKX" if code == "KSV" else code
-            yield (names[0], iso, "", float(lat), float(lon), "country", (), 0, "countryinfo"), names
+            yield (names[0], iso, "", float(lat), float(lon), "country", (), 0, "countryinfo"), \
+                list(names)
 
 
-def _dictionary_names() -> dict[str, list[str]]:
-    """A country's or territory's code -> the names the actor dictionary knows it by."""
+@functools.cache
+def _dictionary_names() -> dict[str, tuple[str, ...]]:
+    """A country's or territory's code -> the names the actor dictionary knows it by (read
+    once: the country and the territory rows both ask)."""
     from detente.actors import ActorDictionary
 
     phrases: dict[str, list[str]] = defaultdict(list)
     for entry in ActorDictionary.builtin().entries:
         if entry.kind == "country" and entry.code == entry.country:
             phrases[entry.country].append(entry.phrase.removeprefix("the "))
-    return phrases
+    return {code: tuple(names) for code, names in phrases.items()}
 
 
 def territory_rows(cities: list[Row], places: list[Town],
