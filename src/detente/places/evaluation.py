@@ -155,7 +155,8 @@ def _record(line: str, where: str) -> GoldPlaces:
         raise InputError(f"{where}: gold place record has no {exc} field; see "
                          "tests/gold-places/README.md") from exc
     except (json.JSONDecodeError, TypeError, ValueError) as exc:
-        raise InputError(f"{where}: not a gold place record ({exc})") from exc
+        raise InputError(f"{where}: not a gold place record ({exc}); fix the line as "
+                         "tests/gold-places/README.md describes") from exc
     return GoldPlaces(article, places, actors, data.get("event_location"))
 
 
