@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from detente.engines import code_stream
 from detente.ingestion import ingest
+from detente.model import Article
+from detente.pipeline.coder import Coder
 from detente.store import Store
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "articles.jsonl"
@@ -90,3 +93,24 @@ def test_ingestion_cli_broken_corpus_is_rejected_item_by_item_and_strict_says_so
     strict = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "-q", "--strict"])
     assert strict.exit_code == EXIT_REJECTED
     assert "7 already stored" in strict.stderr
+
+
+class _FaultyCoder(Coder):
+    """The real coder with one injected fault: it fails on the article whose id is "bad", as a
+    bug on an odd text would (the guard must not depend on which bug it is)."""
+
+    def _prepare(self, article):
+        if article.id == "bad":
+            raise IndexError("injected fault")
+        return super()._prepare(article)
+
+
+def test_an_article_the_coder_fails_on_is_rejected_and_the_rest_are_coded():
+    articles = [Article(id=i, text=f"Chile condemned Peru on day {n}.", origin=f"in.jsonl:{n}")
+                for n, i in enumerate(["a", "bad", "c"], 1)]
+    results = list(code_stream(articles, _FaultyCoder()))
+    assert [type(r).__name__ for r in results] == ["CodedArticle", "Rejection", "CodedArticle"]
+    assert results[0].events and results[2].events  # the others are coded in full
+    rejection = results[1]
+    assert (rejection.origin, rejection.stage) == ("in.jsonl:2", "code")
+    assert "IndexError: injected fault" in rejection.reason

@@ -513,3 +513,9 @@ def test_a_body_of_states_the_recogniser_calls_a_building_is_no_place(coder):
             "United Nations this week.")
     coded = coder.code_article(Article(id="t", text=text))
     assert "United Nations" not in {m.span.text for m in coded.places}
+
+
+def test_a_stretch_between_two_unknown_names_that_ends_the_text_is_read(coder):
+    # the second name of "between X and Y" once looked for a third name past the last word
+    coded = coder.code_article(Article(id="t", text="Boats ran between Kestrelby and Marrowick"))
+    assert coded.article.id == "t"

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from detente.actors import ActorDictionary
+from detente.engines.guarded import code_guarded
 from detente.errors import DetenteError, StoreError
 from detente.model import CODER_VERSION, Article, Rejection
 from detente.pipeline.coder import CodedArticle, Coder
@@ -246,20 +247,9 @@ def _coder(key: str, dictionary: ActorDictionary | None) -> Coder:
 
 
 def _code_articles(coder: Coder, articles: list[Article]) -> tuple[list[CodedArticle], list[Rejection]]:
-    """Code in one batch; if that fails, one by one, so one bad article costs only itself."""
-    try:
-        return list(coder.code_articles(articles)), []
-    except Exception:  # an article broke the batch: code each alone to find it
-        results = [_code_one(coder, article) for article in articles]
+    results = code_guarded(coder, articles)
     return ([r for r in results if isinstance(r, CodedArticle)],
             [r for r in results if isinstance(r, Rejection)])
-
-
-def _code_one(coder: Coder, article: Article) -> CodedArticle | Rejection:
-    try:
-        return coder.code_article(article)
-    except Exception as exc:
-        return Rejection(_origin(article), "code", f"{type(exc).__name__}: {exc}")
 
 
 def _origin(article: Article) -> str:

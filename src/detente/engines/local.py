@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from detente.engines.guarded import code_guarded
 from detente.model import Article, Rejection
 from detente.pipeline.coder import CodedArticle, Coder
 
@@ -16,12 +17,12 @@ def code_stream(items: Iterable[Article | Rejection], coder: Coder | None = None
     batch: list[Article] = []
     for item in items:
         if isinstance(item, Rejection):
-            yield from coder.code_articles(batch)
+            yield from code_guarded(coder, batch)
             batch = []
             yield item
             continue
         batch.append(item)
         if len(batch) >= 32:
-            yield from coder.code_articles(batch)
+            yield from code_guarded(coder, batch)
             batch = []
-    yield from coder.code_articles(batch)
+    yield from code_guarded(coder, batch)

@@ -7,6 +7,7 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 
 from detente.actors import ActorDictionary
+from detente.engines.guarded import code_guarded
 from detente.model import Article, Rejection
 from detente.pipeline.coder import CodedArticle, Coder
 
@@ -23,7 +24,7 @@ def _init_worker(dictionary: ActorDictionary | None) -> None:
 def _code_chunk(chunk: list[Article | Rejection]) -> list[CodedArticle | Rejection]:
     assert _WORKER_CODER is not None
     articles = [a for a in chunk if isinstance(a, Article)]
-    coded = iter(_WORKER_CODER.code_articles(articles))
+    coded = iter(code_guarded(_WORKER_CODER, articles))
     return [item if isinstance(item, Rejection) else next(coded) for item in chunk]
 
 

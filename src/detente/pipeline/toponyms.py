@@ -287,6 +287,8 @@ class ToponymFinder:
         that only towns of the town file have counts where the words allow a small place
         (`listed`: after one in a list), or with `towns`. Each answer is kept with the
         document: the passes over an article ask about the same tokens again."""
+        if start >= len(doc):
+            return 0, ()  # past the last word: "between X and Y" ending the text
         asked = doc.user_data.setdefault("detente.longest", {})
         key = (start, dateline, listed, towns)
         if key not in asked:
