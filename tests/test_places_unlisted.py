@@ -519,3 +519,26 @@ def test_a_stretch_between_two_unknown_names_that_ends_the_text_is_read(coder):
     # the second name of "between X and Y" once looked for a third name past the last word
     coded = coder.code_article(Article(id="t", text="Boats ran between Kestrelby and Marrowick"))
     assert coded.article.id == "t"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Shops in Tralee and Kilbrannan stayed shut.", "Kilbrannan"),
+    ("Shops in Tralee, Dunmorrow and Listowel stayed shut.", "Dunmorrow"),
+    ("Ferries between Tralee and Merriman were cut.", "Merriman"),
+    ("Survivors walked to Tralee and Kilbrannan on Sunday.", "Kilbrannan"),
+])
+def test_a_name_the_gazetteer_lacks_listed_after_a_placed_town_is_a_town_beside_it(
+        coder, text, name):
+    # the recogniser calls these names people or things; the list makes them places
+    place = _place(coder, text, name)
+    assert (place.country, place.feature) == ("IRL", "city")
+
+
+@pytest.mark.parametrize("text", [
+    "In Nairobi, Interior Ministry spokesman Otieno said the roads were open.",
+    "The ambassador to Kenya, Ole Sankok, said the talks went well.",
+    "Moscow and Kestrel agreed on a truce.",
+])
+def test_a_comma_or_a_party_after_a_place_makes_no_list_of_places(coder, text):
+    coded = coder.code_article(Article(id="t", text=text))
+    assert all(m.place.source != "context" for m in coded.places)

@@ -51,6 +51,7 @@ from detente.pipeline.place_words import (
     NEIGHBOURING,
     TITLES,
     across_border,
+    after_place_verb,
     country_role,
     demonym_beside,
     demonyms,
@@ -207,7 +208,12 @@ class ToponymFinder:
             # "in Wajima and Suzu": listed after a place the words placed, as if "in" governed it
             after_listed = bool(found) and text[found[-1].span.end:token.idx] in _LIST_GAPS
             on_town = _on_a_town(doc, i, end, candidates, found)  # "Uig on Skye"
-            after_place = after_listed and found[-1].locative or on_town is not None or \
+            # "in Lamlash and X", "fled to Arcahaie and X", "between Nitro and X": the rest of a
+            # list whose first name the words place is a place too, whatever the recogniser says
+            gap = text[found[-1].span.end:token.idx] if found else ""
+            placed_list = after_listed and _placed_list(doc, text, found, gap) and (
+                gap not in (",", ", ") or _list_goes_on(doc, i))
+            after_place = placed_list or on_town is not None or \
                 i > 0 and doc[i - 1].lower_ in NEIGHBOURING  # "and neighbouring Amanalco"
             # "counties Galway and Mayo", "the provinces of Aurora and Quirino": divisions
             typed_admin = admin_before(doc, i) or (found[-1].admin_word if admin_listed and after_listed
@@ -258,6 +264,7 @@ class ToponymFinder:
                 end, toponym, sure = self.unlisted.read(doc, i, sentence, after_place,
                                                    alias.span.start if alias else -1,
                                                    _kind_of(alias) if alias else "")
+                sure = sure or toponym is not None and placed_list
                 if toponym is not None and sure:
                     found.append(toponym)
                 elif toponym is not None:
@@ -726,6 +733,52 @@ _STATE_BODIES = frozenset({"media", "television", "tv", "broadcaster", "radio", 
                            "newspaper", "newspapers", "firm", "firms", "company", "companies",
                            "visit", "funeral", "secrets", "department", "security"})
 _SPEECH = frozenset({"said", "says", "told", "added", "asked", "explained", "recalled"})
+
+
+# words before the first name of a list that make the list's names places: a move to them,
+# the ends of a stretch
+_LIST_OPENERS = frozenset({"to", "towards", "toward", "between"})
+
+
+def _placed_list(doc: Doc, text: str, found: list[Toponym], gap: str) -> bool:
+    """Whether the names listed just before a name are places the words put somewhere: one
+    governed by a locative ("in Lamlash and X"), or a first name that is a town a move or a
+    stretch leads to ("fled to Arcahaie and X", "between Nitro and X"); not a party's list
+    ("Moscow and X agreed")."""
+    first = len(found) - 1
+    while first > 0 and text[found[first - 1].span.end:found[first].span.start] in _LIST_GAPS:
+        first -= 1
+    listed = found[first:]
+    if gap == ", and " and len(listed) < 2:
+        return False  # "X, a town on the border with Rwanda, and Y said": a clause, no list
+    if any(t.actor for t in listed):
+        return False
+    if any(t.locative for t in listed):
+        return True
+    head = listed[0]
+    if not head.candidates or not all(p.feature == "city" for p in head.candidates):
+        return False
+    index = numpy.searchsorted(doc.to_array("IDX"), head.span.start)
+    return 0 < index < len(doc) and (doc[index - 1].lower_ in _LIST_OPENERS or
+                                     after_place_verb(doc, int(index)))
+
+
+def _list_goes_on(doc: Doc, start: int) -> bool:
+    """Whether the name at `start` is in the middle of a list that an "and" or "or" closes
+    ("in Lamlash, X and Brodick"): a comma alone may end a clause ("In Beijing, Foreign
+    Ministry spokesman ...") or open an apposition ("the ambassador to the Philippines, X, said")."""
+    j = capitalised_run(doc, start)
+    while j < len(doc):
+        if doc[j].lower_ in ("and", "or"):
+            return True
+        if doc[j].text != "," or j + 1 >= len(doc):
+            return False
+        if doc[j + 1].lower_ in ("and", "or"):
+            return True
+        if not doc[j + 1].text[:1].isupper():
+            return False
+        j = capitalised_run(doc, j + 1)
+    return False
 
 
 def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
