@@ -142,12 +142,19 @@ class Coder:
         toponyms = self.toponym_finder.find(doc, dateline_end)
         countries: Counter[str] = Counter()
         actor_spans = []
+        bodies = []  # the spans of named groups, bodies and people the dictionary knows
         for mention in mentions:
             if mention.entries:
                 countries[mention.entries[0].country] += 1
                 if mention.entries[0].kind in _PLACE_ACTORS:
                     actor_spans.append((mention.start_char, mention.end_char,
                                         mention.entries[0].country))
+                else:
+                    bodies.append((mention.start_char, mention.end_char))
+        # a name the gazetteer lacks that the dictionary knows as a group is the group:
+        # "struck Hezbollah targets"
+        toponyms = [t for t in toponyms if t.candidates or not any(
+            start < t.span.end and t.span.start < end for start, end in bodies)]
         filed = [t for t in toponyms if t.span.end <= dateline_end]
         home = dateline_country(self.place_resolver, filed, toponyms, countries, actor_spans)
         places = self.place_resolver.resolve(toponyms, countries, home, actor_spans)

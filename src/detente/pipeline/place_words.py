@@ -193,6 +193,17 @@ KIND_WORDS = {
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
 # "the Abay gorge")
 LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))
+# peoples, sects and faiths no country's demonym covers, never a place's name; the recogniser
+# calls them bodies ("Houthi launch sites", "Maasai herders in Loliondo")
+PEOPLES = frozenset({
+    "Houthi", "Houthis", "Alawite", "Alawites", "Maasai", "Masai", "Uyghur", "Uyghurs", "Uighur",
+    "Uighurs", "Kurd", "Kurds", "Kurdish", "Druze", "Yazidi", "Yazidis", "Rohingya", "Tuareg",
+    "Tuaregs", "Pashtun", "Pashtuns", "Baloch", "Baluch", "Sunni", "Sunnis", "Shia", "Shiite",
+    "Shiites", "Fulani", "Hausa", "Igbo", "Yoruba", "Oromo", "Bedouin", "Bedouins", "Mapuche",
+    "Aymara", "Quechua", "Tatar", "Tatars", "Chechen", "Chechens", "Circassian", "Copt", "Copts",
+    "Coptic", "Maronite", "Maronites", "Ahmadi", "Ahmadis", "Hindu", "Hindus", "Muslim",
+    "Muslims", "Christian", "Christians", "Jewish", "Catholic", "Catholics", "Orthodox",
+    "Evangelical", "Sikh", "Sikhs", "Buddhist", "Buddhists"})
 # adjectives of an age or an empire, never a place's name: "the old Roman town"
 ERAS = frozenset({"Roman", "Ottoman", "Byzantine", "Medieval", "Moorish", "Victorian", "Colonial",
                   "Mughal", "Hellenistic", "Crusader", "Napoleonic", "Tsarist", "Imperial"})
@@ -352,6 +363,12 @@ def office_after(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in _OFFICES
 
 
+def bound_for(doc: Doc, before: int) -> bool:
+    """Whether the "for" at `before` names where something goes or the weather falls: "the boat
+    left Alotau for X", "a flood warning for X"."""
+    return any(t.lower_ in _FOR_WORDS for t in doc[max(0, before - 6):before])
+
+
 def after_place_verb(doc: Doc, start: int) -> bool:
     """Whether the name at `start` is the object of a verb whose object is a place: "reached X",
     "fled X", "shelled X"."""
@@ -459,7 +476,7 @@ def role(doc: Doc, start: int, end: int) -> str:
         # "advances have left Myanmar's army holding little": its army acts, not a place left
         if word in _PLACE_VERBS and _owned(doc, end) != "actor" or \
                 word in ("to", "toward", "towards") and _destination(doc, before) or \
-                word == "for" and any(t.lower_ in _FOR_WORDS for t in doc[max(0, before - 6):before]) or \
+                word == "for" and bound_for(doc, before) or \
                 word == "with" and _border_words_before(doc, before) or \
                 word == "between" and before > 0 and doc[before - 1].lower_ in _BETWEEN_PLACES or \
                 word in ("with", "to") and _linked(doc, before) or \

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from detente.pipeline.division_words import after_list
-from detente.pipeline.place_words import demonyms
+from detente.pipeline.place_words import bound_for, demonyms
 
 # words for a settlement: "the village of X" says a place is meant, however small
 SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities", "hamlet",
@@ -35,8 +35,10 @@ _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nort
 
 def toward(doc: Doc, start: int) -> bool:
     """Whether the name at `start` is where a road leads or people go: "the road to X", "the
-    highway north to X", "moved north towards X"."""
+    highway north to X", "moved north towards X", "the ferry left for X"."""
     back = start - 1
+    if back >= 1 and doc[back].lower_ == "for":
+        return bound_for(doc, back)  # "the boat left for X"
     if back < 1 or doc[back].lower_ not in ("to", "towards", "toward"):
         return False
     back -= 1

@@ -30,6 +30,7 @@ from detente.pipeline.place_words import (
     LANGUAGES,
     LOCATIVES,
     NEIGHBOURING,
+    PEOPLES,
     TITLES,
     after_place_verb,
     alias_before,
@@ -101,9 +102,12 @@ class UnlistedReader:
             # (or a word that heads place names and one more: "near Bab Berred")
             words = toponym.span.text.split()
             one_word = len(words) == 1 or len(words) == 2 and words[0] in NAME_HEADS
+            if _a_people(words[-1]):
+                continue  # "Maasai herders", "Houthi launch sites"
             if labels & PLACE_LABELS and not labels & OTHER_LABELS or not labels or \
                     one_word and labels == {"PERSON"} and _under_locative(doc, toponym) or \
-                    one_word and labels == {"ORG"} and _spatial_before(doc, toponym):
+                    one_word and labels == {"ORG"} and _spatial_before(doc, toponym) or \
+                    one_word and labels <= _MISREAD_LABELS and not _of_a_name(doc, toponym):
                 added.append(replace(toponym, kind="region" if labels == {"LOC"} else "city"))
         return sorted(found + added, key=lambda t: t.span.start) if added else found
 
@@ -329,6 +333,22 @@ def _town_apposed(doc: Doc, start: int, end: int) -> bool:
     Zagora, ..." is (not "Downstream, the village of X", nor "In X, the main town")."""
     return not doc[start].is_stop and end + 1 < len(doc) and doc[end].text == "," and \
         doc[end + 1].lower_ in ("a", "an") and designated(doc, start, end, SETTLEMENTS)
+
+
+# what the recogniser calls a one-word name it does not know that the words put somewhere
+_MISREAD_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC"})
+
+
+def _of_a_name(doc: Doc, toponym: Toponym) -> bool:
+    """Whether "of" and a capitalised word follow the name: the head of a longer name ("the
+    Organization of American States")."""
+    first = _first_token(doc, toponym)
+    after = first + len(toponym.span.text.split()) if first is not None else len(doc)
+    return after + 1 < len(doc) and doc[after].lower_ == "of" and doc[after + 1].text[:1].isupper()
+
+
+def _a_people(word: str) -> bool:
+    return word in PEOPLES or word in demonyms()
 
 
 def _under_locative(doc: Doc, toponym: Toponym) -> bool:
