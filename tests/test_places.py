@@ -472,9 +472,12 @@ def test_places_the_entity_recogniser_settles_a_name_after_a_locative_alone(code
     found = _places(coder, "Gunmen opened fire on worshippers in Tillaberto on Friday, and the "
                            "army sent troops to Niamey.")
     assert found["Tillaberto"] == ("NER", "city", False)
-    # and Karvandi a body (ORG): not a place
-    assert "Karvandi" not in _places(coder, "Officials in Karvandi counted the dead after "
-                                            "Iranian troops withdrew.")
+    # a one-word name it calls a body (ORG) after a locative is mostly a town it does not
+    # know; a longer one stays a body
+    assert _places(coder, "Officials in Karvandi counted the dead after Iranian troops "
+                          "withdrew.")["Karvandi"][:2] == ("IRN", "city")
+    assert not any(name.startswith("Karvandi") for name in _places(
+        coder, "Analysts in Karvandi Capital Partners said Iranian exports fell."))
 
 
 def test_places_curated_islands_rivers_and_spellings(coder):
@@ -948,10 +951,10 @@ def test_places_a_towns_own_clear_reading_does_not_vote_for_its_division(coder):
     assert bilaspur.admin1 == "Himachal Pradesh"
 
 
-@pytest.mark.parametrize(("labels", "kept"), [([], True), (["GPE"], True), (["ORG"], False),
-                                              (["NORP"], False),
+@pytest.mark.parametrize(("labels", "kept"), [([], True), (["GPE"], True), (["NORP"], False),
+                                              (["EVENT"], False),
                                               # a one-word name after a locative: mostly a village
-                                              (["PERSON"], True)])
+                                              (["PERSON"], True), (["ORG"], True)])
 def test_places_a_name_the_gazetteer_lacks_after_a_locative_is_kept_unless_named_otherwise(coder, labels,
                                                                                              kept):
     # the entity recogniser's say on a doubtful name: a place, nothing (kept), or something else

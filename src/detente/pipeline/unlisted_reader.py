@@ -107,7 +107,8 @@ class UnlistedReader:
             if labels & PLACE_LABELS and not labels & OTHER_LABELS or not labels or \
                     one_word and labels == {"PERSON"} and _under_locative(doc, toponym) or \
                     one_word and labels == {"ORG"} and _spatial_before(doc, toponym) or \
-                    one_word and labels <= _MISREAD_LABELS and not _of_a_name(doc, toponym):
+                    one_word and labels <= _MISREAD_LABELS and not _of_a_name(doc, toponym) \
+                    and not _a_body_before(doc, toponym):
                 added.append(replace(toponym, kind="region" if labels == {"LOC"} else "city"))
         return sorted(found + added, key=lambda t: t.span.start) if added else found
 
@@ -367,6 +368,21 @@ _SPATIAL = frozenset({"near", "around", "outside", "across", "through", "off", "
                       "past", "via", "throughout", "at"})
 # before "at", people whose "at X" is where they work: "a lawyer at X", "analysts at X"
 _AT_WORK = _STAFF | ROLE_WORDS | frozenset({"works", "worked", "working", "employed", "job"})
+
+
+# before "in" or "from", what a company or a body holds or sends: "a stake in X", "a call from X"
+_HELD_OR_SENT = frozenset({"stake", "stakes", "shares", "investment", "investments", "interest",
+                           "call", "calls", "letter", "statement", "message", "offer", "bid"})
+
+
+def _a_body_before(doc: Doc, toponym: Toponym) -> bool:
+    """Whether the words before the name make it a body's: "a lawyer at X", "a stake in X"."""
+    first = _first_token(doc, toponym)
+    if first is None or first < 2:
+        return False
+    word = doc[first - 1].lower_
+    return word == "at" and any(t.lower_ in _AT_WORK for t in doc[max(0, first - 4):first - 1]) \
+        or word in ("in", "from") and doc[first - 2].lower_ in _HELD_OR_SENT
 
 
 def _spatial_before(doc: Doc, toponym: Toponym) -> bool:
