@@ -132,3 +132,20 @@ def test_places_a_city_in_an_iso_division_stands_at_the_city(coder):
         "Fighters entered Hasaheisa, north-west of Wad Madani in Gezira state, residents said.")))
     place = next(m.place for m in coded.places if m.span.text == "Wad Madani")
     assert (place.country, place.feature, place.source) == ("SDN", "city", "geonames")
+
+
+def test_a_small_towns_name_with_a_division_word_is_the_district_of_the_story(coder):
+    # the town file has Rolpa only as a small town: "the Rolpa district" is the district there
+    coded = coder.code_article(Article(id="t", text=(
+        "DHANGADHI, Nepal, Aug 2 (Wire) - A strong earthquake shook the Rolpa district.")))
+    rolpa = next(m.place for m in coded.places if m.span.text.startswith("Rolpa"))
+    assert (rolpa.country, rolpa.feature) == ("NPL", "admin")
+
+
+def test_a_plural_division_word_after_a_list_makes_each_name_a_division(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "DHANGADHI, Nepal, Aug 2 (Wire) - Rescuers reached villages in Kalikot and Mugu "
+        "districts on Sunday.")))
+    found = {m.span.text.split()[0]: m.place for m in coded.places}
+    assert (found["Kalikot"].country, found["Kalikot"].feature) == ("NPL", "admin")
+    assert (found["Mugu"].country, found["Mugu"].feature) == ("NPL", "admin")

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 ADMIN_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "prefecture",
                          "krai", "territory", "district", "county", "regions", "provinces",
                          "oblasts", "states", "governorates", "parish", "department",
-                         "departments"})
+                         "departments", "districts", "counties"})
 # type words written in lower case after a name of compass words alone: "North West province"
 # is indexed as "North West Province" (`divisions.compass_only`)
 COMPASS_TYPES = frozenset({"province", "region", "state", "district", "county", "governorate"})

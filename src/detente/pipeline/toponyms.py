@@ -606,7 +606,9 @@ class ToponymFinder:
         if owner is not None and not anchor and ambiguous:  # "Western Australia's Kimberley"
             anchor = self.longest(doc, owner, False)[1]
         small = "" if not any(p.source == TOWN_SOURCE for p in candidates) else \
-            "named" if named else self.small_place(doc, start, end, candidates, anchor)
+            "named" if named else self.small_place(doc, start, end, candidates, anchor) or \
+            ("locative" if admin_word and all(p.feature == "city" for p in candidates) else "")
+        # ("the Jajarkot district", a name only towns have: the district of the story's town)
         toponym = Toponym(Span(span.start_char, span.end_char, span.text), candidates,
                           words == "place" or bool(feature_word), admin_word, feature_word,
                           actor=words == "actor" and not feature_word and
