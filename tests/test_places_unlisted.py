@@ -565,3 +565,9 @@ def test_a_one_word_name_the_recogniser_calls_a_body_or_person_where_the_words_p
 def test_a_group_a_body_or_a_people_is_no_unknown_place(coder, text, name):
     coded = coder.code_article(Article(id="t", text=text))
     assert name not in {m.span.text for m in coded.places}
+
+
+def test_a_town_that_water_swamps_is_a_place(coder):
+    text = "SYLHET, Bangladesh, July 2 (Wire) - The river rose overnight, swamping Kalabari."
+    place = _place(coder, text, "Kalabari")
+    assert (place.country, place.feature) == ("BGD", "city")

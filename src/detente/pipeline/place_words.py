@@ -79,6 +79,9 @@ _PLACE_VERBS = frozenset({
     "traversed", "infiltrate", "infiltrated", "rocked", "ravaged", "battered", "lashed",
     "devastated", "engulfed", "swept", "hit", "hits", "struck", "strike", "striking", "border",
     "borders", "bordering", "bordered",
+    # what water and sieges do to a town: "swamping X", "besieged X"
+    "swamped", "swamping", "flooded", "flooding", "inundated", "inundating", "submerged",
+    "besieged", "besieging", "encircled", "encircling", "razed", "torched", "looted",
     # a town over the water from another: "Kinshasa faces X across the river"
     "faces", "facing", "overlooks", "overlooking",
     # storms, quakes and fires in headlines' present tense: "storm batters Faroe Islands"
