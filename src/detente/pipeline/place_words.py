@@ -86,8 +86,8 @@ _PLACE_VERBS = frozenset({
     "faces", "facing", "overlooks", "overlooking",
     # storms, quakes and fires in headlines' present tense: "storm batters Faroe Islands"
     "batters", "battering", "lashes", "lashing", "ravages", "rocks", "rocking", "sweeps",
-    "sweeping", "engulfs", "devastates", "pounds", "drenched", "drenches", "inundated",
-    "inundates", "scorched", "scorches", "shakes", "jolted", "jolts", "brushed", "brushing",
+    "sweeping", "engulfs", "devastates", "pounds", "drenched", "drenches", "inundates",
+    "scorched", "scorches", "shakes", "jolted", "jolts", "brushed", "brushing",
     "brushes", "skirted", "skirting", "skirts", "grazed", "grazing", "covered", "covering",
     "blanketed", "blanketing", "shrouded", "choked", "smothered"})
 # a name and then one of these verbs: what happened there, not what its government did ("the
