@@ -1940,3 +1940,11 @@ def test_places_a_town_near_a_countrys_border_is_in_one_of_its_neighbours(coder)
     # not Coro, Venezuela (one of whose other names it is): Mali borders Burkina Faso
     text = "Gunmen killed nine herders near Koro, close to the border with Burkina Faso."
     assert _places(coder, text)["Koro"][0] in ("MLI", "CIV")
+
+
+def test_places_a_country_owning_an_area_is_a_place_not_a_party(coder):
+    found = _places(coder, "Indonesia's West Timor reported three new dengue cases on Friday.")
+    assert found["Indonesia"] == ("IDN", "country", False)
+    # a person or a body after the owner leaves the country a party
+    assert _places(coder, "Brazil's Lula said the talks would go on.")["Brazil"][2] is True
+    assert _places(coder, "Sudan's Rapid Support Forces shelled the town.")["Sudan"][2] is True

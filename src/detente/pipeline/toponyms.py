@@ -599,6 +599,9 @@ class ToponymFinder:
         if not words and any(p.feature == "country" or p.feature == "admin" and
                              p.source == "geonames" for p in candidates):
             words = country_role(doc, start, end)  # "gusts to south Wales"
+        if not words and any(p.feature == "country" for p in candidates) and \
+                self._owns_a_place(doc, end):
+            words = "place"  # "Indonesia's West Timor": the country that holds it, a place
         ambiguous = _ambiguous(candidates)
         anchor = self._anchor(doc, end) if ambiguous or admin_word == "" and \
             any(p.source == TOWN_SOURCE for p in candidates) else ()
@@ -625,6 +628,22 @@ class ToponymFinder:
         # in southern Iceland" is no Norwegian Vik, but a place the gazetteer lacks
         kind = "admin" if admin_word else FEATURE_WORDS.get(feature_word) or candidates[0].feature
         return _unlisted(toponym, kind, doc[held].idx)
+
+    def _owns_a_place(self, doc: Doc, end: int) -> bool:
+        """Whether "'s" and a place the gazetteer knows as an area or a sizeable city follow
+        the name: "Indonesia's West Timor", "Pakistan's Quetta" (not "Brazil's Lula", a town)."""
+        if end + 1 >= len(doc) or doc[end].text not in ("'s", "’s"):
+            return False
+        at = end + 1
+        if doc[at].lower_ in _COMPASS_NAMES and at + 1 < len(doc) and \
+                not self.longest(doc, at, False)[0]:
+            at += 1  # "Indonesia's West Timor": Timor
+        owned_end, owned = self.longest(doc, at, False)
+        if not doc[at].is_title or owned_end < len(doc) and doc[owned_end].is_title:
+            return False  # "Sudan's Rapid Support Forces": a body's name
+        return bool(owned_end) and not any(p.feature == "country" for p in owned) and all(
+            p.feature in ("admin", "island", "region", "sea") or p.source == "curated" or
+            p.population >= _OWNED_CITY for p in owned)
 
     def owner(self, doc: Doc, start: int) -> int | None:
         """Where the name that owns the name at `start` starts: "Australia" of "Western
@@ -737,6 +756,11 @@ _STATE_BODIES = frozenset({"media", "television", "tv", "broadcaster", "radio", 
 _SPEECH = frozenset({"said", "says", "told", "added", "asked", "explained", "recalled"})
 
 
+# compass words that open a part's name ("West Timor", "Northern Rakhine")
+_COMPASS_NAMES = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                            "western", "central", "upper", "lower"})
+# people a city needs to be named after a country's "'s" as its place, not a person's surname
+_OWNED_CITY = 50_000
 # words before the first name of a list that make the list's names places: a move to them,
 # the ends of a stretch
 _LIST_OPENERS = frozenset({"to", "towards", "toward", "between"})
