@@ -571,3 +571,10 @@ def test_a_town_that_water_swamps_is_a_place(coder):
     text = "SYLHET, Bangladesh, July 2 (Wire) - The river rose overnight, swamping Kalabari."
     place = _place(coder, text, "Kalabari")
     assert (place.country, place.feature) == ("BGD", "city")
+
+
+def test_a_groups_other_name_is_no_other_name_of_the_place_before_it(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "SOKOTO, Nigeria, Nov 9 (Wire) - Gunmen from a group known locally as Kestrawa killed "
+        "15 farmers on Friday.")))
+    assert "Kestrawa" not in {m.span.text for m in coded.places}

@@ -55,6 +55,12 @@ if TYPE_CHECKING:
     from detente.pipeline.toponyms import ToponymFinder
 
 _ALIAS_CHARS = 80  # how far after a place another name of it may follow ("X, formerly Y")
+# what the alias words may name instead of the place before them: "gunmen from a group known
+# locally as X" names the group
+_NAMED_OTHERWISE = frozenset({"group", "groups", "movement", "militia", "militias", "gang",
+                              "gangs", "network", "faction", "sect", "tribe", "clan", "party",
+                              "operation", "company", "firm", "brigade", "unit", "force",
+                              "forces", "cartel", "coalition", "alliance", "front"})
 
 
 class UnlistedReader:
@@ -71,7 +77,13 @@ class UnlistedReader:
             return None
         named = next((t for t in reversed(found) if t.sentence == sentence and
                       not any(p.feature == "country" for p in t.candidates)), None)
-        return named if named is not None and doc[start].idx - named.span.end < _ALIAS_CHARS else None
+        if named is None or doc[start].idx - named.span.end >= _ALIAS_CHARS:
+            return None
+        between = doc.char_span(named.span.end, doc[start].idx, alignment_mode="expand")
+        known = next((t.i for t in between or () if t.lower_ in ("known", "called", "named")), None)
+        if known is not None and doc[known - 1].lower_ in _NAMED_OTHERWISE:
+            return None  # "SOKOTO ... gunmen from a group known locally as X": the group's name
+        return named
 
     def settle(self, doc: Doc, text: str, found: list[Toponym], doubtful: list[Toponym],
                starts: list[int], named: list[tuple[int, str]]) -> list[Toponym]:
