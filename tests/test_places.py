@@ -1948,3 +1948,12 @@ def test_places_a_country_owning_an_area_is_a_place_not_a_party(coder):
     # a person or a body after the owner leaves the country a party
     assert _places(coder, "Brazil's Lula said the talks would go on.")["Brazil"][2] is True
     assert _places(coder, "Sudan's Rapid Support Forces shelled the town.")["Sudan"][2] is True
+
+
+def test_places_a_country_that_owns_a_region_is_the_country_wherever_its_name_is_bare(coder):
+    # Nigeria has a Niger state; the region owned says which Niger is meant, in both sentences
+    coded = coder.code_article(Article(id="t", text=(
+        "BIRNIN KEBBI, Nigeria, May 3 (Wire) - Herders crossed from Niger before dawn, "
+        "officials said. The district borders Niger's Dosso region.")))
+    readings = [(m.place.country, m.place.feature) for m in coded.places if m.span.text == "Niger"]
+    assert readings == [("NER", "country"), ("NER", "country")]

@@ -550,6 +550,20 @@ def _one_sense(toponyms: list[Toponym], resolved: dict[int, Place | None],
     for toponym, text in others:
         if text in own and own[text] in toponym.candidates:
             resolved[toponym.span.start] = own[text]
+    # a name read as a country once is no division of its name where it is written bare:
+    # "crossed from Niger" beside "Niger's Tahoua region" in a story of Nigeria is no state
+    countries = {}
+    for toponym in toponyms:
+        place = resolved[toponym.span.start]
+        if place is not None and place.feature == "country" and not toponym.admin_word:
+            countries[names[toponym.span.start]] = place
+    for toponym in toponyms:
+        country = countries.get(names[toponym.span.start])
+        place = resolved[toponym.span.start]
+        # (a town of the name stays a town: "LIBERIA, Costa Rica")
+        if country is not None and place is not None and place.feature == "admin" and \
+                not toponym.admin_word and country in toponym.candidates:
+            resolved[toponym.span.start] = country
 
 
 def _namesakes_near_in_size(towns: list[Place]) -> bool:

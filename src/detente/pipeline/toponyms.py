@@ -599,9 +599,15 @@ class ToponymFinder:
         if not words and any(p.feature == "country" or p.feature == "admin" and
                              p.source == "geonames" for p in candidates):
             words = country_role(doc, start, end)  # "gusts to south Wales"
-        if not words and any(p.feature == "country" for p in candidates) and \
-                self._owns_a_place(doc, end):
-            words = "place"  # "Indonesia's West Timor": the country that holds it, a place
+        states = {p.country for p in candidates if p.feature == "country"}
+        held = {c for q in self._owned_places(doc, end) for c in (q.country, *q.countries)} & \
+            states if states else set()
+        if held:
+            # "Niger's Tahoua region": the country that holds it, not Nigeria's Niger state;
+            # and a place, not a party ("Indonesia's West Timor"; but "Brazil's Lula" is no
+            # Brazilian place)
+            candidates = tuple(p for p in candidates if p.feature == "country" and p.country in held)
+            words = words or "place"
         ambiguous = _ambiguous(candidates)
         anchor = self._anchor(doc, end) if ambiguous or admin_word == "" and \
             any(p.source == TOWN_SOURCE for p in candidates) else ()
@@ -629,21 +635,23 @@ class ToponymFinder:
         kind = "admin" if admin_word else FEATURE_WORDS.get(feature_word) or candidates[0].feature
         return _unlisted(toponym, kind, doc[held].idx)
 
-    def _owns_a_place(self, doc: Doc, end: int) -> bool:
-        """Whether "'s" and a place the gazetteer knows as an area or a sizeable city follow
-        the name: "Indonesia's West Timor", "Pakistan's Quetta" (not "Brazil's Lula", a town)."""
+    def _owned_places(self, doc: Doc, end: int) -> tuple[Place, ...]:
+        """The readings of the place the gazetteer knows as an area or a sizeable city that
+        "'s" puts after the name: "Indonesia's West Timor", "Pakistan's Quetta" (not "Brazil's
+        Lula", a town); () for anything else."""
         if end + 1 >= len(doc) or doc[end].text not in ("'s", "’s"):
-            return False
+            return ()
         at = end + 1
         if doc[at].lower_ in _COMPASS_NAMES and at + 1 < len(doc) and \
                 not self.longest(doc, at, False)[0]:
             at += 1  # "Indonesia's West Timor": Timor
         owned_end, owned = self.longest(doc, at, False)
         if not doc[at].is_title or owned_end < len(doc) and doc[owned_end].is_title:
-            return False  # "Sudan's Rapid Support Forces": a body's name
-        return bool(owned_end) and not any(p.feature == "country" for p in owned) and all(
-            p.feature in ("admin", "island", "region", "sea") or p.source == "curated" or
-            p.population >= _OWNED_CITY for p in owned)
+            return ()  # "Sudan's Rapid Support Forces": a body's name
+        if not owned_end or any(p.feature == "country" for p in owned):
+            return ()
+        return tuple(p for p in owned if p.feature in ("admin", "island", "region", "sea") or
+                     p.source == "curated" or p.population >= _OWNED_CITY)
 
     def owner(self, doc: Doc, start: int) -> int | None:
         """Where the name that owns the name at `start` starts: "Australia" of "Western
