@@ -578,3 +578,12 @@ def test_a_groups_other_name_is_no_other_name_of_the_place_before_it(coder):
         "SOKOTO, Nigeria, Nov 9 (Wire) - Gunmen from a group known locally as Kestrawa killed "
         "15 farmers on Friday.")))
     assert "Kestrawa" not in {m.span.text for m in coded.places}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("MOMBASA, Kenya, May 3 (Wire) - Police raided the Ndoro fishing village on Monday.", "Ndoro"),
+    ("MOMBASA, Kenya, May 3 (Wire) - Tourists left the Kagondo folk village at dusk.", "Kagondo"),
+])
+def test_a_trade_between_a_name_and_its_settlement_word_keeps_the_name_a_town(coder, text, name):
+    place = _place(coder, text, name)
+    assert (place.country, place.feature) == ("KEN", "city")

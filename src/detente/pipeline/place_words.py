@@ -279,12 +279,19 @@ def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
     if end + 1 < len(doc) and doc[end].lower_ in ("refugee", "military", "border", "army") and \
             doc[end + 1].lower_ in KIND_WORDS:
         return KIND_WORDS[doc[end + 1].lower_], 2  # "X refugee camp", "X border crossing"
+    if end + 1 < len(doc) and doc[end].lower_ in _TOWN_TRADES and \
+            KIND_WORDS.get(doc[end + 1].lower_) == "city":
+        return "city", 2  # "the X fishing village", "the X folk village", "the X mining town"
     if end + 1 < len(doc) and doc[end].lower_ in _SHELTERS and \
             doc[end + 1].lower_ in ("centre", "center", "camp", "site", "settlement"):
         return "city", 2  # "the X transit centre", "the X reception site"
     return "", 0
 
 
+# what a village or town lives by or is, between its name and the settlement word
+_TOWN_TRADES = frozenset({"fishing", "farming", "mining", "market", "folk", "frontier", "desert",
+                          "mountain", "hill", "coastal", "oasis", "resort", "garrison", "trading",
+                          "farm", "herding", "pilgrimage", "tourist", "holiday", "port"})
 _BORDERS = frozenset({"border", "borders", "frontier", "boundary", "crossing", "crossings"})
 # "X's" and then one of these: X is a place ("Lithuania's airspace", "Lebanon's second city")
 _OWNED_PLACES = frozenset({
