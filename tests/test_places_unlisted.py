@@ -587,3 +587,9 @@ def test_a_groups_other_name_is_no_other_name_of_the_place_before_it(coder):
 def test_a_trade_between_a_name_and_its_settlement_word_keeps_the_name_a_town(coder, text, name):
     place = _place(coder, text, name)
     assert (place.country, place.feature) == ("KEN", "city")
+
+
+def test_a_two_word_name_a_local_comes_from_is_a_place_though_the_recogniser_says_a_person(coder):
+    text = 'SAIDA, Algeria, Aug 9 (Wire) - "The wind turned," said a farmer from Gor Kebir.'
+    place = _place(coder, text, "Gor Kebir")
+    assert (place.country, place.feature) == ("DZA", "city")

@@ -119,8 +119,8 @@ class UnlistedReader:
             if labels & PLACE_LABELS and not labels & OTHER_LABELS or not labels or \
                     one_word and labels == {"PERSON"} and _under_locative(doc, toponym) or \
                     one_word and labels == {"ORG"} and _spatial_before(doc, toponym) or \
-                    one_word and labels <= _MISREAD_LABELS and not _of_a_name(doc, toponym) \
-                    and not _a_body_before(doc, toponym):
+                    (one_word or _home_of(doc, toponym)) and labels <= _MISREAD_LABELS and \
+                    not _of_a_name(doc, toponym) and not _a_body_before(doc, toponym):
                 added.append(replace(toponym, kind="region" if labels == {"LOC"} else "city"))
         return sorted(found + added, key=lambda t: t.span.start) if added else found
 
@@ -385,6 +385,22 @@ _AT_WORK = _STAFF | ROLE_WORDS | frozenset({"works", "worked", "working", "emplo
 # before "in" or "from", what a company or a body holds or sends: "a stake in X", "a call from X"
 _HELD_OR_SENT = frozenset({"stake", "stakes", "shares", "investment", "investments", "interest",
                            "call", "calls", "letter", "statement", "message", "offer", "bid"})
+
+
+# people named by where they live: "a farmer from X", "villagers in X"
+_LOCALS = frozenset({"farmer", "farmers", "villager", "villagers", "resident", "residents",
+                     "fisherman", "fishermen", "herder", "herders", "trader", "traders",
+                     "shopkeeper", "shopkeepers", "elder", "elders", "mother", "father", "widow",
+                     "man", "woman", "men", "women", "family", "families", "survivor",
+                     "survivors", "teacher", "farmworker", "labourer", "labourers", "nomads"})
+
+
+def _home_of(doc: Doc, toponym: Toponym) -> bool:
+    """Whether people named by their home stand just before the name and its preposition:
+    "said a farmer from El X" (a two-word name there is a village, not a firm)."""
+    first = _first_token(doc, toponym)
+    return first is not None and first >= 2 and doc[first - 1].lower_ in ("from", "in", "of") \
+        and doc[first - 2].lower_ in _LOCALS
 
 
 def _a_body_before(doc: Doc, toponym: Toponym) -> bool:
