@@ -206,11 +206,11 @@ class ToponymFinder:
                 i = feature_end + 1
                 continue
             # "in Wajima and Suzu": listed after a place the words placed, as if "in" governed it
-            after_listed = bool(found) and text[found[-1].span.end:token.idx] in _LIST_GAPS
+            gap = text[found[-1].span.end:token.idx] if found else ""
+            after_listed = gap in _LIST_GAPS
             on_town = _on_a_town(doc, i, end, candidates, found)  # "Uig on Skye"
             # "in Lamlash and X", "fled to Arcahaie and X", "between Nitro and X": the rest of a
             # list whose first name the words place is a place too, whatever the recogniser says
-            gap = text[found[-1].span.end:token.idx] if found else ""
             placed_list = after_listed and _placed_list(doc, text, found, gap) and (
                 gap not in (",", ", ") or _list_goes_on(doc, i))
             after_place = placed_list or on_town is not None or \
@@ -792,9 +792,9 @@ def _placed_list(doc: Doc, text: str, found: list[Toponym], gap: str) -> bool:
     head = listed[0]
     if not head.candidates or not all(p.feature == "city" for p in head.candidates):
         return False
-    index = numpy.searchsorted(doc.to_array("IDX"), head.span.start)
-    return 0 < index < len(doc) and (doc[index - 1].lower_ in _LIST_OPENERS or
-                                     after_place_verb(doc, int(index)))
+    words = doc.char_span(head.span.start, head.span.end, alignment_mode="expand")
+    return words is not None and words.start > 0 and (
+        doc[words.start - 1].lower_ in _LIST_OPENERS or after_place_verb(doc, words.start))
 
 
 def _list_goes_on(doc: Doc, start: int) -> bool:

@@ -409,8 +409,13 @@ def _a_body_before(doc: Doc, toponym: Toponym) -> bool:
     if first is None or first < 2:
         return False
     word = doc[first - 1].lower_
-    return word == "at" and any(t.lower_ in _AT_WORK for t in doc[max(0, first - 4):first - 1]) \
-        or word in ("in", "from") and doc[first - 2].lower_ in _HELD_OR_SENT
+    return word == "at" and _at_work(doc, first) or \
+        word in ("in", "from") and doc[first - 2].lower_ in _HELD_OR_SENT
+
+
+def _at_work(doc: Doc, first: int) -> bool:
+    """Whether a worker stands before the "at" before the name at `first`: "a lawyer at X"."""
+    return any(t.lower_ in _AT_WORK for t in doc[max(0, first - 4):first - 1])
 
 
 def _spatial_before(doc: Doc, toponym: Toponym) -> bool:
@@ -420,8 +425,7 @@ def _spatial_before(doc: Doc, toponym: Toponym) -> bool:
     first = _first_token(doc, toponym)
     if first is None or first == 0 or doc[first - 1].lower_ not in _SPATIAL:
         return False
-    return doc[first - 1].lower_ != "at" or not any(t.lower_ in _AT_WORK
-                                                     for t in doc[max(0, first - 4):first - 1])
+    return doc[first - 1].lower_ != "at" or not _at_work(doc, first)
 
 
 def _first_token(doc: Doc, toponym: Toponym) -> int | None:
