@@ -1957,3 +1957,43 @@ def test_places_a_country_that_owns_a_region_is_the_country_wherever_its_name_is
         "officials said. The district borders Niger's Dosso region.")))
     readings = [(m.place.country, m.place.feature) for m in coded.places if m.span.text == "Niger"]
     assert readings == [("NER", "country"), ("NER", "country")]
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # a country a road or a move goes towards is a place; one a stance is held towards a party
+    ("CHOP, Ukraine, May 2 (Wire) - Lorries queued for miles towards Hungary after the bridge "
+     "was hit.", "Hungary", False),
+    ("Kyiv criticised Budapest's policy towards Russia on Tuesday.", "Russia", True),
+    # what crosses between two countries, with what crosses named between
+    ("INNSBRUCK, Austria, May 2 (Wire) - It is the busiest crossing for goods between Germany "
+     "and Italy after the link at Basel.", "Germany", False),
+    # people from two countries are from places; envoys from a capital are its government's
+    ("OSH, Kyrgyzstan, May 2 (Wire) - Water will be shared until officials from Tajikistan and "
+     "Uzbekistan can meet, elders said.", "Tajikistan", False),
+    ("OSH, Kyrgyzstan, May 2 (Wire) - Envoys from Moscow arrived on Tuesday.", "Moscow", True),
+    # the last of a list a locative governs, after a name with a joined article
+    ("TANTA, Egypt, May 2 (Wire) - Weavers at mills in Minyet el-Nasr and Mit Ghamr said they "
+     "would stop work on Sunday.", "Mit Ghamr", False),
+])
+def test_places_countries_and_towns_towards_between_from_and_listed(coder, text, name, actor):
+    assert _places(coder, text)[name][2] is actor
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name the gazetteer lacks closing a list a locative governs, whose first name it lacks too
+    ("TANTA, Egypt, May 2 (Wire) - Weavers at mills in Desouk and Samannoud said they would "
+     "stop work on Sunday.", "Samannoud"),
+    # a given name after a word that heads place names, under a locative
+    ("TANTA, Egypt, May 2 (Wire) - Weavers at mills in Sidi Salem said they would stop work on "
+     "Sunday.", "Sidi Salem"),
+])
+def test_places_unlisted_towns_listed_or_headed_under_a_locative(coder, text, name):
+    assert _places(coder, text)[name][:2] == ("EGY", "city")
+
+
+def test_places_where_people_come_from_is_not_where_they_meet(coder):
+    text = ("QARSHI, Uzbekistan, May 2 (Wire) - Officials from Kyrgyzstan met Uzbek ministers on "
+            "Monday to discuss water.")
+    coded = coder.code_article(Article(id="m", text=text))
+    assert coded.events
+    assert {e.location.place.name for e in coded.events} == {"Qarshi"}

@@ -54,6 +54,10 @@ def _locatives(doc: Doc, heads: set[int], offset: int,
         on = token.lower_ == "on"
         if token.dep_ != "prep" or not (on or token.lower_ in LOCATIVES):
             continue
+        # "officials from X met", "migrants from X drowned": where people come from, not
+        # where they act ("drones launched from X" hangs on the verb, and counts)
+        if token.lower_ == "from" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            continue
         # the phrase hangs on the trigger, its governor or their object; a parse that attached
         # it one level lower ("attacks on posts in Donetsk") still counts
         if token.head.i not in heads and token.head.head.i not in heads:

@@ -332,10 +332,13 @@ _FROM_ACTOR = frozenset({
     "demands", "request", "requests", "response", "warning", "warnings", "reaction",
     "objections", "opposition", "aid", "funding", "backing", "approval", "invitation",
     "complaints", "signal", "signals", "assurances", "guarantees", "threats", "orders",
+    "letter", "letters", "note", "proposal", "proposals", "offer", "offers", "statement",
+    "protest", "protests", "complaint", "assurance"})
+# "officials from Kyiv": people sent by a government a capital names; but "officials from
+# Moldova and Ukraine met" are people from two countries, the places they come from
+_FROM_PEOPLE = frozenset({
     "envoy", "envoys", "delegation", "delegations", "officials", "diplomats", "ambassador",
-    "counterpart", "counterparts", "negotiators", "leaders", "ministers", "minister", "letter",
-    "letters", "note", "proposal", "proposals", "offer", "offers", "statement", "protest",
-    "protests", "complaint", "assurance"})
+    "counterpart", "counterparts", "negotiators", "leaders", "ministers", "minister"})
 # a place name and then one of these verbs: the government acting ("Texas sued", "Bavaria said")
 _ACTOR_VERBS = frozenset({
     "said", "says", "announced", "announces", "warned", "warns", "accused", "accuses", "urged",
@@ -473,22 +476,22 @@ def role(doc: Doc, start: int, end: int) -> str:
     if in_locative_list(doc, start):
         return "place"  # "officers in Chikwawa and Mulanje told families": the officers tell
     first = _list_start(doc, start)
-    if 1 < first < start and doc[first - 1].lower_ == "between" and \
-            doc[first - 2].lower_ in _BETWEEN_PLACES:
+    if 1 < first < start and doc[first - 1].lower_ == "between" and _between_places(doc, first - 1):
         return "place"  # "farmers in villages between Tikrit and X said": the farmers say
     before = _word_before(doc, start)
     if before is not None:
         word = doc[before].lower_
-        if word == "from" and before > 0 and doc[before - 1].lower_ in _FROM_ACTOR:
+        if word == "from" and before > 0 and doc[before - 1].lower_ in _FROM_ACTOR | _FROM_PEOPLE:
             # "pressure from Beijing", "envoys from Kyiv": the government the dictionary knows
             # by the name; but "officials from Florencia", a provincial capital, come from there
             return ""
         # "advances have left Myanmar's army holding little": its army acts, not a place left
         if word in _PLACE_VERBS and _owned(doc, end) != "actor" or \
                 word in ("to", "toward", "towards") and _destination(doc, before) or \
+                word in ("toward", "towards") and not _stance_before(doc, before) or \
                 word == "for" and bound_for(doc, before) or \
                 word == "with" and _border_words_before(doc, before) or \
-                word == "between" and before > 0 and doc[before - 1].lower_ in _BETWEEN_PLACES or \
+                word == "between" and _between_places(doc, before) or \
                 word in ("with", "to") and _linked(doc, before) or \
                 word in _LINKING and before > 0 and \
                 any(t.lower_ in _BETWEEN_PLACES for t in doc[max(0, before - 4):before]):
@@ -541,6 +544,38 @@ def role(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
+def _between_places(doc: Doc, between: int) -> bool:
+    """Whether the "between" at `between` joins two places, not two parties: "the sea between",
+    "the busiest crossing for goods between" (not "talks between")."""
+    back = between - 1
+    if back >= 0 and doc[back].lower_ in _BETWEEN_PLACES:
+        return True
+    # "the crossing for goods between", "the route of migrants between"
+    return back >= 2 and doc[back - 1].lower_ in ("for", "of") and doc[back].is_lower and \
+        doc[back - 2].lower_ in _BETWEEN_PLACES
+
+
+def _stance_before(doc: Doc, toward: int) -> bool:
+    """Whether the "toward(s)" at `toward` follows a stance, not a way: "its policy toward
+    China", "a drift towards Russia" (a party); "fled towards X", "the road towards X" (a
+    place)."""
+    return any(t.lower_ in _STANCES for t in doc[max(0, toward - 3):toward])
+
+
+# what is held or moved towards a party, not a place: "hostility towards", "a tilt toward"
+_STANCES = frozenset({"policy", "policies", "stance", "stances", "attitude", "attitudes",
+                      "hostility", "aggression", "aggressive", "posture", "approach", "position",
+                      "tilt", "tilted", "tilting", "pivot", "pivoted", "pivoting", "drift",
+                      "drifted", "drifting", "lean", "leaned", "leaning", "leans", "shift",
+                      "overture", "overtures", "gesture", "gestures", "goodwill", "hostile",
+                      "friendly", "sympathy", "sympathetic", "outreach", "obligations",
+                      "commitment", "commitments", "animosity", "distrust", "mistrust",
+                      "suspicion", "openness", "warmth", "line", "rhetoric", "behaviour",
+                      "behavior", "conduct", "actions", "intentions", "ambitions", "designs",
+                      "respect", "loyalty", "gravitated", "gravitating", "turned", "turning",
+                      "shifted", "shifting", "orientation", "oriented"})
+
+
 def _then_speaks(doc: Doc, verb: int) -> bool:
     """Whether the clause of the verb at `verb` goes on to an actor's verb: "Bolivia imports
     most of its diesel and says smuggling costs it millions" (it speaks: a government)."""
@@ -591,6 +626,8 @@ def country_role(doc: Doc, start: int, end: int) -> str:
     makes it a party that does or is done to ("Japan lodged a protest", "ties with Morocco",
     "pressed Israel", "Chile's emergency office"): where something is ("remittances to
     Honduras", "closer to Tunisia than to Sicily"); "" (the dictionary decides) otherwise."""
+    if start >= 2 and doc[start - 1].lower_ == "from" and doc[start - 2].lower_ in _FROM_PEOPLE:
+        return "place"  # "until officials from Kyrgyzstan and Tajikistan could meet"
     end = _list_end(doc, end)  # "El Salvador, Honduras and Nicaragua have disputed"
     if end < len(doc):
         after = doc[end]
@@ -627,10 +664,42 @@ def _list_start(doc: Doc, start: int) -> int:
         return start
     while start >= 2 and (doc[start - 1].lower_ in ("and", "or") or doc[start - 1].text == ",") and \
             doc[start - 2].is_title and not doc[start - 1].is_sent_start:
-        start -= 2
-        while start >= 1 and doc[start - 1].is_title and not doc[start].is_sent_start:
-            start -= 1
+        start = _name_start(doc, start - 2)
     return start
+
+
+def _name_start(doc: Doc, last: int) -> int:
+    """Where the name whose last capitalised word is at `last` begins, across the lower-case
+    words and hyphens inside one name: "Kafr" of "Kafr el-Zayat", "Ciudad" of "Ciudad del
+    Este"."""
+    start = last
+    while start >= 1 and not doc[start].is_sent_start:
+        back = start - 1
+        while back >= 1 and (_joining(doc, back) and not doc[back].is_sent_start):
+            back -= 1
+        if not doc[back].is_title or doc[back + 1].is_sent_start:
+            break
+        start = back
+    return start
+
+
+def _joining(doc: Doc, at: int) -> bool:
+    """Whether the token at `at` joins the words of one name: a hyphen with no space around
+    it, an Arabic article hyphened to the next word ("el-"), a particle ("del")."""
+    word = doc[at]
+    if word.text == "-":
+        return not word.whitespace_ and not doc[at - 1].whitespace_
+    if word.lower_ in NAME_JOINERS and word.is_lower:
+        return True
+    return word.lower_ in ARABIC_ARTICLES and word.is_lower and not word.whitespace_ and \
+        at + 1 < len(doc) and doc[at + 1].text == "-"
+
+
+# lower-case words inside one name ("Ciudad del Este", "Port-au-Prince")
+NAME_JOINERS = frozenset({"de", "del", "da", "do", "dos", "das", "di", "della", "du", "des",
+                          "y", "au", "aux", "la", "le", "les", "sur", "sous"})
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at",
+                             "et", "az", "ez", "an", "en"})
 
 
 def _list_end(doc: Doc, end: int) -> int:

@@ -14,7 +14,15 @@ from spacy.tokens import Doc
 
 from detente.model import Place
 from detente.pipeline.division_words import ADMIN_WORDS
-from detente.pipeline.place_words import CALENDAR, CONTINENTS, KIND_WORDS, LOCATIVES, TITLES, demonyms
+from detente.pipeline.place_words import (
+    ARABIC_ARTICLES,
+    CALENDAR,
+    CONTINENTS,
+    KIND_WORDS,
+    LOCATIVES,
+    TITLES,
+    demonyms,
+)
 from detente.places.gazetteer import Gazetteer
 from detente.places.names import ascii_fold, fold_name
 
@@ -132,7 +140,7 @@ def capitalised_run(doc: Doc, start: int) -> int:
             else:
                 break
         # "Deir el-Zour", "Ras al-Ain": an Arabic article joined to the next word
-        if end + 2 < len(doc) and doc[end].lower_ in _ARABIC_ARTICLES and doc[end - 1].whitespace_ \
+        if end + 2 < len(doc) and doc[end].lower_ in ARABIC_ARTICLES and doc[end - 1].whitespace_ \
                 and doc[end + 1].text == "-" and not doc[end].whitespace_ and \
                 not doc[end + 1].whitespace_ and doc[end + 2].is_title and doc[end + 2].is_alpha:
             end += 3
@@ -156,13 +164,11 @@ _ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Pt."})  # "St. Marys B
 def article_joined(doc: Doc, index: int) -> bool:
     """Whether the lower-case word at `index` is an Arabic article joined to a name ("al-Qaim",
     "el-Arish"): the name begins there."""
-    return index + 2 < len(doc) and doc[index].lower_ in _ARABIC_ARTICLES and \
+    return index + 2 < len(doc) and doc[index].lower_ in ARABIC_ARTICLES and \
         doc[index].text.islower() and doc[index + 1].text == "-" and \
         not doc[index].whitespace_ and not doc[index + 1].whitespace_ and doc[index + 2].is_title
 
 
-_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at",
-                              "et", "az", "ez", "an", "en"})
 
 
 # lower-case words inside hyphenated names ("Port-au-Prince", "Anse-à-Pitres") and an elided

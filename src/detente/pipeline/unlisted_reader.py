@@ -38,6 +38,7 @@ from detente.pipeline.place_words import (
     demonym_phrases,
     demonyms,
     facing,
+    in_locative_list,
     is_locative,
     place_kind,
 )
@@ -163,7 +164,10 @@ class UnlistedReader:
         # (nor after a formal division's name: "the Regional Municipality of Wood Buffalo")
         formal = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].is_title and \
             KIND_WORDS.get(doc[start - 2].lower_) in ("admin", "city")
-        common = self.finder.common if not (river and end - start > 1 or formal) else frozenset()
+        # (nor after a word that heads place names, under a locative: "in Sidi Salem", whose
+        # second word is a given name alone)
+        common = self.finder.common if not (river and end - start > 1 or formal or
+                                            head and is_locative(doc, start)) else frozenset()
         # a capitalised word before it makes it part of a person's or body's name, but for a
         # preposition that opens the sentence ("In Stewiacke, south of Truro, ...")
         opener = doc[start - 1].lower_ == "the" or doc[start - 1].is_sent_start and \
@@ -206,8 +210,11 @@ class UnlistedReader:
         alias = alias_of >= 0  # another name of the place named at `alias_of`: there
         # (a verb whose object is a place, "reached X", leaves the name doubtful, as a
         # locative does: the recogniser decides)
+        # (or closes a list a locative governs: "in Kafr el-Zayat and X", the first name one
+        # the gazetteer lacks too)
         if not kind and not is_locative(doc, start, LOCATIVES | {"on"}) and not route and \
-                not after_place and not alias and not after_place_verb(doc, start):
+                not after_place and not alias and not after_place_verb(doc, start) and \
+                not in_locative_list(doc, start):
             return 0, None, False
         lies_in, offset = self._where(doc, start, end, taken)
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
@@ -370,7 +377,8 @@ def _under_locative(doc: Doc, toponym: Toponym) -> bool:
     such names were places), while a name that only follows a list ("the ambassador to the
     Philippines, Xu Haiping") keeps its veto."""
     first = _first_token(doc, toponym)
-    return first is not None and (is_locative(doc, first) or
+    # (and the last of a list a locative governs: "in Kafr el-Zayat and X")
+    return first is not None and (is_locative(doc, first) or in_locative_list(doc, first) or
                                   first > 0 and doc[first - 1].lower_ in NEIGHBOURING)
 
 
