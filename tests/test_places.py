@@ -1997,3 +1997,30 @@ def test_places_where_people_come_from_is_not_where_they_meet(coder):
     coded = coder.code_article(Article(id="m", text=text))
     assert coded.events
     assert {e.location.place.name for e in coded.events} == {"Qarshi"}
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    # a plural kind word after a list gives its first name the kind too
+    ("VILNIUS, Lithuania, May 2 (Wire) - The minister said she would close the Lavoriškės and "
+     "Raigardas crossings if the pressure continued.", "Raigardas", "city"),
+    # "zone" and "regencies" after names the gazetteer lacks, under a locative
+    ("PADANG, Indonesia, May 2 (Wire) - Floods swept through villages in Dharmasraya and "
+     "Sijunjung regencies on Saturday.", "Dharmasraya", "admin"),
+    # a compass word that the town file has as a village heads the division's name
+    ("ADDIS ABABA, Ethiopia, May 2 (Wire) - Gunmen attacked a market near Dembi in East "
+     "Harerge zone, residents said.", "East Harerge", "admin"),
+])
+def test_places_unlisted_names_a_kind_or_division_word_after_makes_places(coder, text, name,
+                                                                           feature):
+    assert _places(coder, text)[name][1] == feature
+
+
+def test_places_a_room_named_by_a_compass_word_is_no_place(coder):
+    text = "BEIJING, May 2 (Wire) - The two leaders signed the deal in the East Room."
+    assert "East Room" not in _places(coder, text)
+
+
+def test_places_an_indonesian_compass_word_alone_after_a_name_is_no_place(coder):
+    text = ("PADANG, Indonesia, May 2 (Wire) - Floods swept through villages in Pasaman and "
+            "Solok Selatan regencies on Saturday.")
+    assert not [name for name in _places(coder, text) if "Selatan" in name and name != "Solok Selatan"]

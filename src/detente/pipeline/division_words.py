@@ -37,6 +37,12 @@ def after_list(doc: Doc, end: int) -> int:
     return end
 
 
+# division words read only after a name the gazetteer lacks ("in X zone", "in X and Y
+# regencies"): after a name it has, they would make it the division of a town elsewhere ("the
+# Schengen zone" is no division of Schengen)
+UNLISTED_DIVISION_WORDS = frozenset({"zone", "zones", "regency", "regencies"})
+
+
 def division_word_after(doc: Doc, end: int) -> bool:
     """Whether a division word follows the name ending at `end`, or the list of names it
     opens: "X province", "X and Uvs provinces"."""

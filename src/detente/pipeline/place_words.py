@@ -18,7 +18,7 @@ import functools
 from spacy.tokens import Doc
 
 from detente.actors import ActorDictionary
-from detente.pipeline.division_words import ADMIN_WORDS
+from detente.pipeline.division_words import ADMIN_WORDS, after_list
 
 # words before a name that make it part of a person's name or title ("President Georgia ...",
 # "the Prince of Wales bridge")
@@ -192,7 +192,9 @@ KIND_WORDS = {
     "peaks": "region", "park": "region", "sanctuary": "region",
     "quarry": "region", "deposit": "region", "estuary": "sea", "pass": "region", "lake": "sea",
     "reservoir": "sea", "dunes": "region", "mangroves": "region", "slopes": "region",
-    "foothills": "region", "ruins": "region", "pyramids": "region"}
+    "foothills": "region", "ruins": "region", "pyramids": "region",
+    # after a list: "the X and Y crossings", "the X and Y camps"
+    "crossings": "city", "camps": "city", "towns": "city", "settlements": "city"}
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
 # "the Abay gorge")
 LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))
@@ -276,6 +278,10 @@ def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
     if end < len(doc) and doc[end].lower_ in KIND_WORDS and not doc[end].is_title and \
             doc[end].lower_ != "state":
         return KIND_WORDS[doc[end].lower_], 1
+    listed = after_list(doc, end)  # "close the X and Y crossings": the first of a list
+    if end < listed < len(doc) and KIND_WORDS.get(doc[listed].lower_) and \
+            doc[listed].lower_.endswith("s") and not doc[listed].is_title:
+        return KIND_WORDS[doc[listed].lower_], 0
     if end + 1 < len(doc) and doc[end].lower_ in ("refugee", "military", "border", "army") and \
             doc[end + 1].lower_ in KIND_WORDS:
         return KIND_WORDS[doc[end + 1].lower_], 2  # "X refugee camp", "X border crossing"

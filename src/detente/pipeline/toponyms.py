@@ -26,7 +26,9 @@ from detente.model import Place, Span
 from detente.pipeline.division_words import (
     ADMIN_WORDS,
     COMPASS_TYPES,
+    UNLISTED_DIVISION_WORDS,
     admin_before,
+    after_list,
     division_word_after,
 )
 from detente.pipeline.entities import Entity
@@ -236,6 +238,11 @@ class ToponymFinder:
                 if not kept and home and not in_dateline and alias is None else ()
             if at_home:
                 (end, candidates), kept = at_home, True
+            if not kept and end == i + 1 and token.text in _COMPASS_HEADS and not in_dateline and \
+                    all(p.source == TOWN_SOURCE for p in candidates) and (
+                        doc[i - 1].lower_ != "the" or _division_after(doc, i)):
+                end = 0  # "East" of "in East X zone" is no village East: read the whole name
+                # (but "in the East Room" is a room)
             if kept:
                 toponym = self.make_toponym(doc, i, end, candidates,
                                         sentence, in_dateline or listed, typed_admin, in_dateline)
@@ -772,6 +779,17 @@ _OWNED_CITY = 50_000
 # words before the first name of a list that make the list's names places: a move to them,
 # the ends of a stretch
 _LIST_OPENERS = frozenset({"to", "towards", "toward", "between"})
+
+
+# compass words that head division names ("West X zone") and that the town file also has as
+# villages of their own
+_COMPASS_HEADS = frozenset({"North", "South", "East", "West", "Central", "Upper", "Lower"})
+
+
+def _division_after(doc: Doc, start: int) -> bool:
+    """Whether a division word follows the name that starts at `start`: "East X zone"."""
+    end = after_list(doc, capitalised_run(doc, start))
+    return end < len(doc) and doc[end].lower_ in ADMIN_WORDS | UNLISTED_DIVISION_WORDS
 
 
 def _placed_list(doc: Doc, text: str, found: list[Toponym], gap: str) -> bool:

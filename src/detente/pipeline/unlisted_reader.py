@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from detente.model import Span
-from detente.pipeline.division_words import division_word_after
+from detente.pipeline.division_words import UNLISTED_DIVISION_WORDS, after_list, division_word_after
 from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS
 from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS, ROLE_WORDS, TOWN_HEADS
 from detente.pipeline.offsets import offset_before
@@ -190,8 +190,8 @@ class UnlistedReader:
         if start >= 2 and doc[start - 1].lower_ in ("at", "for") and \
                 doc[start - 2].lower_ in _STAFF:
             return 0, None, False  # "analysts at X in London": X employs them, a company
-        if not kind and division_word_after(doc, end):
-            kind = "admin"  # "across Gobi-Altai and Uvs provinces"
+        if not kind and (division_word_after(doc, end) or _a_zone(doc, start, end)):
+            kind = "admin"  # "across Gobi-Altai and Uvs provinces", "near X in Y zone"
         # "along Cobequid Bay", "the Kaghan Valley" (but "Sporting beat Red Star Valley 3-0": a
         # club); "seizing X, a town on the border"
         if ending and not (opener or doc[start - 1].lower_ == "of" or
@@ -357,6 +357,14 @@ def _town_apposed(doc: Doc, start: int, end: int) -> bool:
 
 # what the recogniser calls a one-word name it does not know that the words put somewhere
 _MISREAD_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC"})
+
+
+def _a_zone(doc: Doc, start: int, end: int) -> bool:
+    """Whether "zone" or "regency" after a name under a locative makes it a division ("in X
+    zone", "in X and Y regencies", as some states call their second-level divisions)."""
+    listed = after_list(doc, end)
+    return listed < len(doc) and doc[listed].lower_ in UNLISTED_DIVISION_WORDS and (
+        is_locative(doc, start) or in_locative_list(doc, start))
 
 
 def _of_a_name(doc: Doc, toponym: Toponym) -> bool:
