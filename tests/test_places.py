@@ -2024,3 +2024,15 @@ def test_places_an_indonesian_compass_word_alone_after_a_name_is_no_place(coder)
     text = ("PADANG, Indonesia, May 2 (Wire) - Floods swept through villages in Pasaman and "
             "Solok Selatan regencies on Saturday.")
     assert not [name for name in _places(coder, text) if "Selatan" in name and name != "Solok Selatan"]
+
+
+def test_places_a_town_said_to_lie_only_in_a_country_stands_by_the_storys_town_there(coder):
+    # the gazetteer lacks the dateline's town: by the town the story names, not at the Congo's
+    # middle, some 700 km away
+    text = ("WALUNGU, Democratic Republic of Congo, May 2 (Wire) - Fighting near Kabare forced "
+            "families to flee, aid workers in Walungu said.")
+    coded = coder.code_article(Article(id="w", text=text))
+    kabare = next(m.place for m in coded.places if m.span.text == "Kabare")
+    towns = [m.place for m in coded.places if m.span.text.lower() == "walungu"]
+    assert len(towns) == 2
+    assert all(haversine_km(t.lat, t.lon, kabare.lat, kabare.lon) < 1 for t in towns)

@@ -229,6 +229,10 @@ class PlaceResolver:
             if within is None:
                 within = _named_after(toponym, mentions) or \
                     _stands_by(near, mentions, toponym.span.start, country)
+            elif within.feature == "country" and toponym.kind == "city" and toponym.offset is None:
+                # "KOMANDA, Congo - ... fighting near Irumu": a town said to lie only in a
+                # country stands by the story's nearest place there, not at the country's middle
+                within = _stands_by(near, mentions, toponym.span.start, within.country) or within
             place = self._unlisted(toponym, within, country)
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
