@@ -2036,3 +2036,18 @@ def test_places_a_town_said_to_lie_only_in_a_country_stands_by_the_storys_town_t
     towns = [m.place for m in coded.places if m.span.text.lower() == "walungu"]
     assert len(towns) == 2
     assert all(haversine_km(t.lat, t.lon, kabare.lat, kabare.lon) < 1 for t in towns)
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # a town before someone's role after "a" is where one of many serves: a place
+    ("\"We stayed until the water came,\" a Dumaguete city official said.", "Dumaguete", False),
+    # but a seat of power or a country so written stands for its government
+    ("A Kremlin spokesman said the talks would go on.", "Kremlin", True),
+])
+def test_places_a_name_after_a_or_an(coder, text, name, actor):
+    assert _places(coder, text)[name][2] is actor
+
+
+def test_places_a_country_used_after_a_is_no_place(coder):
+    coded = coder.code_article(Article(id="u", text="Colombia rejected a US offer of joint patrols."))
+    assert all(m.actor for m in coded.places if m.span.text == "US")

@@ -475,6 +475,11 @@ def role(doc: Doc, start: int, end: int) -> str:
     words around it."""
     if start and doc[start - 1].lower_ in _COMPASS_ADJECTIVES:
         return "place"  # "eastern Cuba should expect the storm": a part of it is no party
+    if start and doc[start - 1].lower_ in ("a", "an") and doc[start:end].text not in _SEATS and \
+            doc[start:end].text not in _country_names():
+        # "said a Faro city official": where one of many officials serves (but "a US offer",
+        # "a Kremlin spokesman": the government's)
+        return "place"
     # "Rockets hit the capital, Kyiv, overnight": the words before "the capital" decide
     start = _apposition_head(doc, start)
     if _agent(doc, start):
@@ -548,6 +553,11 @@ def role(doc: Doc, start: int, end: int) -> str:
             not _then_speaks(doc, after):
         return "place"
     return ""
+
+
+# buildings whose names stand for a government: "a Kremlin spokesman" speaks for it
+_SEATS = frozenset({"Kremlin", "White House", "Pentagon", "Downing Street", "Élysée", "Elysee",
+                    "Zhongnanhai"})
 
 
 def _between_places(doc: Doc, between: int) -> bool:
@@ -878,6 +888,13 @@ def demonym_phrases() -> frozenset[str]:
 
 
 @functools.cache
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Every name the actor dictionary knows a country by: "US", "U.S.", "Singapore"."""
+    return frozenset(e.phrase.lstrip("^") for e in ActorDictionary.builtin().entries
+                     if e.kind == "country")
+
+
 def _country_words() -> dict[str, str]:
     """Demonyms and one-word country names: "the Spanish city of Valencia", "the US state of
     Georgia"."""
