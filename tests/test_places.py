@@ -2051,3 +2051,15 @@ def test_places_a_name_after_a_or_an(coder, text, name, actor):
 def test_places_a_country_used_after_a_is_no_place(coder):
     coded = coder.code_article(Article(id="u", text="Colombia rejected a US offer of joint patrols."))
     assert all(m.actor for m in coded.places if m.span.text == "US")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name the gazetteer lacks where someone escaped to
+    ("MAKURDI, Nigeria, May 2 (Wire) - \"They came at dawn,\" said a farmer who escaped to "
+     "Ugondo.", "Ugondo"),
+    # a three-word name with a joined article and a given name, apposed by "a village"
+    ("ZAHLE, Lebanon, May 2 (Wire) - Fuel was smuggled into Syria from Hawsh al-Umara Ali, a "
+     "village on the frontier.", "Hawsh al-Umara Ali"),
+])
+def test_places_unlisted_towns_escaped_to_or_apposed_by_a_village(coder, text, name):
+    assert _places(coder, text)[name][1] == "city"

@@ -25,7 +25,10 @@ _ROUTES = frozenset({"road", "roads", "highway", "route", "routes", "way", "brid
                      "buses", "drove", "travelled", "traveled", "fled", "moved", "headed", "walked",
                      "sailed", "sailings", "marched", "evacuated", "taken", "brought", "returned", "back",
                      "ferried", "flown", "shipped", "smuggled", "trucked", "airlifted", "deported",
-                     "transferred"})
+                     "transferred", "escaped", "ran", "rushed", "retreated", "withdrew",
+                     "relocated", "swam", "rowed", "trekked", "hiked", "fleeing", "heading",
+                     "walking", "driving", "sailing", "moving", "returning", "travelling",
+                     "traveling"})
 # words between the move and "to" ("the highway north to X", "moved upcountry to X")
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                             "southwest", "north-east", "north-west", "south-east", "south-west",

@@ -144,6 +144,7 @@ def capitalised_run(doc: Doc, start: int) -> int:
                 and doc[end + 1].text == "-" and not doc[end].whitespace_ and \
                 not doc[end + 1].whitespace_ and doc[end + 2].is_title and doc[end + 2].is_alpha:
             end += 3
+            joined += 2  # the article and its hyphen are no words: "Hawsh al-Sayyed Ali"
         # "Cabo de Gata", "Massif de la Selle", "Ciudad del Este": a particle between two
         # capitalised words of one name
         if end + 1 < len(doc) and end > start and doc[end].text in NAME_PARTICLES:

@@ -166,8 +166,10 @@ class UnlistedReader:
             KIND_WORDS.get(doc[start - 2].lower_) in ("admin", "city")
         # (nor after a word that heads place names, under a locative: "in Sidi Salem", whose
         # second word is a given name alone)
+        # (nor before "a village ..." : "Hawsh al-Sayyed Ali, a village on the border")
         common = self.finder.common if not (river and end - start > 1 or formal or
-                                            head and is_locative(doc, start)) else frozenset()
+                                            head and is_locative(doc, start) or
+                                            _town_apposed(doc, start, end)) else frozenset()
         # a capitalised word before it makes it part of a person's or body's name, but for a
         # preposition that opens the sentence ("In Stewiacke, south of Truro, ...")
         opener = doc[start - 1].lower_ == "the" or doc[start - 1].is_sent_start and \
