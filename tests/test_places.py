@@ -2063,3 +2063,23 @@ def test_places_a_country_used_after_a_is_no_place(coder):
 ])
 def test_places_unlisted_towns_escaped_to_or_apposed_by_a_village(coder, text, name):
     assert _places(coder, text)[name][1] == "city"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name the gazetteer lacks headed by one it has, that the words place
+    ("FOGGIA, Italy, May 2 (Wire) - Pickers marched from the Borgo Tressanti settlement to the "
+     "prefecture.", "Borgo Tressanti"),
+])
+def test_places_an_unlisted_name_headed_by_a_listed_one(coder, text, name):
+    assert _places(coder, text)[name][:2] == ("ITA", "city")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a person whose first name is a town, a day and a road are no places
+    ("ROME, May 2 (Wire) - \"The water is high,\" said Luca Bernardi, the town's deputy mayor.",
+     "Luca Bernardi"),
+    ("ACCRA, Ghana, May 2 (Wire) - Envoys attended Ghana's Republic Day parade in Accra.",
+     "Republic Day"),
+])
+def test_places_people_days_and_roads_headed_by_a_town_are_no_places(coder, text, name):
+    assert name not in _places(coder, text)

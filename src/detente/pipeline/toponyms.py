@@ -163,6 +163,7 @@ class ToponymFinder:
         i = 0
         named_end = -1  # where the last name a settlement word or an anchor placed ends
         doubtful: list[Toponym] = []  # names the gazetteer lacks, after a locative alone
+        unless_person: set[int] = set()  # where doubtful names start that only a person vetoes
         admin_listed = False  # whether the last name found took its division word from before it
         home: set[tuple[str, str]] | None = None  # the divisions the dateline's town may lie in
         while i < len(doc):
@@ -243,6 +244,11 @@ class ToponymFinder:
                         doc[i - 1].lower_ != "the" or _division_after(doc, i)):
                 end = 0  # "East" of "in East X zone" is no village East: read the whole name
                 # (but "in the East Room" is a room)
+            # "Talat" of "in Talat N'Yaaqoub", a village: read the whole name, and let the
+            # recogniser say whether it is a place ("said Luca Rossetti, the town's mayor")
+            longer = not kept and bool(end) and not in_dateline and capitalised_run(doc, i) > end
+            if longer:
+                end = 0
             if kept:
                 toponym = self.make_toponym(doc, i, end, candidates,
                                         sentence, in_dateline or listed, typed_admin, in_dateline)
@@ -272,13 +278,15 @@ class ToponymFinder:
                                                    alias.span.start if alias else -1,
                                                    _kind_of(alias) if alias else "")
                 sure = sure or toponym is not None and placed_list
-                if toponym is not None and sure:
+                if toponym is not None and sure and not longer:
                     found.append(toponym)
                 elif toponym is not None:
                     doubtful.append(toponym)
+                    if sure:  # kept unless the recogniser calls it a person
+                        unless_person.add(toponym.span.start)
             i = end or i + 1
         if doubtful:
-            found = self.unlisted.settle(doc, text, found, doubtful, starts, named)
+            found = self.unlisted.settle(doc, text, found, doubtful, starts, named, unless_person)
         found = self.story.with_towns(doc, text, found, starts, dateline_end)
         found = self.story.with_repeats(doc, found, starts)
         return self._appositions(text, _with_demonyms(found, named) if named else found)

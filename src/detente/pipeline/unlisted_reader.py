@@ -87,13 +87,18 @@ class UnlistedReader:
         return named
 
     def settle(self, doc: Doc, text: str, found: list[Toponym], doubtful: list[Toponym],
-               starts: list[int], named: list[tuple[int, str]]) -> list[Toponym]:
+               starts: list[int], named: list[tuple[int, str]],
+               unless_person: set[int] | None = None) -> list[Toponym]:
         """A doubtful name is a town where it is another spelling of a town of a country the
         story names ("officials in Marsa Matrouh" beside Egypt: Marsa Matruh; `spellings.py`).
         The entity recogniser is asked about the others' sentences: a name the gazetteer
         lacks is a place where it says GPE, LOC or FAC ("officials in Stepanakert"), and is
         dropped without a recogniser. (Asked about names only small towns have, it calls too
-        many real towns people or bodies on short news sentences to be let veto them.)"""
+        many real towns people or bodies on short news sentences to be let veto them.) A name
+        that starts at one of `unless_person` is a place the words made sure of, where a
+        gazetteer name heads it: only the recogniser's PERSON vetoes it ("said Luca Rossetti,
+        the town's deputy mayor")."""
+        unless_person = unless_person or set()
         # the countries the story names, its peoples', and those of names only one country has
         # ("Nova Scotia", the dateline "NUUK")
         countries = dict.fromkeys([*(p.country for t in found for p in t.candidates
@@ -106,9 +111,14 @@ class UnlistedReader:
         found = sorted(found + spelled, key=lambda t: t.span.start) if spelled else found
         doubtful = [t for t in doubtful if t not in spelled]
         if self.finder.entities is None or not doubtful:
-            return found
+            sure = [t for t in doubtful if t.span.start in unless_person]
+            return sorted(found + sure, key=lambda t: t.span.start) if sure else found
         added = []
         for toponym, labels in zip(doubtful, self.labels(doc, text, doubtful, starts), strict=True):
+            if toponym.span.start in unless_person:
+                if "PERSON" not in labels:
+                    added.append(toponym)
+                continue
             # a one-word name the recogniser calls a person or a body after a locative is
             # mostly a place it does not know: "near Mugling", "around Souni" (not "near Ana
             # Ruiz", nor "analysts at Barclays")
@@ -186,6 +196,8 @@ class UnlistedReader:
         if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title and \
                 KIND_WORDS.get(doc[end - 1].lower_) in ("admin", "city"):
             return 0, None, False  # "the Regional Municipality of X": X is the place
+        if end - start > 1 and doc[end - 1].text in _NOT_PLACE_ENDINGS:
+            return 0, None, False  # "in the East Room", "on the X Highway", "X Day celebrations"
         kind, taken = place_kind(doc, start, end)
         if taken and end - start == 1 and doc[start].lower_.endswith(_ADJECTIVE_ENDINGS):
             return 0, None, False  # "a Himalayan town", "the Crimean port city": adjectives
@@ -359,6 +371,10 @@ def _town_apposed(doc: Doc, start: int, end: int) -> bool:
 
 # what the recogniser calls a one-word name it does not know that the words put somewhere
 _MISREAD_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC"})
+
+
+# the last words of names of rooms, roads and days: no place to put on a map
+_NOT_PLACE_ENDINGS = frozenset({"Room", "Highway", "Day", "Motorway", "Expressway", "Freeway"})
 
 
 def _a_zone(doc: Doc, start: int, end: int) -> bool:
