@@ -2083,3 +2083,10 @@ def test_places_an_unlisted_name_headed_by_a_listed_one(coder, text, name):
 ])
 def test_places_people_days_and_roads_headed_by_a_town_are_no_places(coder, text, name):
     assert name not in _places(coder, text)
+
+
+def test_places_a_country_whose_poorest_region_the_clause_names_is_a_place(coder):
+    text = ("QUETTA, Pakistan, May 2 (Wire) - The district, one of Pakistan's poorest, has seen "
+            "repeated clashes.")
+    coded = coder.code_article(Article(id="p", text=text))
+    assert [m.actor for m in coded.places if m.span.text == "Pakistan"] == [False, False]

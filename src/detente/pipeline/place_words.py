@@ -831,6 +831,9 @@ def _owned(doc: Doc, end: int) -> str:
         words.append(token.lower_)
     if not _OFFICES.isdisjoint(words):
         return "actor"
+    after = end + 1 + len(words)
+    if len(words) == 1 and words[0].endswith("est") and after < len(doc) and doc[after].is_punct:
+        return "place"  # "the region, one of Iran's poorest, ...": its poorest region
     return "place" if not _OWNED_PLACES.isdisjoint(words) else ""
 
 
