@@ -2090,3 +2090,9 @@ def test_places_a_country_whose_poorest_region_the_clause_names_is_a_place(coder
             "repeated clashes.")
     coded = coder.code_article(Article(id="p", text=text))
     assert [m.actor for m in coded.places if m.span.text == "Pakistan"] == [False, False]
+
+
+def test_places_neighbouring_opening_a_sentence_is_no_part_of_the_name(coder):
+    text = ("Herders lost animals, officials said. Neighbouring Khovd and Uvs provinces have also "
+            "declared emergencies in Mongolia.")
+    assert _places(coder, text)["Khovd"][:2] == ("MNG", "admin")

@@ -476,8 +476,10 @@ class ToponymFinder:
             return True
         if before.text in NAME_PARTICLES and start >= 2 and doc[start - 2].is_title:
             return True  # "Carmen" of "Benque Viejo del Carmen", a name the gazetteer lacks
-        if before.is_sent_start and before.is_stop:
-            return False  # "A Tarija shopkeeper", "Many Tarija traders": the sentence's first word
+        if before.is_sent_start and before.is_stop or before.lower_ in NEIGHBOURING:
+            # "A Tarija shopkeeper", "Many Tarija traders": the sentence's first word; and
+            # "Neighbouring Khovd province"
+            return False
         # (a weekday is no first name: "officials said Tuesday Mosul was calm")
         return before.is_title and before.text not in PLACE_PREFIXES and \
             before.lower_ not in CALENDAR and \

@@ -161,6 +161,8 @@ class UnlistedReader:
         after a locative alone ("officials in Stepanakert"): the entity recogniser decides.
         (0, None, False) for anything else: most capitalised words the gazetteer lacks are
         people, bodies, days."""
+        if doc[start].lower_ in NEIGHBOURING:
+            return 0, None, False  # "Neighbouring Khovd province": Khovd is the name
         end = capitalised_run(doc, start)
         words = doc[start:end]
         ending = NAME_ENDINGS.get(doc[end - 1].text, "") if end - start > 1 else ""
