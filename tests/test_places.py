@@ -2093,6 +2093,9 @@ def test_places_a_country_whose_poorest_region_the_clause_names_is_a_place(coder
 
 
 def test_places_neighbouring_opening_a_sentence_is_no_part_of_the_name(coder):
-    text = ("Herders lost animals, officials said. Neighbouring Khovd and Uvs provinces have also "
-            "declared emergencies in Mongolia.")
-    assert _places(coder, text)["Khovd"][:2] == ("MNG", "admin")
+    # and divisions named with their plural type word are places, whatever they declare
+    text = ("Herders lost animals, officials said. Neighbouring Arkhangai and Bulgan provinces "
+            "have also declared emergencies in Mongolia.")
+    found = _places(coder, text)
+    assert found["Arkhangai"][:2] == ("MNG", "admin")
+    assert [v for k, v in found.items() if k.startswith("Bulgan")] == [("MNG", "admin", False)]

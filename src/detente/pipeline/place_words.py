@@ -521,6 +521,8 @@ def role(doc: Doc, start: int, end: int) -> str:
     owned = _owned(doc, end)
     if owned:
         return owned
+    if end - start > 1 and doc[end - 1].text in ADMIN_WORDS:
+        return "place"  # "X and Y provinces have declared": divisions named as such
     if _border_after(doc, end):
         return "place"  # "the Ukraine border", "the Belarus-Poland border"
     after = end
@@ -647,6 +649,10 @@ def country_role(doc: Doc, start: int, end: int) -> str:
     end = _list_end(doc, end)  # "El Salvador, Honduras and Nicaragua have disputed"
     if end < len(doc):
         after = doc[end]
+        if after.text in ADMIN_WORDS and after.text.endswith("s"):
+            # "X and Y provinces have declared": divisions named as such (not "U.S. state
+            # media")
+            return "place"
         if after.lower_ in ("'s", "'", "’s") or after.is_lower and (
                 after.lower_ in _DOES or after.lower_.endswith("ed")):
             return ""

@@ -185,7 +185,7 @@ class UnlistedReader:
         # a capitalised word before it makes it part of a person's or body's name, but for a
         # preposition that opens the sentence ("In Stewiacke, south of Truro, ...")
         opener = doc[start - 1].lower_ == "the" or doc[start - 1].is_sent_start and \
-            doc[start - 1].lower_ in LOCATIVES
+            doc[start - 1].lower_ in LOCATIVES or doc[start - 1].lower_ in NEIGHBOURING
         if end == start or doc[start].is_sent_start and not _town_apposed(doc, start, end) or \
                 doc[start - 1].is_title and not opener or \
                 doc[start].lower_ == "the" or doc[start].is_stop and end - start == 1 or \
