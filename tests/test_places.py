@@ -2099,3 +2099,20 @@ def test_places_neighbouring_opening_a_sentence_is_no_part_of_the_name(coder):
     found = _places(coder, text)
     assert found["Arkhangai"][:2] == ("MNG", "admin")
     assert [v for k, v in found.items() if k.startswith("Bulgan")] == [("MNG", "admin", False)]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a short name the gazetteer has only as a far town, before "river"
+    ("ATYRAU, Kazakhstan, May 2 (Wire) - The Ilek river broke through an earth dam on Friday.",
+     "Ilek river", "KAZ"),
+    # what only a river does: floods a town's centre, rises by a measured height
+    ("SAARBRUCKEN, Germany, May 2 (Wire) - The Prims flooded the centre of Dillingen on Sunday.",
+     "Prims", "DEU"),
+    ("KERIKERI, New Zealand, May 2 (Wire) - In Kerikeri itself, the Waipapa rose to within a "
+     "metre of the bridge.", "Waipapa", "NZL"),
+    # "rivers" after a list
+    ("KAMLOOPS, Canada, May 2 (Wire) - The Thompson and Tulameen rivers flooded large parts of "
+     "the valley.", "Tulameen", "CAN"),
+])
+def test_places_rivers_the_gazetteer_lacks_by_what_they_do(coder, text, name, country):
+    assert _places(coder, text)[name][0] == country

@@ -194,7 +194,8 @@ KIND_WORDS = {
     "reservoir": "sea", "dunes": "region", "mangroves": "region", "slopes": "region",
     "foothills": "region", "ruins": "region", "pyramids": "region",
     # after a list: "the X and Y crossings", "the X and Y camps"
-    "crossings": "city", "camps": "city", "towns": "city", "settlements": "city"}
+    "crossings": "city", "camps": "city", "towns": "city", "settlements": "city",
+    "rivers": "sea", "lakes": "sea"}
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
 # "the Abay gorge")
 LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))

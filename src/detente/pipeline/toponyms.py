@@ -444,7 +444,8 @@ class ToponymFinder:
         # short town names: "Bar", "Ede", "Oss" are other words first; but not "Enga province"
         if len(text) <= 4 and not strong and not locative and biggest < 100_000 and not (
                 end < len(doc) and doc[end].lower_ in ADMIN_WORDS and
-                any(p.feature == "admin" for p in candidates)) and not any(
+                any(p.feature == "admin" for p in candidates)) and not (
+                end < len(doc) and doc[end].text in FEATURE_WORDS) and not any(
                 lies_in(p, a) for p in candidates for a in self._anchor(doc, end)):
             return False  # but "Auki, the capital of Malaita province" is the town
         return not self.part_of_a_name(doc, start, end, strong)

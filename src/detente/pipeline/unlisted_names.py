@@ -233,8 +233,12 @@ def in_flood(doc: Doc, end: int) -> bool:
             return False
         if doc[at].lower_ in _FLOODS:
             return True
-        if doc[at].lower_ in _RISES and _tells_of_flood(doc, at):
-            return True
+        if doc[at].lower_ in _RISES and (_tells_of_flood(doc, at) or any(
+                t.lower_ in _RIVER_HEIGHTS for t in doc[at + 1:min(len(doc), at + 6)])):
+            return True  # (or rose by a height: "rose to within a metre of the bridge")
+        if at == end and doc[at].lower_ == "flooded" and at + 1 < len(doc) and \
+                doc[at + 1].lower_ in _FLOODED:
+            return True  # "The Blies flooded the centre of X"
         if doc[at].lower_ in _OVER_BANKS:
             return any(t.lower_ in _RIVER_LEVELS for t in doc[at + 1:min(len(doc), at + 5)])
     return False
@@ -252,6 +256,11 @@ def _tells_of_flood(doc: Doc, at: int) -> bool:
 
 
 _FLOOD_REACH = 7  # tokens after the name in which the verb is sought
+# a river's rise, measured: "rose two metres" (not "rose to its highest level": an index)
+_RIVER_HEIGHTS = frozenset({"metre", "metres", "meter", "meters", "feet", "foot"})
+# what a river floods: "The X flooded the centre", "flooded homes"
+_FLOODED = frozenset({"the", "homes", "houses", "streets", "villages", "towns", "farmland",
+                      "fields", "parts", "much", "large", "hundreds", "thousands", "roads"})
 
 
 # where on a river, after its name: "the Kama near Chistopol", "the Tisza below Szeged"
