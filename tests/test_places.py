@@ -2023,7 +2023,8 @@ def test_places_a_room_named_by_a_compass_word_is_no_place(coder):
 def test_places_an_indonesian_compass_word_alone_after_a_name_is_no_place(coder):
     text = ("PADANG, Indonesia, May 2 (Wire) - Floods swept through villages in Pasaman and "
             "Solok Selatan regencies on Saturday.")
-    assert not [name for name in _places(coder, text) if "Selatan" in name and name != "Solok Selatan"]
+    found = _places(coder, text)
+    assert not [name for name in found if "Selatan" in name and name != "Solok Selatan"]
 
 
 def test_places_a_town_said_to_lie_only_in_a_country_stands_by_the_storys_town_there(coder):
@@ -2116,3 +2117,35 @@ def test_places_neighbouring_opening_a_sentence_is_no_part_of_the_name(coder):
 ])
 def test_places_rivers_the_gazetteer_lacks_by_what_they_do(coder, text, name, country):
     assert _places(coder, text)[name][0] == country
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # what is largest in a country, and what its ground yields, are its land's
+    ("MASERU, Lesotho, May 2 (Wire) - The bridge is Lesotho's busiest land route to the sea.",
+     "Lesotho", False),
+    ("\"Chad's oil should pay for schools,\" said an elder in Doba.", "Chad", False),
+    # but a country's largest partner is a party's
+    ("Japan is Mongolia's largest trading partner, officials said.", "Mongolia", True),
+    # a road link across a border
+    ("LAHORE, Pakistan, May 2 (Wire) - Lorries at the Wagah post, the main road link with India, "
+     "were searched.", "India", False),
+    # a country in apposition to its economy's verb
+    ("LUSAKA, May 2 (Wire) - Zambia, once a large maize grower, now imports grain.", "Zambia",
+     False),
+])
+def test_places_countries_as_land_economy_or_link(coder, text, name, actor):
+    assert _places(coder, text)[name][2] is actor
+
+
+def test_places_a_country_before_a_comma_and_another_countrys_body_is_no_town_there(coder):
+    text = "Marines seized pills hidden in a container from China, Mexico's navy said."
+    assert _places(coder, text)["China"][:2] == ("CHN", "country")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("DIYARBAKIR, Turkey, May 2 (Wire) - Protests spread across Turkey's Kurdish south-east on "
+     "Monday.", "Kurdish"),
+    ("DHAKA, May 2 (Wire) - A fire swept through a Rohingya refugee camp at Teknaf.", "Rohingya"),
+])
+def test_places_a_people_before_a_place_word_is_no_place(coder, text, name):
+    assert name not in _places(coder, text)

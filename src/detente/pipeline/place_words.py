@@ -310,6 +310,9 @@ _OWNED_PLACES = frozenset({
     "borderlands", "skies", "streets", "outskirts", "side", "oblast", "districts",
     # what its ground holds: "Pakistan's largest gas fields", "Chile's copper mines"
     "field", "fields", "oilfield", "oilfields", "mine", "mines", "deposits", "beaches", "resorts",
+    # and what it yields: "Libya's oil should not pay for one man"
+    "oil", "crude", "gas", "phosphate", "phosphates", "copper", "cobalt", "coal", "diamonds",
+    "minerals", "cocoa", "coffee", "wheat", "grain",
     # parts of its land: "Greece's biggest farming area", "Chile's central valley"
     "area", "areas", "plain", "plains", "valley", "valleys", "belt", "highlands", "lowlands",
     "delta", "enclave", "exclave", "peninsula", "desert", "farmland", "farmlands", "lake", "lakes",
@@ -318,6 +321,17 @@ _OWNED_PLACES = frozenset({
     "governorate", "governorates", "district", "prefecture", "prefectures", "county", "counties",
     "municipality", "municipalities", "parish", "parishes", "canton", "cantons", "emirate",
     "emirates"})
+# superlatives of size or rank after "X's": what is largest in it, a place ("Nepal's busiest
+# crossing"; not "China's latest warning", "Russia's closest ally")
+_SIZES = frozenset({"biggest", "largest", "busiest", "smallest", "longest", "highest",
+                    "tallest", "oldest", "deadliest", "poorest", "richest", "wealthiest",
+                    "driest", "wettest", "hottest", "coldest", "densest", "northernmost",
+                    "southernmost", "easternmost", "westernmost", "remotest", "populous"})
+# what one state is to another, after "X's": "its largest trading partner", "closest ally"
+_RELATIONS = frozenset({"partner", "partners", "ally", "allies", "creditor", "creditors",
+                        "lender", "lenders", "donor", "donors", "supplier", "suppliers", "buyer",
+                        "buyers", "customer", "customers", "investor", "investors", "rival",
+                        "rivals", "enemy", "enemies", "backer", "backers", "friend", "friends"})
 # "X's" and then one of these: X is the government ("Bavaria's interior minister")
 _OFFICES = frozenset({
     "minister", "ministers", "ministry", "president", "presidency", "government", "army",
@@ -464,6 +478,11 @@ def _border_words_before(doc: Doc, at: int) -> bool:
     return at > 0 and (doc[at - 1].lower_ in _BORDERS or at > 1 and doc[at - 2].lower_ in _BORDERS)
 
 
+# "the main road link with Iran", "its busiest land port with India": a place across a border
+_LINKS_WITH = frozenset({"link", "links", "port", "ports", "post", "posts", "connection",
+                         "connections"})
+
+
 def _linked(doc: Doc, before: int) -> bool:
     """Whether the "with" or "to" at `before` ends what a road, cable or pipe links: "a cable
     linking the country with X", "the bridge connecting the mainland to X"."""
@@ -502,7 +521,8 @@ def role(doc: Doc, start: int, end: int) -> str:
                 word in ("to", "toward", "towards") and _destination(doc, before) or \
                 word in ("toward", "towards") and not _stance_before(doc, before) or \
                 word == "for" and bound_for(doc, before) or \
-                word == "with" and _border_words_before(doc, before) or \
+                word == "with" and (_border_words_before(doc, before) or
+                                    before > 0 and doc[before - 1].lower_ in _LINKS_WITH) or \
                 word == "between" and _between_places(doc, before) or \
                 word in ("with", "to") and _linked(doc, before) or \
                 word in _LINKING and before > 0 and \
@@ -526,6 +546,12 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # "X and Y provinces have declared": divisions named as such
     if _border_after(doc, end):
         return "place"  # "the Ukraine border", "the Belarus-Poland border"
+    resumed = _past_apposition(doc, end)
+    while end < resumed < len(doc) and doc[resumed].lower_ in _AUXILIARIES | {"now", "still"}:
+        resumed += 1
+    if end < resumed < len(doc) and doc[resumed].lower_ in _PLACE_SUBJECT_VERBS and \
+            not _then_speaks(doc, resumed):
+        return "place"  # "Tunisia, once a top producer, now imports fertiliser"
     after = end
     if after + 1 < len(doc) and doc[after].lower_ in ("was", "were", "is", "has", "have") and \
             doc[after + 1].lower_ in ("been", "hit", "struck", "rocked", "shaken", "invaded",
@@ -593,6 +619,19 @@ _STANCES = frozenset({"policy", "policies", "stance", "stances", "attitude", "at
                       "behavior", "conduct", "actions", "intentions", "ambitions", "designs",
                       "respect", "loyalty", "gravitated", "gravitating", "turned", "turning",
                       "shifted", "shifting", "orientation", "oriented"})
+
+
+def _past_apposition(doc: Doc, at: int) -> int:
+    """Where the words after an apposition that opens at `at` resume ("Tunisia, once among the
+    top producers, now imports": at "now"); `at` where no apposition opens there."""
+    if at + 2 >= len(doc) or doc[at].text != "," or not doc[at + 1].is_lower:
+        return at
+    for k in range(at + 2, min(len(doc), at + 16)):
+        if doc[k].is_sent_start:
+            return at
+        if doc[k].text == ",":
+            return k + 1
+    return at
 
 
 def _then_speaks(doc: Doc, verb: int) -> bool:
@@ -838,6 +877,10 @@ def _owned(doc: Doc, end: int) -> str:
         words.append(token.lower_)
     if not _OFFICES.isdisjoint(words):
         return "actor"
+    if not _SIZES.isdisjoint(words) and _RELATIONS.isdisjoint(words):
+        # "Nepal's busiest land route", "one of Georgia's biggest exporters" (but "X is
+        # Ukraine's largest trading partner": a party's partner)
+        return "place"
     after = end + 1 + len(words)
     if len(words) == 1 and words[0].endswith("est") and after < len(doc) and doc[after].is_punct:
         return "place"  # "the region, one of Iran's poorest, ...": its poorest region

@@ -743,7 +743,9 @@ class ToponymFinder:
             # "between Sudan and Morocco in Warsaw")
             if second is not None and _WITHIN.fullmatch(between) and any(
                     lies_in(p, q) for p in first.candidates for q in second.candidates) and \
-                    not (first.a_countrys_name and not between.startswith(",")):
+                    not (first.a_countrys_name and (not between.startswith(",") or text[
+                        second.span.end:second.span.end + 2] in ("'s", "’s"))):
+                # (nor "a shipment from China, Mexico's navy said": a new clause's owner)
                 first = replace(first, within=second.span)
                 # "bound for Posadas, Argentina.": no party; but "toward the Kara Sea, Russia's
                 # environmental watchdog said"
