@@ -191,7 +191,8 @@ class UnlistedReader:
                 doc[start].lower_ == "the" or doc[start].is_stop and end - start == 1 or \
                 any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
                     or w.text in CONTINENTS or w.text in LANGUAGES or w.text in ERAS
-                    or w.text in PEOPLES or w.text in demonyms() for w in checked) or words.text in demonym_phrases() or \
+                    or w.text in PEOPLES or w.text in demonyms() for w in checked) or \
+                words.text in demonym_phrases() or \
                 words.text in common or \
                 end < len(doc) and (doc[end].text[:1].isupper() or _numbered(doc, end)):
             return 0, None, False
