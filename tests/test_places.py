@@ -2149,3 +2149,27 @@ def test_places_a_country_before_a_comma_and_another_countrys_body_is_no_town_th
 ])
 def test_places_a_people_before_a_place_word_is_no_place(coder, text, name):
     assert name not in _places(coder, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # where fighting spreads to, the X bridge, the resort of X
+    ("DESSIE, Ethiopia, May 2 (Wire) - Fighting spread to Senbete Robit on Wednesday, residents "
+     "said.", "Senbete Robit"),
+    ("IPIALES, Colombia, May 2 (Wire) - Migrants camped beside the Chiles bridge on the border "
+     "with Ecuador.", "Chiles"),
+    ("TBILISI, Georgia, May 2 (Wire) - A mudslide buried cottages in the mountain resort of "
+     "Mestia.", "Mestia"),
+    # a joined Arabic article near a site, and a name listed before a known town, whatever the
+    # recogniser calls them
+    ("NABATIEH, Lebanon, May 2 (Wire) - The army said it had struck launchers near Houla "
+     "al-Gharbi.", "Houla al-Gharbi"),
+    ("NDELE, Central African Republic, May 2 (Wire) - Families fled fighting around Tiri Kouma "
+     "and Ndele last year.", "Tiri Kouma"),
+])
+def test_places_unlisted_towns_spread_to_bridged_resorts_and_listed(coder, text, name):
+    assert name in _places(coder, text)
+
+
+def test_places_a_regions_adjective_is_no_village(coder):
+    text = "LISBON, May 2 (Wire) - The victory earns Braga a place in European competition."
+    assert "European" not in _places(coder, text)

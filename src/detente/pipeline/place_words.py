@@ -195,7 +195,9 @@ KIND_WORDS = {
     "foothills": "region", "ruins": "region", "pyramids": "region",
     # after a list: "the X and Y crossings", "the X and Y camps"
     "crossings": "city", "camps": "city", "towns": "city", "settlements": "city",
-    "rivers": "sea", "lakes": "sea"}
+    "rivers": "sea", "lakes": "sea",
+    # "the X bridge" (a crossing), "the mountain resort of X"
+    "bridge": "city", "resort": "city"}
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
 # "the Abay gorge")
 LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))

@@ -28,7 +28,7 @@ _ROUTES = frozenset({"road", "roads", "highway", "route", "routes", "way", "brid
                      "transferred", "escaped", "ran", "rushed", "retreated", "withdrew",
                      "relocated", "swam", "rowed", "trekked", "hiked", "fleeing", "heading",
                      "walking", "driving", "sailing", "moving", "returning", "travelling",
-                     "traveling"})
+                     "traveling", "spread", "spreading", "spreads"})
 # words between the move and "to" ("the highway north to X", "moved upcountry to X")
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                             "southwest", "north-east", "north-west", "south-east", "south-west",

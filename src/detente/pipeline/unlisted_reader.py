@@ -23,6 +23,7 @@ from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS
 from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS, ROLE_WORDS, TOWN_HEADS
 from detente.pipeline.offsets import offset_before
 from detente.pipeline.place_words import (
+    ARABIC_ARTICLES,
     CALENDAR,
     CONTINENTS,
     ERAS,
@@ -127,9 +128,17 @@ class UnlistedReader:
             one_word = len(words) == 1 or len(words) == 2 and words[0] in NAME_HEADS
             if _a_people(words[-1]):
                 continue  # "Maasai herders", "Houthi launch sites"
+            # a name with a joined Arabic article near something, or one listed before a town
+            # the gazetteer has, under a locative, is a place whatever the recogniser calls it
+            # ("near Meiss al-Jabal", "around X and Ndele")
+            placed = _article_joined_name(toponym.span.text) and _spatial_before(doc, toponym) or \
+                _under_locative(doc, toponym) and _listed_before_a_town(text, toponym, found)
             if labels & PLACE_LABELS and not labels & OTHER_LABELS or not labels or \
+                    placed and labels <= _MISREAD_LABELS or \
                     one_word and labels == {"PERSON"} and _under_locative(doc, toponym) or \
                     one_word and labels == {"ORG"} and _spatial_before(doc, toponym) or \
+                    len(words) == 1 and labels == {"NORP"} and _spatial_before(doc, toponym) and \
+                    not words[0].endswith(_PEOPLES_ENDINGS) or \
                     (one_word or _home_of(doc, toponym)) and labels <= _MISREAD_LABELS and \
                     not _of_a_name(doc, toponym) and not _a_body_before(doc, toponym):
                 added.append(replace(toponym, kind="region" if labels == {"LOC"} else "city"))
@@ -374,6 +383,22 @@ def _town_apposed(doc: Doc, start: int, end: int) -> bool:
 
 # what the recogniser calls a one-word name it does not know that the words put somewhere
 _MISREAD_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC"})
+# endings of the adjectives of peoples and regions the recogniser rightly calls NORP ("European
+# competition"); a one-word name it calls so at a site that ends otherwise is a village
+_PEOPLES_ENDINGS = ("an", "ese", "ish", "ic", "i")
+
+
+def _article_joined_name(name: str) -> bool:
+    """Whether a joined lower-case Arabic article stands inside the name: "Meiss al-Jabal"."""
+    return any(word.split("-", 1)[0] in ARABIC_ARTICLES and "-" in word
+               for word in name.split()[1:])
+
+
+def _listed_before_a_town(text: str, toponym: Toponym, found: list[Toponym]) -> bool:
+    """Whether a town the gazetteer has follows the name in a list: "around X and Ndele"."""
+    after = next((t for t in found if t.span.start > toponym.span.end), None)
+    return after is not None and any(p.feature == "city" for p in after.candidates) and \
+        text[toponym.span.end:after.span.start] in (" and ", ", ", " or ")
 
 
 # the last words of names of rooms, roads and days: no place to put on a map
