@@ -2173,3 +2173,9 @@ def test_places_unlisted_towns_spread_to_bridged_resorts_and_listed(coder, text,
 def test_places_a_regions_adjective_is_no_village(coder):
     text = "LISBON, May 2 (Wire) - The victory earns Braga a place in European competition."
     assert "European" not in _places(coder, text)
+
+
+def test_places_a_division_in_a_where_clause_lies_in_the_country_that_opens_it(coder):
+    text = ("TASHKENT, Uzbekistan, May 2 (Wire) - The flood spread north into Kazakhstan, where "
+            "about 30,000 people were evacuated from villages in Tasbulak district.")
+    assert _places(coder, text)["Tasbulak"][:2] == ("KAZ", "admin")

@@ -260,7 +260,26 @@ class UnlistedReader:
             return doc[self._owned(doc, at)].idx, offset
         owner = self.finder.owner(doc, start)
         # "Russia's Zabaykalsky region": in Russia
-        return (doc[owner].idx, None) if owner is not None else (-1, None)
+        if owner is not None:
+            return doc[owner].idx, None
+        where = self._country_where(doc, start)
+        return (doc[where].idx, None) if where is not None else (-1, None)
+
+    def _country_where(self, doc: Doc, start: int) -> int | None:
+        """The start of the country that opens a "where" clause the name at `start` stands in:
+        "spread into Kazakhstan, where people fled villages in X district" (X is Kazakhstan's,
+        whatever country the story is from); None where there is none."""
+        for at in range(start - 1, max(1, start - 25), -1):
+            if doc[at + 1].is_sent_start:
+                return None
+            if doc[at].lower_ == "where" and doc[at - 1].text == ",":
+                name = at - 2
+                while name > 0 and doc[name - 1].is_title and not doc[name].is_sent_start:
+                    name -= 1
+                end, candidates = self.finder.longest(doc, name, False)
+                return name if end == at - 1 and any(p.feature == "country" for p in candidates) \
+                    else None
+        return None
 
     def read_article_joined(self, doc: Doc, start: int,
                             sentence: int) -> tuple[int, Toponym | None]:
