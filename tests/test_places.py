@@ -2179,3 +2179,8 @@ def test_places_a_division_in_a_where_clause_lies_in_the_country_that_opens_it(c
     text = ("TASHKENT, Uzbekistan, May 2 (Wire) - The flood spread north into Kazakhstan, where "
             "about 30,000 people were evacuated from villages in Tasbulak district.")
     assert _places(coder, text)["Tasbulak"][:2] == ("KAZ", "admin")
+
+
+def test_places_a_lower_case_valley_after_a_name_makes_a_region(coder):
+    text = "JALALABAD, Afghanistan, May 2 (Wire) - Floods cut roads in the Kunar valley on Monday."
+    assert [v[1] for k, v in _places(coder, text).items() if k.startswith("Kunar")] == ["region"]

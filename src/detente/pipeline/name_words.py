@@ -23,7 +23,8 @@ FEATURE_WORDS = {"Valley": "region", "Desert": "region", "Mountains": "region",
                  "Plateau": "region", "Corridor": "region", "Strip": "region", "Gorge": "region",
                  "Hills": "region", "Highlands": "region", "Plains": "region", "Range": "region",
                  "Heights": "region", "Alps": "region", "Island": "island", "Islands": "island",
-                 "Archipelago": "island", "Atoll": "island", "River": "sea", "river": "sea"}
+                 "Archipelago": "island", "Atoll": "island", "River": "sea", "river": "sea",
+                 "valley": "region"}
 # the last word of a name the gazetteer lacks that says what it is, where no other word does:
 # "Farmland along Cobequid Bay", "a barge across King Sound", "the Kaghan Valley"
 # the last words of a name that a town's name never carries as a feature of its own: "King
