@@ -943,13 +943,13 @@ def demonym_phrases() -> frozenset[str]:
 
 
 @functools.cache
-@functools.cache
 def _country_names() -> frozenset[str]:
     """Every name the actor dictionary knows a country by: "US", "U.S.", "Singapore"."""
     return frozenset(e.phrase.lstrip("^") for e in ActorDictionary.builtin().entries
                      if e.kind == "country")
 
 
+@functools.cache
 def _country_words() -> dict[str, str]:
     """Demonyms and one-word country names: "the Spanish city of Valencia", "the US state of
     Georgia"."""
