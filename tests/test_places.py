@@ -2178,3 +2178,13 @@ def test_places_a_division_in_a_where_clause_lies_in_the_country_that_opens_it(c
 def test_places_a_lower_case_valley_after_a_name_makes_a_region(coder):
     text = "JALALABAD, Afghanistan, May 2 (Wire) - Floods cut roads in the Kunar valley on Monday."
     assert [v[1] for k, v in _places(coder, text).items() if k.startswith("Kunar")] == ["region"]
+
+
+def test_places_an_unlisted_name_with_no_anchor_stands_by_the_dateline_town(coder):
+    # not by Trento, named nearer in the text but 700 km away
+    text = ("BARI, Italy, May 2 (Wire) - Dockers struck on Monday. Workers at a plant in Trento "
+            "joined them. Residents held a protest in the Carrassi district.")
+    coded = coder.code_article(Article(id="b", text=text))
+    bari, district = (next(m.place for m in coded.places if m.span.text == name)
+                      for name in ("BARI", "Carrassi"))
+    assert haversine_km(bari.lat, bari.lon, district.lat, district.lon) < 1

@@ -639,6 +639,12 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
     # else by the story's nearest town there, else its nearest island, division or region
     # there ("in Masset" in a story of Haida Gwaii), else its water there ("between Simanindo
     # and Tigaras" on Lake Toba; a sea many countries share has none)
+    # (the dateline's town first: a story is told from there, and its other towns may lie far
+    # apart: "TARANTO - ... workers at sites in Novi Ligure ... a protest in the X district")
+    dateline = next((m for m in mentions if m.span.start == 0 and not m.actor and
+                     m.place.country == country and m.place.feature == "city"), None)
+    if dateline is not None:
+        return dateline.place
     for features in (("city",), ("island", "admin", "region"), ("sea",)):
         nearest = min((m for m in mentions if not m.actor and m.place.country == country
                        and m.place.feature in features), key=lambda m: abs(m.span.start - at),
