@@ -2188,3 +2188,12 @@ def test_places_an_unlisted_name_with_no_anchor_stands_by_the_dateline_town(code
     bari, district = (next(m.place for m in coded.places if m.span.text == name)
                       for name in ("BARI", "Carrassi"))
     assert haversine_km(bari.lat, bari.lon, district.lat, district.lon) < 1
+
+
+def test_places_an_event_along_a_border_is_not_at_the_far_sides_middle(coder):
+    # this side's dateline, not Ghana or Benin
+    text = ("KARA, Togo, May 2 (Wire) - Togo's army said it had killed dozens of fighters in "
+            "forests along the borders with Ghana and Benin.")
+    coded = coder.code_article(Article(id="k", text=text))
+    assert coded.events
+    assert {e.location.place.country for e in coded.events} == {"TGO"}

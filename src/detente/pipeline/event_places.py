@@ -66,7 +66,7 @@ def _locatives(doc: Doc, heads: set[int], offset: int,
             at = word.idx + offset
             place = next((m for m in places if m.span.start <= at < m.span.end), None)
             if place is not None and not (on and place.place.feature == "country") and \
-                    not _in_a_clause(word, token):
+                    not _in_a_clause(word, token) and not _far_side(word):
                 yield token, place
                 break
 
@@ -76,6 +76,17 @@ def _locatives(doc: Doc, heads: set[int], offset: int,
 # "fired at traders protesting in Limbe"
 _CLAUSES = frozenset({"relcl", "ccomp"})
 _INFINITIVES = frozenset({"acl", "xcomp", "advcl"})
+
+
+def _far_side(word: Token) -> bool:
+    """Whether the word names the far side of a border: "killed fighters in forests along the
+    border with Togo" happened on this side, not at Togo's middle."""
+    doc, at = word.doc, word.i
+    # back over a list it closes: "the borders with Togo and Benin"
+    while at >= 2 and (doc[at - 1].lower_ in ("and", "or", ",", "the") or doc[at - 1].is_title):
+        at -= 1
+    return at >= 2 and doc[at - 1].lower_ == "with" and \
+        doc[at - 2].lower_ in ("border", "borders", "frontier", "boundary")
 
 
 def _in_a_clause(word: Token, preposition: Token) -> bool:
