@@ -2197,3 +2197,14 @@ def test_places_an_event_along_a_border_is_not_at_the_far_sides_middle(coder):
     coded = coder.code_article(Article(id="k", text=text))
     assert coded.events
     assert {e.location.place.country for e in coded.events} == {"TGO"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The leaders of Kenya and Uganda discussed trade in a telephone call on Friday.", "Uganda"),
+    ("Officials from Kyrgyzstan met Tajik ministers on Monday.", "Kyrgyzstan"),
+])
+def test_places_a_country_people_are_named_by_is_a_place_but_no_scene(coder, text, name):
+    coded = coder.code_article(Article(id="o", text=text))
+    assert [m.actor for m in coded.places if m.span.text == name] == [False]
+    assert coded.events
+    assert all(e.location is None for e in coded.events)

@@ -268,5 +268,6 @@ def _mark_actors(places: list[PlaceMention], events: list[Event]) -> list[PlaceM
     the bombs fell)."""
     spans = {(a.span.start, a.span.end) for e in events for a in (e.source, e.target)}
     # the actor's words must cover the place name: "Sudan" of "Port Sudan" leaves the port a place
-    return [m if m.actor or m.placed or not any(s <= m.span.start and m.span.end <= e for s, e in spans)
+    return [m if m.actor or m.placed or m.origin or
+            not any(s <= m.span.start and m.span.end <= e for s, e in spans)
             else PlaceMention(m.span, m.place, actor=True) for m in places]

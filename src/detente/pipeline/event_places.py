@@ -18,7 +18,8 @@ def locate_event(trigger: Token, governor: Token, offset: int, places: list[Plac
     taken = list(taken)
     # an actor's name is no place, unless its words make it one too: "Police in Hong Kong
     # fired", "jets struck sites in Pakistan" happened there
-    free = [m for m in places if not m.actor and (m.placed or not any(
+    # (nor is a place people are named by: "the government of X awarded")
+    free = [m for m in places if not m.actor and not m.origin and (m.placed or not any(
         t.start < m.span.end and m.span.start < t.end for t in taken))]
     clause = _clause_place(trigger, governor, offset, free)
     if clause is not None:

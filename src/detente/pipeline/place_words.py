@@ -362,6 +362,9 @@ _FROM_ACTOR = frozenset({
 _FROM_PEOPLE = frozenset({
     "envoy", "envoys", "delegation", "delegations", "officials", "diplomats", "ambassador",
     "counterpart", "counterparts", "negotiators", "leaders", "ministers", "minister"})
+# "the leaders of X": people who lead or govern a place, named by it
+_OF_PEOPLE = frozenset({"leaders", "leader", "government", "governments", "people", "president",
+                        "king", "queen", "parliament", "premier", "governor"})
 # a place name and then one of these verbs: the government acting ("Texas sued", "Bavaria said")
 _ACTOR_VERBS = frozenset({
     "said", "says", "announced", "announces", "warned", "warns", "accused", "accuses", "urged",
@@ -506,6 +509,9 @@ def role(doc: Doc, start: int, end: int) -> str:
     start = _apposition_head(doc, start)
     if _agent(doc, start):
         return "actor"  # "an oil town claimed by both Sudan and South Sudan"
+    first = _list_start(doc, start)
+    if first < start and _named_by_people(doc, first):
+        return "origin"  # "officials from Kyrgyzstan and Tajikistan could meet"
     if in_locative_list(doc, start):
         return "place"  # "officers in Chikwawa and Mulanje told families": the officers tell
     first = _list_start(doc, start)
@@ -589,6 +595,14 @@ def role(doc: Doc, start: int, end: int) -> str:
 # buildings whose names stand for a government: "a Kremlin spokesman" speaks for it
 _SEATS = frozenset({"Kremlin", "White House", "Pentagon", "Downing Street", "Élysée", "Elysee",
                     "Zhongnanhai"})
+
+
+def _named_by_people(doc: Doc, start: int) -> bool:
+    """Whether people named by the place at `start` stand before it: "officials from X", "the
+    leaders of X"."""
+    before = start - 1 - (start >= 1 and doc[start - 1].lower_ == "the")
+    return before >= 1 and (doc[before].lower_ == "from" and doc[before - 1].lower_ in _FROM_PEOPLE or
+                            doc[before].lower_ == "of" and doc[before - 1].lower_ in _OF_PEOPLE)
 
 
 def _between_places(doc: Doc, between: int) -> bool:
@@ -685,9 +699,12 @@ def country_role(doc: Doc, start: int, end: int) -> str:
     """"place" for a country's name the words around it leave open (`role`) where nothing
     makes it a party that does or is done to ("Japan lodged a protest", "ties with Morocco",
     "pressed Israel", "Chile's emergency office"): where something is ("remittances to
-    Honduras", "closer to Tunisia than to Sicily"); "" (the dictionary decides) otherwise."""
-    if start >= 2 and doc[start - 1].lower_ == "from" and doc[start - 2].lower_ in _FROM_PEOPLE:
-        return "place"  # "until officials from Kyrgyzstan and Tajikistan could meet"
+    Honduras", "closer to Tunisia than to Sicily"); "origin" where people are named by it
+    ("officials from X", "the leaders of X"); "" (the dictionary decides) otherwise."""
+    if _named_by_people(doc, start):
+        # "until officials from Kyrgyzstan and Tajikistan could meet", "the government of the
+        # Falkland Islands awarded"
+        return "origin"
     end = _list_end(doc, end)  # "El Salvador, Honduras and Nicaragua have disputed"
     if end < len(doc):
         after = doc[end]

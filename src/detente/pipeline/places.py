@@ -49,6 +49,9 @@ class PlaceMention:
     # the words around the name make it a place ("troops entered Ukraine"): it stays one even
     # where it also names an event's target
     placed: bool = False
+    # people are named by it ("officials from X met"): a place, though their event's actor
+    # covers it, and not that event's scene
+    origin: bool = False
 
 
 def same_as_dateline(places: list[PlaceMention], text: str, dateline: PlaceMention,
@@ -180,11 +183,12 @@ class PlaceResolver:
                                 feature=FEATURE_WORDS[toponym.feature_word], population=0)
             known = bool(own[toponym.span.start].get(place.country))
             # the words around the name decide; else a country or capital is a government
-            is_actor = not toponym.locative and toponym.within is None and (
-                known or toponym.actor)
+            is_actor = not toponym.locative and toponym.within is None and not toponym.origin \
+                and (known or toponym.actor)
             placed_here = toponym.locative or toponym.within is not None or \
-                not known and not toponym.actor
-            mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here))
+                not known and not toponym.actor and not toponym.origin
+            mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here,
+                                         toponym.origin and not is_actor))
         sentence_of = {t.span.start: t.sentence for t in toponyms}
         far_side = {t.span.start for t in toponyms if t.across}
         # with no dateline, where the story's places lie before whom its actors name: a story

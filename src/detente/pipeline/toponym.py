@@ -29,6 +29,9 @@ class Toponym:
     feature_word: str = ""  # "Valley" of "Kurram Valley": a feature at the place of that name
     within: Span | None = None  # "Texas" of "Paris, Texas": the place it is said to lie in
     actor: bool = False  # the words make it a government: "Texas sued", "pressure from Beijing"
+    # the words name people by it, who act ("officials from X met", "the leaders of X
+    # discussed"): a place, not a party, but not the scene of what they do
+    origin: bool = False
     sentence: int = 0  # the token its sentence starts at
     demonym: str = ""  # "the Libyan capital Tripoli": the country a demonym next to it names
     nearby: tuple[str, ...] = ()  # the countries the demonyms of its sentence name
