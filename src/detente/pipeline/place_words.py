@@ -512,15 +512,15 @@ def role(doc: Doc, start: int, end: int) -> str:
     first = _list_start(doc, start)
     if first < start and _named_by_people(doc, first):
         return "origin"  # "officials from Kyrgyzstan and Tajikistan could meet"
-    if in_locative_list(doc, start):
+    if first < start and is_locative(doc, first):  # `in_locative_list`, its list start known
         return "place"  # "officers in Chikwawa and Mulanje told families": the officers tell
-    first = _list_start(doc, start)
     if 1 < first < start and doc[first - 1].lower_ == "between" and _between_places(doc, first - 1):
         return "place"  # "farmers in villages between Tikrit and X said": the farmers say
     before = _word_before(doc, start)
     if before is not None:
         word = doc[before].lower_
-        if word == "from" and before > 0 and doc[before - 1].lower_ in _FROM_ACTOR | _FROM_PEOPLE:
+        if word == "from" and before > 0 and (doc[before - 1].lower_ in _FROM_ACTOR or
+                                              doc[before - 1].lower_ in _FROM_PEOPLE):
             # "pressure from Beijing", "envoys from Kyiv": the government the dictionary knows
             # by the name; but "officials from Florencia", a provincial capital, come from there
             return ""
@@ -776,9 +776,12 @@ def _joining(doc: Doc, at: int) -> bool:
         at + 1 < len(doc) and doc[at + 1].text == "-"
 
 
+# a particle between two capitalised words of one name ("Ciudad del Este"; "y" is Spanish
+# "and" inside a name: "San Juan y Martínez")
+NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "della", "du", "des",
+                            "y"})
 # lower-case words inside one name ("Ciudad del Este", "Port-au-Prince")
-NAME_JOINERS = frozenset({"de", "del", "da", "do", "dos", "das", "di", "della", "du", "des",
-                          "y", "au", "aux", "la", "le", "les", "sur", "sous"})
+NAME_JOINERS = NAME_PARTICLES | {"au", "aux", "la", "le", "les", "sur", "sous"}
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at",
                              "et", "az", "ez", "an", "en"})
 
@@ -897,12 +900,9 @@ def _owned(doc: Doc, end: int) -> str:
     if not _OFFICES.isdisjoint(words):
         return "actor"
     if not _SIZES.isdisjoint(words) and _RELATIONS.isdisjoint(words):
-        # "Nepal's busiest land route", "one of Georgia's biggest exporters" (but "X is
-        # Ukraine's largest trading partner": a party's partner)
+        # "Nepal's busiest land route", "one of Georgia's biggest exporters", "the region, one
+        # of Iran's poorest," (but "X is Ukraine's largest trading partner": a party's partner)
         return "place"
-    after = end + 1 + len(words)
-    if len(words) == 1 and words[0].endswith("est") and after < len(doc) and doc[after].is_punct:
-        return "place"  # "the region, one of Iran's poorest, ...": its poorest region
     return "place" if not _OWNED_PLACES.isdisjoint(words) else ""
 
 

@@ -50,6 +50,7 @@ from detente.pipeline.place_words import (
     ERAS,
     LANDFORM_WORDS,
     LANGUAGES,
+    NAME_PARTICLES,
     NEIGHBOURING,
     TITLES,
     across_border,
@@ -78,7 +79,6 @@ from detente.pipeline.story_names import StoryNames, home_divisions
 from detente.pipeline.toponym import Toponym, lies_in, only_towns, sentence_start
 from detente.pipeline.unlisted_names import (
     ISLAND_WORDS,
-    NAME_PARTICLES,
     article_joined,
     capitalised_run,
     river_by_bare_name,

@@ -20,6 +20,7 @@ from detente.pipeline.place_words import (
     CONTINENTS,
     KIND_WORDS,
     LOCATIVES,
+    NAME_PARTICLES,
     TITLES,
     demonyms,
 )
@@ -156,9 +157,6 @@ def capitalised_run(doc: Doc, start: int) -> int:
     return end
 
 
-# ("y" is Spanish "and" inside a name: "San Juan y Martínez")
-NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "della", "du", "des",
-                             "y"})
 _ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Pt."})  # "St. Marys Bay"
 
 

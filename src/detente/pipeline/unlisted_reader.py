@@ -12,6 +12,7 @@ word tests these readings use.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -89,7 +90,7 @@ class UnlistedReader:
 
     def settle(self, doc: Doc, text: str, found: list[Toponym], doubtful: list[Toponym],
                starts: list[int], named: list[tuple[int, str]],
-               unless_person: set[int] | None = None) -> list[Toponym]:
+               unless_person: AbstractSet[int] = frozenset()) -> list[Toponym]:
         """A doubtful name is a town where it is another spelling of a town of a country the
         story names ("officials in Marsa Matrouh" beside Egypt: Marsa Matruh; `spellings.py`).
         The entity recogniser is asked about the others' sentences: a name the gazetteer
@@ -99,7 +100,6 @@ class UnlistedReader:
         that starts at one of `unless_person` is a place the words made sure of, where a
         gazetteer name heads it: only the recogniser's PERSON vetoes it ("said Luca Rossetti,
         the town's deputy mayor")."""
-        unless_person = unless_person or set()
         # the countries the story names, its peoples', and those of names only one country has
         # ("Nova Scotia", the dateline "NUUK")
         countries = dict.fromkeys([*(p.country for t in found for p in t.candidates
