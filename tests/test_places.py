@@ -2208,3 +2208,18 @@ def test_places_a_country_people_are_named_by_is_a_place_but_no_scene(coder, tex
     assert [m.actor for m in coded.places if m.span.text == name] == [False]
     assert coded.events
     assert all(e.location is None for e in coded.events)
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # cargo goes to a country's land
+    ("The bulk carrier was loading maize for Zimbabwe when the fire broke out.", "Zimbabwe", False),
+    # what countries share as land or water is theirs, not a deed
+    ("Herders on the plateau, which Bhutan shares with India, lost their yaks.", "Bhutan", False),
+    ("Herders on the plateau, which Bhutan shares with India, lost their yaks.", "India", False),
+    ("Laos shares a long border with Vietnam.", "Laos", False),
+    ("The basin is shared by Zambia, Zimbabwe and Mozambique.", "Mozambique", False),
+    # but a party shares its views
+    ("Norway shares the concerns of Denmark, the minister said.", "Norway", True),
+])
+def test_places_countries_as_destinations_of_cargo_and_sharers_of_ground(coder, text, name, actor):
+    assert _places(coder, text)[name][2] is actor

@@ -142,7 +142,21 @@ _FOR_WORDS = frozenset({"bound", "headed", "heading", "destined", "left", "leave
                         "setting", "sets", "sailing", "boat", "boats", "ferry", "ferries",
                         # the weather where: "heavy rain is forecast for Jerusalem"
                         "forecast", "forecasts", "warning", "warnings", "alert", "alerts",
-                        "watch"})
+                        "watch",
+                        # cargo where it goes: "a ship loading wheat for Egypt", "fuel
+                        # shipments for Cuba"
+                        "cargo", "cargoes", "shipment", "shipments", "consignment",
+                        "consignments", "freight", "wheat", "grain", "maize", "fuel", "loading",
+                        "loaded"})
+# a form of "share" and what countries share as land or water: "X shares a border with Y",
+# "the lake, which X shares with Y", "the basin is shared by X, Y and Z" (not "X shares Y's
+# concerns": a party's)
+_SHARE = frozenset({"share", "shares", "shared", "sharing"})
+_SHARED_GROUND = frozenset({"border", "borders", "frontier", "boundary", "lake", "river", "coast",
+                            "coastline", "island", "islands", "sea", "waters", "basin", "range",
+                            "mountains", "peninsula", "forest", "delta", "gulf", "bay", "desert",
+                            "plateau", "valley", "falls", "reservoir", "aquifer", "watershed",
+                            "park", "islet", "reef", "estuary", "lagoon", "wetlands"})
 # "deployed troops to Belarus": who or what is moved, between the verb and "to"
 _MOVED = frozenset({"troops", "soldiers", "forces", "personnel", "warships", "ships", "jets",
                     "aircraft", "refugees", "migrants", "people", "reinforcements", "units",
@@ -408,6 +422,24 @@ def bound_for(doc: Doc, before: int) -> bool:
     return any(t.lower_ in _FOR_WORDS for t in doc[max(0, before - 6):before])
 
 
+def _shares_ground(doc: Doc, verb: int) -> bool:
+    """Whether the word at `verb` is a form of "share" whose object is land or water: one of
+    the few words after it ("shares a long border") or before it ("the lake, which X shares",
+    "the basin is shared by") in its sentence."""
+    if verb < 0 or verb >= len(doc) or doc[verb].lower_ not in _SHARE:
+        return False
+    sentence = doc[verb].sent
+    near = [*doc[max(sentence.start, verb - 8):verb], *doc[verb + 1:min(sentence.end, verb + 5)]]
+    return any(t.lower_ in _SHARED_GROUND for t in near)
+
+
+def _sharer(doc: Doc, first: int) -> bool:
+    """Whether the list of names that starts at `first` shares land or water with another
+    ("which X shares with Y": Y) or is who shares it ("shared by X, Y and Z")."""
+    return first >= 2 and doc[first - 1].lower_ in ("with", "by") and \
+        any(_shares_ground(doc, at) for at in range(max(0, first - 4), first - 1))
+
+
 def after_place_verb(doc: Doc, start: int) -> bool:
     """Whether the name at `start` is the object of a verb whose object is a place: "reached X",
     "fled X", "shelled X"."""
@@ -516,6 +548,8 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # "officers in Chikwawa and Mulanje told families": the officers tell
     if 1 < first < start and doc[first - 1].lower_ == "between" and _between_places(doc, first - 1):
         return "place"  # "farmers in villages between Tikrit and X said": the farmers say
+    if _sharer(doc, first):
+        return "place"  # "the lake is shared by Uganda, Kenya and X": their land, not a deed
     before = _word_before(doc, start)
     if before is not None:
         word = doc[before].lower_
@@ -584,6 +618,8 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "actor"
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
+    if _shares_ground(doc, after):
+        return "place"  # "Nepal shares a long open border with India": a country's ground
     if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS and not of:
         return "actor"
     if after < len(doc) and doc[after].lower_ in _PLACE_SUBJECT_VERBS and \
