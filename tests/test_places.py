@@ -2223,3 +2223,18 @@ def test_places_a_country_people_are_named_by_is_a_place_but_no_scene(coder, tex
 ])
 def test_places_countries_as_destinations_of_cargo_and_sharers_of_ground(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # a name said to lie somewhere, or described as land, is the land
+    ("Andorra lies between France and Spain.", "Andorra", False),
+    ("Kiribati sits barely three metres above the sea.", "Kiribati", False),
+    ("Mongolia is the world's most sparsely populated landlocked country.", "Mongolia", False),
+    ("Dhaka is home to 20 million people.", "Dhaka", False),
+    ("Minsk is 400 km from the border.", "Minsk", False),
+    # but not a party described by what it does
+    ("Syria is a danger to its neighbours, the envoy said.", "Syria", True),
+    ("Brazil sits on the council.", "Brazil", True),
+])
+def test_places_a_name_said_to_lie_somewhere_or_described_as_land(coder, text, name, actor):
+    assert _places(coder, text)[name][2] is actor

@@ -433,6 +433,35 @@ def _shares_ground(doc: Doc, verb: int) -> bool:
     return any(t.lower_ in _SHARED_GROUND for t in near)
 
 
+# a name and then one of these: where it lies, not what it does ("Moldova lies between
+# Romania and Ukraine")
+_LIES = frozenset({"lies", "straddles", "borders", "bordering"})
+# "is" and, before the clause's next comma, one of these: the name described as land ("Haiti is
+# home to 11 million people", "Moscow is 600 km from the border", "Mali is a vast, mostly desert
+# country"; not "Iran is a threat to the region")
+_IS = frozenset({"is", "was", "remains", "sits", "sat"})
+_LAND_WORDS = frozenset({"home", "landlocked", "km", "kilometres", "kilometers", "miles", "metres",
+                         "meters", "island", "islands", "archipelago", "mountainous", "desert",
+                         "coastal", "located", "situated", "populous", "arid", "low-lying"})
+
+
+def _described_as_land(doc: Doc, verb: int) -> bool:
+    """Whether the word at `verb`, after a name, says where the name lies or describes its land:
+    "lies between", "is home to", "sits barely two metres above the sea"."""
+    if verb >= len(doc) or doc[verb].is_sent_start:
+        return False
+    if doc[verb].lower_ in _LIES:
+        return True
+    if doc[verb].lower_ not in _IS:
+        return False
+    for token in doc[verb + 1:min(len(doc), verb + 9)]:
+        if token.is_punct or token.is_sent_start:
+            return False
+        if token.lower_ in _LAND_WORDS:
+            return True
+    return False
+
+
 def _sharer(doc: Doc, first: int) -> bool:
     """Whether the list of names that starts at `first` shares land or water with another
     ("which X shares with Y": Y) or is who shares it ("shared by X, Y and Z")."""
@@ -618,7 +647,7 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "actor"
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
-    if _shares_ground(doc, after):
+    if _shares_ground(doc, after) or _described_as_land(doc, after):
         return "place"  # "Nepal shares a long open border with India": a country's ground
     if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS and not of:
         return "actor"
