@@ -2238,3 +2238,17 @@ def test_places_countries_as_destinations_of_cargo_and_sharers_of_ground(coder, 
 ])
 def test_places_a_name_said_to_lie_somewhere_or_described_as_land(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a name the gazetteer lacks, listed with a place abroad, stands where that place does
+    ("DAKAR, Senegal, May 3 (Wire) - Migrants left from Kaédi and Tiguentiro, officials "
+     "said.", "Tiguentiro", "MRT"),
+    ("DAKAR, Senegal, May 3 (Wire) - Migrants left from Kaédi and the village of "
+     "Tiguentiro, officials said.", "Tiguentiro", "MRT"),
+    # and the end of its route is not where it lies
+    ("MUSCAT, Oman, May 3 (Wire) - Smugglers sailed from Bandar-e Lengeh and the island of "
+     "Qeshmaruk to Sohar.", "Qeshmaruk", "IRN"),
+])
+def test_places_an_unlisted_name_listed_with_a_place_abroad_stands_there(coder, text, name, country):
+    assert _places(coder, text)[name][0] == country

@@ -210,7 +210,12 @@ class PlaceResolver:
                           key=lambda m, at=toponym.span.start: (m.actor, abs(m.span.start - at)))
             # or of the one demonym its sentence has ("the River Kwanza ..., Angolan officials")
             # ("X, the Somali town across the river": Somalia's, whatever the story's country)
-            country = toponym.demonym or home or (near[0].place.country if near else "") or \
+            # a name listed with the story's places stands where they do: "migrants left from
+            # Nouadhibou and X" in a story from Dakar are Mauritania's
+            partners = {m.place.country for m in mentions if m.span.start in toponym.listed and
+                        not m.actor and m.place.country and m.place.feature != "country"}
+            partner = partners.pop() if len(partners) == 1 else ""
+            country = toponym.demonym or partner or home or (near[0].place.country if near else "") or \
                 (toponym.nearby[0] if len(toponym.nearby) == 1 else "") or \
                 _nearest_country(mentions, toponym.span.start)
             within = resolved.get(toponym.lies_in)

@@ -99,6 +99,10 @@ _LIST_GAPS = frozenset({" and ", ", ", " or ", ",", ", and "})
 # between two names of a list, where the first is a place: "across southern Turkey and
 # northwestern Syria", "in Kherson, Zaporizhzhia and the Donbas"
 _LISTED = re.compile(r"(?:, ?| (?:and|or) )(?:the )?(?:(?:north|south|east|west|central)\S* )?")
+# between two names of one list where the second is named by its kind: "from Jask and the island
+# of X", "Nouadhibou and the village of X"
+_KIND_LISTED = re.compile(r",? (?:and|or) the (?:island|islands|village|villages|town|towns|port|"
+                          r"city|district|region|province) of ")
 _ANCHOR_CITY = 50_000  # people in a city that another place is said to lie in or near
 # people: a name this large is its own place, whatever the words say it lies in ("support for
 # Kyiv in Europe", "Washington's Kyiv envoy")
@@ -559,6 +563,8 @@ class ToponymFinder:
                 return None if token.lower_ in CALENDAR else j
             if token.lower_ not in ANCHOR_WORDS and not token.like_num:
                 return None
+            if j == end and token.lower_ == "to" and j + 1 < len(doc) and doc[j + 1].is_title:
+                return None  # "sailed from Jask and X to Sohar": a route's end, not where X lies
         return None
 
     def _border_with(self, doc: Doc, end: int) -> str:
@@ -769,7 +775,8 @@ class ToponymFinder:
                 out[number] = replace(out[number], locative=True, actor=False)
         for number in range(1, len(out)):
             before, here = out[number - 1], out[number]
-            if text[before.span.end:here.span.start] in _LIST_GAPS:
+            gap = text[before.span.end:here.span.start]
+            if gap in _LIST_GAPS or _KIND_LISTED.fullmatch(gap):
                 out[number - 1] = replace(before, listed=(*before.listed, here.span.start))
                 out[number] = replace(here, listed=(*here.listed, before.span.start))
         return out
