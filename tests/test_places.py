@@ -2252,3 +2252,20 @@ def test_places_a_name_said_to_lie_somewhere_or_described_as_land(coder, text, n
 ])
 def test_places_an_unlisted_name_listed_with_a_place_abroad_stands_there(coder, text, name, country):
     assert _places(coder, text)[name][0] == country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a village across the border in a country is that country's
+    ("BANNU, Pakistan, May 3 (Wire) - Mortars hit Dakhmarai, a village across the border in "
+     "Afghanistan, officials said.", "Dakhmarai", "AFG"),
+    # a town on one country's bank of a border river is that country's
+    ("UNGHENI, Moldova, May 3 (Wire) - The ferry sank off Vadul Nou on the Romanian bank of "
+     "the Prut.", "Vadul Nou", "ROU"),
+])
+def test_places_an_unlisted_name_across_the_border_or_on_a_countrys_bank(coder, text, name, country):
+    assert _places(coder, text)[name][0] == country
+
+
+def test_places_a_destination_driven_on_to_is_a_place(coder):
+    text = "KHOST, Afghanistan, May 3 (Wire) - The delegation drove on to Sangurzai in Khost."
+    assert _places(coder, text)["Sangurzai"][0] == "AFG"

@@ -980,6 +980,8 @@ def facing(doc: Doc, start: int, end: int) -> bool:
     """Whether the words beside the name at doc[start:end] put it across a river or border
     from a place named before it: "X, the Somali town across the river", "on the other side,
     at X"."""
+    if _side_named(doc, end):
+        return True  # "X, on the Turkmen side": across from the story's town on this side
     sentence_start, sentence_end = doc[start].sent.start, doc[start].sent.end
     words = [t.lower_ for t in doc[max(sentence_start, start - 8):min(sentence_end, end + 8)]]
     return any(words[i:i + 2] == list(first_two) and words[i + 2] in last
@@ -1006,7 +1008,22 @@ def demonym_beside(doc: Doc, start: int, end: int) -> str:
         if first + 1 < len(doc) and doc[first].text in demonyms and \
                 doc[first + 1].lower_ in _DEMONYM_NOUNS:
             return demonyms[doc[first].text]
-    return ""
+    # "X on the Moldovan bank of the Dniester", "X, on the Afghan side": the side it stands on
+    side = _side_named(doc, end)
+    return demonyms[doc[side].text] if side else ""
+
+
+def _side_named(doc: Doc, end: int) -> int:
+    """Where the demonym of "on the Moldovan bank", "on the Afghan side" after the name ending
+    at `end` stands; 0 where no such words follow."""
+    at = end + (end < len(doc) and doc[end].text == ",")
+    if at + 3 < len(doc) and doc[at].lower_ in ("on", "in") and doc[at + 1].lower_ == "the" and \
+            doc[at + 2].text in _country_words() and doc[at + 3].lower_ in _SIDES:
+        return at + 2
+    return 0
+
+
+_SIDES = frozenset({"bank", "side", "shore", "part", "half"})
 
 
 @functools.cache

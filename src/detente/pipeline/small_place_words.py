@@ -33,7 +33,9 @@ _ROUTES = frozenset({"road", "roads", "highway", "route", "routes", "way", "brid
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                             "southwest", "north-east", "north-west", "south-east", "south-west",
                             "inland", "upstream", "downstream", "further", "farther", "upcountry",
-                            "back", "home", "away", "out"})
+                            "back", "home", "away", "out",
+                            # "drove on to X", "flew straight to X"
+                            "on", "onward", "onwards", "straight", "directly", "again"})
 
 
 def toward(doc: Doc, start: int) -> bool:

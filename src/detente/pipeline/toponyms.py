@@ -561,6 +561,9 @@ class ToponymFinder:
             if token.text[:1].isupper():
                 # "WASHINGTON, March 21": a month is no place a name lies in (March, England)
                 return None if token.lower_ in CALENDAR else j
+            if token.lower_ == "across" and j + 2 < len(doc) and doc[j + 1].lower_ == "the" and \
+                    doc[j + 2].lower_ in ("border", "frontier"):
+                continue  # "X, a village across the border in Y" ("from Y" stops it: "from")
             if token.lower_ not in ANCHOR_WORDS and not token.like_num:
                 return None
             if j == end and token.lower_ == "to" and j + 1 < len(doc) and doc[j + 1].is_title:
