@@ -2269,3 +2269,10 @@ def test_places_an_unlisted_name_across_the_border_or_on_a_countrys_bank(coder, 
 def test_places_a_destination_driven_on_to_is_a_place(coder):
     text = "KHOST, Afghanistan, May 3 (Wire) - The delegation drove on to Sangurzai in Khost."
     assert _places(coder, text)["Sangurzai"][0] == "AFG"
+
+
+def test_places_the_ends_of_a_link_between_two_places_are_no_list(coder):
+    # the gazetteer lacks X: a link between X and a Singapore town may start in Malaysia
+    text = ("KUALA LUMPUR, Malaysia, May 3 (Wire) - A ferry service between Kampung Sedili Kecil "
+            "and Sembawang will start next year, the minister said.")
+    assert _places(coder, text)["Kampung Sedili Kecil"][0] == "MYS"

@@ -779,7 +779,9 @@ class ToponymFinder:
         for number in range(1, len(out)):
             before, here = out[number - 1], out[number]
             gap = text[before.span.end:here.span.start]
-            if gap in _LIST_GAPS or _KIND_LISTED.fullmatch(gap):
+            # (not the two ends of "a rail link between X and Y", which a border may part)
+            if (gap in _LIST_GAPS or _KIND_LISTED.fullmatch(gap)) and \
+                    not text[:before.span.start].rstrip().lower().endswith("between"):
                 out[number - 1] = replace(before, listed=(*before.listed, here.span.start))
                 out[number] = replace(here, listed=(*here.listed, before.span.start))
         return out
