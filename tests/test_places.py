@@ -2276,3 +2276,24 @@ def test_places_the_ends_of_a_link_between_two_places_are_no_list(coder):
     text = ("KUALA LUMPUR, Malaysia, May 3 (Wire) - A ferry service between Kampung Sedili Kecil "
             "and Sembawang will start next year, the minister said.")
     assert _places(coder, text)["Kampung Sedili Kecil"][0] == "MYS"
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # parts of a capital are the capital's ground
+    ("Floods swept through low-lying neighbourhoods of Nouakchott on Thursday.", "Nouakchott",
+     False),
+    # the ends of a causeway
+    ("Traffic on the causeway between Qatar and Bahrain was halted.", "Bahrain", False),
+    # what stands on an island country
+    ("Storm surge damaged the airport terminal on Tuvalu.", "Tuvalu", False),
+    ("Drought left wells on Nauru brackish.", "Nauru", False),
+    # a capital owning what speaks, after a comma, is its government
+    ("Troops crossed the line near Yeosu, Seoul's joint chiefs of staff said.", "Seoul", True),
+])
+def test_places_capitals_and_island_countries_as_ground_or_party(coder, text, name, actor):
+    assert _places(coder, text)[name][2] is actor
+
+
+def test_places_a_pier_named_by_a_place_the_gazetteer_lacks(coder):
+    text = "SAVANNAKHET, Laos, May 3 (Wire) - The boat left the Xieng Lae pier in Savannakhet."
+    assert _places(coder, text)["Xieng Lae"][:2] == ("LAO", "city")

@@ -110,7 +110,10 @@ _EVENT_NOUNS = frozenset({"out", "invasion", "occupation", "annexation", "siege"
                           "department", "county", "prefecture", "governorate", "state",
                           "oblast", "municipality", "peninsula", "coastline", "interior",
                           "countryside", "heartland", "hills", "mountains", "deserts",
-                          "jungles", "island", "islands", "archipelago", "gulf", "bay"})
+                          "jungles", "island", "islands", "archipelago", "gulf", "bay",
+                          # "low-lying neighbourhoods of Dili", "the slums of X"
+                          "neighbourhoods", "neighborhoods", "neighbourhood", "neighborhood",
+                          "suburbs", "outskirts", "slums", "quarters", "districts"})
 # "between" after these names two places, not two parties: "the sea between Finland and
 # Estonia", "the border between", "flights between"; "talks between China and Japan" are actors
 _BETWEEN_PLACES = frozenset({"border", "borders", "frontier", "boundary", "sea", "strait", "gap",
@@ -128,7 +131,7 @@ _BETWEEN_PLACES = frozenset({"border", "borders", "frontier", "boundary", "sea",
                              # between Dominica and Marie-Galante"
                              "freight", "cargo", "caravans", "crossings", "shipping", "ships",
                              "trains", "buses", "passengers", "migrants", "passed", "passing",
-                             "voyage", "journey", "smuggling"})
+                             "voyage", "journey", "smuggling", "causeway", "causeways"})
 # a lower-case noun after a name that makes it the place of a facility: "Kabul airport"
 _FACILITIES = frozenset({"airport", "port", "harbour", "harbor", "airbase", "seaport",
                          "province", "waterfront", "outskirts", "suburbs", "metro", "station",
@@ -211,7 +214,9 @@ KIND_WORDS = {
     "crossings": "city", "camps": "city", "towns": "city", "settlements": "city",
     "rivers": "sea", "lakes": "sea",
     # "the X bridge" (a crossing), "the mountain resort of X"
-    "bridge": "city", "resort": "city"}
+    "bridge": "city", "resort": "city",
+    # a town's landing named by it ("the X pier in Hoi An"): the town
+    "pier": "city", "jetty": "city", "wharf": "city"}
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
 # "the Abay gorge")
 LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))
@@ -599,7 +604,7 @@ def role(doc: Doc, start: int, end: int) -> str:
                 word in _LINKING and before > 0 and \
                 any(t.lower_ in _BETWEEN_PLACES for t in doc[max(0, before - 4):before]):
             return "place"  # "the roads linking Port-au-Prince with the north"
-    if start and doc[start - 1].text == "," and _owned(doc, end) == "actor":
+    if start and doc[start - 1].text == "," and (_owned(doc, end) == "actor" or _owner_says(doc, end)):
         return "actor"  # "into the town, South Sudan's minister said": a new clause's body
     # "the capital of Georgia", "in eastern Ukraine": the modifiers may reach back to a comma
     if is_locative(doc, start) or alias_before(doc, start):
@@ -660,6 +665,23 @@ def role(doc: Doc, start: int, end: int) -> str:
 # buildings whose names stand for a government: "a Kremlin spokesman" speaks for it
 _SEATS = frozenset({"Kremlin", "White House", "Pentagon", "Downing Street", "Élysée", "Elysee",
                     "Zhongnanhai"})
+
+
+_SAYS = frozenset({"said", "says", "told", "announced", "reported", "added", "warned",
+                   "confirmed", "stated", "noted"})
+
+
+def _owner_says(doc: Doc, end: int) -> bool:
+    """Whether the name ending at `end` owns what speaks next: "..., Seoul's joint chiefs of
+    staff said" (a body of its government)."""
+    if end >= len(doc) or doc[end].lower_ not in ("'s", "'", "’s"):
+        return False
+    for token in doc[end + 1:end + 8]:
+        if token.lower_ in _SAYS:
+            return True
+        if token.is_punct or token.is_title or token.is_sent_start:
+            return False
+    return False
 
 
 def _named_by_people(doc: Doc, start: int) -> bool:
@@ -751,7 +773,11 @@ _ON_AN_ISLAND = frozenset({"erupted", "landed", "stranded", "arrived", "live", "
                            "beaches", "fishermen", "communities",
                            # "its military base on X", "shells fell on X"
                            "base", "bases", "airbase", "airstrip", "runway", "station", "fell",
-                           "falling", "rained", "dropped"})
+                           "falling", "rained", "dropped",
+                           # "the airport terminal on X", "wells on X"
+                           "airport", "terminal", "harbour", "harbor", "wharf", "jetty", "pier",
+                           "lighthouse", "clinic", "church", "churches", "market", "wells",
+                           "resort", "resorts", "airfield", "roads"})
 # after a country's name: verbs it does, beyond `_ACTOR_VERBS`
 _DOES = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
                    "could", "may", "might", "must", "should", "did", "does", "began", "begins",
