@@ -2297,3 +2297,9 @@ def test_places_capitals_and_island_countries_as_ground_or_party(coder, text, na
 def test_places_a_pier_named_by_a_place_the_gazetteer_lacks(coder):
     text = "SAVANNAKHET, Laos, May 3 (Wire) - The boat left the Xieng Lae pier in Savannakhet."
     assert _places(coder, text)["Xieng Lae"][:2] == ("LAO", "city")
+
+
+def test_places_a_mountain_is_never_a_party(coder):
+    text = "Mount Ruapehu sent ash over the plateau, and Mount Sinabung threatened villages."
+    places = _places(coder, text)
+    assert not places["Mount Ruapehu"][2] and not places["Mount Sinabung"][2]

@@ -184,7 +184,7 @@ class PlaceResolver:
             known = bool(own[toponym.span.start].get(place.country))
             # the words around the name decide; else a country or capital is a government
             is_actor = not toponym.locative and toponym.within is None and not toponym.origin \
-                and (known or toponym.actor)
+                and (known or toponym.actor) and not _landform(toponym, place)
             placed_here = toponym.locative or toponym.within is not None or \
                 not known and not toponym.actor and not toponym.origin
             mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here,
@@ -625,6 +625,13 @@ def _prior(place: Place, admin_word: str) -> float:
         # a county's bare name does not outrank a large namesake abroad (Norfolk, Virginia)
         return 5.0 if place.source == SECOND_SOURCE else 6.0
     return size
+
+
+def _landform(toponym: Toponym, place: Place) -> bool:
+    """Whether the name is a mountain, volcano, lake or sea, which no words make a party: "Mount
+    Merapi sent ash down its slopes"."""
+    return place.feature == "sea" or place.feature == "region" and \
+        toponym.span.text.split()[0] in ("Mount", "Mt", "Mt.", "Lake", "Volcano")
 
 
 def _alike(other: Place | None, place: Place) -> bool:
