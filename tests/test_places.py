@@ -2303,3 +2303,13 @@ def test_places_a_mountain_is_never_a_party(coder):
     text = "Mount Ruapehu sent ash over the plateau, and Mount Sinabung threatened villages."
     places = _places(coder, text)
     assert not places["Mount Ruapehu"][2] and not places["Mount Sinabung"][2]
+
+
+@pytest.mark.parametrize("text", [
+    "WHANGANUI, New Zealand, July 3 (Wire) - Helicopters flew to Kowhaiwai on Monday.",
+    # what is moved between the move and "to"
+    "WHANGANUI, New Zealand, July 3 (Wire) - Helicopters ferried food to Kowhaiwai and Te Ruru, "
+    "two villages cut off by slips.",
+])
+def test_places_a_destination_flown_or_ferried_to_is_a_place(coder, text):
+    assert _places(coder, text)["Kowhaiwai"][:2] == ("NZL", "city")

@@ -28,7 +28,11 @@ _ROUTES = frozenset({"road", "roads", "highway", "route", "routes", "way", "brid
                      "transferred", "escaped", "ran", "rushed", "retreated", "withdrew",
                      "relocated", "swam", "rowed", "trekked", "hiked", "fleeing", "heading",
                      "walking", "driving", "sailing", "moving", "returning", "travelling",
-                     "traveling", "spread", "spreading", "spreads"})
+                     "traveling", "spread", "spreading", "spreads", "flew", "fly", "flying"})
+# moves with what they move before "to": "ferried food to X", "trucked water to X"
+_CARRIED = frozenset({"ferried", "flown", "shipped", "trucked", "airlifted", "brought", "carried",
+                      "delivered", "evacuated", "moved", "taken", "flew", "ferrying", "trucking",
+                      "carrying", "delivering", "bringing", "airlifting", "shipping"})
 # words between the move and "to" ("the highway north to X", "moved upcountry to X")
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                             "southwest", "north-east", "north-west", "south-east", "south-west",
@@ -49,7 +53,15 @@ def toward(doc: Doc, start: int) -> bool:
     back -= 1
     while back > 0 and doc[back].lower_ in _COMPASS_WORDS:
         back -= 1
-    return doc[back].lower_ in _ROUTES or doc[back].lower_ == "by" or doc[start - 1].lower_ != "to"
+    if doc[back].lower_ in _ROUTES or doc[back].lower_ == "by" or doc[start - 1].lower_ != "to":
+        return True
+    # "ferried food to X", "brought the wounded to X": what is moved between the move and "to"
+    for at in range(back, max(-1, back - 4), -1):
+        if not doc[at].is_lower or doc[at].is_punct:
+            return False
+        if at < back and doc[at].lower_ in _CARRIED:
+            return True
+    return False
 
 
 def between_places(doc: Doc, start: int, end: int) -> bool:
