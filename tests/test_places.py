@@ -2313,3 +2313,15 @@ def test_places_a_mountain_is_never_a_party(coder):
 ])
 def test_places_a_destination_flown_or_ferried_to_is_a_place(coder, text):
     assert _places(coder, text)["Kowhaiwai"][:2] == ("NZL", "city")
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    # the shore of a place the gazetteer lacks
+    ("LERWICK, Britain, May 3 (Wire) - The trawler drifted within 300 metres of the shore of "
+     "Vementry before a tug pulled it clear.", "Vementry", "city"),
+    # "Lac" heads a lake's name as "Lake" does
+    ("KENORA, Ontario, May 3 (Wire) - Smoke from fires on the shore of Lac Seul closed the road.",
+     "Lac Seul", "sea"),
+])
+def test_places_the_shore_of_a_place_and_lakes_named_lac(coder, text, name, feature):
+    assert _places(coder, text)[name][1] == feature

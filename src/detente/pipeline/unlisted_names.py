@@ -32,8 +32,8 @@ from detente.places.names import ascii_fold, fold_name
 # Those of the first line need "of": "the Gulf Cooperation Council", "the Bay Area" are not seas
 _TYPE_OF = {"Gulf": "sea", "Bay": "sea", "Sea": "sea", "Strait": "sea", "Straits": "sea",
             "Channel": "sea", "Isle": "island", "Bight": "sea"}
-_TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Mount": "region", "Mt": "region", "Cape": "region",
-               "River": "sea"}
+_TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Lac": "sea", "Lago": "sea", "Mount": "region",
+               "Mt": "region", "Cape": "region", "River": "sea"}
 # a type word in another language that a particle joins to the name: "Cabo de Gata", "the Massif
 # de la Selle", "Golfo de Fonseca", "Banc d'Arguin" (with an elided article)
 _TYPE_DE = {"Cabo": "region", "Cap": "region", "Massif": "region", "Sierra": "region",
