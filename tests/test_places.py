@@ -2325,3 +2325,16 @@ def test_places_a_destination_flown_or_ferried_to_is_a_place(coder, text):
 ])
 def test_places_the_shore_of_a_place_and_lakes_named_lac(coder, text, name, feature):
     assert _places(coder, text)[name][1] == feature
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # a division's name as the label of its police or officials: where they serve
+    ("Lancashire police declared a major incident after the river burst its banks.",
+     "Lancashire", False),
+    ("Bauchi officials said the dam was full.", "Bauchi", False),
+    # but a country's police are its government's, and prosecutors act for the state
+    ("Kenya police said three people died.", "Kenya", True),
+    ("Sonora prosecutors said two men were held.", "Sonora", True),
+])
+def test_places_a_divisions_name_labelling_its_police_or_officials(coder, text, name, actor):
+    assert _places(coder, text)[name][2] is actor

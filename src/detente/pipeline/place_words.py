@@ -407,6 +407,9 @@ _ACTOR_VERBS = frozenset({
 _BODIES = _OFFICES | frozenset({"prosecutors", "prosecutor", "defence", "defense", "department",
                                 "office", "court", "courts", "lawmakers", "legislators",
                                 "officers", "ministry", "authority", "service", "services"})
+# bodies a place's name is put before as a label, not as their government: "Cumbria police",
+# "Adamawa officials" (but "Tamaulipas prosecutors", "the Jalisco government" act for it)
+_LOCAL_BODIES = frozenset({"officials", "police", "council", "authorities", "officers"})
 # between an actor verb and the name: "Texas has sued", "Bavaria on Monday said"
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again", "now",
                           "later", "then", "could", "may", "might", "must", "should", "did"})
@@ -564,7 +567,8 @@ def _linked(doc: Doc, before: int) -> bool:
 
 def role(doc: Doc, start: int, end: int) -> str:
     """"place", "actor" or "" (the dictionary decides) for the name doc[start:end], from the
-    words around it."""
+    words around it; "origin" where people are named by it ("officials from X"), "body" where
+    a body it labels acts ("X police said")."""
     if start and doc[start - 1].lower_ in _COMPASS_ADJECTIVES:
         return "place"  # "eastern Cuba should expect the storm": a part of it is no party
     if start and doc[start - 1].lower_ in ("a", "an") and doc[start:end].text not in _SEATS and \
@@ -650,7 +654,9 @@ def role(doc: Doc, start: int, end: int) -> str:
         body += 1
     if body + 1 < len(doc) and doc[body].lower_ in _BODIES and doc[body + 1].lower_ in _ACTOR_VERBS \
             and not (of and doc[body].lower_ in ADMIN_WORDS):
-        return "actor"
+        # "Cumbria police declared", "Adamawa officials said": people named by a place, the
+        # party only where the name is a government's (`PlaceResolver`: "Kenya police said")
+        return "body" if doc[body].lower_ in _LOCAL_BODIES and body == after else "actor"
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
     if _shares_ground(doc, after) or _described_as_land(doc, after):

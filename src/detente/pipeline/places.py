@@ -183,8 +183,10 @@ class PlaceResolver:
                                 feature=FEATURE_WORDS[toponym.feature_word], population=0)
             known = bool(own[toponym.span.start].get(place.country))
             # the words around the name decide; else a country or capital is a government
-            is_actor = not toponym.locative and toponym.within is None and not toponym.origin \
-                and (known or toponym.actor) and not _landform(toponym, place)
+            # (people a place names are no party, but "Kenya police said" is a government's)
+            is_actor = not toponym.locative and toponym.within is None and \
+                (not toponym.origin or toponym.actor and known) and \
+                (known or toponym.actor) and not _landform(toponym, place)
             placed_here = toponym.locative or toponym.within is not None or \
                 not known and not toponym.actor and not toponym.origin
             mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here,

@@ -132,7 +132,8 @@ class StoryNames:
                 span = doc[i:end]
                 added.append(replace(first, span=Span(span.start_char, span.end_char, span.text),
                                      sentence=sentence_start(starts, i),
-                                     locative=words == "place", actor=words == "actor",
+                                     locative=words == "place", actor=words in ("actor", "body"),
+                                     origin=words in ("origin", "body"),
                                      within=None, listed=(), across=across_border(doc, i),
                                      on=i > 0 and doc[i - 1].lower_ == "on"))
                 covered.update(range(i, end))

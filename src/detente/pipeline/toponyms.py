@@ -647,8 +647,8 @@ class ToponymFinder:
         # ("the Jajarkot district", a name only towns have: the district of the story's town)
         toponym = Toponym(Span(span.start_char, span.end_char, span.text), candidates,
                           words == "place" or bool(feature_word), admin_word, feature_word,
-                          origin=words == "origin",
-                          actor=words == "actor" and not feature_word and
+                          origin=words in ("origin", "body"),
+                          actor=words in ("actor", "body") and not feature_word and
                           not _never_a_party(span, candidates),
                           sentence=sentence,
                           demonym=demonym_beside(doc, start, end) if ambiguous else "",
