@@ -2338,3 +2338,17 @@ def test_places_the_shore_of_a_place_and_lakes_named_lac(coder, text, name, feat
 ])
 def test_places_a_divisions_name_labelling_its_police_or_officials(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor
+
+
+@pytest.mark.parametrize("text, name, place", [
+    # a name of two words under a locative is a place the recogniser took for a person
+    ("CAIRNS, Australia, May 3 (Wire) - Two divers were rescued near Kelly Hampton on Monday.",
+     "Kelly Hampton", True),
+    ("ACCRA, Ghana, May 3 (Wire) - Fighting broke out in Kofi Badu on Friday.", "Kofi Badu", True),
+    # but not one that owns what stands there
+    ("CAIRNS, Australia, May 3 (Wire) - Two divers were rescued near Kelly Hampton's boat on "
+     "Monday.", "Kelly Hampton", False),
+])
+def test_places_a_two_word_name_under_a_locative_the_recogniser_calls_a_person(coder, text, name,
+                                                                               place):
+    assert (name in _places(coder, text)) is place

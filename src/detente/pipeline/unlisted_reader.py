@@ -135,7 +135,8 @@ class UnlistedReader:
                 _under_locative(doc, toponym) and _listed_before_a_town(text, toponym, found)
             if labels & PLACE_LABELS and not labels & OTHER_LABELS or not labels or \
                     placed and labels <= _MISREAD_LABELS or \
-                    one_word and labels == {"PERSON"} and _under_locative(doc, toponym) or \
+                    labels == {"PERSON"} and _under_locative(doc, toponym) and \
+                    (one_word or not _owns(text, toponym)) or \
                     one_word and labels == {"ORG"} and _spatial_before(doc, toponym) or \
                     len(words) == 1 and labels == {"NORP"} and _spatial_before(doc, toponym) and \
                     not words[0].endswith(_PEOPLES_ENDINGS) or \
@@ -438,6 +439,11 @@ def _of_a_name(doc: Doc, toponym: Toponym) -> bool:
     first = _first_token(doc, toponym)
     after = first + len(toponym.span.text.split()) if first is not None else len(doc)
     return after + 1 < len(doc) and doc[after].lower_ == "of" and doc[after + 1].text[:1].isupper()
+
+
+def _owns(text: str, toponym: Toponym) -> bool:
+    """Whether "'s" follows the name: "at Ana Ruiz's farm" (a person's) is no place."""
+    return text[toponym.span.end:toponym.span.end + 2] in ("'s", "’s")
 
 
 def _a_people(word: str) -> bool:
