@@ -2352,3 +2352,9 @@ def test_places_a_divisions_name_labelling_its_police_or_officials(coder, text, 
 def test_places_a_two_word_name_under_a_locative_the_recogniser_calls_a_person(coder, text, name,
                                                                                place):
     assert (name in _places(coder, text)) is place
+
+
+def test_places_a_far_small_town_named_after_an_islands_on_is_an_island_of_the_story(coder):
+    # no dateline; the story's places are Fiji's, and the only town of the name is Spain's
+    text = "A cyclone flattened homes on Moala and damaged the jetty on Moguer, officials said."
+    assert _places(coder, text)["Moguer"][:2] == ("FJI", "island")

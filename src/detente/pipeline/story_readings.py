@@ -134,14 +134,17 @@ _SMALLER = 5
 
 
 def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazetteer) -> Toponym:
-    """In a story with a dateline, a name whose every reading is a town of under 100,000 people
+    """In a story with a dateline (or after an island's "on"), a name whose every reading is a
+    town of under 100,000 people
     in none of the story's countries and far from its places is a place the gazetteer lacks,
     in the story: "near Enterprise" in a story from Hay River, Northwest Territories, is the
     hamlet there, not Enterprise, Alabama. So is a name that is a county or district abroad:
     "the Laguna region" in a story from Torreón is Mexico's, not the Philippine province. Not
     where it is listed with a place abroad: "flights from Brisbane and Nadi" in a story from
     Vanuatu go to Fiji's Nadi."""
-    if not context.dateline or toponym.actor or not toponym.candidates or not all(
+    # (or an island's "on X", whatever the story's dateline: "the airport on Rota" in a story of
+    # the Marianas is none of Spain's towns)
+    if not (context.dateline or toponym.on) or toponym.actor or not toponym.candidates or not all(
             p.feature == "city" and p.population < _FAR_NAMESAKE and p.source in ("geonames", TOWN_SOURCE)
             or p.feature == "admin" and p.source == SECOND_SOURCE for p in toponym.candidates):
         return toponym
