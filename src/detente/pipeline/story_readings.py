@@ -152,6 +152,8 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     if any(p is not None and p.country != context.dateline for p in partners):
         return toponym
     countries, places = context.story(toponym)
+    if not countries and not places:
+        return toponym  # "shells fell on X" in an item that names nowhere else: no story to weigh
     places += [q for q in map(gazetteer.country, countries) if q is not None]
     if not all(far_from_story(p, countries, places) for p in toponym.candidates):
         return toponym
