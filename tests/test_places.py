@@ -2358,3 +2358,13 @@ def test_places_a_far_small_town_named_after_an_islands_on_is_an_island_of_the_s
     # no dateline; the story's places are Fiji's, and the only town of the name is Spain's
     text = "A cyclone flattened homes on Moala and damaged the jetty on Moguer, officials said."
     assert _places(coder, text)["Moguer"][:2] == ("FJI", "island")
+
+
+@pytest.mark.parametrize("text", [
+    # what only a river does right after its name
+    "KABWE, Zambia, May 3 (Wire) - The Lunsemfwa flows south into the Luangwa, officials said.",
+    # an apposition that names a river
+    "KABWE, Zambia, May 3 (Wire) - The Lunsemfwa, a tributary of the Luangwa, rose overnight.",
+])
+def test_places_a_river_the_gazetteer_lacks_by_its_course_or_apposition(coder, text):
+    assert _places(coder, text)["Lunsemfwa"][:2] == ("ZMB", "sea")

@@ -207,9 +207,31 @@ def river_words(doc: Doc, start: int, end: int) -> bool:
     """Whether the words around the name after "the" at `start` say it is a river: it floods
     (`in_flood`), it has banks, a mouth or waters ("the banks of the Kara Darya"), or a dam,
     bridge or ferry stands on it ("the dam on the Zeya")."""
+    if end < len(doc) and doc[end].lower_ in _COURSE or _river_apposed(doc, end):
+        return True  # "The X flows east into", "The X, a dry bed for most of the year,"
     return in_flood(doc, end) or start >= 3 and (
         doc[start - 2].lower_ == "of" and doc[start - 3].lower_ in _RIVER_PARTS or
         doc[start - 2].lower_ in ("on", "over", "across") and doc[start - 3].lower_ in _ON_RIVERS)
+
+
+# what only a river does, right after "the" and its name: "The X flows east into the Y"
+_COURSE = frozenset({"flows", "flowed", "drains", "drained", "meanders", "meandered", "empties",
+                     "emptied", "loops", "looped"})
+# an apposition's head that makes the name before it a river: "The X, a tributary of the Y,"
+_RIVER_NOUNS = frozenset({"river", "tributary", "stream", "riverbed", "bed", "watercourse"})
+
+
+def _river_apposed(doc: Doc, end: int) -> bool:
+    """Whether an apposition after the name says it is a river: "The X, a dry bed for most of
+    the year,", "the X, a tributary of the Y"."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    for token in doc[end + 1:min(len(doc), end + 6)]:
+        if token.is_punct or token.is_title:
+            return False
+        if token.lower_ in _RIVER_NOUNS:
+            return True
+    return False
 
 
 # what stands on or crosses a river: "the dam on the X", "a bridge over the X"
