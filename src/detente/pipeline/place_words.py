@@ -461,12 +461,17 @@ def _described_as_land(doc: Doc, verb: int) -> bool:
         return False
     if doc[verb].lower_ in _LIES:
         return True
-    if doc[verb].lower_ not in _IS:
-        return False
-    for token in doc[verb + 1:min(len(doc), verb + 9)]:
-        if token.is_punct or token.is_sent_start:
+    return doc[verb].lower_ in _IS and word_in_clause(doc, verb + 1, 8, _LAND_WORDS)
+
+
+def word_in_clause(doc: Doc, start: int, reach: int, words: frozenset[str],
+                   names_stop: bool = False) -> bool:
+    """Whether one of `words` stands in the `reach` tokens from `start` before a punctuation
+    mark or a new sentence (or, with `names_stop`, a capitalised word) ends the clause."""
+    for token in doc[start:min(len(doc), start + reach)]:
+        if token.is_punct or token.is_sent_start or names_stop and token.is_title:
             return False
-        if token.lower_ in _LAND_WORDS:
+        if token.lower_ in words:
             return True
     return False
 

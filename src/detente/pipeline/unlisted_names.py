@@ -23,6 +23,7 @@ from detente.pipeline.place_words import (
     NAME_PARTICLES,
     TITLES,
     demonyms,
+    word_in_clause,
 )
 from detente.places.gazetteer import Gazetteer
 from detente.places.names import ascii_fold, fold_name
@@ -224,14 +225,8 @@ _RIVER_NOUNS = frozenset({"river", "tributary", "stream", "riverbed", "bed", "wa
 def _river_apposed(doc: Doc, end: int) -> bool:
     """Whether an apposition after the name says it is a river: "The X, a dry bed for most of
     the year,", "the X, a tributary of the Y"."""
-    if end + 1 >= len(doc) or doc[end].text != ",":
-        return False
-    for token in doc[end + 1:min(len(doc), end + 6)]:
-        if token.is_punct or token.is_title:
-            return False
-        if token.lower_ in _RIVER_NOUNS:
-            return True
-    return False
+    return end + 1 < len(doc) and doc[end].text == "," and \
+        word_in_clause(doc, end + 1, 5, _RIVER_NOUNS, names_stop=True)
 
 
 # what stands on or crosses a river: "the dam on the X", "a bridge over the X"
