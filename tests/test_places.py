@@ -2313,3 +2313,10 @@ def test_places_names_the_gazetteer_lacks_placed_by_the_words(coder, text, name,
 def test_places_a_two_word_name_under_a_locative_the_recogniser_calls_a_person(coder, text, name,
                                                                                place):
     assert (name in _places(coder, text)) is place
+
+
+def test_places_a_participles_deed_happened_where_its_main_verb_did(coder):
+    # the killing is coded; its place is the attack's, not the dateline
+    text = ("BAMAKO, March 29 (Wire) - Jihadist fighters attacked an army post at Boulkessi, near "
+            "Mali's border with Burkina Faso, killing two soldiers.")
+    assert [place.name for place in _event_places(coder, text)] == ["Boulkessi"]

@@ -22,6 +22,10 @@ def locate_event(trigger: Token, governor: Token, offset: int, places: list[Plac
     free = [m for m in places if not m.actor and not m.origin and (m.placed or not any(
         t.start < m.span.end and m.span.start < t.end for t in taken))]
     clause = _clause_place(trigger, governor, offset, free)
+    if clause is None and governor.dep_ in _SHARING_THE_SCENE and governor.head.pos_ == "VERB":
+        # "fighters attacked a post at X, killing two soldiers": the participle's deed happened
+        # where its main verb's did
+        clause = _clause_place(governor.head, governor.head, offset, free)
     if clause is not None:
         return Location(clause.place, clause.span, "clause")
     if dateline is not None:
@@ -29,6 +33,10 @@ def locate_event(trigger: Token, governor: Token, offset: int, places: list[Plac
     if free:
         return Location(free[0].place, free[0].span, "sentence")
     return None
+
+
+# how a participle or a joined verb hangs on the verb whose scene it shares
+_SHARING_THE_SCENE = frozenset({"advcl", "conj"})
 
 
 def _clause_place(trigger: Token, governor: Token, offset: int,
