@@ -2320,3 +2320,10 @@ def test_places_a_participles_deed_happened_where_its_main_verb_did(coder):
     text = ("BAMAKO, March 29 (Wire) - Jihadist fighters attacked an army post at Boulkessi, near "
             "Mali's border with Burkina Faso, killing two soldiers.")
     assert [place.name for place in _event_places(coder, text)] == ["Boulkessi"]
+
+
+def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
+    # the parse hangs "near Dostuk" on "hours"; the fire was exchanged there, not at the dateline
+    text = ("OSH, Kyrgyzstan, May 3 (Wire) - Kyrgyz and Tajik border guards exchanged fire for three "
+            "hours near the village of Dostuk on Friday, Kyrgyz officials said.")
+    assert {place.name for place in _event_places(coder, text)} == {"Dostuk"}

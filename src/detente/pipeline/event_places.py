@@ -68,8 +68,9 @@ def _locatives(doc: Doc, heads: set[int], offset: int,
         if token.lower_ == "from" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             continue
         # the phrase hangs on the trigger, its governor or their object; a parse that attached
-        # it one level lower ("attacks on posts in Donetsk") still counts
-        if token.head.i not in heads and token.head.head.i not in heads:
+        # it lower ("attacks on posts in Donetsk", "exchanged fire for two hours near X") still
+        # counts
+        if not _hangs_on(token, heads):
             continue
         for word in token.subtree:
             at = word.idx + offset
@@ -85,6 +86,21 @@ def _locatives(doc: Doc, heads: set[int], offset: int,
 # "fired at traders protesting in Limbe"
 _CLAUSES = frozenset({"relcl", "ccomp"})
 _INFINITIVES = frozenset({"acl", "xcomp", "advcl"})
+
+
+def _hangs_on(preposition: Token, heads: set[int]) -> bool:
+    """Whether the preposition hangs on one of `heads`, directly, through their object ("attacks
+    on posts in Donetsk") or through a span of time the parse hung it on ("exchanged fire for
+    two hours near X")."""
+    up = preposition.head
+    if up.i in heads or up.head.i in heads:
+        return True
+    return up.dep_ == "pobj" and up.lower_ in _TIMES and up.head.dep_ == "prep" and \
+        up.head.head.i in heads
+
+
+_TIMES = frozenset({"minutes", "hours", "days", "weeks", "months", "night", "nights", "day",
+                    "morning", "evening", "afternoon", "hour", "time"})
 
 
 def _far_side(word: Token) -> bool:
