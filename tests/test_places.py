@@ -2280,6 +2280,9 @@ def test_places_ground_or_party_by_the_words_around_a_name(coder, text, name, ac
      "Kowhaiwai", "NZL", "city"),
     ("WHANGANUI, New Zealand, July 3 (Wire) - Helicopters ferried food to Kowhaiwai and Te Ruru, "
      "two villages cut off by slips.", "Kowhaiwai", "NZL", "city"),
+    # the rest of a list a verb of place opens
+    ("SYLHET, Bangladesh, May 3 (Wire) - Floodwater swept into the wetlands overnight, swamping "
+     "Jamalganj and Kolmakanda.", "Kolmakanda", "BGD", "city"),
     # a pier named by a town
     ("SAVANNAKHET, Laos, May 3 (Wire) - The boat left the Xieng Lae pier in Savannakhet.",
      "Xieng Lae", "LAO", "city"),

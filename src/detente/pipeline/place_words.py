@@ -840,6 +840,13 @@ def in_locative_list(doc: Doc, start: int, prepositions: frozenset[str] = LOCATI
     return first < start and is_locative(doc, first, prepositions)
 
 
+def in_place_verb_list(doc: Doc, start: int) -> bool:
+    """Whether the name at `start` continues a list that a verb whose object is a place opens:
+    "Y" of "swamping X and Y"."""
+    first = _list_start(doc, start)
+    return first < start and after_place_verb(doc, first)
+
+
 def _list_start(doc: Doc, start: int) -> int:
     """Where the list of capitalised names that the name at `start` closes or continues
     starts: "Chikwawa" of "in Chikwawa, Nsanje and Mulanje"; a name after a comma alone

@@ -41,6 +41,7 @@ from detente.pipeline.place_words import (
     demonyms,
     facing,
     in_locative_list,
+    in_place_verb_list,
     is_locative,
     place_kind,
 )
@@ -241,7 +242,7 @@ class UnlistedReader:
         # the gazetteer lacks too)
         if not kind and not is_locative(doc, start, LOCATIVES | {"on"}) and not route and \
                 not after_place and not alias and not after_place_verb(doc, start) and \
-                not in_locative_list(doc, start):
+                not in_locative_list(doc, start) and not in_place_verb_list(doc, start):
             return 0, None, False
         lies_in, offset = self._where(doc, start, end, taken)
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
