@@ -686,14 +686,8 @@ _SAYS = frozenset({"said", "says", "told", "announced", "reported", "added", "wa
 def _owner_says(doc: Doc, end: int) -> bool:
     """Whether the name ending at `end` owns what speaks next: "..., Seoul's joint chiefs of
     staff said" (a body of its government)."""
-    if end >= len(doc) or doc[end].lower_ not in ("'s", "'", "’s"):
-        return False
-    for token in doc[end + 1:end + 8]:
-        if token.lower_ in _SAYS:
-            return True
-        if token.is_punct or token.is_title or token.is_sent_start:
-            return False
-    return False
+    return end < len(doc) and doc[end].lower_ in ("'s", "'", "’s") and \
+        word_in_clause(doc, end + 1, 7, _SAYS, names_stop=True)
 
 
 def _named_by_people(doc: Doc, start: int) -> bool:

@@ -184,9 +184,9 @@ class PlaceResolver:
             known = bool(own[toponym.span.start].get(place.country))
             # the words around the name decide; else a country or capital is a government
             # (people a place names are no party, but "Kenya police said" is a government's)
-            is_actor = not toponym.locative and toponym.within is None and \
-                (not toponym.origin or toponym.actor and known) and \
-                (known or toponym.actor) and not _landform(toponym, place)
+            party = toponym.actor and known if toponym.origin else known or toponym.actor
+            is_actor = not toponym.locative and toponym.within is None and party and \
+                not _landform(toponym, place)
             placed_here = toponym.locative or toponym.within is not None or \
                 not known and not toponym.actor and not toponym.origin
             mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here,
