@@ -69,7 +69,8 @@ def test_ingest_oversized_file_is_rejected_not_read(tmp_path):
 
 def test_ingest_missing_path_is_a_rejection(tmp_path):
     items = list(read_inputs([str(tmp_path / "nope.txt")]))
-    assert items == [Rejection(str(tmp_path / "nope.txt"), "read", "no such file or directory")]
+    assert items == [Rejection(str(tmp_path / "nope.txt"), "read",
+                               "no such file or folder; check the path, or name a folder of articles")]
 
 
 # --- one test per format ---------------------------------------------------------------------

@@ -64,7 +64,8 @@ def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
         elif path.is_file():
             yield from _read_file(path, max_bytes, default_date, root=path.parent)
         else:
-            yield Rejection(name, "read", "no such file or directory")
+            yield Rejection(name, "read",
+                            "no such file or folder; check the path, or name a folder of articles")
 
 
 def _format(path: Path) -> tuple[str, bool]:
