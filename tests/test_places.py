@@ -2330,3 +2330,44 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     text = ("OSH, Kyrgyzstan, May 3 (Wire) - Kyrgyz and Tajik border guards exchanged fire for three "
             "hours near the village of Samarkandek on Friday, Kyrgyz officials said.")
     assert {place.name for place in _event_places(coder, text)} == {"Samarkandyk"}  # geonames' spelling
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    # a country's economy, and its income, are its land's
+    ("Cotton exports are Chad's main source of income.", "Chad", False),
+    # but its economy minister speaks for its government
+    ("Chad's economy minister said growth would slow.", "Chad", True),
+    # where a boom draws people, counted, is a destination
+    ("Gold digging has drawn tens of thousands of diggers to Guinea in the past decade.", "Guinea",
+     False),
+    # where a boat is towed
+    ("The stricken ferry was towed to Roseau, officials said.", "Roseau", False),
+    # the ends of a ferry's sailings
+    ("St Kitts and Nevis agreed to add ferry sailings between Charlestown and Basseterre.",
+     "Basseterre", False),
+    # a town's name before its mayor is where the mayor serves
+    ("The Ferrara mayor said the roads were closed.", "Ferrara", False),
+])
+def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, actor):
+    assert _places(coder, text)[name][2] is actor
+
+
+@pytest.mark.parametrize("text, name, country, feature", [
+    # who calls a town by another name is no town of its own name
+    ("Shells fell on Zhytomyr, the town Russia calls Zhitomir, overnight.", "Russia", "RUS",
+     "country"),
+    ("Shells fell on Zhytomyr, the town Russia calls Zhitomir, overnight.", "Zhitomir", "UKR",
+     "city"),
+    # a country's bare name after "the" is the river it is named after
+    ("A boat capsized on the Niger on Sunday, killing nine people.", "Niger", "", "sea"),
+    # but not where it modifies a noun
+    ("The Niger junta expelled the envoy.", "Niger", "NER", "country"),
+    # a mine's name
+    ("BOHICON, Benin, May 3 (Wire) - Villagers blocked the road to the Tevrino gold mine on "
+     "Monday.", "Tevrino", "BEN", "region"),
+    # a bare name after "the upper" is a river
+    ("TOTNESS, Suriname, May 3 (Wire) - Trucks carry timber from a town on the upper Coppename.",
+     "Coppename", "SUR", "sea"),
+])
+def test_places_more_names_read_by_the_words_around_them(coder, text, name, country, feature):
+    assert _places(coder, text)[name][:2] == (country, feature)

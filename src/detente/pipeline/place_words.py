@@ -132,7 +132,8 @@ _BETWEEN_PLACES = frozenset({"border", "borders", "frontier", "boundary", "sea",
                              # between Dominica and Marie-Galante"
                              "freight", "cargo", "caravans", "crossings", "shipping", "ships",
                              "trains", "buses", "passengers", "migrants", "passed", "passing",
-                             "voyage", "journey", "smuggling", "causeway", "causeways"})
+                             "voyage", "journey", "smuggling", "causeway", "causeways",
+                             "sailings", "services", "trips", "convoys"})
 # a lower-case noun after a name that makes it the place of a facility: "Kabul airport"
 _FACILITIES = frozenset({"airport", "port", "harbour", "harbor", "airbase", "seaport",
                          "province", "waterfront", "outskirts", "suburbs", "metro", "station",
@@ -166,6 +167,17 @@ _MOVED = frozenset({"troops", "soldiers", "forces", "personnel", "warships", "sh
                     "aircraft", "refugees", "migrants", "people", "reinforcements", "units",
                     "peacekeepers", "battalions", "brigades", "staff", "diplomats", "families",
                     "civilians", "children", "them", "him", "her", "it"})
+# people drawn somewhere to work or settle: "drew miners to X"
+_WORKERS = frozenset({"workers", "labourers", "laborers", "miners", "diggers", "settlers",
+                      "volunteers", "fighters", "traders", "students", "herders", "fishermen"})
+# what draws them: "the boom has drawn thousands of diggers to X"
+_DRAWS = frozenset({"draw", "draws", "drew", "drawn", "drawing", "attract", "attracts",
+                    "attracted", "attracting", "lure", "lures", "lured", "luring", "bring",
+                    "brings", "brought", "bringing"})
+# the words of a count of people: "tens of thousands of", "hundreds more", "some 300"
+_COUNTS = frozenset({"of", "tens", "hundreds", "thousands", "millions", "dozens", "scores",
+                     "more", "some", "about", "around", "nearly", "many", "the", "a", "few",
+                     "extra", "additional", "new", "young", "foreign", "migrant", "seasonal"})
 # "to" after these names a destination: "flew to Egypt", "a visit to China", "spread to Kingston"
 _TO_WORDS = frozenset({
     "link", "links",  # "the only road link to X"
@@ -178,7 +190,8 @@ _TO_WORDS = frozenset({
     "marched", "walked", "migrated", "emigrated", "rushed", "smuggled", "trafficked",
     "repatriated", "transferred", "sent", "visit", "visits", "trip", "trips", "journey",
     "journeys", "flight", "flights", "route", "routes", "road", "way", "voyage", "pilgrimage",
-    "walking", "walk", "marching", "march", "driving", "streaming",
+    "walking", "walk", "marching", "march", "driving", "streaming", "towed", "towing",
+    "airlifted", "diverted", "rerouted", "ferried", "shuttled", "bused", "bussed", "trucked",
     "trekking", "advancing", "advanced", "pushing", "pushed",
     "deployment", "mission", "access", "gateway", "crossings", "crossing", "corridor", "back",
     "home", "roads", "railway", "train", "trains", "bus", "buses", "ferry", "ferries", "lines",
@@ -217,7 +230,9 @@ KIND_WORDS = {
     # "the X bridge" (a crossing), "the mountain resort of X"
     "bridge": "city", "resort": "city",
     # a town's landing named by it ("the X pier in Hoi An"): the town
-    "pier": "city", "jetty": "city", "wharf": "city"}
+    "pier": "city", "jetty": "city", "wharf": "city",
+    # a mine's site ("the X mine", "the X gold mine")
+    "mine": "region"}
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
 # "the Abay gorge")
 LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))
@@ -311,12 +326,17 @@ def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
     if end + 1 < len(doc) and doc[end].lower_ in _TOWN_TRADES and \
             KIND_WORDS.get(doc[end + 1].lower_) == "city":
         return "city", 2  # "the X fishing village", "the X folk village", "the X mining town"
+    if end + 1 < len(doc) and doc[end].lower_ in _MINERALS and doc[end + 1].lower_ == "mine":
+        return "region", 2  # "the X gold mine": the mine's site
     if end + 1 < len(doc) and doc[end].lower_ in _SHELTERS and \
             doc[end + 1].lower_ in ("centre", "center", "camp", "site", "settlement"):
         return "city", 2  # "the X transit centre", "the X reception site"
     return "", 0
 
 
+_MINERALS = frozenset({"gold", "copper", "coal", "diamond", "iron", "uranium", "lithium",
+                       "cobalt", "nickel", "zinc", "tin", "silver", "bauxite", "platinum",
+                       "manganese", "potash", "phosphate", "salt", "emerald", "ruby", "jade"})
 # what a village or town lives by or is, between its name and the settlement word
 _TOWN_TRADES = frozenset({"fishing", "farming", "mining", "market", "folk", "frontier", "desert",
                           "mountain", "hill", "coastal", "oasis", "resort", "garrison", "trading",
@@ -335,6 +355,8 @@ _OWNED_PLACES = frozenset({
     # and what it yields: "Libya's oil should not pay for one man"
     "oil", "crude", "gas", "phosphate", "phosphates", "copper", "cobalt", "coal", "diamonds",
     "minerals", "cocoa", "coffee", "wheat", "grain",
+    # and the economy on its land: "oil exports are Libya's main source of income"
+    "economy", "income", "exports", "imports", "gdp",
     # parts of its land: "Greece's biggest farming area", "Chile's central valley"
     "area", "areas", "plain", "plains", "valley", "valleys", "belt", "highlands", "lowlands",
     "delta", "enclave", "exclave", "peninsula", "desert", "farmland", "farmlands", "lake", "lakes",
@@ -408,8 +430,8 @@ _BODIES = _OFFICES | frozenset({"prosecutors", "prosecutor", "defence", "defense
                                 "office", "court", "courts", "lawmakers", "legislators",
                                 "officers", "ministry", "authority", "service", "services"})
 # bodies a place's name is put before as a label, not as their government: "Cumbria police",
-# "Adamawa officials" (but "Tamaulipas prosecutors", "the Jalisco government" act for it)
-_LOCAL_BODIES = frozenset({"officials", "police", "council", "authorities", "officers"})
+# "Adamawa officials", "the Ravenna mayor" (but "Tamaulipas prosecutors", "the Jalisco government" act for it)
+_LOCAL_BODIES = frozenset({"officials", "police", "council", "authorities", "officers", "mayor"})
 # between an actor verb and the name: "Texas has sued", "Bavaria on Monday said"
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again", "now",
                           "later", "then", "could", "may", "might", "must", "should", "did"})
@@ -966,12 +988,27 @@ def _destination(doc: Doc, to: int) -> bool:
         return True  # "migrants walking through the Balkans toward Croatia"
     if back >= 1 and doc[back].lower_ in _MOVED and doc[back - 1].lower_ in _TO_WORDS:
         return True  # "deployed troops to Belarus"
+    if back >= 1 and doc[back].lower_ in _MOVED | _WORKERS and _brings_people(doc, back):
+        return True  # "gold has drawn tens of thousands of workers to Senegal"
     # "from Libya to Italy": a route, from a name to this one
     for word in reversed(doc[max(0, to - 6):to]):
         if word.lower_ == "from":
             return True
         if not (word.is_title or word.lower_ in ("the", "'s", "-") or word.lower_ in _MODIFIERS):
             return False  # "from northern France to England" is a route too
+    return False
+
+
+def _brings_people(doc: Doc, people: int) -> bool:
+    """Whether a verb that moves or draws people stands a few words before the people at
+    `people`, with only their count between: "drawn tens of thousands of workers", "sent 300
+    more troops"."""
+    for back in range(people - 1, max(-1, people - 7), -1):
+        word = doc[back]
+        if word.lower_ in _TO_WORDS or word.lower_ in _DRAWS:
+            return True
+        if not (word.like_num or word.lower_ in _COUNTS):
+            return False
     return False
 
 

@@ -96,8 +96,13 @@ def designated(doc: Doc, start: int, end: int, words: frozenset[str] = SETTLEMEN
     if before == "of" and start >= 2:
         before = doc[start - 2].lower_
     after = doc[end].lower_ if end < len(doc) else ""
+    if after in _NAMING_VERBS:
+        return False  # "the town Russia calls X": the name is who calls it, not the town
     return before in words or after in words and after not in ("city", "cities") or \
         apposed(doc, end, words)
+
+
+_NAMING_VERBS = frozenset({"calls", "call", "called", "names", "named", "renamed", "dubbed"})
 
 
 def apposed(doc: Doc, end: int, words: frozenset[str]) -> bool:

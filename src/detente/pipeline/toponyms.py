@@ -139,6 +139,11 @@ def _a_seas_own_name(text: str, candidates: tuple[Place, ...]) -> bool:
         for p in candidates)
 
 
+# countries whose own names take "the", as their rivers' do
+_COUNTRIES_WITH_THE = frozenset({"Gambia", "Congo", "Netherlands", "Philippines", "Bahamas",
+                                 "Maldives", "Seychelles", "Comoros"})
+
+
 # after a place's name: a disease or a strain named after where it was first found
 _DISEASES = frozenset({"fever", "virus", "disease", "flu", "influenza", "syndrome", "variant",
                        "strain"})
@@ -185,8 +190,13 @@ class ToponymFinder:
             fragment = bool(end) and not in_dateline and self.fragment(doc, i, end, candidates)
             if fragment:
                 end, candidates = 0, ()  # "Pont" of "Pont-Sondé" is no place of its own
+            # ("on the Niger between Gao and X": a country's bare name after "the" is its
+            # river, but for the countries whose own names take "the"; "the Niger river" is
+            # read with its river word)
             if i and doc[i - 1].lower_ == "the" and not in_dateline and not fragment and \
-                    not any(p.feature in ("country", "sea") or p.source == "curated" for p in candidates):
+                    not any(p.feature == "sea" or p.source == "curated" or p.feature == "country" and
+                            (doc[i:end].text in _COUNTRIES_WITH_THE or
+                             end < len(doc) and doc[end].lower_ == "river") for p in candidates):
                 end, candidates = river_by_bare_name(self.gazetteer, doc, i, end, candidates)
             typed = type_first(doc, i) if end <= i + 1 and not in_dateline else None
             if typed is not None:  # "the Gulf of Paria", "Mount Ruang": not "Gulf" province

@@ -182,7 +182,8 @@ class UnlistedReader:
         head = end - start > 1 and (doc[start].text in NAME_HEADS or
                                     bool(ending) and doc[start].text in TITLES)
         checked = doc[start + int(head):end - bool(ending)]
-        river = start > 0 and doc[start - 1].lower_ == "the" and river_words(doc, start, end)
+        river = start > 0 and doc[start - 1].lower_ == "the" and river_words(doc, start, end) or \
+            start > 1 and doc[start - 1].lower_ in _COURSE_PARTS and doc[start - 2].lower_ == "the"
         # nor where the words say it is a river: "the Nam Ou overflowed"
         # (nor after a formal division's name: "the Regional Municipality of Wood Buffalo")
         formal = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].is_title and \
@@ -365,6 +366,8 @@ _ADJECTIVE_ENDINGS = ("ean", "ese", "ish")
 
 # people a company or bank employs: "analysts at X", "economists for X" (not "officials at X",
 # "workers at X": a camp, a mine, a port)
+# a stretch of a river's course before its bare name: "a town on the upper X"
+_COURSE_PARTS = frozenset({"upper", "lower", "middle"})
 _STAFF = frozenset({"analyst", "analysts", "economist", "economists", "strategist", "strategists",
                     "executive", "executives", "employees", "banker", "bankers", "trader",
                     "traders", "shareholders", "investors"})
