@@ -2347,6 +2347,21 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
      "Basseterre", False),
     # a town's name before its mayor is where the mayor serves
     ("The Ferrara mayor said the roads were closed.", "Ferrara", False),
+    # its people, prices and jobs are its land's
+    ("Egypt's population passed 110 million last year.", "Egypt", False),
+    ("Spain's unemployment rate fell.", "Spain", False),
+    # and so is what it has, or is prone to
+    ("Ethiopia has a population of about 120 million.", "Ethiopia", False),
+    ("Bolivia has the world's largest lithium reserves.", "Bolivia", False),
+    ("Somalia is prone to drought.", "Somalia", False),
+    ("Laos remains one of Asia's poorest countries.", "Laos", False),
+    # but not what its government has done
+    ("Kenya has sent home 300 workers.", "Kenya", True),
+    # what a blackout or strike does to a capital
+    ("Power cuts plunged Kathmandu into darkness.", "Kathmandu", False),
+    ("Kathmandu was paralysed by a strike.", "Kathmandu", False),
+    # people who move to and fro between two countries
+    ("Fighters moved freely between Iraq and Syria.", "Syria", False),
 ])
 def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor

@@ -90,7 +90,17 @@ _PLACE_VERBS = frozenset({
     "sweeping", "engulfs", "devastates", "pounds", "drenched", "drenches", "inundates",
     "scorched", "scorches", "shakes", "jolted", "jolts", "brushed", "brushing",
     "brushes", "skirted", "skirting", "skirts", "grazed", "grazing", "covered", "covering",
-    "blanketed", "blanketing", "shrouded", "choked", "smothered"})
+    "blanketed", "blanketing", "shrouded", "choked", "smothered",
+    # what strikes and blackouts do to a city: "power cuts plunged X into darkness"
+    "crippled", "crippling", "paralysed", "paralyzed", "paralysing", "paralyzing", "plunged",
+    "plunging", "gripped", "gripping"})
+# "X was" and then one of these: what befell its land ("Turkey was hit by an earthquake",
+# "Kathmandu was paralysed by a strike")
+_SUFFERED = frozenset({"been", "hit", "struck", "rocked", "shaken", "invaded", "occupied",
+                       "battered", "devastated", "paralysed", "paralyzed", "crippled", "gripped",
+                       "plunged", "flooded", "swamped", "inundated", "blanketed", "engulfed",
+                       "lashed", "ravaged", "besieged", "shelled", "bombed", "pounded", "drenched",
+                       "shrouded", "choked", "smothered", "scorched", "jolted", "swept"})
 # a name and then one of these verbs: what happened there, not what its government did ("the
 # Dominican Republic escaped with heavy rain", "Spain recorded its hottest day")
 _PLACE_SUBJECT_VERBS = frozenset({"escaped", "recorded", "experienced", "suffered", "endured",
@@ -133,7 +143,11 @@ _BETWEEN_PLACES = frozenset({"border", "borders", "frontier", "boundary", "sea",
                              "freight", "cargo", "caravans", "crossings", "shipping", "ships",
                              "trains", "buses", "passengers", "migrants", "passed", "passing",
                              "voyage", "journey", "smuggling", "causeway", "causeways",
-                             "sailings", "services", "trips", "convoys"})
+                             "sailings", "services", "trips", "convoys",
+                             # people who go to and fro: "fighters moved between X and Y"
+                             "moved", "move", "moves", "moving", "travel", "travelled",
+                             "traveled", "travelling", "traveling", "shuttled", "shuttling",
+                             "commute", "commuted", "commuting", "roamed", "roaming"})
 # a lower-case noun after a name that makes it the place of a facility: "Kabul airport"
 _FACILITIES = frozenset({"airport", "port", "harbour", "harbor", "airbase", "seaport",
                          "province", "waterfront", "outskirts", "suburbs", "metro", "station",
@@ -356,7 +370,8 @@ _OWNED_PLACES = frozenset({
     "oil", "crude", "gas", "phosphate", "phosphates", "copper", "cobalt", "coal", "diamonds",
     "minerals", "cocoa", "coffee", "wheat", "grain",
     # and the economy on its land: "oil exports are Libya's main source of income"
-    "economy", "income", "exports", "imports", "gdp",
+    "economy", "income", "exports", "imports", "gdp", "population", "inflation", "unemployment",
+    "currency", "poverty", "traffic",
     # parts of its land: "Greece's biggest farming area", "Chile's central valley"
     "area", "areas", "plain", "plains", "valley", "valleys", "belt", "highlands", "lowlands",
     "delta", "enclave", "exclave", "peninsula", "desert", "farmland", "farmlands", "lake", "lakes",
@@ -473,7 +488,12 @@ _LIES = frozenset({"lies", "straddles", "borders", "bordering"})
 _IS = frozenset({"is", "was", "remains", "sits", "sat"})
 _LAND_WORDS = frozenset({"home", "landlocked", "km", "kilometres", "kilometers", "miles", "metres",
                          "meters", "island", "islands", "archipelago", "mountainous", "desert",
-                         "coastal", "located", "situated", "populous", "arid", "low-lying"})
+                         "coastal", "located", "situated", "populous", "arid", "low-lying",
+                         "prone", "poorest", "populated"})
+# "has" and then one of these: the name's land or its people ("Ethiopia has a population of",
+# "Bolivia has the largest lithium reserves"; not "Kenya has sent home 300 workers")
+_HAS = frozenset({"has", "had"})
+_HAS_LAND_WORDS = frozenset({"population", "reserves", "deposits", "coastline", "coast"})
 
 
 def _described_as_land(doc: Doc, verb: int) -> bool:
@@ -483,7 +503,8 @@ def _described_as_land(doc: Doc, verb: int) -> bool:
         return False
     if doc[verb].lower_ in _LIES:
         return True
-    return doc[verb].lower_ in _IS and word_in_clause(doc, verb + 1, 8, _LAND_WORDS)
+    return doc[verb].lower_ in _IS and word_in_clause(doc, verb + 1, 8, _LAND_WORDS) or \
+        doc[verb].lower_ in _HAS and word_in_clause(doc, verb + 1, 6, _HAS_LAND_WORDS)
 
 
 def word_in_clause(doc: Doc, start: int, reach: int, words: frozenset[str],
@@ -662,8 +683,7 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # "Tunisia, once a top producer, now imports fertiliser"
     after = end
     if after + 1 < len(doc) and doc[after].lower_ in ("was", "were", "is", "has", "have") and \
-            doc[after + 1].lower_ in ("been", "hit", "struck", "rocked", "shaken", "invaded",
-                                      "occupied", "battered", "devastated"):
+            doc[after + 1].lower_ in _SUFFERED:
         return "place"  # "Turkey was hit by an earthquake"
     if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ == "where":
         return "place"  # "Iran, where protests erupted"
@@ -684,9 +704,10 @@ def role(doc: Doc, start: int, end: int) -> str:
         # "Cumbria police declared", "Adamawa officials said": people named by a place, the
         # party only where the name is a government's (`PlaceResolver`: "Kenya police said")
         return "body" if doc[body].lower_ in _LOCAL_BODIES and body == after else "actor"
+    has = after  # "Ethiopia has a population of": "has" is the verb, no auxiliary
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
-    if _shares_ground(doc, after) or _described_as_land(doc, after):
+    if _shares_ground(doc, after) or _described_as_land(doc, after) or _described_as_land(doc, has):
         return "place"  # "Nepal shares a long open border with India": a country's ground
     if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS and not of:
         return "actor"
@@ -724,6 +745,8 @@ def _between_places(doc: Doc, between: int) -> bool:
     """Whether the "between" at `between` joins two places, not two parties: "the sea between",
     "the busiest crossing for goods between" (not "talks between")."""
     back = between - 1
+    while back > 0 and doc[back].lower_.endswith("ly") and doc[back].is_lower:
+        back -= 1  # "fighters moved freely between"
     if back >= 0 and doc[back].lower_ in _BETWEEN_PLACES:
         return True
     # "the crossing for goods between", "the route of migrants between"
