@@ -2362,6 +2362,14 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     ("Kathmandu was paralysed by a strike.", "Kathmandu", False),
     # people who move to and fro between two countries
     ("Fighters moved freely between Iraq and Syria.", "Syria", False),
+    # what a city holds, its own name between
+    ("Kathmandu's airport reopened.", "Kathmandu", False),
+    ("Kathmandu's Asan market was hit by a fire.", "Kathmandu", False),
+    # roads lead to it, drones target it, rebels march on it, a quake shakes it
+    ("Protesters blocked roads leading to Kathmandu.", "Kathmandu", False),
+    ("Drones targeted Kathmandu overnight.", "Kathmandu", False),
+    ("The rebels marched on Kathmandu.", "Kathmandu", False),
+    ("The quake shook Kathmandu.", "Kathmandu", False),
 ])
 def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor
@@ -2380,6 +2388,9 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     # a mine's name
     ("BOHICON, Benin, May 3 (Wire) - Villagers blocked the road to the Tevrino gold mine on "
      "Monday.", "Tevrino", "BEN", "region"),
+    # a compass word before an island the gazetteer has: a division of it
+    ("GUNUNGSITOLI, Indonesia, May 3 (Wire) - A strong earthquake shook North Nias on Sunday.",
+     "North Nias", "IDN", "admin"),
     # a bare name after "the upper" is a river
     ("TOTNESS, Suriname, May 3 (Wire) - Trucks carry timber from a town on the upper Coppename.",
      "Coppename", "SUR", "sea"),

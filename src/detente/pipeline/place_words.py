@@ -93,7 +93,9 @@ _PLACE_VERBS = frozenset({
     "blanketed", "blanketing", "shrouded", "choked", "smothered",
     # what strikes and blackouts do to a city: "power cuts plunged X into darkness"
     "crippled", "crippling", "paralysed", "paralyzed", "paralysing", "paralyzing", "plunged",
-    "plunging", "gripped", "gripping"})
+    "plunging", "gripped", "gripping",
+    # quakes and strikes: "the quake shook X", "drones targeted X"
+    "shook", "shaking", "rattled", "rattling", "targeted", "targeting"})
 # "X was" and then one of these: what befell its land ("Turkey was hit by an earthquake",
 # "Kathmandu was paralysed by a strike")
 _SUFFERED = frozenset({"been", "hit", "struck", "rocked", "shaken", "invaded", "occupied",
@@ -205,6 +207,7 @@ _TO_WORDS = frozenset({
     "repatriated", "transferred", "sent", "visit", "visits", "trip", "trips", "journey",
     "journeys", "flight", "flights", "route", "routes", "road", "way", "voyage", "pilgrimage",
     "walking", "walk", "marching", "march", "driving", "streaming", "towed", "towing",
+    "leading", "leads",
     "airlifted", "diverted", "rerouted", "ferried", "shuttled", "bused", "bussed", "trucked",
     "trekking", "advancing", "advanced", "pushing", "pushed",
     "deployment", "mission", "access", "gateway", "crossings", "crossing", "corridor", "back",
@@ -372,6 +375,9 @@ _OWNED_PLACES = frozenset({
     # and the economy on its land: "oil exports are Libya's main source of income"
     "economy", "income", "exports", "imports", "gdp", "population", "inflation", "unemployment",
     "currency", "poverty", "traffic",
+    # what a city holds: "Kabul's airport", "X's Bakara market", "X's water supply"
+    "airport", "airports", "suburb", "suburbs", "market", "markets", "neighbourhood",
+    "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "water",
     # parts of its land: "Greece's biggest farming area", "Chile's central valley"
     "area", "areas", "plain", "plains", "valley", "valleys", "belt", "highlands", "lowlands",
     "delta", "enclave", "exclave", "peninsula", "desert", "farmland", "farmlands", "lake", "lakes",
@@ -650,6 +656,7 @@ def role(doc: Doc, start: int, end: int) -> str:
                 word in ("to", "toward", "towards") and _destination(doc, before) or \
                 word in ("toward", "towards") and not _stance_before(doc, before) or \
                 word == "for" and bound_for(doc, before) or \
+                word == "on" and _advancing_on(doc, before) or \
                 word == "with" and (_border_words_before(doc, before) or
                                     before > 0 and doc[before - 1].lower_ in _LINKS_WITH) or \
                 word == "between" and _between_places(doc, before) or \
@@ -1020,6 +1027,18 @@ def _destination(doc: Doc, to: int) -> bool:
         if not (word.is_title or word.lower_ in ("the", "'s", "-") or word.lower_ in _MODIFIERS):
             return False  # "from northern France to England" is a route too
     return False
+
+
+def _advancing_on(doc: Doc, on: int) -> bool:
+    """Whether the "on" at `on` ends an advance: "rebels marched on X", "closing in on X"."""
+    back = on - 1 - (on >= 1 and doc[on - 1].lower_ == "in")
+    return back >= 0 and doc[back].lower_ in _ADVANCES
+
+
+# troops' moves towards a town they mean to take: "marched on", "closed in on"
+_ADVANCES = frozenset({"march", "marched", "marching", "marches", "advance", "advanced",
+                       "advancing", "advances", "closed", "closing", "closes", "converged",
+                       "converging", "converge", "bore", "bearing"})
 
 
 def _brings_people(doc: Doc, people: int) -> bool:

@@ -219,7 +219,8 @@ class UnlistedReader:
         if start >= 2 and doc[start - 1].lower_ in ("at", "for") and \
                 doc[start - 2].lower_ in _STAFF:
             return 0, None, False  # "analysts at X in London": X employs them, a company
-        if not kind and (division_word_after(doc, end) or _a_zone(doc, start, end)):
+        if not kind and (division_word_after(doc, end) or _a_zone(doc, start, end) or
+                         self._compass_part(doc, start, end)):
             kind = "admin"  # "across Gobi-Altai and Uvs provinces", "near X in Y zone"
         # "along Cobequid Bay", "the Kaghan Valley" (but "Sporting beat Red Star Valley 3-0": a
         # club); "seizing X, a town on the border"
@@ -252,6 +253,13 @@ class UnlistedReader:
                             demonym=demonym_beside(doc, start, end),
                             facing=facing(doc, start, end)), \
             bool(kind or lies_in >= 0 or route or alias)
+
+    def _compass_part(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the name is a compass word before an island or division the gazetteer has:
+        "North Lombok", a regency of the island, where the gazetteer lacks it."""
+        return end - start > 1 and doc[start].text in _COMPASS_PARTS and any(
+            p.feature in ("island", "admin") for p in
+            self.finder.gazetteer.candidates(" ".join(doc[start + 1:end].text.split())))
 
     def _where(self, doc: Doc, start: int, end: int,
                taken: int = 0) -> tuple[int, tuple[float, float] | None]:
@@ -366,6 +374,9 @@ _ADJECTIVE_ENDINGS = ("ean", "ese", "ish")
 
 # people a company or bank employs: "analysts at X", "economists for X" (not "officials at X",
 # "workers at X": a camp, a mine, a port)
+# compass words that head the names of a place's parts: "North Lombok", "East Sepik"
+_COMPASS_PARTS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern",
+                            "Eastern", "Western"})
 # a stretch of a river's course before its bare name: "a town on the upper X"
 _COURSE_PARTS = frozenset({"upper", "lower", "middle"})
 _STAFF = frozenset({"analyst", "analysts", "economist", "economists", "strategist", "strategists",
