@@ -2370,6 +2370,20 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     ("Drones targeted Kathmandu overnight.", "Kathmandu", False),
     ("The rebels marched on Kathmandu.", "Kathmandu", False),
     ("The quake shook Kathmandu.", "Kathmandu", False),
+    ("The highway to Kathmandu was cut by a landslide.", "Kathmandu", False),
+    # the far end of a stretch whose near end is no name
+    ("The island lies halfway between the Swedish mainland and Latvia.", "Latvia", False),
+    # ore loaded for a country goes there
+    ("Two bulk carriers waiting to load ore for China were left at anchor.", "China", False),
+    # who is asked to act, and who claims, are parties
+    ("Herders protested, demanding that Finland drop plans to raise a dam.", "Finland", True),
+    ("Fishermen work around a reef that both Japan and Taiwan claim.", "Taiwan", True),
+    # a division's government, by its own name and office
+    ("Karnataka, to the north, closed its own shelters on Wednesday.", "Karnataka", True),
+    ("The Ardèche prefecture said engineers would survey the slope.", "Ardèche", True),
+    ("Zamfara state's emergency agency said 4,000 people had been displaced.", "Zamfara", True),
+    # but the land of an emirate
+    ("Schools across the emirate of Ajman were shut for the rest of the week.", "Ajman", False),
 ])
 def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor
@@ -2391,6 +2405,18 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     # a compass word before an island the gazetteer has: a division of it
     ("GUNUNGSITOLI, Indonesia, May 3 (Wire) - A strong earthquake shook North Nias on Sunday.",
      "North Nias", "IDN", "admin"),
+    # two names abroad do not vouch for each other against the story's dateline
+    ("PARRSBORO, Nova Scotia, May 3 (Wire) - Power was out across Cumberland County, and trees "
+     "fell on roads in Victoria County.", "Cumberland County", "CAN", "city"),
+    # a town of the story's country, not the big city abroad that was once called so
+    ("Police in the United States said the Batavia warehouse fire was arson.", "Batavia", "USA",
+     "city"),
+    # a town the gazetteer lacks at a border river's mouth: on the shore of the country the story
+    # names
+    ("Iran summoned the envoy after the coast guard seized two boats. The boats had sailed from "
+     "Khorgel, at the mouth of the Shatt al-Arab.", "Khorgel", "IRN", "city"),
+    # a capital of four letters is found without a locative
+    ("Boats left Apia on Friday.", "Apia", "WSM", "city"),
     # a bare name after "the upper" is a river
     ("TOTNESS, Suriname, May 3 (Wire) - Trucks carry timber from a town on the upper Coppename.",
      "Coppename", "SUR", "sea"),

@@ -51,7 +51,7 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "coast", "coasts", "outskirts", "parts", "part", "city", "town",
                           "village", "region", "province", "capital", "centre", "center",
                           "border", "borders", "shore", "shores", "coastline", "slopes", "waters",
-                          "island", "islands", "port",
+                          "island", "islands", "port", "emirate",
                           "streets", "heart", "suburbs", "territory", "area", "areas",
                           "districts", "district", "edge", "edges", "fringes", "environs", "rest",
                           "much", "most", "swathes", "all", "highlands", "lowlands", "hills",
@@ -168,7 +168,8 @@ _FOR_WORDS = frozenset({"bound", "headed", "heading", "destined", "left", "leave
                         # shipments for Cuba"
                         "cargo", "cargoes", "shipment", "shipments", "consignment",
                         "consignments", "freight", "wheat", "grain", "maize", "fuel", "loading",
-                        "loaded"})
+                        "loaded", "load", "ore", "coal", "crude", "oil", "lng", "timber", "logs",
+                        "containers", "rice", "fertiliser", "fertilizer"})
 # a form of "share" and what countries share as land or water: "X shares a border with Y",
 # "the lake, which X shares with Y", "the basin is shared by X, Y and Z" (not "X shares Y's
 # concerns": a party's)
@@ -207,7 +208,7 @@ _TO_WORDS = frozenset({
     "repatriated", "transferred", "sent", "visit", "visits", "trip", "trips", "journey",
     "journeys", "flight", "flights", "route", "routes", "road", "way", "voyage", "pilgrimage",
     "walking", "walk", "marching", "march", "driving", "streaming", "towed", "towing",
-    "leading", "leads",
+    "leading", "leads", "highway", "highways", "motorway", "expressway",
     "airlifted", "diverted", "rerouted", "ferried", "shuttled", "bused", "bussed", "trucked",
     "trekking", "advancing", "advanced", "pushing", "pushed",
     "deployment", "mission", "access", "gateway", "crossings", "crossing", "corridor", "back",
@@ -249,7 +250,9 @@ KIND_WORDS = {
     # a town's landing named by it ("the X pier in Hoi An"): the town
     "pier": "city", "jetty": "city", "wharf": "city",
     # a mine's site ("the X mine", "the X gold mine")
-    "mine": "region"}
+    "mine": "region",
+    # "the emirate of X"
+    "emirate": "admin"}
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
 # "the Abay gorge")
 LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))
@@ -444,10 +447,12 @@ _ACTOR_VERBS = frozenset({
     "released", "calls",
     # the present of headlines and quotes: "Brussels signs the deals"
     "signs", "sends", "backs", "blames", "orders", "accepts", "opposes", "supports", "decides",
-    "agrees", "approves", "pays", "rules", "bans"})
+    "agrees", "approves", "pays", "rules", "bans",
+    # after a list of claimants: "a rock that both X and Y claim"
+    "claim"})
 # a body of a government that speaks under the name of its place ("Tamaulipas prosecutors
 # said", "the Gaza health ministry said")
-_BODIES = _OFFICES | frozenset({"prosecutors", "prosecutor", "defence", "defense", "department",
+_BODIES = _OFFICES | frozenset({"prefecture", "prosecutors", "prosecutor", "defence", "defense", "department",
                                 "office", "court", "courts", "lawmakers", "legislators",
                                 "officers", "ministry", "authority", "service", "services"})
 # bodies a place's name is put before as a label, not as their government: "Cumbria police",
@@ -634,6 +639,9 @@ def role(doc: Doc, start: int, end: int) -> str:
     start = _apposition_head(doc, start)
     if _agent(doc, start):
         return "actor"  # "an oil town claimed by both Sudan and South Sudan"
+    if start >= 2 and doc[start - 1].lower_ == "that" and \
+            any(t.lower_ in _DEMANDS for t in doc[max(0, start - 5):start - 1]):
+        return "actor"  # "demanded on Tuesday that X drop its plans": who is asked to act
     first = _list_start(doc, start)
     if first < start and _named_by_people(doc, first):
         return "origin"  # "officials from Kyrgyzstan and Tajikistan could meet"
@@ -660,6 +668,7 @@ def role(doc: Doc, start: int, end: int) -> str:
                 word == "with" and (_border_words_before(doc, before) or
                                     before > 0 and doc[before - 1].lower_ in _LINKS_WITH) or \
                 word == "between" and _between_places(doc, before) or \
+                word == "and" and _between_places(doc, _between_before(doc, before)) or \
                 word in ("with", "to") and _linked(doc, before) or \
                 word in _LINKING and before > 0 and \
                 any(t.lower_ in _BETWEEN_PLACES for t in doc[max(0, before - 4):before]):
@@ -676,6 +685,11 @@ def role(doc: Doc, start: int, end: int) -> str:
             doc[end + 1].lower_ not in _ACTOR_VERBS):
         return "place"  # "the Myanmar bank of the river", "fighting on the Myanmar side"
     owned = _owned(doc, end)
+    if not owned and end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
+        # "Kogi state's emergency agency said", "the X district's disaster centre said": the
+        # division's own body (but "21 of X state's 27 local government areas" are its land)
+        owned = "actor" if _owner_says(doc, end + 1) else \
+            "place" if _owned(doc, end + 1) == "place" else ""
     if owned:
         return owned
     if end - start > 1 and doc[end - 1].text in ADMIN_WORDS:
@@ -688,6 +702,10 @@ def role(doc: Doc, start: int, end: int) -> str:
     if end < resumed < len(doc) and doc[resumed].lower_ in _PLACE_SUBJECT_VERBS and \
             not _then_speaks(doc, resumed):
         return "place"  # "Tunisia, once a top producer, now imports fertiliser"
+    if end < resumed < len(doc) and doc[resumed].lower_ in _ACTOR_VERBS and doc[start].is_sent_start:
+        # "Andhra Pradesh, to the south, closed its shelters" (but in "owners on X, the
+        # island closest to Y, said" the owners speak)
+        return "actor"
     after = end
     if after + 1 < len(doc) and doc[after].lower_ in ("was", "were", "is", "has", "have") and \
             doc[after + 1].lower_ in _SUFFERED:
@@ -1020,13 +1038,25 @@ def _destination(doc: Doc, to: int) -> bool:
         return True  # "deployed troops to Belarus"
     if back >= 1 and doc[back].lower_ in _MOVED | _WORKERS and _brings_people(doc, back):
         return True  # "gold has drawn tens of thousands of workers to Senegal"
-    # "from Libya to Italy": a route, from a name to this one
+    # "from Libya to Italy": a route, from a name to this one; "cross the Río de la Plata to X"
     for word in reversed(doc[max(0, to - 6):to]):
-        if word.lower_ == "from":
+        if word.lower_ == "from" or word.lower_ in _CROSSES and word.i < to - 2:
             return True
-        if not (word.is_title or word.lower_ in ("the", "'s", "-") or word.lower_ in _MODIFIERS):
+        if not (word.is_title or word.lower_ in ("the", "'s", "-", "de", "la", "del", "of") or
+                word.lower_ in _MODIFIERS):
             return False  # "from northern France to England" is a route too
     return False
+
+
+def _between_before(doc: Doc, conjunction: int) -> int:
+    """Where the "between" stands whose "and" is at `conjunction`, when a common noun phrase
+    stands between them ("halfway between the Swedish mainland and X"); -1 if none."""
+    for back in range(conjunction - 1, max(-1, conjunction - 6), -1):
+        if doc[back].lower_ == "between":
+            return back
+        if doc[back].is_punct or doc[back].lower_ in ("and", "or"):
+            return -1
+    return -1
 
 
 def _advancing_on(doc: Doc, on: int) -> bool:
@@ -1035,6 +1065,13 @@ def _advancing_on(doc: Doc, on: int) -> bool:
     return back >= 0 and doc[back].lower_ in _ADVANCES
 
 
+# a crossing of water or land named before "to": "ferries cross the X to Y"
+_CROSSES = frozenset({"cross", "crosses", "crossed", "crossing", "sail", "sails", "sailed",
+                      "sailing", "swim", "swam", "traverse", "traversed"})
+# what asks a party to act: "demanding that X drop its plans"
+_DEMANDS = frozenset({"demanding", "demanded", "demand", "demands", "urging", "urged", "urge",
+                      "urges", "insisting", "insisted", "insist", "insists", "asking", "asked",
+                      "requested", "requesting", "proposed", "proposing", "recommended"})
 # troops' moves towards a town they mean to take: "marched on", "closed in on"
 _ADVANCES = frozenset({"march", "marched", "marching", "marches", "advance", "advanced",
                        "advancing", "advances", "closed", "closing", "closes", "converged",
@@ -1164,6 +1201,13 @@ def _country_names() -> frozenset[str]:
     """Every name the actor dictionary knows a country by: "US", "U.S.", "Singapore"."""
     return frozenset(e.phrase.lstrip("^") for e in ActorDictionary.builtin().entries
                      if e.kind == "country")
+
+
+@functools.cache
+def capital_names() -> frozenset[str]:
+    """Every capital the actor dictionary knows: "Suva", "Apia"."""
+    return frozenset(e.phrase.lstrip("^") for e in ActorDictionary.builtin().entries
+                     if e.kind == "capital")
 
 
 @functools.cache

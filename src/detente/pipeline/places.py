@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from detente.model import Place, Span
@@ -244,7 +244,8 @@ class PlaceResolver:
                 # "KOMANDA, Congo - ... fighting near Irumu": a town said to lie only in a
                 # country stands by the story's nearest place there, not at the country's middle
                 within = _stands_by(near, mentions, toponym.span.start, within.country) or within
-            place = self._unlisted(toponym, within, country)
+            place = self._unlisted(toponym, within, country,
+                                   list(dict.fromkeys(m.place.country for m in mentions)))
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
                 if toponym.lies_in >= 0 and resolved.get(toponym.lies_in) is not None:
@@ -271,10 +272,12 @@ class PlaceResolver:
         return admit_towns(allowed, home or context.sentence_country(toponym),
                            context.story(toponym)[0], context.divisions(toponym))
 
-    def _unlisted(self, toponym: Toponym, within: Place | None, country: str) -> Place | None:
+    def _unlisted(self, toponym: Toponym, within: Place | None, country: str,
+                  named: Sequence[str] = ()) -> Place | None:
         """A place the gazetteer lacks, at the place the words say it lies in ("Przewodow in
         eastern Poland": at Poland's centre), else at `country`'s centre; its coordinates are
-        only as fine as that place's (`precision`)."""
+        only as fine as that place's (`precision`). `named` are the countries the story names,
+        in order."""
         if within is None and country:
             within = self.gazetteer.country(country)
         if within is None:
@@ -282,6 +285,11 @@ class PlaceResolver:
         if not within.country and country in within.countries:
             # "Delft island in the Palk Strait" in a story of Sri Lanka: the shore it is off
             within = replace(within, country=country)
+        elif not within.country and toponym.kind in ("city", "admin", "island"):
+            # "sailed from X, at the mouth of the Shatt al-Arab" in a story that names Iraq: a
+            # town stands on one shore, the one the story names
+            shore = next((c for c in named if c in within.countries), "")
+            within = replace(within, country=shore) if shore else within
         if toponym.offset is not None and within.feature == "city":
             # "X, 40 km south of Zagora": there, not at Zagora
             lat, lon = moved(within.lat, within.lon, *toponym.offset)
@@ -407,13 +415,16 @@ class _Context:
     sentences: dict[int, Counter[str]] = field(default_factory=dict)
     demonyms: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
-    def story(self, toponym: Toponym) -> tuple[set[str], list[Place]]:
+    def story(self, toponym: Toponym,
+              unless: Callable[[Place], bool] | None = None) -> tuple[set[str], list[Place]]:
         """The countries the article names (by name, demonym, dateline or a clear place name)
         and its clear places, the readings of the name itself aside, here and where the story
-        names it again (two "Tanna"s read as Thane do not make each other Indian)."""
+        names it again (two "Tanna"s read as Thane do not make each other Indian); and those of
+        the clear names whose place is `unless` aside."""
         name = self.names.get(toponym.span.start, fold_name(toponym.span.text))
         others = {start for start in {*self.named, *self.points}
-                  if self.names.get(start) != name and start != toponym.span.start}
+                  if self.names.get(start) != name and start != toponym.span.start and
+                  not (unless is not None and start in self.points and unless(self.points[start]))}
         countries = {*self.countries, self.dateline,
                      *(c for found in self.demonyms.values() for c in found),
                      *(c for start, c in self.named.items() if start in others)} - {""}

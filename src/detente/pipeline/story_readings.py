@@ -93,6 +93,15 @@ def without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gazet
     Guinea is no Indian city of 400,000 that geonames also calls so (a division keeps its other
     names: "West Darfur" in a story from Geneva)."""
     text = fold_name(toponym.span.text)
+    story_countries = context.story(toponym)[0]
+    if any(same_name(fold_name(p.name), text) and p.country in story_countries
+           for p in toponym.candidates):
+        # "the Salisbury attack" in a story of Britain: its own town there, not Harare, which
+        # was once called so, however large
+        kept = tuple(p for p in toponym.candidates
+                     if same_name(fold_name(p.name), text) or p.country in story_countries or
+                     p.feature != "city")  # (a river's other name stays: "the Panj")
+        toponym = replace(toponym, candidates=kept)
     suspects = [p for p in toponym.candidates
                 if (p.population < _FAR_ALTERNATE or toponym.on or
                     context.dateline and p.feature == "city")
@@ -144,14 +153,16 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     Vanuatu go to Fiji's Nadi."""
     # (or an island's "on X", whatever the story's dateline: "the airport on Rota" in a story of
     # the Marianas is none of Spain's towns)
-    if not (context.dateline or toponym.on) or toponym.actor or not toponym.candidates or not all(
-            p.feature == "city" and p.population < _FAR_NAMESAKE and p.source in ("geonames", TOWN_SOURCE)
-            or p.feature == "admin" and p.source == SECOND_SOURCE for p in toponym.candidates):
+    if not (context.dateline or toponym.on) or toponym.actor or not toponym.candidates or \
+            not all(map(_namesake, toponym.candidates)):
         return toponym
     partners = [context.first.get(start) for start in toponym.listed]
     if any(p is not None and p.country != context.dateline for p in partners):
         return toponym
-    countries, places = context.story(toponym)
+    # (two such names abroad do not vouch for each other: "Oak Island" and "Lunenburg County"
+    # in a story from Nova Scotia are not North Carolina's and Virginia's for each other's sake)
+    countries, places = context.story(toponym, unless=lambda q: bool(context.dateline) and
+                                      q.country != context.dateline and _namesake(q))
     if not countries and not places:
         return toponym  # "shells fell on X" in an item that names nowhere else: no story to weigh
     places += [q for q in map(gazetteer.country, countries) if q is not None]
@@ -160,6 +171,14 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     # "the ferry to Uig on Skye": what a town stands on is an island
     kind = "admin" if toponym.admin_word else "island" if toponym.on else "city"
     return replace(toponym, candidates=(), kind=kind)
+
+
+def _namesake(place: Place) -> bool:
+    """Whether `place` is of the kind a far namesake is: a town of under 100,000 people, or a
+    second-level division."""
+    return place.feature == "city" and place.population < _FAR_NAMESAKE and \
+        place.source in ("geonames", TOWN_SOURCE) or \
+        place.feature == "admin" and place.source == SECOND_SOURCE
 
 
 def without_far_rivers(toponym: Toponym, context: _Context) -> Toponym:
