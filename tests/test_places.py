@@ -2423,3 +2423,17 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
 ])
 def test_places_more_names_read_by_the_words_around_them(coder, text, name, country, feature):
     assert _places(coder, text)[name][:2] == (country, feature)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a gang's, an armed group's, a force's or a school's name holds a place's name
+    ("The Colima cartel claimed the attack, police said.", "Colima"),
+    ("The Chad Liberation Front said it took the town.", "Chad"),
+    ("The Zambia Police Force said six men were held.", "Zambia"),
+    ("Students at the University of Lusaka protested.", "University"),
+    ("Students at the University of Lusaka protested.", "Lusaka"),
+    # "US" before a noun is an adjective
+    ("The drone entered US airspace overnight.", "US"),
+])
+def test_places_a_name_inside_a_bodys_name_or_as_an_adjective_is_no_place(coder, text, name):
+    assert name not in _places(coder, text)

@@ -140,6 +140,42 @@ def _a_seas_own_name(text: str, candidates: tuple[Place, ...]) -> bool:
         for p in candidates)
 
 
+def _us_attributive(doc: Doc, start: int, end: int) -> bool:
+    """Whether "US" modifies the noun after it ("US airspace", "US warships", "the US border"):
+    an adjective, no place of its own."""
+    after = doc[end] if end < len(doc) else None
+    return doc[start:end].text in ("US", "U.S.") and after is not None and after.is_lower and \
+        after.is_alpha and not after.is_stop and not after.lower_.endswith("ly")
+
+
+def _in_a_bodys_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name doc[start:end] is part of a body's name, not a place: a gang's ("the X
+    cartel"), an armed group's, a company's or a school's ("the X Liberation Army", "X
+    Airways"), or an institution's after its "of" ("the University of X")."""
+    if end < len(doc) and doc[end].lower_ in _GANGS:
+        return True
+    if doc[start:end].text in _INSTITUTIONS and end < len(doc) and doc[end].lower_ == "of":
+        return True  # "the University of X": no US town called University
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in _INSTITUTIONS:
+        return True
+    for at in range(end, min(len(doc), end + 4)):
+        # ("People's" may stand in a body's name, but "Sudan's Rapid Support Forces" are the
+        # country's: a party)
+        if not doc[at].is_title and (at == end or doc[at].text not in ("'s", "’s")):
+            return False
+        if doc[at].text in _BODY_ENDINGS:
+            return True
+    return False
+
+
+# what a place's name may head as a body's: "the X cartel", "X Airways", "the X Liberation Army"
+_GANGS = frozenset({"cartel", "cartels", "gang", "gangs", "militia", "militias", "clan"})
+_BODY_ENDINGS = frozenset({"Army", "Front", "Movement", "Party", "Airways", "Airlines", "Bank",
+                           "University", "Exchange", "Authority", "Brigade", "Brigades", "Force",
+                           "Forces", "Police"})
+_INSTITUTIONS = frozenset({"University", "College", "Institute", "Bank", "Museum", "Academy"})
+
+
 # countries whose own names take "the", as their rivers' do
 _COUNTRIES_WITH_THE = frozenset({"Gambia", "Congo", "Netherlands", "Philippines", "Bahamas",
                                  "Maldives", "Seychelles", "Comoros"})
@@ -413,6 +449,10 @@ class ToponymFinder:
         """False for names that are something else here: common words, people, codes."""
         if not candidates:
             return False  # a blocked phrase ("Paris Agreement")
+        if _in_a_bodys_name(doc, start, end):
+            return False  # "the Jalisco cartel", "the Sudan Liberation Army", "the University of X"
+        if _us_attributive(doc, start, end):
+            return False  # "US airspace"
         if end - start == 1 and doc[start].text in demonyms() and \
                 not (end < len(doc) and doc[end].lower_ in ADMIN_WORDS and
                      not (end + 1 < len(doc) and doc[end + 1].lower_ in _STATE_BODIES)) and \
