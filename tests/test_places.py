@@ -2437,3 +2437,10 @@ def test_places_more_names_read_by_the_words_around_them(coder, text, name, coun
 ])
 def test_places_a_name_inside_a_bodys_name_or_as_an_adjective_is_no_place(coder, text, name):
     assert name not in _places(coder, text)
+
+
+def test_places_an_arrest_happened_where_it_was_made_not_where_the_arrested_came_from(coder):
+    # the parse hangs "from Laos" on the verb; the pier is where the arrest was made
+    text = ("UDON THANI, Thailand, March 27 (Wire) - Thai police arrested 46 workers from Laos at "
+            "a pier in Chiang Khong before dawn on Wednesday, officials said.")
+    assert [place.name for place in _event_places(coder, text)] == ["Chiang Khong"]

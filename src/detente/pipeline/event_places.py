@@ -50,7 +50,9 @@ def _clause_place(trigger: Token, governor: Token, offset: int,
     # the subject's own locative ("Police in Kosovo closed the Jarinje crossing") says where
     # the actor is; a place the act itself names is where it happened, and comes first
     subjects = {c.i for h in (trigger, governor) for c in h.children if c.dep_ in ("nsubj", "nsubjpass")}
-    found = list(_locatives(doc, heads, offset, places))
+    # (and where it was done before where its object came from: "arrested workers from X at a
+    # pier in Y" happened in Y, though the parse hangs "from X" on the verb)
+    found = sorted(_locatives(doc, heads, offset, places), key=lambda pair: pair[0].lower_ == "from")
     acts = [place for token, place in found if token.head.i not in subjects]
     return acts[0] if acts else found[0][1] if found else None
 
