@@ -2434,6 +2434,9 @@ def test_places_more_names_read_by_the_words_around_them(coder, text, name, coun
     ("Students at the University of Lusaka protested.", "Lusaka"),
     # "US" before a noun is an adjective
     ("The drone entered US airspace overnight.", "US"),
+    # and a faith's name before a settlement word is no town's name
+    ("ALTONA, Manitoba, May 3 (Wire) - In Altona, a Mennonite town of farms and silos, "
+     "wells ran dry.", "Mennonite"),
 ])
 def test_places_a_name_inside_a_bodys_name_or_as_an_adjective_is_no_place(coder, text, name):
     assert name not in _places(coder, text)

@@ -266,7 +266,8 @@ PEOPLES = frozenset({
     "Aymara", "Quechua", "Tatar", "Tatars", "Chechen", "Chechens", "Circassian", "Copt", "Copts",
     "Coptic", "Maronite", "Maronites", "Ahmadi", "Ahmadis", "Hindu", "Hindus", "Muslim",
     "Muslims", "Christian", "Christians", "Jewish", "Catholic", "Catholics", "Orthodox",
-    "Evangelical", "Sikh", "Sikhs", "Buddhist", "Buddhists"})
+    "Evangelical", "Sikh", "Sikhs", "Buddhist", "Buddhists", "Mennonite", "Mennonites", "Amish",
+    "Hasidic", "Sufi", "Sufis", "Amazigh", "Sami", "Inuit"})
 # adjectives of an age or an empire, never a place's name: "the old Roman town"
 ERAS = frozenset({"Roman", "Ottoman", "Byzantine", "Medieval", "Moorish", "Victorian", "Colonial",
                   "Mughal", "Hellenistic", "Crusader", "Napoleonic", "Tsarist", "Imperial"})
