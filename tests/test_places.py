@@ -2417,6 +2417,10 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
      "Khorgel, at the mouth of the Shatt al-Arab.", "Khorgel", "IRN", "city"),
     # a capital of four letters is found without a locative
     ("Boats left Apia on Friday.", "Apia", "WSM", "city"),
+    # and so is a small town of four letters a place verb or its mayor names, or an attack falls on
+    ("Militants overran Bati overnight.", "Bati", "ETH", "city"),
+    ("The mayor of Bati said the town was calm.", "Bati", "ETH", "city"),
+    ("The attack on Kumo was the deadliest this year.", "Kumo", "NGA", "city"),
     # a bare name after "the upper" is a river
     ("TOTNESS, Suriname, May 3 (Wire) - Trucks carry timber from a town on the upper Coppename.",
      "Coppename", "SUR", "sea"),

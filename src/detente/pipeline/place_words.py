@@ -555,8 +555,10 @@ def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) 
         steps += 1
         word = doc[back].lower_
         if word in prepositions or word == "on" and back > 0 and (
-                doc[back - 1].lower_ in _ON_AN_ISLAND or doc[back - 1].text == ","):
-            return True  # "in eastern Ukraine", "police on Mayotte", "at Betio, on Tarawa"
+                doc[back - 1].lower_ in _ON_AN_ISLAND or doc[back - 1].text == "," or
+                doc[back - 1].lower_ in _ASSAULTS):
+            # "in eastern Ukraine", "police on Mayotte", "at Betio, on Tarawa", "the attack on X"
+            return True
         if word == "as" and back > 0 and (doc[back - 1].lower_ in ("far", "away") or
                                            back > 1 and doc[back - 2].lower_ == "far"):
             return True  # "felt as far away as Islamabad", "as far downstream as X"
@@ -838,6 +840,10 @@ _ASKED = frozenset({"ask", "asks", "asking", "urge", "urges", "urging", "tell", 
                     "telling", "thank", "thanks", "invite", "invites", "persuade", "press",
                     "presses", "pressing", "warn", "warns", "accuse", "accuses", "blame", "blames",
                     "join", "joins", "help", "helps", "pay", "pays", "sue", "sues"})
+# what falls on a town: "the attack on X", "a curfew on X" (but "sanctions imposed on X" fall
+# on a party)
+_ASSAULTS = frozenset({"attack", "attacks", "assault", "assaults", "raid", "raids", "offensive",
+                       "curfew", "lockdown", "advance"})
 # before "on" and a name: it is an island someone is or something happens on ("police on
 # Mayotte", "erupted on St Vincent"), not the object of "sanctions on"
 _ON_AN_ISLAND = frozenset({"erupted", "landed", "stranded", "arrived", "live", "lived", "living",
