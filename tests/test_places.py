@@ -2384,6 +2384,14 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     ("Zamfara state's emergency agency said 4,000 people had been displaced.", "Zamfara", True),
     # but the land of an emirate
     ("Schools across the emirate of Ajman were shut for the rest of the week.", "Ajman", False),
+    # a country as a producer, a kind of country, or described by its land before its name
+    ("Ghana is the world's second-largest cocoa producer.", "Ghana", False),
+    ("Bhutan is a small Himalayan kingdom.", "Bhutan", False),
+    ("Landlocked Bhutan depends on India.", "Bhutan", False),
+    # what befalls its land, and the visitors it takes in
+    ("Mozambique bore the brunt of the cyclone.", "Mozambique", False),
+    ("Ukraine's power grid was damaged.", "Ukraine", False),
+    ("Thailand welcomed 30 million tourists last year.", "Thailand", False),
 ])
 def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor

@@ -112,7 +112,7 @@ _PLACE_SUBJECT_VERBS = frozenset({"escaped", "recorded", "experienced", "suffere
                                   # of the world's cobalt", "Ivory Coast grows cocoa"
                                   "produces", "produced", "grows", "grew", "earns", "earned",
                                   "exports", "imports", "mines", "pumps", "pumped", "harvests",
-                                  "harvested", "loses", "consumes", "accounts"})
+                                  "harvested", "loses", "consumes", "accounts", "bore"})
 # "X of" and then a place: "the invasion of Ukraine", "troops pulled out of Mali"
 _EVENT_NOUNS = frozenset({"out", "invasion", "occupation", "annexation", "siege", "bombing",
                           "bombardment", "shelling", "liberation", "blockade", "tour",
@@ -378,7 +378,7 @@ _OWNED_PLACES = frozenset({
     "minerals", "cocoa", "coffee", "wheat", "grain",
     # and the economy on its land: "oil exports are Libya's main source of income"
     "economy", "income", "exports", "imports", "gdp", "population", "inflation", "unemployment",
-    "currency", "poverty", "traffic",
+    "currency", "poverty", "traffic", "grid", "infrastructure",
     # what a city holds: "Kabul's airport", "X's Bakara market", "X's water supply"
     "airport", "airports", "suburb", "suburbs", "market", "markets", "neighbourhood",
     "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "water",
@@ -501,7 +501,8 @@ _IS = frozenset({"is", "was", "remains", "sits", "sat"})
 _LAND_WORDS = frozenset({"home", "landlocked", "km", "kilometres", "kilometers", "miles", "metres",
                          "meters", "island", "islands", "archipelago", "mountainous", "desert",
                          "coastal", "located", "situated", "populous", "arid", "low-lying",
-                         "prone", "poorest", "populated"})
+                         "prone", "poorest", "populated", "producer", "producers", "exporter",
+                         "exporters", "country", "countries", "kingdom", "nation"})
 # "has" and then one of these: the name's land or its people ("Ethiopia has a population of",
 # "Bolivia has the largest lithium reserves"; not "Kenya has sent home 300 workers")
 _HAS = frozenset({"has", "had"})
@@ -519,12 +520,25 @@ def _described_as_land(doc: Doc, verb: int) -> bool:
         doc[verb].lower_ in _HAS and word_in_clause(doc, verb + 1, 6, _HAS_LAND_WORDS)
 
 
+def _visited(doc: Doc, verb: int) -> bool:
+    """Whether the verb at `verb` takes in visitors: "Thailand welcomed 30 million tourists"
+    (its land, not a party's welcome)."""
+    return verb < len(doc) and doc[verb].lower_ in _TAKES_IN and \
+        word_in_clause(doc, verb + 1, 5, _VISITORS)
+
+
+_TAKES_IN = frozenset({"welcomed", "welcomes", "received", "receives", "attracted", "attracts",
+                       "drew", "draws", "saw", "sees", "recorded", "hosted", "hosts"})
+_VISITORS = frozenset({"tourists", "visitors", "arrivals", "pilgrims", "holidaymakers"})
+
+
 def word_in_clause(doc: Doc, start: int, reach: int, words: frozenset[str],
                    names_stop: bool = False) -> bool:
     """Whether one of `words` stands in the `reach` tokens from `start` before a punctuation
     mark or a new sentence (or, with `names_stop`, a capitalised word) ends the clause."""
     for token in doc[start:min(len(doc), start + reach)]:
-        if token.is_punct or token.is_sent_start or names_stop and token.is_title:
+        # (a hyphen inside a word ends no clause: "the second-largest producer")
+        if token.is_punct and token.text != "-" or token.is_sent_start or names_stop and token.is_title:
             return False
         if token.lower_ in words:
             return True
@@ -631,7 +645,7 @@ def role(doc: Doc, start: int, end: int) -> str:
     """"place", "actor" or "" (the dictionary decides) for the name doc[start:end], from the
     words around it; "origin" where people are named by it ("officials from X"), "body" where
     a body it labels acts ("X police said")."""
-    if start and doc[start - 1].lower_ in _COMPASS_ADJECTIVES:
+    if start and (doc[start - 1].lower_ in _COMPASS_ADJECTIVES or doc[start - 1].lower_ in _LAND_ADJECTIVES):
         return "place"  # "eastern Cuba should expect the storm": a part of it is no party
     if start and doc[start - 1].lower_ in ("a", "an") and doc[start:end].text not in _SEATS and \
             doc[start:end].text not in _country_names():
@@ -735,7 +749,8 @@ def role(doc: Doc, start: int, end: int) -> str:
     has = after  # "Ethiopia has a population of": "has" is the verb, no auxiliary
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
-    if _shares_ground(doc, after) or _described_as_land(doc, after) or _described_as_land(doc, has):
+    if _shares_ground(doc, after) or _described_as_land(doc, after) or _described_as_land(doc, has) or \
+            _visited(doc, after):
         return "place"  # "Nepal shares a long open border with India": a country's ground
     if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS and not of:
         return "actor"
@@ -827,6 +842,10 @@ def _then_speaks(doc: Doc, verb: int) -> bool:
     return False
 
 
+# what describes a country's land before its name: "landlocked Bhutan", "flood-hit Pakistan"
+_LAND_ADJECTIVES = frozenset({"landlocked", "mountainous", "drought-hit", "flood-hit",
+                              "quake-hit", "cyclone-hit", "storm-hit", "drought-stricken",
+                              "flood-stricken", "quake-stricken"})
 _COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "central",
                                  "northeastern", "northwestern", "southeastern", "southwestern",
                                  "north-eastern", "north-western", "south-eastern", "south-western"})
