@@ -2392,6 +2392,15 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     ("Mozambique bore the brunt of the cyclone.", "Mozambique", False),
     ("Ukraine's power grid was damaged.", "Ukraine", False),
     ("Thailand welcomed 30 million tourists last year.", "Thailand", False),
+    # a capital as the end of a road, described before its name, with its suburbs, its weather,
+    # where crowds are drawn to, and where its mayor serves
+    ("Traffic on the Kathmandu-Pokhara highway was halted.", "Kathmandu", False),
+    ("Downtown Kathmandu was quiet on Sunday.", "Kathmandu", False),
+    ("Greater Kathmandu has four million people.", "Kathmandu", False),
+    ("Kathmandu and its suburbs were hit by blackouts.", "Kathmandu", False),
+    ("Kathmandu's temperature dropped to minus two.", "Kathmandu", False),
+    ("The festival drew crowds to Kathmandu.", "Kathmandu", False),
+    ("The Kathmandu mayor said the streets would be cleared.", "Kathmandu", False),
 ])
 def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor

@@ -214,7 +214,7 @@ _TO_WORDS = frozenset({
     "deployment", "mission", "access", "gateway", "crossings", "crossing", "corridor", "back",
     "home", "roads", "railway", "train", "trains", "bus", "buses", "ferry", "ferries", "lines",
     # people who go there: "the festival drew visitors to Jerusalem"
-    "visitors", "tourists", "pilgrims", "arrivals"})
+    "visitors", "tourists", "pilgrims", "arrivals", "crowds"})
 # goods that go somewhere: "to" a few words after them names where ("oil flowed ... to X")
 _FLOWS = frozenset({"flow", "flows", "flowed", "flowing", "pipeline", "pipelines", "shipped",
                     "shipments", "exported", "exports"})
@@ -378,7 +378,8 @@ _OWNED_PLACES = frozenset({
     "minerals", "cocoa", "coffee", "wheat", "grain",
     # and the economy on its land: "oil exports are Libya's main source of income"
     "economy", "income", "exports", "imports", "gdp", "population", "inflation", "unemployment",
-    "currency", "poverty", "traffic", "grid", "infrastructure",
+    "currency", "poverty", "traffic", "grid", "infrastructure", "weather", "temperature",
+    "temperatures", "rainfall",
     # what a city holds: "Kabul's airport", "X's Bakara market", "X's water supply"
     "airport", "airports", "suburb", "suburbs", "market", "markets", "neighbourhood",
     "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "water",
@@ -458,7 +459,9 @@ _BODIES = _OFFICES | frozenset({"prefecture", "prosecutors", "prosecutor", "defe
                                 "officers", "ministry", "authority", "service", "services"})
 # bodies a place's name is put before as a label, not as their government: "Cumbria police",
 # "Adamawa officials", "the Ravenna mayor" (but "Tamaulipas prosecutors", "the Jalisco government" act for it)
-_LOCAL_BODIES = frozenset({"officials", "police", "council", "authorities", "officers", "mayor"})
+_LOCAL_BODIES = frozenset({"officials", "police", "council", "authorities", "officers"})
+# a town's own officer, whose town's name is the place he serves: "the Ravenna mayor"
+_MAYORS = frozenset({"mayor", "mayors"})
 # between an actor verb and the name: "Texas has sued", "Bavaria on Monday said"
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again", "now",
                           "later", "then", "could", "may", "might", "must", "should", "did"})
@@ -697,6 +700,9 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # and "Astana, which was called Nur-Sultan": another name of a place
     if end < len(doc) and doc[end].lower_ in _FACILITIES:
         return "place"  # "Kabul airport", "the Odesa port": a place that holds something
+    if end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].lower_ in ("its", "their") \
+            and doc[end + 2].lower_ in _PLACE_NOUNS:
+        return "place"  # "Kathmandu and its suburbs were hit": a city and its parts
     if end + 1 < len(doc) and doc[end].lower_ in ("bank", "side", "shore") and (
             doc[end + 1].lower_ == "of" or start and doc[start - 1].lower_ == "the" and
             doc[end + 1].lower_ not in _ACTOR_VERBS):
@@ -745,6 +751,8 @@ def role(doc: Doc, start: int, end: int) -> str:
             and not (of and doc[body].lower_ in ADMIN_WORDS):
         # "Cumbria police declared", "Adamawa officials said": people named by a place, the
         # party only where the name is a government's (`PlaceResolver`: "Kenya police said")
+        if doc[body].lower_ in _MAYORS and body == after:
+            return "place"  # "the Kyiv mayor said": the city's officer, even a capital's
         return "body" if doc[body].lower_ in _LOCAL_BODIES and body == after else "actor"
     has = after  # "Ethiopia has a population of": "has" is the verb, no auxiliary
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
@@ -843,7 +851,8 @@ def _then_speaks(doc: Doc, verb: int) -> bool:
 
 
 # what describes a country's land before its name: "landlocked Bhutan", "flood-hit Pakistan"
-_LAND_ADJECTIVES = frozenset({"landlocked", "mountainous", "drought-hit", "flood-hit",
+_LAND_ADJECTIVES = frozenset({"landlocked", "mountainous", "drought-hit", "flood-hit", "downtown",
+                              "greater",
                               "quake-hit", "cyclone-hit", "storm-hit", "drought-stricken",
                               "flood-stricken", "quake-stricken"})
 _COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "central",
@@ -1117,10 +1126,16 @@ def _brings_people(doc: Doc, people: int) -> bool:
     return False
 
 
+_ROADS = frozenset({"highway", "road", "railway", "rail", "route", "pipeline", "corridor",
+                    "motorway", "expressway", "line", "flight", "flights", "bridge", "ferry"})
+
+
 def _border_after(doc: Doc, end: int) -> bool:
     """"the Ukraine border", "the Belarus-Poland border": the name of a side of a border."""
     if end + 2 < len(doc) and doc[end].text in ("-", "\u2013") and doc[end + 1].is_title:
         end += 2
+        # "the Kathmandu-Pokhara highway": the two ends of a road
+        return end < len(doc) and (doc[end].lower_ in _BORDERS or doc[end].lower_ in _ROADS)
     return end < len(doc) and doc[end].lower_ in _BORDERS
 
 
@@ -1144,7 +1159,7 @@ def _owned(doc: Doc, end: int) -> str:
             break
         words.append(token.lower_)
     if not _OFFICES.isdisjoint(words):
-        return "actor"
+        return "actor"  # (a possessive mayor too: "Parang's mayor suspended classes")
     if not _SIZES.isdisjoint(words) and _RELATIONS.isdisjoint(words):
         # "Nepal's busiest land route", "one of Georgia's biggest exporters", "the region, one
         # of Iran's poorest," (but "X is Ukraine's largest trading partner": a party's partner)
