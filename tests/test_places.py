@@ -2438,6 +2438,13 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     ("Militants overran Bati overnight.", "Bati", "ETH", "city"),
     ("The mayor of Bati said the town was calm.", "Bati", "ETH", "city"),
     ("The attack on Kumo was the deadliest this year.", "Kumo", "NGA", "city"),
+    # a division word after a small town's name abroad, in a story of another country: a
+    # division of the story's the gazetteer lacks
+    ("Landslides buried homes in the Konta zone on Monday, police in Bonga said. Ethiopia's "
+     "rains have been the heaviest in a decade.", "Konta zone", "ETH", "admin"),
+    # a landform word after a name the gazetteer has only as a city's other name: the landform
+    ("Drought has hit rice farmers across the Khorat plateau in Thailand's northeast.", "Khorat",
+     "THA", "region"),
     # a bare name after "the upper" is a river
     ("TOTNESS, Suriname, May 3 (Wire) - Trucks carry timber from a town on the upper Coppename.",
      "Coppename", "SUR", "sea"),

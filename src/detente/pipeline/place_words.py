@@ -378,7 +378,7 @@ _OWNED_PLACES = frozenset({
     "minerals", "cocoa", "coffee", "wheat", "grain",
     # and the economy on its land: "oil exports are Libya's main source of income"
     "economy", "income", "exports", "imports", "gdp", "population", "inflation", "unemployment",
-    "currency", "poverty", "traffic", "grid", "infrastructure", "weather", "temperature",
+    "currency", "poverty", "traffic", "grid", "infrastructure", "weather", "temperature", "rains",
     "temperatures", "rainfall",
     # what a city holds: "Kabul's airport", "X's Bakara market", "X's water supply"
     "airport", "airports", "suburb", "suburbs", "market", "markets", "neighbourhood",
@@ -386,7 +386,7 @@ _OWNED_PLACES = frozenset({
     # parts of its land: "Greece's biggest farming area", "Chile's central valley"
     "area", "areas", "plain", "plains", "valley", "valleys", "belt", "highlands", "lowlands",
     "delta", "enclave", "exclave", "peninsula", "desert", "farmland", "farmlands", "lake", "lakes",
-    "river", "rivers", "mountain", "mountains", "forest", "forests", "volcano", "glacier",
+    "river", "rivers", "mountain", "mountains", "forest", "forests", "volcano", "volcanoes", "glacier",
     # its divisions: "Akkar, Lebanon's poorest governorate" (not "state": "Russia's state media")
     "governorate", "governorates", "district", "prefecture", "prefectures", "county", "counties",
     "municipality", "municipalities", "parish", "parishes", "canton", "cantons", "emirate",

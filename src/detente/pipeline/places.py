@@ -250,7 +250,9 @@ class PlaceResolver:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
                 if toponym.lies_in >= 0 and resolved.get(toponym.lies_in) is not None:
                     placed.setdefault(name, place)
-        return sorted(mentions, key=lambda m: m.span.start) if unknown else mentions
+        if not unknown:
+            return mentions
+        return sorted(_one_unlisted_sense(mentions), key=lambda m: m.span.start)
 
     def _like_division(self, toponym: Toponym, countries: Sequence[str]) -> Place | None:
         """The first-level division of the first of `countries` spelt like the name, its
@@ -391,7 +393,8 @@ _NEIGHBOUR_KM = 150  # a town this near a place the story clearly names is its n
 _NEIGHBOUR = 1.5
 _OTHER_NAME_OF_A_CITY = 1.5
 _ACROSS_A_BORDER = 5  # what a border's far side is, when the name is also a country's
-_PART_WORDS = frozenset({"district", "county", "districts", "counties"})
+_PART_WORDS = frozenset({"district", "county", "districts", "counties", "zone", "zones", "regency",
+                         "regencies"})
 _CAPITAL_NAMESAKE = 50  # a town this many times smaller than a capital of its name is not meant
 _NAMESAKE_TOWN = 100_000  # people in a town named like its own country (capitals are larger)
 _NAMESAKES_NEAR_IN_SIZE = 10  # a town a tenth the size of its country's largest namesake or more
@@ -450,6 +453,18 @@ class _Context:
             return True
         count = self.sentences.get(toponym.sentence, Counter()).get(country, 0)
         return count > (self.named.get(toponym.span.start) == country)
+
+
+def _one_unlisted_sense(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """One sense per story for a name the words made a place the gazetteer lacks at one
+    mention: its other mentions, read only as another name of a place in another country, are
+    that place too ("the Sangay volcano ... Sangay, in a national park" is no Shanghai)."""
+    unlisted = {fold_name(m.span.text): m.place for m in mentions if m.place.source == "context"}
+    return [replace(m, place=unlisted[name])
+            if (name := fold_name(m.span.text)) in unlisted and m.place.source != "context" and
+            not m.actor and not same_name(fold_name(m.place.name), name) and
+            m.place.country != unlisted[name].country else m
+            for m in mentions]
 
 
 def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | None,

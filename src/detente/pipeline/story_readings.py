@@ -153,8 +153,10 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     Vanuatu go to Fiji's Nadi."""
     # (or an island's "on X", whatever the story's dateline: "the airport on Rota" in a story of
     # the Marianas is none of Spain's towns)
-    if not (context.dateline or toponym.on) or toponym.actor or not toponym.candidates or \
-            not all(map(_namesake, toponym.candidates)):
+    # (or a name its words make a division: "police in the Gamo zone" beside Arba Minch are
+    # Ethiopia's, not a Japanese town's)
+    if not (context.dateline or toponym.on or toponym.admin_word) or toponym.actor or \
+            not toponym.candidates or not all(map(_namesake, toponym.candidates)):
         return toponym
     partners = [context.first.get(start) for start in toponym.listed]
     if any(p is not None and p.country != context.dateline for p in partners):

@@ -48,6 +48,7 @@ from detente.pipeline.place_words import (
     CALENDAR,
     CONTINENTS,
     ERAS,
+    KIND_WORDS,
     LANDFORM_WORDS,
     LANGUAGES,
     NAME_PARTICLES,
@@ -176,6 +177,13 @@ _BODY_ENDINGS = frozenset({"Army", "Front", "Movement", "Party", "Airways", "Air
 _INSTITUTIONS = frozenset({"University", "College", "Institute", "Bank", "Museum", "Academy"})
 
 
+def _before_a_landform_word(doc: Doc, end: int) -> bool:
+    """Whether a landform's word follows the name ending at `end`: "the X volcano", "the X
+    peninsula" (a town another of whose names it is is not meant there; rivers are read by
+    `river_by_bare_name`)."""
+    return end < len(doc) and doc[end].is_lower and KIND_WORDS.get(doc[end].lower_) == "region"
+
+
 # countries whose own names take "the", as their rivers' do
 _COUNTRIES_WITH_THE = frozenset({"Gambia", "Congo", "Netherlands", "Philippines", "Bahamas",
                                  "Maldives", "Seychelles", "Comoros"})
@@ -224,6 +232,12 @@ class ToponymFinder:
             end, candidates = self.longest(doc, i, in_dateline, listed)
             if in_dateline and i == 0 and end and _short_of_the_comma(doc, end, dateline_end):
                 end, candidates = 0, ()  # "BAKER LAKE, Canada" is no Baker and a lake
+            if end and not in_dateline and _before_a_landform_word(doc, end):
+                # "the Sangay volcano" is no Shanghai, once called so, nor a village abroad
+                kept = tuple(p for p in candidates if p.feature != "city" or
+                             same_name(fold_name(p.name), fold_name(doc[i:end].text)))
+                if len(kept) < len(candidates):
+                    end, candidates = (0, ()) if only_towns(kept) else (end, kept)
             fragment = bool(end) and not in_dateline and self.fragment(doc, i, end, candidates)
             if fragment:
                 end, candidates = 0, ()  # "Pont" of "Pont-Sondé" is no place of its own
@@ -665,6 +679,12 @@ class ToponymFinder:
                 any(p.feature == "city" for p in candidates):
             # "the Kherson region": the division the city of that name lies in (the village
             # of Sinaloa, Chiapas, is no reason to read "the Sinaloa state" so)
+            admin_word = doc[end].lower_
+            end += 1
+        elif end < len(doc) and doc[end].lower_ in UNLISTED_DIVISION_WORDS and candidates and \
+                all(p.feature == "city" and p.source != TOWN_SOURCE for p in candidates):
+            # "police in the Gamo zone": a division around the town of its name, or one the
+            # gazetteer lacks where that town lies abroad (`story_readings`)
             admin_word = doc[end].lower_
             end += 1
         if not admin_word and _a_seas_own_name(doc[start:end].text, candidates):
