@@ -2442,9 +2442,18 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     # division of the story's the gazetteer lacks
     ("Landslides buried homes in the Konta zone on Monday, police in Bonga said. Ethiopia's "
      "rains have been the heaviest in a decade.", "Konta zone", "ETH", "admin"),
-    # a landform word after a name the gazetteer has only as a city's other name: the landform
-    ("Drought has hit rice farmers across the Khorat plateau in Thailand's northeast.", "Khorat",
-     "THA", "region"),
+    # a landform word after a name: the landform, not the city another of whose names it is
+    ("Drought has hit rice farmers across the Korat plateau in Thailand's northeast.",
+     "Korat plateau", "THA", "region"),
+    # a landform word in lower case after a name the gazetteer has so titled
+    ("Snow closed roads across the Rhodope mountains on Monday.", "Rhodope mountains", "",
+     "region"),
+    # what the words call a village is no city abroad of its name
+    ("QUITO, Ecuador, May 3 (Wire) - The village of Hamburg, at 3,000 metres, has opened a "
+     "shelter for walkers.", "Hamburg", "ECU", "city"),
+    # where people head for
+    ("SUBOTICA, Serbia, May 3 (Wire) - Migrants who slip past the police usually head for "
+     "Horgoš and then north.", "Horgoš", "SRB", "city"),
     # a bare name after "the upper" is a river
     ("TOTNESS, Suriname, May 3 (Wire) - Trucks carry timber from a town on the upper Coppename.",
      "Coppename", "SUR", "sea"),

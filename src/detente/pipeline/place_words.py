@@ -158,8 +158,8 @@ _FACILITIES = frozenset({"airport", "port", "harbour", "harbor", "airbase", "sea
                          "resident", "residents", "streets", "sky", "skies", "skyline", "smog",
                          "hotel", "hotels", "market", "markets", "mosque", "cathedral"})
 # "for" after these names a destination: "ships bound for Ukraine", "left for Beijing"
-_FOR_WORDS = frozenset({"bound", "headed", "heading", "destined", "left", "leave", "leaves",
-                        "leaving", "departed", "depart", "departs", "sailed", "set", "flights",
+_FOR_WORDS = frozenset({"bound", "head", "heads", "headed", "heading", "destined", "left", "leave",
+                        "leaves", "leaving", "departed", "depart", "departs", "sailed", "set", "flights",
                         "setting", "sets", "sailing", "boat", "boats", "ferry", "ferries",
                         # the weather where: "heavy rain is forecast for Jerusalem"
                         "forecast", "forecasts", "warning", "warnings", "alert", "alerts",

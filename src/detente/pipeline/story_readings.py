@@ -155,8 +155,12 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     # the Marianas is none of Spain's towns)
     # (or a name its words make a division: "police in the Gamo zone" beside Arba Minch are
     # Ethiopia's, not a Japanese town's)
+    # (and a name the words call a village or town is none of the cities abroad that bear it:
+    # "the village of Berlín" in a story from Bucaramanga)
     if not (context.dateline or toponym.on or toponym.admin_word) or toponym.actor or \
-            not toponym.candidates or not all(map(_namesake, toponym.candidates)):
+            not toponym.candidates or not all(
+                _namesake(p) or toponym.small == "named" and p.feature == "city"
+                for p in toponym.candidates):
         return toponym
     partners = [context.first.get(start) for start in toponym.listed]
     if any(p is not None and p.country != context.dateline for p in partners):

@@ -184,6 +184,11 @@ def _before_a_landform_word(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].is_lower and KIND_WORDS.get(doc[end].lower_) == "region"
 
 
+# what the words call a small place: "the village of X" is none of the big cities of its name
+# abroad (`story_readings.without_far_namesakes`)
+_VILLAGE_WORDS = frozenset({"village", "villages", "hamlet", "hamlets"})
+
+
 # countries whose own names take "the", as their rivers' do
 _COUNTRIES_WITH_THE = frozenset({"Gambia", "Congo", "Netherlands", "Philippines", "Bahamas",
                                  "Maldives", "Seychelles", "Comoros"})
@@ -232,7 +237,12 @@ class ToponymFinder:
             end, candidates = self.longest(doc, i, in_dateline, listed)
             if in_dateline and i == 0 and end and _short_of_the_comma(doc, end, dateline_end):
                 end, candidates = 0, ()  # "BAKER LAKE, Canada" is no Baker and a lake
-            if end and not in_dateline and _before_a_landform_word(doc, end):
+            name_end = end or capitalised_run(doc, i)
+            titled = self._titled_landform(doc, i, name_end) if not in_dateline and name_end > i \
+                else ()
+            if titled:  # "the Altai mountains": the curated Altai Mountains, not Altai Krai
+                end, candidates = name_end + 1, titled
+            elif end and not in_dateline and _before_a_landform_word(doc, end):
                 # "the Sangay volcano" is no Shanghai, once called so, nor a village abroad
                 kept = tuple(p for p in candidates if p.feature != "city" or
                              same_name(fold_name(p.name), fold_name(doc[i:end].text)))
@@ -457,6 +467,14 @@ class ToponymFinder:
         # "Gobi-Altai province", "Gobi-Altai and Uvs provinces": a division word after the
         # pair, or after the list it opens, makes it one name
         return second == 0 or division_word_after(doc, second)
+
+    def _titled_landform(self, doc: Doc, start: int, end: int) -> tuple[Place, ...]:
+        """The places of the name with the landform word after it written in lower case, where
+        the gazetteer has them so titled ("the Altai mountains": "Altai Mountains")."""
+        if end >= len(doc) or not doc[end].is_lower or KIND_WORDS.get(doc[end].lower_) != "region":
+            return ()  # (rivers are read by `river_by_bare_name`)
+        return tuple(self.gazetteer.candidates(f"{' '.join(doc[start:end].text.split())} "
+                                               f"{doc[end].text.title()}"))
 
     def keeps(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                after_place: bool = False) -> bool:
@@ -715,7 +733,8 @@ class ToponymFinder:
         owner = self.owner(doc, start)
         if owner is not None and not anchor and ambiguous:  # "Western Australia's Kimberley"
             anchor = self.longest(doc, owner, False)[1]
-        small = "" if not any(p.source == TOWN_SOURCE for p in candidates) else \
+        small = ("named" if designated(doc, start, end, _VILLAGE_WORDS) else "") \
+            if not any(p.source == TOWN_SOURCE for p in candidates) else \
             "named" if named else self.small_place(doc, start, end, candidates, anchor) or \
             ("locative" if admin_word and all(p.feature == "city" for p in candidates) else "")
         # ("the Jajarkot district", a name only towns have: the district of the story's town)
