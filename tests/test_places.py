@@ -2484,3 +2484,19 @@ def test_places_an_arrest_happened_where_it_was_made_not_where_the_arrested_came
     text = ("UDON THANI, Thailand, March 27 (Wire) - Thai police arrested 46 workers from Laos at "
             "a pier in Chiang Khong before dawn on Wednesday, officials said.")
     assert [place.name for place in _event_places(coder, text)] == ["Chiang Khong"]
+
+
+def test_places_a_later_deed_with_no_place_of_its_own_is_at_the_storys_scene(coder):
+    # the lede's scene, not the reporter's town; the troops' sending names no place of its own
+    text = ("HUANCAYO, Peru, May 23 (Wire) - Gunmen ambushed an army patrol in the hills near "
+            "Tarma on Saturday, killing four soldiers. Lima sent 300 extra troops to the area "
+            "on Sunday.")
+    coded = coder.code_article(Article(id="e", text=text))
+    assert [(e.location.place.name, e.location.basis) for e in coded.events] == [("Tarma", "lede")]
+
+
+def test_places_a_lede_in_the_datelines_own_town_leaves_the_dateline(coder):
+    text = ("HUANCAYO, Peru, May 23 (Wire) - Gunmen ambushed an army patrol in Huancayo on "
+            "Saturday, killing four soldiers. Lima sent 300 extra troops to the area on Sunday.")
+    coded = coder.code_article(Article(id="e", text=text))
+    assert [e.location.basis for e in coded.events] == ["dateline"]

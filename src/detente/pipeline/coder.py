@@ -21,7 +21,7 @@ from detente.patterns import Lexicon, load_lexicon
 from detente.pipeline.dateline_country import dateline_country
 from detente.pipeline.dates import date_for, find_dates
 from detente.pipeline.entities import sentence_entities
-from detente.pipeline.event_places import locate_event
+from detente.pipeline.event_places import lede_place, locate_event
 from detente.pipeline.events import EventFinder, RawEvent
 from detente.pipeline.mentions import Mention, MentionFinder
 from detente.pipeline.places import PlaceMention, PlaceResolver, same_as_dateline
@@ -195,6 +195,9 @@ class Coder:
         article = prepared.article
         memory = ArticleMemory(prepared.default_country, self.organisations)
         events: list[Event] = []
+        first = prepared.sentences[0] if prepared.sentences else None
+        lede = lede_place(prepared.places, (first.start, first.end), prepared.dateline_place) \
+            if first is not None else None
         for index, sentence in enumerate(prepared.sentences):
             doc = prepared.parses.get(index)
             if doc is None:
@@ -210,7 +213,7 @@ class Coder:
                 date = date_for(event.governor, doc, phrases, sentence.start, article.date)
                 location = locate_event(event.trigger, event.governor, sentence.start, here,
                                         prepared.dateline_place,
-                                        (event.source.span, event.target.span))
+                                        (event.source.span, event.target.span), lede)
                 events.append(self._event(article, index, sentence, event, date, location))
                 memory.dyads.append((event.source, event.target))
             self._remember_sentence(doc, actors, memory)

@@ -6,15 +6,18 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from detente.model import Location, Span
+from detente.model import Location, Place, Span
 from detente.pipeline.place_words import LOCATIVES
 from detente.pipeline.places import PlaceMention
+from detente.places.names import fold_name
 
 
 def locate_event(trigger: Token, governor: Token, offset: int, places: list[PlaceMention],
-                 dateline: PlaceMention | None, taken: Iterable[Span]) -> Location | None:
-    """Where an event happened: the place in a locative phrase of its clause, else the
-    dateline, else another place in its sentence that is not one of its actors."""
+                 dateline: PlaceMention | None, taken: Iterable[Span],
+                 lede: PlaceMention | None = None) -> Location | None:
+    """Where an event happened: the place in a locative phrase of its clause, else the scene of
+    the story's lede (`lede_place`), else the dateline, else another place in its sentence that
+    is not one of its actors."""
     taken = list(taken)
     # an actor's name is no place, unless its words make it one too: "Police in Hong Kong
     # fired", "jets struck sites in Pakistan" happened there
@@ -28,11 +31,39 @@ def locate_event(trigger: Token, governor: Token, offset: int, places: list[Plac
         clause = _clause_place(governor.head, governor.head, offset, free)
     if clause is not None:
         return Location(clause.place, clause.span, "clause")
+    if lede is not None:
+        # "HUANTA - Gunmen ambushed a patrol near Pichari ... Lima sent 300 troops": a later
+        # deed with no place of its own belongs to the story's scene, not the reporter's town
+        return Location(lede.place, lede.span, "lede")
     if dateline is not None:
         return Location(dateline.place, dateline.span, "dateline")
     if free:
         return Location(free[0].place, free[0].span, "sentence")
     return None
+
+
+def lede_place(places: list[PlaceMention], lede: tuple[int, int],
+               dateline: PlaceMention | None) -> PlaceMention | None:
+    """The scene of a datelined story's first sentence, where it is not the dateline's town: its
+    first place the words put something in (a locative's), no party, no people's origin and no
+    country (a country is no scene: "killed in Mali" says less than the dateline)."""
+    if dateline is None:
+        return None
+    start, end = lede
+    scene = next((m for m in places if start <= m.span.start and m.span.end <= end and m.placed and
+                  not m.actor and not m.origin and m.span != dateline.span and
+                  m.place.feature != "country"), None)
+    # (the dateline's own town named again, or a division it lies in, is the dateline's scene:
+    # "MOCOA - ... floods in Putumayo province")
+    if scene is None or scene.place == dateline.place or _holds(scene.place, dateline.place):
+        return None
+    return scene
+
+
+def _holds(area: Place, town: Place) -> bool:
+    """Whether `area` is the first-level division `town` lies in."""
+    return area.feature == "admin" and area.country == town.country and bool(town.admin1) and \
+        fold_name(area.name) == fold_name(town.admin1)
 
 
 # how a participle or a joined verb hangs on the verb whose scene it shares
