@@ -2401,6 +2401,11 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     ("Kathmandu's temperature dropped to minus two.", "Kathmandu", False),
     ("The festival drew crowds to Kathmandu.", "Kathmandu", False),
     ("The Kathmandu mayor said the streets would be cleared.", "Kathmandu", False),
+    # a state's government named with its division word speaks for it
+    ("Rivers burst their banks, and the Querétaro state government said 9,000 people had lost "
+     "their homes.", "Querétaro state", True),
+    # "over" a capital's plan is about it, not above its land
+    ("India lodged a protest with China over Beijing's plan to build a dam.", "Beijing", True),
 ])
 def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor
@@ -2454,6 +2459,9 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     # where people head for
     ("SUBOTICA, Serbia, May 3 (Wire) - Migrants who slip past the police usually head for "
      "Horgoš and then north.", "Horgoš", "SRB", "city"),
+    # a demonym of two words names the country of a town the gazetteer lacks
+    ("GOSEONG, South Korea, June 10 (Wire) - Loudspeakers blared across the border towards the "
+     "North Korean village of Kijong.", "Kijong", "PRK", "city"),
     # a bare name after "the upper" is a river
     ("TOTNESS, Suriname, May 3 (Wire) - Trucks carry timber from a town on the upper Coppename.",
      "Coppename", "SUR", "sea"),

@@ -696,7 +696,7 @@ def role(doc: Doc, start: int, end: int) -> str:
     if start and doc[start - 1].text == "," and (_owned(doc, end) == "actor" or _owner_says(doc, end)):
         return "actor"  # "into the town, South Sudan's minister said": a new clause's body
     # "the capital of Georgia", "in eastern Ukraine": the modifiers may reach back to a comma
-    if is_locative(doc, start) or alias_before(doc, start):
+    if is_locative(doc, start) and not _over_its_plan(doc, start, end) or alias_before(doc, start):
         return "place"  # and "Astana, which was called Nur-Sultan": another name of a place
     if end < len(doc) and doc[end].lower_ in _FACILITIES:
         return "place"  # "Kabul airport", "the Odesa port": a place that holds something
@@ -715,8 +715,11 @@ def role(doc: Doc, start: int, end: int) -> str:
             "place" if _owned(doc, end + 1) == "place" else ""
     if owned:
         return owned
-    if end - start > 1 and doc[end - 1].text in ADMIN_WORDS:
-        return "place"  # "X and Y provinces have declared": divisions named as such
+    if end - start > 1 and doc[end - 1].text in ADMIN_WORDS and \
+            not (end < len(doc) and doc[end].lower_ in _BODIES):
+        # "X and Y provinces have declared": divisions named as such (but "the X state
+        # government said" is the state's government)
+        return "place"
     if _border_after(doc, end):
         return "place"  # "the Ukraine border", "the Belarus-Poland border"
     resumed = _past_apposition(doc, end)
@@ -744,6 +747,9 @@ def role(doc: Doc, start: int, end: int) -> str:
                         doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in ("of", "for"))
     # "Tamaulipas prosecutors said", "the Rio Grande do Sul civil defence said": its body speaks
     body = after
+    if body + 1 < len(doc) and doc[body].lower_ in ADMIN_WORDS and doc[body + 1].lower_ in _BODIES:
+        body += 1  # "the Tabasco state government said": the state's government
+    own = body  # where a body the name labels stands ("X police", "X county police")
     while body < after + 2 and body < len(doc) and doc[body].is_lower and \
             doc[body].lower_ not in _BODIES:
         body += 1
@@ -751,9 +757,9 @@ def role(doc: Doc, start: int, end: int) -> str:
             and not (of and doc[body].lower_ in ADMIN_WORDS):
         # "Cumbria police declared", "Adamawa officials said": people named by a place, the
         # party only where the name is a government's (`PlaceResolver`: "Kenya police said")
-        if doc[body].lower_ in _MAYORS and body == after:
+        if doc[body].lower_ in _MAYORS and body == own:
             return "place"  # "the Kyiv mayor said": the city's officer, even a capital's
-        return "body" if doc[body].lower_ in _LOCAL_BODIES and body == after else "actor"
+        return "body" if doc[body].lower_ in _LOCAL_BODIES and body == own else "actor"
     has = after  # "Ethiopia has a population of": "has" is the verb, no auxiliary
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
@@ -775,6 +781,13 @@ _SEATS = frozenset({"Kremlin", "White House", "Pentagon", "Downing Street", "Él
 
 _SAYS = frozenset({"said", "says", "told", "announced", "reported", "added", "warned",
                    "confirmed", "stated", "noted"})
+
+
+def _over_its_plan(doc: Doc, start: int, end: int) -> bool:
+    """Whether "over" before the name is "about" its possession, not above its land: "a protest
+    over Beijing's plan to build a dam" (but "drones over Kyiv's suburbs")."""
+    return start > 0 and doc[start - 1].lower_ == "over" and end < len(doc) and \
+        doc[end].lower_ in ("'s", "’s") and _owned(doc, end) != "place"
 
 
 def _owner_says(doc: Doc, end: int) -> bool:
@@ -1191,6 +1204,9 @@ def demonym_beside(doc: Doc, start: int, end: int) -> str:
     nouns = 0
     for back in range(start - 1, max(-1, start - 6), -1):
         word = doc[back]
+        two = f"{doc[back - 1].text} {word.text}" if back else ""
+        if two in _two_word_demonyms():  # "the North Korean town of X"
+            return _two_word_demonyms()[two] if nouns else ""
         if word.text in demonyms:
             return demonyms[word.text] if nouns else ""
         if word.lower_ in _DEMONYM_NOUNS:
@@ -1227,6 +1243,13 @@ def demonyms() -> dict[str, str]:
     """Demonym (as written) -> country, from the built-in actor dictionary's adjectives."""
     return {e.phrase.lstrip("^"): e.country for e in ActorDictionary.builtin().entries
             if e.kind == "adjective" and " " not in e.phrase}
+
+
+@functools.cache
+def _two_word_demonyms() -> dict[str, str]:
+    """Demonyms of two words -> country: "North Korean", "South Sudanese"."""
+    return {e.phrase.lstrip("^"): e.country for e in ActorDictionary.builtin().entries
+            if e.kind == "adjective" and e.phrase.count(" ") == 1}
 
 
 @functools.cache
