@@ -34,8 +34,10 @@ def spelled_town(gazetteer: Gazetteer, toponym: Toponym, within: Place | None, c
     a story of Kerrville, Texas, is no village of that other name in Wisconsin)."""
     if toponym.kind != "city":
         return None
-    tries = [country, *toponym.nearby, *(p.country for p in story),
-             *(c for p in story for c in p.countries)]
+    # (a demonym beside the name says its country alone: "the North Korean village of X" is no
+    # South Korean town spelled like it)
+    tries = [toponym.demonym] if toponym.demonym else \
+        [country, *toponym.nearby, *(p.country for p in story), *(c for p in story for c in p.countries)]
     for code in dict.fromkeys(c for c in tries if c):
         if within is not None and within.country and code != within.country:
             continue

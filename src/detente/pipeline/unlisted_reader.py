@@ -108,8 +108,10 @@ class UnlistedReader:
                                    *(t.candidates[0].country for t in found if t.candidates and
                                      len({p.country for p in t.candidates}) == 1)])
         countries.pop("", None)
+        # (but "the North Korean village of X" is no South Korean town spelled like it)
         spelled = [t for t in doubtful
-                   if any(self.finder.gazetteer.spelled_like(c, t.span.text) for c in countries)]
+                   if any(self.finder.gazetteer.spelled_like(c, t.span.text) for c in countries
+                          if not t.demonym or c == t.demonym)]
         found = sorted(found + spelled, key=lambda t: t.span.start) if spelled else found
         doubtful = [t for t in doubtful if t not in spelled]
         if self.finder.entities is None or not doubtful:
