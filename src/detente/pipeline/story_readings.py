@@ -93,9 +93,10 @@ def without_far_alternates(toponym: Toponym, context: _Context, gazetteer: Gazet
     Guinea is no Indian city of 400,000 that geonames also calls so (a division keeps its other
     names: "West Darfur" in a story from Geneva)."""
     text = fold_name(toponym.span.text)
-    story_countries = context.story(toponym)[0]
-    if any(same_name(fold_name(p.name), text) and p.country in story_countries
-           for p in toponym.candidates):
+    own = [same_name(fold_name(p.name), text) for p in toponym.candidates]
+    story_countries = context.story(toponym)[0] if any(own) and not all(own) else set()
+    if any(is_own and p.country in story_countries
+           for p, is_own in zip(toponym.candidates, own, strict=True)):
         # "the Salisbury attack" in a story of Britain: its own town there, not Harare, which
         # was once called so, however large
         kept = tuple(p for p in toponym.candidates
