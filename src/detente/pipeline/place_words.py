@@ -600,7 +600,9 @@ _LINKING = frozenset({"linking", "links", "linked", "connecting", "connects", "c
                       "joining", "joins", "joined"})
 
 
-_ALIAS_WORDS = frozenset({"called", "call", "calls", "named", "renamed", "formerly", "dubbed"})
+# words that give a place another name: "Astana, which was called X"; "the town Russia calls X"
+ALIAS_WORDS = frozenset({"called", "call", "calls", "names", "named", "renamed", "formerly",
+                         "dubbed"})
 
 
 def alias_before(doc: Doc, start: int) -> bool:
@@ -612,7 +614,7 @@ def alias_before(doc: Doc, start: int) -> bool:
         back -= 1
     if back < 0:
         return False
-    if doc[back].lower_ in _ALIAS_WORDS:
+    if doc[back].lower_ in ALIAS_WORDS:
         return True
     return doc[back].lower_ == "as" and any(t.lower_ == "known" for t in doc[max(0, back - 4):back])
 
@@ -648,7 +650,7 @@ def role(doc: Doc, start: int, end: int) -> str:
     """"place", "actor" or "" (the dictionary decides) for the name doc[start:end], from the
     words around it; "origin" where people are named by it ("officials from X"), "body" where
     a body it labels acts ("X police said")."""
-    if start and (doc[start - 1].lower_ in _COMPASS_ADJECTIVES or doc[start - 1].lower_ in _LAND_ADJECTIVES):
+    if start and doc[start - 1].lower_ in _COMPASS_ADJECTIVES | _LAND_ADJECTIVES:
         return "place"  # "eastern Cuba should expect the storm": a part of it is no party
     if start and doc[start - 1].lower_ in ("a", "an") and doc[start:end].text not in _SEATS and \
             doc[start:end].text not in _country_names():
@@ -688,7 +690,7 @@ def role(doc: Doc, start: int, end: int) -> str:
                 word == "with" and (_border_words_before(doc, before) or
                                     before > 0 and doc[before - 1].lower_ in _LINKS_WITH) or \
                 word == "between" and _between_places(doc, before) or \
-                word == "and" and _between_places(doc, _between_before(doc, before)) or \
+                word == "and" and _closes_a_stretch(doc, before) or \
                 word in ("with", "to") and _linked(doc, before) or \
                 word in _LINKING and before > 0 and \
                 any(t.lower_ in _BETWEEN_PLACES for t in doc[max(0, before - 4):before]):
@@ -763,8 +765,8 @@ def role(doc: Doc, start: int, end: int) -> str:
     has = after  # "Ethiopia has a population of": "has" is the verb, no auxiliary
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
-    if _shares_ground(doc, after) or _described_as_land(doc, after) or _described_as_land(doc, has) or \
-            _visited(doc, after):
+    if _shares_ground(doc, after) or _visited(doc, after) or \
+            any(_described_as_land(doc, at) for at in {has, after}):
         return "place"  # "Nepal shares a long open border with India": a country's ground
     if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS and not of:
         return "actor"
@@ -864,10 +866,9 @@ def _then_speaks(doc: Doc, verb: int) -> bool:
 
 
 # what describes a country's land before its name: "landlocked Bhutan", "flood-hit Pakistan"
-_LAND_ADJECTIVES = frozenset({"landlocked", "mountainous", "drought-hit", "flood-hit", "downtown",
-                              "greater",
-                              "quake-hit", "cyclone-hit", "storm-hit", "drought-stricken",
-                              "flood-stricken", "quake-stricken"})
+_LAND_ADJECTIVES = frozenset({"landlocked", "mountainous", "downtown", "greater", "drought-hit",
+                              "flood-hit", "quake-hit", "cyclone-hit", "storm-hit",
+                              "drought-stricken", "flood-stricken", "quake-stricken"})
 _COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "central",
                                  "northeastern", "northwestern", "southeastern", "southwestern",
                                  "north-eastern", "north-western", "south-eastern", "south-western"})
@@ -1096,15 +1097,15 @@ def _destination(doc: Doc, to: int) -> bool:
     return False
 
 
-def _between_before(doc: Doc, conjunction: int) -> int:
-    """Where the "between" stands whose "and" is at `conjunction`, when a common noun phrase
-    stands between them ("halfway between the Swedish mainland and X"); -1 if none."""
+def _closes_a_stretch(doc: Doc, conjunction: int) -> bool:
+    """Whether the "and" at `conjunction` closes a "between" of places whose first end is a
+    common noun phrase: "halfway between the Swedish mainland and X"."""
     for back in range(conjunction - 1, max(-1, conjunction - 6), -1):
         if doc[back].lower_ == "between":
-            return back
+            return _between_places(doc, back)
         if doc[back].is_punct or doc[back].lower_ in ("and", "or"):
-            return -1
-    return -1
+            return False
+    return False
 
 
 def _advancing_on(doc: Doc, on: int) -> bool:

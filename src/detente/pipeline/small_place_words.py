@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from detente.pipeline.division_words import after_list
-from detente.pipeline.place_words import bound_for, demonyms
+from detente.pipeline.place_words import ALIAS_WORDS, bound_for, demonyms
 
 # words for a settlement: "the village of X" says a place is meant, however small
 SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities", "hamlet",
@@ -96,13 +96,10 @@ def designated(doc: Doc, start: int, end: int, words: frozenset[str] = SETTLEMEN
     if before == "of" and start >= 2:
         before = doc[start - 2].lower_
     after = doc[end].lower_ if end < len(doc) else ""
-    if after in _NAMING_VERBS:
+    if after in ALIAS_WORDS:
         return False  # "the town Russia calls X": the name is who calls it, not the town
     return before in words or after in words and after not in ("city", "cities") or \
         apposed(doc, end, words)
-
-
-_NAMING_VERBS = frozenset({"calls", "call", "called", "names", "named", "renamed", "dubbed"})
 
 
 def apposed(doc: Doc, end: int, words: frozenset[str]) -> bool:
