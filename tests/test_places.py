@@ -2406,6 +2406,16 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
      "their homes.", "Querétaro state", True),
     # "over" a capital's plan is about it, not above its land
     ("India lodged a protest with China over Beijing's plan to build a dam.", "Beijing", True),
+    # its markets, goods that go round it, its land shared out, and an apposition that
+    # describes its land before what befell it
+    ("The lorries were bound for the markets of Senegal.", "Senegal", False),
+    ("More Chinese goods bound for Europe avoided Belarus last year.", "Belarus", False),
+    ("The two towns were split between Lithuania and Poland in 1920.", "Poland", False),
+    ("Ghana, the world's second-largest cocoa grower, has also lost old trees to disease.",
+     "Ghana", False),
+    # but a producer that speaks is its government
+    ("Ghana, the world's second-largest cocoa grower, said it would raise prices.", "Ghana",
+     True),
 ])
 def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor
@@ -2501,6 +2511,14 @@ def test_places_a_later_deed_with_no_place_of_its_own_is_at_the_storys_scene(cod
             "on Sunday.")
     coded = coder.code_article(Article(id="e", text=text))
     assert [(e.location.place.name, e.location.basis) for e in coded.events] == [("Tarma", "lede")]
+
+
+def test_places_a_later_deed_in_a_story_without_dateline_is_at_its_ledes_scene(coder):
+    text = ("Gunmen ambushed an army patrol in the hills near Tarma on Saturday, killing four "
+            "soldiers. Lima sent 300 extra troops on Sunday.")
+    coded = coder.code_article(Article(id="e", text=text))
+    assert [(e.location.place.name, e.location.basis) for e in coded.events][-1] == \
+        ("Tarma", "lede")
 
 
 def test_places_a_lede_in_the_datelines_own_town_leaves_the_dateline(coder):

@@ -99,7 +99,7 @@ class Location:
     """Where an event happened: a place, the words that named it, and how it was chosen.
 
     `basis` says how the place was tied to the event: "clause" (a locative phrase in the
-    event's own clause), "lede" (the scene of a datelined story's first sentence), "dateline",
+    event's own clause), "lede" (the scene of the story's first sentence), "dateline",
     "sentence" (another place in the same sentence).
     `span` is None when the words are not in the article text (never, for now).
     """

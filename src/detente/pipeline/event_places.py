@@ -44,18 +44,18 @@ def locate_event(trigger: Token, governor: Token, offset: int, places: list[Plac
 
 def lede_place(places: list[PlaceMention], lede: tuple[int, int],
                dateline: PlaceMention | None) -> PlaceMention | None:
-    """The scene of a datelined story's first sentence, where it is not the dateline's town: its
-    first place the words put something in (a locative's), no party, no people's origin and no
+    """The scene of a story's first sentence, where it is not the dateline's town: its first
+    place the words put something in (a locative's), no party, no people's origin and no
     country (a country is no scene: "killed in Mali" says less than the dateline)."""
-    if dateline is None:
-        return None
     start, end = lede
     scene = next((m for m in places if start <= m.span.start and m.span.end <= end and m.placed and
-                  not m.actor and not m.origin and m.span != dateline.span and
+                  not m.actor and not m.origin and (dateline is None or m.span != dateline.span) and
                   m.place.feature != "country"), None)
+    if scene is None or dateline is None:
+        return scene
     # (the dateline's own town named again, or a division it lies in, is the dateline's scene:
     # "MOCOA - ... floods in Putumayo province")
-    if scene is None or scene.place == dateline.place or _holds(scene.place, dateline.place):
+    if scene.place == dateline.place or _holds(scene.place, dateline.place):
         return None
     return scene
 

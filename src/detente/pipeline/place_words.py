@@ -62,7 +62,9 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           # "a remote atoll of Kiribati", "the towns of Mexico"
                           "atoll", "atolls", "islet", "islets", "archipelago", "enclave",
                           "exclave", "towns", "villages", "cities", "regions", "provinces",
-                          "ports"})
+                          "ports",
+                          # "the markets of Senegal", "the cocoa farms of X": its ground's trade
+                          "markets", "farms", "fields", "plantations", "forests", "beaches"})
 # Words that make a country or capital a place without a locative preposition, read on tokens
 # (most sentences are never parsed). A verb whose object is a place: "troops entered Ukraine",
 # "refugees fled Sudan", "shelling Kharkiv"
@@ -95,7 +97,9 @@ _PLACE_VERBS = frozenset({
     "crippled", "crippling", "paralysed", "paralyzed", "paralysing", "paralyzing", "plunged",
     "plunging", "gripped", "gripping",
     # quakes and strikes: "the quake shook X", "drones targeted X"
-    "shook", "shaking", "rattled", "rattling", "targeted", "targeting"})
+    "shook", "shaking", "rattled", "rattling", "targeted", "targeting",
+    # routes that go round a land: "goods bound for Europe avoided X", "a pipeline bypassing X"
+    "avoid", "avoids", "avoided", "avoiding", "bypass", "bypasses", "bypassed", "bypassing"})
 # "X was" and then one of these: what befell its land ("Turkey was hit by an earthquake",
 # "Kathmandu was paralysed by a strike")
 _SUFFERED = frozenset({"been", "hit", "struck", "rocked", "shaken", "invaded", "occupied",
@@ -149,7 +153,9 @@ _BETWEEN_PLACES = frozenset({"border", "borders", "frontier", "boundary", "sea",
                              # people who go to and fro: "fighters moved between X and Y"
                              "moved", "move", "moves", "moving", "travel", "travelled",
                              "traveled", "travelling", "traveling", "shuttled", "shuttling",
-                             "commute", "commuted", "commuting", "roamed", "roaming"})
+                             "commute", "commuted", "commuting", "roamed", "roaming",
+                             # land shared out: "the town was split between X and Y in 1920"
+                             "split", "divided", "partitioned", "carved"})
 # a lower-case noun after a name that makes it the place of a facility: "Kabul airport"
 _FACILITIES = frozenset({"airport", "port", "harbour", "harbor", "airbase", "seaport",
                          "province", "waterfront", "outskirts", "suburbs", "metro", "station",
@@ -505,6 +511,7 @@ _LAND_WORDS = frozenset({"home", "landlocked", "km", "kilometres", "kilometers",
                          "meters", "island", "islands", "archipelago", "mountainous", "desert",
                          "coastal", "located", "situated", "populous", "arid", "low-lying",
                          "prone", "poorest", "populated", "producer", "producers", "exporter",
+                         "grower", "growers",
                          "exporters", "country", "countries", "kingdom", "nation"})
 # "has" and then one of these: the name's land or its people ("Ethiopia has a population of",
 # "Bolivia has the largest lithium reserves"; not "Kenya has sent home 300 workers")
@@ -730,6 +737,9 @@ def role(doc: Doc, start: int, end: int) -> str:
     if end < resumed < len(doc) and doc[resumed].lower_ in _PLACE_SUBJECT_VERBS and \
             not _then_speaks(doc, resumed):
         return "place"  # "Tunisia, once a top producer, now imports fertiliser"
+    if end < resumed < len(doc) and word_in_clause(doc, end + 1, resumed - end - 1, _LAND_WORDS) \
+            and doc[resumed].lower_ not in _ACTOR_VERBS and not _then_speaks(doc, resumed):
+        return "place"  # "Ghana, the second-largest cocoa grower, has lost old trees": its land
     if end < resumed < len(doc) and doc[resumed].lower_ in _ACTOR_VERBS and doc[start].is_sent_start:
         # "Andhra Pradesh, to the south, closed its shelters" (but in "owners on X, the
         # island closest to Y, said" the owners speak)
