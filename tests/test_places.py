@@ -2475,6 +2475,10 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     # a bare name after "the upper" is a river
     ("TOTNESS, Suriname, May 3 (Wire) - Trucks carry timber from a town on the upper Coppename.",
      "Coppename", "SUR", "sea"),
+    # the districts of one name are its parts: the city; of a list, the divisions named
+    ("Torrential rain flooded low-lying districts of Sikasso overnight.", "Sikasso", "MLI",
+     "city"),
+    ("Floods hit the regions of Sikasso and Segou.", "Sikasso", "MLI", "admin"),
 ])
 def test_places_more_names_read_by_the_words_around_them(coder, text, name, country, feature):
     assert _places(coder, text)[name][:2] == (country, feature)

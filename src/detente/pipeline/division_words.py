@@ -55,6 +55,13 @@ def admin_before(doc: Doc, index: int) -> str:
     """The division word a plural before the name at `index` gives it: "counties Galway",
     "the provinces of Aurora"."""
     back = index - 1
-    if back >= 1 and doc[back].lower_ == "of":
-        back -= 1
-    return PLURAL_ADMIN.get(doc[back].lower_, "") if back >= 0 else ""
+    of = back >= 1 and doc[back].lower_ == "of"
+    back -= of
+    word = PLURAL_ADMIN.get(doc[back].lower_, "") if back >= 0 else ""
+    if of and word:
+        end = index
+        while end < len(doc) and doc[end].is_title:
+            end += 1
+        if after_list(doc, end) == end:
+            return ""  # "the low-lying districts of X": the parts of one place, not its name
+    return word
