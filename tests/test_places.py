@@ -2479,6 +2479,9 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     ("Torrential rain flooded low-lying districts of Sikasso overnight.", "Sikasso", "MLI",
      "city"),
     ("Floods hit the regions of Sikasso and Segou.", "Sikasso", "MLI", "admin"),
+    # a name the recogniser reads into a time ("outside X overnight") is still a name
+    ("BURAO, Somalia, Dec 11 (Wire) - Gunmen attacked a police post outside Hawaale overnight, "
+     "killing at least nine soldiers.", "Hawaale", "SOM", "city"),
 ])
 def test_places_more_names_read_by_the_words_around_them(coder, text, name, country, feature):
     assert _places(coder, text)[name][:2] == (country, feature)

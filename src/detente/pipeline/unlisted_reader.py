@@ -162,8 +162,12 @@ class UnlistedReader:
         out = []
         for toponym in toponyms:
             offset = bounds[toponym.sentence][0]
-            out.append({label for start, end, label in labelled[toponym.sentence]
-                        if start + offset < toponym.span.end and toponym.span.start < end + offset})
+            labels = {label for start, end, label in labelled[toponym.sentence]
+                      if start + offset < toponym.span.end and toponym.span.start < end + offset}
+            if labels <= _TIMES and not any(w.lower() in CALENDAR for w in toponym.span.text.split()):
+                # "outside X overnight" read as one time: the name is no part of it
+                labels = set()
+            out.append(labels)
         return out
 
     def read(self, doc: Doc, start: int, sentence: int, after_place: bool = False,
@@ -419,6 +423,7 @@ def _town_apposed(doc: Doc, start: int, end: int) -> bool:
 
 
 # what the recogniser calls a one-word name it does not know that the words put somewhere
+_TIMES = frozenset({"DATE", "TIME"})
 _MISREAD_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC"})
 # endings of the adjectives of peoples and regions the recogniser rightly calls NORP ("European
 # competition"); a one-word name it calls so at a site that ends otherwise is a village
