@@ -2482,6 +2482,11 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     # a name the recogniser reads into a time ("outside X overnight") is still a name
     ("BURAO, Somalia, Dec 11 (Wire) - Gunmen attacked a police post outside Hawaale overnight, "
      "killing at least nine soldiers.", "Hawaale", "SOM", "city"),
+    # a sea's arm the gazetteer lacks, by its word in capitals or in lower case
+    ("BURNIE, Australia, May 3 (Wire) - Oyster farms in Pelverata Harbour were closed.",
+     "Pelverata Harbour", "AUS", "sea"),
+    ("QUELLON, Chile, May 3 (Wire) - The ban covers the Quellonar channel.", "Quellonar", "CHL",
+     "sea"),
 ])
 def test_places_more_names_read_by_the_words_around_them(coder, text, name, country, feature):
     assert _places(coder, text)[name][:2] == (country, feature)
