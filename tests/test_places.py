@@ -2487,6 +2487,11 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
      "Pelverata Harbour", "AUS", "sea"),
     ("QUELLON, Chile, May 3 (Wire) - The ban covers the Quellonar channel.", "Quellonar", "CHL",
      "sea"),
+    # an island the gazetteer lacks, by its apposition, and the other name it is known by
+    ("TAKEO, Cambodia, May 3 (Wire) - A ferry ran aground off Koh Pramang, the island known to "
+     "divers as Turtle Island, on Saturday.", "Koh Pramang", "KHM", "island"),
+    ("TAKEO, Cambodia, May 3 (Wire) - A ferry ran aground off Koh Pramang, the island known to "
+     "divers as Turtle Island, on Saturday.", "Turtle Island", "KHM", "island"),
 ])
 def test_places_more_names_read_by_the_words_around_them(coder, text, name, country, feature):
     assert _places(coder, text)[name][:2] == (country, feature)

@@ -233,7 +233,8 @@ class UnlistedReader:
         if ending and not (opener or doc[start - 1].lower_ == "of" or
                            is_locative(doc, start, LOCATIVES | {"on"})):
             ending = ""
-        kind = kind or ending or ("city" if designated(doc, start, end, TOWN_WORDS) or
+        kind = kind or ending or _island_apposed(doc, end) or \
+            ("city" if designated(doc, start, end, TOWN_WORDS) or
                                   head and doc[start].text in TOWN_HEADS or
                                   head and is_locative(doc, start) or _at_a_site(doc, start)
                                   else "")
@@ -412,6 +413,19 @@ def _numbered(doc: Doc, end: int) -> bool:
 _UNITS = frozenset({"days", "day", "weeks", "week", "months", "month", "years", "year", "hours",
                     "hour", "minutes", "km", "kilometres", "kilometers", "miles", "metres",
                     "meters", "people", "times", "ago"})
+
+
+def _island_apposed(doc: Doc, end: int) -> str:
+    """"island" where an apposition after the name says it is one: "X, the island known to
+    visitors as Y", "X, a small island off the coast"; else ""."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return ""
+    for token in doc[end + 2:min(len(doc), end + 5)]:
+        if token.lower_ in ISLAND_WORDS:
+            return "island"
+        if not token.is_lower or not token.is_alpha:
+            return ""
+    return ""
 
 
 def _town_apposed(doc: Doc, start: int, end: int) -> bool:
