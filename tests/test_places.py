@@ -2492,6 +2492,9 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
      "divers as Turtle Island, on Saturday.", "Koh Pramang", "KHM", "island"),
     ("TAKEO, Cambodia, May 3 (Wire) - A ferry ran aground off Koh Pramang, the island known to "
      "divers as Turtle Island, on Saturday.", "Turtle Island", "KHM", "island"),
+    # where people go "down to" is a place
+    ("LEOGANE, Haiti, Feb 10 (Wire) - Survivors fled down to Tibou overnight.", "Tibou", "HTI",
+     "city"),
 ])
 def test_places_more_names_read_by_the_words_around_them(coder, text, name, country, feature):
     assert _places(coder, text)[name][:2] == (country, feature)

@@ -39,7 +39,9 @@ _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nort
                             "inland", "upstream", "downstream", "further", "farther", "upcountry",
                             "back", "home", "away", "out",
                             # "drove on to X", "flew straight to X"
-                            "on", "onward", "onwards", "straight", "directly", "again"})
+                            "on", "onward", "onwards", "straight", "directly", "again",
+                            # "fled down to X", "sailed up to X"
+                            "down", "up"})
 
 
 def toward(doc: Doc, start: int) -> bool:
