@@ -709,7 +709,9 @@ def role(doc: Doc, start: int, end: int) -> str:
     # "the capital of Georgia", "in eastern Ukraine": the modifiers may reach back to a comma
     if is_locative(doc, start) and not _over_its_plan(doc, start, end) or alias_before(doc, start):
         return "place"  # and "Astana, which was called Nur-Sultan": another name of a place
-    if end < len(doc) and doc[end].lower_ in _FACILITIES:
+    if end < len(doc) and doc[end].lower_ in _FACILITIES and \
+            not (doc[end].lower_ in ADMIN_WORDS and _owner_says(doc, end + 1)):
+        # (but "X province's crisis office said" is the province's body, as "X state's" is)
         return "place"  # "Kabul airport", "the Odesa port": a place that holds something
     if end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].lower_ in ("its", "their") \
             and doc[end + 2].lower_ in _PLACE_NOUNS:
