@@ -55,6 +55,8 @@ def test_places_common_words_and_first_names_are_not_places(coder):
     found = _places(coder, "Nice work, said Jordan Bardella. Reading the report, Mr Ng agreed.")
     assert not {"Nice", "Jordan", "Reading"} & set(found)
     assert "Police" not in _places(coder, "Police in Punjab arrested militants in Lahore.")
+    # commodities that open market sentences
+    assert not {"Brent", "Cocoa"} & set(_places(coder, "Brent crude rose. Cocoa deliveries fell."))
 
 
 @pytest.mark.parametrize("opening", ["A", "One", "Many"])
