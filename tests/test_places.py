@@ -2549,3 +2549,10 @@ def test_places_a_lede_in_the_datelines_own_town_leaves_the_dateline(coder):
             "Saturday, killing four soldiers. Lima sent 300 extra troops to the area on Sunday.")
     coded = coder.code_article(Article(id="e", text=text))
     assert [e.location.basis for e in coded.events] == ["dateline"]
+
+
+def test_places_a_river_the_gazetteer_lacks_is_found_again_after_a_sentences_the(coder):
+    text = ("QUELLON, Chile, May 3 (Wire) - A spill fouled the Tenquehuen river on Monday. The "
+            "Tenquehuen joins the sea below the town.")
+    coded = coder.code_article(Article(id="t", text=text))
+    assert [m.span.start for m in coded.places if m.span.text == "Tenquehuen"] == [50, 82]

@@ -124,8 +124,10 @@ class StoryNames:
                         tuple(t.text for t in doc[i:end]) != names or covered & set(range(i, end)):
                     continue
                 # part of a longer name: "Kono Mining", "Lake Kamanyola", "the Prince of Wales"
+                # (a sentence's "The" before it is no part: "The X joins the Y")
                 if end < len(doc) and doc[end].text[:1].isupper() or \
-                        i and not doc[i].is_sent_start and doc[i - 1].text[:1].isupper() or \
+                        i and not doc[i].is_sent_start and doc[i - 1].text[:1].isupper() and \
+                        doc[i - 1].lower_ != "the" or \
                         self.finder.part_of_a_name(doc, i, end, False):
                     break
                 words = role(doc, i, end)
