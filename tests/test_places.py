@@ -2498,6 +2498,13 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     # where people go "down to" is a place
     ("LEOGANE, Haiti, Feb 10 (Wire) - Survivors fled down to Tibou overnight.", "Tibou", "HTI",
      "city"),
+    # a town's name joined by a hyphen to another name, before no word they would share, is
+    # one name the gazetteer lacks
+    ("KAYANZA, Burundi, May 3 (Wire) - Families from Bururi-Lac, in the south, moved into "
+     "schools.", "Bururi-Lac", "BDI", "city"),
+    # a shoal or a reef is labelled an island
+    ("KAYANZA, Burundi, May 3 (Wire) - A ferry sank near Pelican Shoal on Monday.",
+     "Pelican Shoal", "BDI", "island"),
 ])
 def test_places_more_names_read_by_the_words_around_them(coder, text, name, country, feature):
     assert _places(coder, text)[name][:2] == (country, feature)

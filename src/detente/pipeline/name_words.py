@@ -36,7 +36,10 @@ LANDMARK_ENDINGS = {**dict.fromkeys(("Bay", "Sound", "Lagoon", "Fjord", "Firth",
                                     "sea"),
                     **dict.fromkeys(("Forest", "Flats", "Marsh", "Marshes", "Beach", "Glacier",
                                      "Wetlands", "Steppe", "Oilfield", "Canyon", "Pass", "Park"),
-                                    "region")}
+                                    "region"),
+                    # "Half Moon Shoal", "Hogsty Reef": labelled as islands
+                    **dict.fromkeys(("Shoal", "Shoals", "Reef", "Cay", "Cays", "Key", "Keys"),
+                                    "island")}
 NAME_ENDINGS = {**{word: kind for word, kind in FEATURE_WORDS.items() if word[0].isupper()},
                 **LANDMARK_ENDINGS}
 # a capitalised word after a name that leaves it a place

@@ -465,8 +465,11 @@ class ToponymFinder:
             return True  # "-à-", "-d'Eau": the words of one name
         second = self.longest(doc, end + 1, False, towns=True)[0]
         # "Gobi-Altai province", "Gobi-Altai and Uvs provinces": a division word after the
-        # pair, or after the list it opens, makes it one name
-        return second == 0 or division_word_after(doc, second)
+        # pair, or after the list it opens, makes it one name; and two towns joined stand
+        # before what joins them ("the Kabul-Kandahar highway"), so a pair before no lower-case
+        # word is one name ("families from Rumonge and Nyanza-Lac,")
+        return second == 0 or division_word_after(doc, second) or \
+            second == run and (run >= len(doc) or not doc[run].is_lower)
 
     def _titled_landform(self, doc: Doc, start: int, end: int) -> tuple[Place, ...]:
         """The places of the name with the landform word after it written in lower case, where
