@@ -222,6 +222,9 @@ class UnlistedReader:
         kind, taken = place_kind(doc, start, end)
         if taken and end - start == 1 and doc[start].lower_.endswith(_ADJECTIVE_ENDINGS):
             return 0, None, False  # "a Himalayan town", "the Crimean port city": adjectives
+        if end - start == 1 and doc[start].lower_.endswith(("an", *_ADJECTIVE_ENDINGS)) and \
+                end < len(doc) and doc[end].lower_ in _SIDES:
+            return 0, None, False  # "on the Sumatran mainland", "the Ugandan side": adjectives
         if start >= 2 and doc[start - 1].lower_ in ("at", "for") and \
                 doc[start - 2].lower_ in _STAFF:
             return 0, None, False  # "analysts at X in London": X employs them, a company
@@ -379,6 +382,9 @@ class UnlistedReader:
 _ADJECTIVE_ENDINGS = ("ean", "ese", "ish")
 
 
+# a land's sides and parts after an adjective of its name: "the Sumatran mainland"
+_SIDES = frozenset({"mainland", "side", "coast", "shore", "interior", "highlands", "lowlands",
+                    "hinterland", "countryside", "bank"})
 # compass words that head the names of a place's parts: "North Lombok", "East Sepik"
 _COMPASS_PARTS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern",
                             "Eastern", "Western"})
