@@ -2520,7 +2520,7 @@ def test_places_more_names_read_by_the_words_around_them(coder, text, name, coun
     # "US" before a noun is an adjective
     ("The drone entered US airspace overnight.", "US"),
     # an adjective of a land's name before its side or mainland
-    ("KENDARI, Indonesia, May 3 (Wire) - Residents of Kolaka, on the Javan mainland, ran into "
+    ("TEGAL, Indonesia, May 3 (Wire) - Residents of Bumiayu, on the Javan mainland, ran into "
      "the streets.", "Javan"),
     # and a faith's name before a settlement word is no town's name
     ("ALTONA, Manitoba, May 3 (Wire) - In Altona, a Mennonite town of farms and silos, "
