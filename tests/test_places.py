@@ -2502,6 +2502,10 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     # one name the gazetteer lacks
     ("KAYANZA, Burundi, May 3 (Wire) - Families from Bururi-Lac, in the south, moved into "
      "schools.", "Bururi-Lac", "BDI", "city"),
+    # where traders cross to is a place, whatever the recogniser calls the name there
+    ("RUMPHI, Malawi, Dec 8 (Wire) - The two Malawian islands lie inside Mozambique's waters, and "
+     "traders have begun crossing to Chawamè on the Mozambican shore.", "Chawamè", "MOZ",
+     "city"),
     # a shoal or a reef is labelled an island
     ("KAYANZA, Burundi, May 3 (Wire) - A ferry sank near Pelican Shoal on Monday.",
      "Pelican Shoal", "BDI", "island"),

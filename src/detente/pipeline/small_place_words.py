@@ -28,7 +28,8 @@ _ROUTES = frozenset({"road", "roads", "highway", "route", "routes", "way", "brid
                      "transferred", "escaped", "ran", "rushed", "retreated", "withdrew",
                      "relocated", "swam", "rowed", "trekked", "hiked", "fleeing", "heading",
                      "walking", "driving", "sailing", "moving", "returning", "travelling",
-                     "traveling", "spread", "spreading", "spreads", "flew", "fly", "flying"})
+                     "traveling", "spread", "spreading", "spreads", "flew", "fly", "flying",
+                     "crossing", "crossed"})
 # moves with what they move before "to": "ferried food to X", "trucked water to X"
 _CARRIED = frozenset({"ferried", "flown", "shipped", "trucked", "airlifted", "brought", "carried",
                       "delivered", "evacuated", "moved", "taken", "flew", "ferrying", "trucking",

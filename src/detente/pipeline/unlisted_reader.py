@@ -552,6 +552,8 @@ def _spatial_before(doc: Doc, toponym: Toponym) -> bool:
     there the recogniser's ORG is mostly wrong (in the dev files, most names it called ORG
     there were villages, camps, crossings and islands); not after someone's "at" of work."""
     first = _first_token(doc, toponym)
+    if first is not None and first > 1 and doc[first - 1].lower_ in ("to", "towards", "toward"):
+        return toward(doc, first)  # "traders began crossing to X", "fled towards X"
     if first is None or first == 0 or doc[first - 1].lower_ not in _SPATIAL:
         return False
     return doc[first - 1].lower_ != "at" or not _at_work(doc, first)
