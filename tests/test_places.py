@@ -12,7 +12,7 @@ import pytest
 
 from detente.model import Article, Place
 from detente.pipeline.coder import Coder
-from detente.places.build import written_forms
+from detente.places.build import usable_alternate, written_forms
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import is_built as gazetteer_is_built
 from detente.places.gazetteer import load_gazetteer
@@ -2570,3 +2570,11 @@ def test_places_a_river_the_gazetteer_lacks_is_found_again_after_a_sentences_the
             "Tenquehuen joins the sea below the town.")
     coded = coder.code_article(Article(id="t", text=text))
     assert [m.span.start for m in coded.places if m.span.text == "Tenquehuen"] == [50, 82]
+
+
+def test_gazetteer_skips_other_names_that_end_in_another_languages_generic_word(coder):
+    assert not usable_alternate("Panama by", "Panama City")
+    assert usable_alternate("Ras al-Khaimah", "Ras al-Khaimah City")
+    # so "by boat" after a country's name is no part of a city's name
+    assert _places(coder, "Migrants were smuggled into Panama by boat.")["Panama"][:2] == \
+        ("PAN", "country")

@@ -80,8 +80,12 @@ def usable_alternate(name: str, main: str) -> bool:
     """
     if name == main:
         return True
+    # (nor a name with a generic word of another language at its end: "Panama by", "Dubai
+    # emiraat", which would swallow the English word after the town: "into Panama by boat")
+    last = name.split()[-1] if name.strip() else ""
     return (name.isascii() and len(name) >= 4 and name[0].isupper() and not name.isupper()
             and not any(ch.isdigit() for ch in name) and "(" not in name
+            and not (" " in name and last.isalpha() and last.islower())
             and not compass_only(name))  # "North" is one of North Salt Lake's names
 
 
