@@ -2416,6 +2416,17 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     ("The two towns were split between Lithuania and Poland in 1920.", "Poland", False),
     ("Ghana, the world's second-largest cocoa grower, has also lost old trees to disease.",
      "Ghana", False),
+    # a route through it, the faults under it, its reserves, its seasons, its worst floods, and
+    # what befell it after an apposition that opens with a number
+    ("Niger has long been a transit route for migrants heading north.", "Niger", False),
+    ("Turkey sits on two major fault lines.", "Turkey", False),
+    ("Venezuela holds the world's largest oil reserves.", "Venezuela", False),
+    ("Haiti's rainy season begins in April.", "Haiti", False),
+    ("Nepal saw its worst monsoon floods in decades.", "Nepal", False),
+    ("Cuba, 150 km south of Florida, was hit by the storm.", "Cuba", False),
+    # but not what its government has long argued, nor how it saw a deed
+    ("Iran has long argued that the sanctions are illegal.", "Iran", True),
+    ("Russia saw the protest as a provocation.", "Russia", True),
     # but a producer that speaks is its government
     ("Ghana, the world's second-largest cocoa grower, said it would raise prices.", "Ghana",
      True),

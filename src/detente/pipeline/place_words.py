@@ -387,7 +387,8 @@ _OWNED_PLACES = frozenset({
     # and the economy on its land: "oil exports are Libya's main source of income"
     "economy", "income", "exports", "imports", "gdp", "population", "inflation", "unemployment",
     "currency", "poverty", "traffic", "grid", "infrastructure", "weather", "temperature", "rains",
-    "temperatures", "rainfall",
+    "temperatures", "rainfall", "season", "seasons", "monsoon", "climate", "winter", "winters",
+    "summer", "summers", "fjords",
     # what a city holds: "Kabul's airport", "X's Bakara market", "X's water supply"
     "airport", "airports", "suburb", "suburbs", "market", "markets", "neighbourhood",
     "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "water",
@@ -471,7 +472,7 @@ _LOCAL_BODIES = frozenset({"officials", "police", "council", "authorities", "off
 # a town's own officer, whose town's name is the place he serves: "the Ravenna mayor"
 _MAYORS = frozenset({"mayor", "mayors"})
 # between an actor verb and the name: "Texas has sued", "Bavaria on Monday said"
-_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again", "now",
+_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again", "now", "long",
                           "later", "then", "could", "may", "might", "must", "should", "did"})
 # "the Libyan capital Tripoli", "Tripoli, the Lebanese port": a demonym names the country
 _DEMONYM_NOUNS = _PLACE_NOUNS | frozenset({"capital", "port", "town", "city", "resort",
@@ -508,16 +509,18 @@ _LIES = frozenset({"lies", "straddles", "borders", "bordering"})
 # "is" and, before the clause's next comma, one of these: the name described as land ("Haiti is
 # home to 11 million people", "Moscow is 600 km from the border", "Mali is a vast, mostly desert
 # country"; not "Iran is a threat to the region")
-_IS = frozenset({"is", "was", "remains", "sits", "sat"})
+_IS = frozenset({"is", "was", "remains", "sits", "sat", "been"})
 _LAND_WORDS = frozenset({"home", "landlocked", "km", "kilometres", "kilometers", "miles", "metres",
                          "meters", "island", "islands", "archipelago", "mountainous", "desert",
                          "coastal", "located", "situated", "populous", "arid", "low-lying",
                          "prone", "poorest", "populated", "producer", "producers", "exporter",
                          "grower", "growers",
+                         # "X has long been a transit route", "X sits on two fault lines"
+                         "route", "routes", "corridor", "hub", "crossroads", "fault", "faults",
                          "exporters", "country", "countries", "kingdom", "nation"})
 # "has" and then one of these: the name's land or its people ("Ethiopia has a population of",
 # "Bolivia has the largest lithium reserves"; not "Kenya has sent home 300 workers")
-_HAS = frozenset({"has", "had"})
+_HAS = frozenset({"has", "had", "holds", "hold", "boasts", "possesses"})
 _HAS_LAND_WORDS = frozenset({"population", "reserves", "deposits", "coastline", "coast"})
 
 
@@ -537,6 +540,21 @@ def _visited(doc: Doc, verb: int) -> bool:
     (its land, not a party's welcome)."""
     return verb < len(doc) and doc[verb].lower_ in _TAKES_IN and \
         word_in_clause(doc, verb + 1, 5, _VISITORS)
+
+
+def _saw_its_worst(doc: Doc, verb: int) -> bool:
+    """Whether the verb at `verb` says what the land went through at its worst: "Nepal saw its
+    worst floods in decades", "Spain has seen the hottest June on record"."""
+    if verb + 2 >= len(doc) or doc[verb].lower_ not in ("saw", "sees", "seen") or \
+            doc[verb + 1].lower_ not in ("its", "the"):
+        return False
+    return doc[verb + 2].lower_ in _SUPERLATIVES
+
+
+# what a land goes through at its worst: "saw its heaviest rain"
+_SUPERLATIVES = frozenset({"worst", "heaviest", "hottest", "coldest", "wettest", "driest",
+                           "deadliest", "highest", "lowest", "biggest", "largest", "strongest",
+                           "warmest", "longest", "most"})
 
 
 _TAKES_IN = frozenset({"welcomed", "welcomes", "received", "receives", "attracted", "attracts",
@@ -741,6 +759,9 @@ def role(doc: Doc, start: int, end: int) -> str:
     if end < resumed < len(doc) and doc[resumed].lower_ in _PLACE_SUBJECT_VERBS and \
             not _then_speaks(doc, resumed):
         return "place"  # "Tunisia, once a top producer, now imports fertiliser"
+    if end < resumed < len(doc) - 1 and doc[resumed].lower_ in ("was", "were", "is", "has", "have") \
+            and doc[resumed + 1].lower_ in _SUFFERED:
+        return "place"  # "Cuba, 150 km south of Florida, was hit by the storm"
     if end < resumed < len(doc) and word_in_clause(doc, end + 1, resumed - end - 1, _LAND_WORDS) \
             and doc[resumed].lower_ not in _ACTOR_VERBS and not _then_speaks(doc, resumed):
         return "place"  # "Ghana, the second-largest cocoa grower, has lost old trees": its land
@@ -779,7 +800,7 @@ def role(doc: Doc, start: int, end: int) -> str:
     has = after  # "Ethiopia has a population of": "has" is the verb, no auxiliary
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
-    if _shares_ground(doc, after) or _visited(doc, after) or \
+    if _shares_ground(doc, after) or _visited(doc, after) or _saw_its_worst(doc, after) or \
             any(_described_as_land(doc, at) for at in {has, after}):
         return "place"  # "Nepal shares a long open border with India": a country's ground
     if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS and not of:
@@ -858,8 +879,8 @@ _STANCES = frozenset({"policy", "policies", "stance", "stances", "attitude", "at
 def _past_apposition(doc: Doc, at: int) -> int:
     """Where the words after an apposition that opens at `at` resume ("Tunisia, once among the
     top producers, now imports": at "now"); `at` where no apposition opens there."""
-    if at + 2 >= len(doc) or doc[at].text != "," or not doc[at + 1].is_lower:
-        return at
+    if at + 2 >= len(doc) or doc[at].text != "," or not (doc[at + 1].is_lower or doc[at + 1].like_num):
+        return at  # ("Cuba, 150 km south of Florida, was hit": a number opens one too)
     for k in range(at + 2, min(len(doc), at + 16)):
         if doc[k].is_sent_start:
             return at
