@@ -2517,6 +2517,18 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     ("RUMPHI, Malawi, Dec 8 (Wire) - The two Malawian islands lie inside Mozambique's waters, and "
      "traders have begun crossing to Chawamè on the Mozambican shore.", "Chawamè", "MOZ",
      "city"),
+    # a name the gazetteer lacks that opens the lede: its residents, what a town holds, an
+    # apposition that calls it a community, a locative after the dateline, a commune
+    ("KOUDOUGOU, Burkina Faso, May 3 (Wire) - Tessongo residents said the water was rising.",
+     "Tessongo", "BFA", "city"),
+    ("KOUDOUGOU, Burkina Faso, May 3 (Wire) - Tessongo's main market was burned.", "Tessongo",
+     "BFA", "city"),
+    ("KOUDOUGOU, Burkina Faso, May 3 (Wire) - Tessongo, a farming community of 5,000, was "
+     "emptied.", "Tessongo", "BFA", "city"),
+    ("KOUDOUGOU, Burkina Faso, May 3 (Wire) - In Tessongo, shops stayed closed.", "Tessongo",
+     "BFA", "city"),
+    ("KOUDOUGOU, Burkina Faso, May 3 (Wire) - The Tessongo commune was emptied.", "Tessongo",
+     "BFA", "admin"),
     # a shoal or a reef is labelled an island
     ("KAYANZA, Burundi, May 3 (Wire) - A ferry sank near Pelican Shoal on Monday.",
      "Pelican Shoal", "BDI", "island"),
@@ -2537,6 +2549,10 @@ def test_places_more_names_read_by_the_words_around_them(coder, text, name, coun
     # an adjective of a land's name before its side or mainland
     ("TEGAL, Indonesia, May 3 (Wire) - Residents of Bumiayu, on the Javan mainland, ran into "
      "the streets.", "Javan"),
+    # a people's name before its residents, listed or described
+    ("SIVAS, Turkey, May 3 (Wire) - Its Kurdish and Circassian residents fled.", "Circassian"),
+    ("KOUDOUGOU, Burkina Faso, May 3 (Wire) - Officials moved indigenous Pamaka villagers.",
+     "Pamaka"),
     # and a faith's name before a settlement word is no town's name
     ("ALTONA, Manitoba, May 3 (Wire) - In Altona, a Mennonite town of farms and silos, "
      "wells ran dry.", "Mennonite"),

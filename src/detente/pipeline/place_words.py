@@ -260,7 +260,9 @@ KIND_WORDS = {
     # "the emirate of X"
     "emirate": "admin",
     # a sea's arms: "the X channel", "the X strait"
-    "channel": "sea", "strait": "sea", "fjord": "sea", "inlet": "sea"}
+    "channel": "sea", "strait": "sea", "fjord": "sea", "inlet": "sea",
+    # "the X commune"
+    "commune": "admin"}
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
 # "the Abay gorge")
 LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))

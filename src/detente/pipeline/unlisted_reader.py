@@ -48,6 +48,7 @@ from detente.pipeline.place_words import (
 from detente.pipeline.small_place_words import (
     SETTLEMENTS,
     TOWN_WORDS,
+    apposed,
     between_places,
     designated,
     toward,
@@ -202,9 +203,16 @@ class UnlistedReader:
                                             _town_apposed(doc, start, end)) else frozenset()
         # a capitalised word before it makes it part of a person's or body's name, but for a
         # preposition that opens the sentence ("In Stewiacke, south of Truro, ...")
-        opener = doc[start - 1].lower_ == "the" or doc[start - 1].is_sent_start and \
+        # (the lede's first word follows the dateline's dash: "KAYA - In X, shops stayed shut")
+        opener = doc[start - 1].lower_ == "the" or (
+            doc[start - 1].is_sent_start or start >= 2 and doc[start - 2].text in _DASHES) and \
             doc[start - 1].lower_ in LOCATIVES or doc[start - 1].lower_ in NEIGHBOURING
-        if end == start or doc[start].is_sent_start and not _town_apposed(doc, start, end) or \
+        # a sentence's first word is most often no name ("Floods hit"), but for one the words
+        # after it make a place: "X, a farming town", "X and Y villages", "X residents said"
+        named_after = _town_apposed(doc, start, end) or apposed(doc, end, _COMMUNITIES) or \
+            bool(_people_of(doc, start, end)) or after_list(doc, end) > end and \
+            bool(place_kind(doc, start, end)[0])
+        if end == start or doc[start].is_sent_start and not named_after or \
                 doc[start - 1].is_title and not opener or \
                 doc[start].lower_ == "the" or doc[start].is_stop and end - start == 1 or \
                 any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
@@ -236,7 +244,8 @@ class UnlistedReader:
         if ending and not (opener or doc[start - 1].lower_ == "of" or
                            is_locative(doc, start, LOCATIVES | {"on"})):
             ending = ""
-        kind = kind or ending or _island_apposed(doc, end) or \
+        kind = kind or ending or _island_apposed(doc, end) or _people_of(doc, start, end) or \
+            ("city" if apposed(doc, end, _COMMUNITIES) else "") or \
             ("city" if designated(doc, start, end, TOWN_WORDS) or
                                   head and doc[start].text in TOWN_HEADS or
                                   head and is_locative(doc, start) or _at_a_site(doc, start)
@@ -419,6 +428,39 @@ def _numbered(doc: Doc, end: int) -> bool:
 _UNITS = frozenset({"days", "day", "weeks", "week", "months", "month", "years", "year", "hours",
                     "hour", "minutes", "km", "kilometres", "kilometers", "miles", "metres",
                     "meters", "people", "times", "ago"})
+
+
+# "X, a farming community": a town (but "Miskito communities" are a people's)
+_COMMUNITIES = frozenset({"community"})
+# the dateline's dash before a story's first words
+_DASHES = frozenset({"-", "--", "—", "–"})
+# people of a place, after its name: "X residents said"; and what a town holds, after its
+# name's "'s": "X's main market", "X's streets"
+_PEOPLE_OF = frozenset({"residents", "villagers", "inhabitants", "townspeople"})
+_TOWN_HOLDS = frozenset({"market", "markets", "streets", "outskirts", "residents", "suburbs",
+                         "neighbourhoods", "neighborhoods", "airport", "mayor", "inhabitants",
+                         "townspeople", "villagers", "hospital", "mosque", "church"})
+
+
+def _people_of(doc: Doc, start: int, end: int) -> str:
+    """"city" where the words after the name are its people or what a town holds: "X
+    residents said", "X's main market was burned"; else "" (and for a people's name: "its
+    Kurdish and Alevi residents", "indigenous X villagers")."""
+    before = doc[start - 1] if start else None
+    if end >= len(doc) or before is not None and (
+            before.lower_ in ("and", "or", ",") or before.is_alpha and before.is_lower and
+            not before.is_stop):
+        return ""
+    if doc[end].lower_ in _PEOPLE_OF:
+        return "city"
+    if doc[end].lower_ not in ("'s", "’s"):
+        return ""
+    for token in doc[end + 1:min(len(doc), end + 4)]:
+        if token.lower_ in _TOWN_HOLDS:
+            return "city"
+        if not token.is_lower and not token.like_num:
+            return ""
+    return ""
 
 
 def _island_apposed(doc: Doc, end: int) -> str:
