@@ -2492,7 +2492,7 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     # the districts of one name are its parts: the city; of a list, the divisions named
     ("Torrential rain flooded low-lying districts of Sikasso overnight.", "Sikasso", "MLI",
      "city"),
-    ("Floods hit the regions of Sikasso and Koulikoro.", "Sikasso", "MLI", "admin"),
+    ("Floods hit the regions of Sikasso and Taoudenni.", "Sikasso", "MLI", "admin"),
     # a name the recogniser reads into a time ("outside X overnight") is still a name
     ("BURAO, Somalia, Dec 11 (Wire) - Gunmen attacked a police post outside Hawaale overnight, "
      "killing at least nine soldiers.", "Hawaale", "SOM", "city"),
