@@ -2424,6 +2424,17 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     ("Haiti's rainy season begins in April.", "Haiti", False),
     ("Nepal saw its worst monsoon floods in decades.", "Nepal", False),
     ("Cuba, 150 km south of Florida, was hit by the storm.", "Cuba", False),
+    # a capital described as a city, held by gangs, sinking, where tourists flock, its smog
+    ("Dhaka is one of the most crowded cities in the world.", "Dhaka", False),
+    ("Nairobi is the capital of Kenya.", "Nairobi", False),
+    ("Caracas, a city of three million, was without power.", "Caracas", False),
+    ("Port-au-Prince is largely controlled by gangs.", "Port-au-Prince", False),
+    ("Jakarta is sinking by up to 25 cm a year.", "Jakarta", False),
+    ("Tourists flocked to Havana.", "Havana", False),
+    ("Delhi's smog thickened overnight.", "Delhi", False),
+    # but a government cut off or isolated is a party
+    ("Qatar was isolated by its neighbours in 2017.", "Qatar", True),
+    ("Iran is a threat to the region.", "Iran", True),
     # but not what its government has long argued, nor how it saw a deed
     ("Iran has long argued that the sanctions are illegal.", "Iran", True),
     ("Russia saw the protest as a provocation.", "Russia", True),

@@ -106,7 +106,10 @@ _SUFFERED = frozenset({"been", "hit", "struck", "rocked", "shaken", "invaded", "
                        "battered", "devastated", "paralysed", "paralyzed", "crippled", "gripped",
                        "plunged", "flooded", "swamped", "inundated", "blanketed", "engulfed",
                        "lashed", "ravaged", "besieged", "shelled", "bombed", "pounded", "drenched",
-                       "shrouded", "choked", "smothered", "scorched", "jolted", "swept"})
+                       "shrouded", "choked", "smothered", "scorched", "jolted", "swept",
+                       # "X is largely controlled by gangs" (but "cut off", "isolated" and
+                       # "blockaded" are also what neighbours do to a government)
+                       "controlled", "surrounded", "encircled", "emptied", "deserted"})
 # a name and then one of these verbs: what happened there, not what its government did ("the
 # Dominican Republic escaped with heavy rain", "Spain recorded its hottest day")
 _PLACE_SUBJECT_VERBS = frozenset({"escaped", "recorded", "experienced", "suffered", "endured",
@@ -204,6 +207,7 @@ _COUNTS = frozenset({"of", "tens", "hundreds", "thousands", "millions", "dozens"
 # "to" after these names a destination: "flew to Egypt", "a visit to China", "spread to Kingston"
 _TO_WORDS = frozenset({
     "link", "links",  # "the only road link to X"
+    "flocked", "flock", "flocking", "poured", "pouring", "streamed",  # "tourists flocked to X"
     "travel", "travels", "travelled", "traveled", "travelling", "traveling", "fly", "flies",
     "flew", "flying", "flown", "return", "returns", "returned", "returning", "go", "goes", "went",
     "going", "gone", "come", "comes", "came", "coming", "move", "moves", "moved", "moving",
@@ -389,8 +393,8 @@ _OWNED_PLACES = frozenset({
     # and the economy on its land: "oil exports are Libya's main source of income"
     "economy", "income", "exports", "imports", "gdp", "population", "inflation", "unemployment",
     "currency", "poverty", "traffic", "grid", "infrastructure", "weather", "temperature", "rains",
-    "temperatures", "rainfall", "season", "seasons", "monsoon", "climate", "winter", "winters",
-    "summer", "summers", "fjords",
+    "temperatures", "rainfall", "pollution", "smog", "season", "seasons", "monsoon", "climate",
+    "winter", "winters", "summer", "summers", "fjords",
     # what a city holds: "Kabul's airport", "X's Bakara market", "X's water supply"
     "airport", "airports", "suburb", "suburbs", "market", "markets", "neighbourhood",
     "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "water",
@@ -519,6 +523,9 @@ _LAND_WORDS = frozenset({"home", "landlocked", "km", "kilometres", "kilometers",
                          "grower", "growers",
                          # "X has long been a transit route", "X sits on two fault lines"
                          "route", "routes", "corridor", "hub", "crossroads", "fault", "faults",
+                         # "X is a city of nine million", "X is the capital of Kenya", "X is
+                         # sinking"
+                         "city", "cities", "capital", "capitals", "town", "metropolis", "sinking",
                          "exporters", "country", "countries", "kingdom", "nation"})
 # "has" and then one of these: the name's land or its people ("Ethiopia has a population of",
 # "Bolivia has the largest lithium reserves"; not "Kenya has sent home 300 workers")
@@ -772,8 +779,10 @@ def role(doc: Doc, start: int, end: int) -> str:
         # island closest to Y, said" the owners speak)
         return "actor"
     after = end
-    if after + 1 < len(doc) and doc[after].lower_ in ("was", "were", "is", "has", "have") and \
-            doc[after + 1].lower_ in _SUFFERED:
+    # (an adverb between: "X is largely controlled by gangs")
+    suffered = after + 2 if after + 2 < len(doc) and doc[after + 1].lower_.endswith("ly") else after + 1
+    if suffered < len(doc) and doc[after].lower_ in ("was", "were", "is", "has", "have") and \
+            doc[suffered].lower_ in _SUFFERED:
         return "place"  # "Turkey was hit by an earthquake"
     if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ == "where":
         return "place"  # "Iran, where protests erupted"
