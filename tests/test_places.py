@@ -2432,6 +2432,9 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     ("Jakarta is sinking by up to 25 cm a year.", "Jakarta", False),
     ("Tourists flocked to Havana.", "Havana", False),
     ("Delhi's smog thickened overnight.", "Delhi", False),
+    # "US" before a verb is the country
+    ("Officials in the US said the rivers were rising.", "US", False),
+    ("The US imposed tariffs on steel.", "US", True),
     # but a government cut off or isolated is a party
     ("Qatar was isolated by its neighbours in 2017.", "Qatar", True),
     ("Iran is a threat to the region.", "Iran", True),

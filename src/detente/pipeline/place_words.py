@@ -449,7 +449,7 @@ _FROM_PEOPLE = frozenset({
 _OF_PEOPLE = frozenset({"leaders", "leader", "government", "governments", "people", "president",
                         "king", "queen", "parliament", "premier", "governor"})
 # a place name and then one of these verbs: the government acting ("Texas sued", "Bavaria said")
-_ACTOR_VERBS = frozenset({
+ACTOR_VERBS = frozenset({
     "said", "says", "announced", "announces", "warned", "warns", "accused", "accuses", "urged",
     "urges", "demanded", "demands", "rejected", "rejects", "denied", "denies", "sued", "sues",
     "condemned", "condemns", "detained", "expelled", "summoned", "imposed", "vowed", "insisted",
@@ -745,7 +745,7 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # "Kathmandu and its suburbs were hit": a city and its parts
     if end + 1 < len(doc) and doc[end].lower_ in ("bank", "side", "shore") and (
             doc[end + 1].lower_ == "of" or start and doc[start - 1].lower_ == "the" and
-            doc[end + 1].lower_ not in _ACTOR_VERBS):
+            doc[end + 1].lower_ not in ACTOR_VERBS):
         return "place"  # "the Myanmar bank of the river", "fighting on the Myanmar side"
     owned = _owned(doc, end)
     if not owned and end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
@@ -772,9 +772,9 @@ def role(doc: Doc, start: int, end: int) -> str:
             and doc[resumed + 1].lower_ in _SUFFERED:
         return "place"  # "Cuba, 150 km south of Florida, was hit by the storm"
     if end < resumed < len(doc) and word_in_clause(doc, end + 1, resumed - end - 1, _LAND_WORDS) \
-            and doc[resumed].lower_ not in _ACTOR_VERBS and not _then_speaks(doc, resumed):
+            and doc[resumed].lower_ not in ACTOR_VERBS and not _then_speaks(doc, resumed):
         return "place"  # "Ghana, the second-largest cocoa grower, has lost old trees": its land
-    if end < resumed < len(doc) and doc[resumed].lower_ in _ACTOR_VERBS and doc[start].is_sent_start:
+    if end < resumed < len(doc) and doc[resumed].lower_ in ACTOR_VERBS and doc[start].is_sent_start:
         # "Andhra Pradesh, to the south, closed its shelters" (but in "owners on X, the
         # island closest to Y, said" the owners speak)
         return "actor"
@@ -801,7 +801,7 @@ def role(doc: Doc, start: int, end: int) -> str:
     while body < after + 2 and body < len(doc) and doc[body].is_lower and \
             doc[body].lower_ not in _BODIES:
         body += 1
-    if body + 1 < len(doc) and doc[body].lower_ in _BODIES and doc[body + 1].lower_ in _ACTOR_VERBS \
+    if body + 1 < len(doc) and doc[body].lower_ in _BODIES and doc[body + 1].lower_ in ACTOR_VERBS \
             and not (of and doc[body].lower_ in ADMIN_WORDS):
         # "Cumbria police declared", "Adamawa officials said": people named by a place, the
         # party only where the name is a government's (`PlaceResolver`: "Kenya police said")
@@ -814,7 +814,7 @@ def role(doc: Doc, start: int, end: int) -> str:
     if _shares_ground(doc, after) or _visited(doc, after) or _saw_its_worst(doc, after) or \
             any(_described_as_land(doc, at) for at in {has, after}):
         return "place"  # "Nepal shares a long open border with India": a country's ground
-    if after < len(doc) and doc[after].lower_ in _ACTOR_VERBS and not of:
+    if after < len(doc) and doc[after].lower_ in ACTOR_VERBS and not of:
         return "actor"
     if after < len(doc) and doc[after].lower_ in _PLACE_SUBJECT_VERBS and \
             not _then_speaks(doc, after):
@@ -906,7 +906,7 @@ def _then_speaks(doc: Doc, verb: int) -> bool:
     for at in range(verb + 1, min(len(doc) - 1, verb + 12)):
         if doc[at].is_punct or doc[at + 1].is_sent_start:
             return False
-        if doc[at].lower_ == "and" and doc[at + 1].lower_ in _ACTOR_VERBS:
+        if doc[at].lower_ == "and" and doc[at + 1].lower_ in ACTOR_VERBS:
             return True
     return False
 
@@ -949,7 +949,7 @@ _ON_AN_ISLAND = frozenset({"erupted", "landed", "stranded", "arrived", "live", "
                            "airport", "terminal", "harbour", "harbor", "wharf", "jetty", "pier",
                            "lighthouse", "clinic", "church", "churches", "market", "wells",
                            "resort", "resorts", "airfield", "roads"})
-# after a country's name: verbs it does, beyond `_ACTOR_VERBS`
+# after a country's name: verbs it does, beyond `ACTOR_VERBS`
 _DOES = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
                    "could", "may", "might", "must", "should", "did", "does", "began", "begins",
                    "held", "holds", "made", "makes", "took", "takes", "gave", "gives", "won",

@@ -45,6 +45,7 @@ from detente.pipeline.name_words import (
     SHORE_WORDS,
 )
 from detente.pipeline.place_words import (
+    ACTOR_VERBS,
     CALENDAR,
     CONTINENTS,
     ERAS,
@@ -145,8 +146,10 @@ def _us_attributive(doc: Doc, start: int, end: int) -> bool:
     """Whether "US" modifies the noun after it ("US airspace", "US warships", "the US border"):
     an adjective, no place of its own."""
     after = doc[end] if end < len(doc) else None
+    # (not a verb: "officials in the US said", "the US imposed tariffs")
     return doc[start:end].text in ("US", "U.S.") and after is not None and after.is_lower and \
-        after.is_alpha and not after.is_stop and not after.lower_.endswith("ly")
+        after.is_alpha and not after.is_stop and not after.lower_.endswith(("ly", "ed")) and \
+        after.lower_ not in ACTOR_VERBS
 
 
 def _in_a_bodys_name(doc: Doc, start: int, end: int) -> bool:
