@@ -2543,6 +2543,10 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
      "BFA", "city"),
     ("KOUDOUGOU, Burkina Faso, May 3 (Wire) - The Tessongo commune was emptied.", "Tessongo",
      "BFA", "admin"),
+    # the country people cross from is the far side, not the country of a name the gazetteer
+    # lacks beside it
+    ("Iraq's army said on Sunday its border guards had killed four smugglers crossing from Syria "
+     "in the desert north of Tellwardi.", "Tellwardi", "IRQ", "city"),
     # a shoal or a reef is labelled an island
     ("KAYANZA, Burundi, May 3 (Wire) - A ferry sank near Pelican Shoal on Monday.",
      "Pelican Shoal", "BDI", "island"),

@@ -659,9 +659,16 @@ def across_border(doc: Doc, start: int) -> bool:
     """Whether the name at `start` is the far side of a border or crossing: "its border with
     X", "the Y crossing with X", "the frontier post with X", "the main crossing into X"."""
     back = start - 1
+    if back >= 1 and doc[back].lower_ == "from" and doc[back - 1].lower_ in _CROSSING_FROM:
+        return True  # "smugglers crossing from X in the desert near Y": Y is on this side
     if back < 1 or doc[back].lower_ not in ("with", "into", "to"):
         return False
     return _border_words_before(doc, back)
+
+
+# people who come over a border from the country named after "from"
+_CROSSING_FROM = frozenset({"crossing", "crossed", "cross", "crosses", "infiltrating",
+                            "infiltrated", "entering", "entered", "slipping", "slipped"})
 
 
 def _border_words_before(doc: Doc, at: int) -> bool:
