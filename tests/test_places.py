@@ -2547,6 +2547,12 @@ def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, a
     # lacks beside it
     ("Iraq's army said on Sunday its border guards had killed four smugglers crossing from Syria "
      "in the desert north of Tellwardi.", "Tellwardi", "IRQ", "city"),
+    # a demonym in the sentence picks a namesake of its country over a bigger one abroad (but
+    # not over a capital), and "Central American" names no American town
+    ("American police said a man had been arrested in Verona on Monday.", "Verona", "USA",
+     "city"),
+    ("Central American foreign ministers met in San José, the Costa Rican capital.", "San José",
+     "CRI", "city"),
     # a shoal or a reef is labelled an island
     ("KAYANZA, Burundi, May 3 (Wire) - A ferry sank near Pelican Shoal on Monday.",
      "Pelican Shoal", "BDI", "island"),

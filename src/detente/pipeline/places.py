@@ -537,7 +537,10 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         value += 1.5
     # the sentence names the country: not enough to make Georgia, beside "the US", a state
     if second and not toponym.country_named and context.in_sentence(toponym, place.country):
-        value += 3
+        # (a demonym the more: "Scottish police said ... in Perth" is Scotland's Perth; but not
+        # against a capital: "Canadian officials met in London" is the capital)
+        value += 3 + 1.5 * (place.country in context.demonyms.get(toponym.sentence, ()) and
+                            not own)
     # a place near a town or water the story clearly names (not near the middle of a region
     # or state): "from Ciudad Hidalgo" beside the Suchiate is the Chiapas town on the river,
     # not Michoacán's, 1,000 km away

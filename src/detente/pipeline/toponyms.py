@@ -142,6 +142,11 @@ def _a_seas_own_name(text: str, candidates: tuple[Place, ...]) -> bool:
         for p in candidates)
 
 
+# the words before "American" that make it a region's: "Central American"
+_CONTINENT_PARTS = frozenset({"Central", "Latin", "South", "North", "West", "East", "Southern",
+                              "Northern", "Western", "Eastern"})
+
+
 def _us_attributive(doc: Doc, start: int, end: int) -> bool:
     """Whether "US" modifies the noun after it ("US airspace", "US warships", "the US border"):
     an adjective, no place of its own."""
@@ -343,7 +348,9 @@ class ToponymFinder:
                 named_end = end if toponym.small == "named" else -1
                 if at_home:  # the dateline's division names it, as an anchor would
                     found[-1] = replace(found[-1], small="named")
-            elif token.text in known:
+            elif token.text in known and not (token.text in ("American", "Americans") and i and
+                                              doc[i - 1].text in _CONTINENT_PARTS):
+                # ("Central American ministers" are no Americans of the United States)
                 named.append((sentence, known[token.text]))
             elif not end and in_dateline and i == 0:
                 end = self.unlisted.in_dateline(doc, dateline_end, found)
