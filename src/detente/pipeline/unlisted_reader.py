@@ -453,14 +453,19 @@ def _people_of(doc: Doc, start: int, end: int) -> str:
         return ""
     if doc[end].lower_ in _PEOPLE_OF:
         return "city"
-    if doc[end].lower_ not in ("'s", "’s"):
-        return ""
-    for token in doc[end + 1:min(len(doc), end + 4)]:
-        if token.lower_ in _TOWN_HOLDS:
-            return "city"
-        if not token.is_lower and not token.like_num:
-            return ""
-    return ""
+    return "city" if doc[end].lower_ in ("'s", "’s") and _among_next_words(doc, end + 1, 3, _TOWN_HOLDS) \
+        else ""
+
+
+def _among_next_words(doc: Doc, start: int, reach: int, words: frozenset[str]) -> bool:
+    """Whether one of `words` stands in the `reach` words from `start` before a word that is
+    neither lower case nor a number ends the phrase: "'s main market", ", the small island"."""
+    for token in doc[start:min(len(doc), start + reach)]:
+        if token.lower_ in words:
+            return True
+        if not (token.is_lower and token.is_alpha or token.like_num):
+            return False
+    return False
 
 
 def _island_apposed(doc: Doc, end: int) -> str:
@@ -468,12 +473,7 @@ def _island_apposed(doc: Doc, end: int) -> str:
     visitors as Y", "X, a small island off the coast"; else ""."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
         return ""
-    for token in doc[end + 2:min(len(doc), end + 5)]:
-        if token.lower_ in ISLAND_WORDS:
-            return "island"
-        if not token.is_lower or not token.is_alpha:
-            return ""
-    return ""
+    return "island" if _among_next_words(doc, end + 2, 3, frozenset(ISLAND_WORDS)) else ""
 
 
 def _town_apposed(doc: Doc, start: int, end: int) -> bool:
