@@ -478,8 +478,9 @@ _LOCAL_BODIES = frozenset({"officials", "police", "council", "authorities", "off
 # a town's own officer, whose town's name is the place he serves: "the Ravenna mayor"
 _MAYORS = frozenset({"mayor", "mayors"})
 # between an actor verb and the name: "Texas has sued", "Bavaria on Monday said"
-_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again", "now", "long",
-                          "later", "then", "could", "may", "might", "must", "should", "did"})
+_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again", "now",
+                          "later", "then", "could", "may", "might", "must", "should", "did",
+                          "long"})  # "Niger has long been", "Iran has long argued"
 # "the Libyan capital Tripoli", "Tripoli, the Lebanese port": a demonym names the country
 _DEMONYM_NOUNS = _PLACE_NOUNS | frozenset({"capital", "port", "town", "city", "resort",
                                            "enclave", "exclave", "state", "island", "stronghold",
@@ -520,13 +521,13 @@ _LAND_WORDS = frozenset({"home", "landlocked", "km", "kilometres", "kilometers",
                          "meters", "island", "islands", "archipelago", "mountainous", "desert",
                          "coastal", "located", "situated", "populous", "arid", "low-lying",
                          "prone", "poorest", "populated", "producer", "producers", "exporter",
-                         "grower", "growers",
+                         "exporters", "grower", "growers", "country", "countries", "kingdom",
+                         "nation",
                          # "X has long been a transit route", "X sits on two fault lines"
                          "route", "routes", "corridor", "hub", "crossroads", "fault", "faults",
                          # "X is a city of nine million", "X is the capital of Kenya", "X is
                          # sinking"
-                         "city", "cities", "capital", "capitals", "town", "metropolis", "sinking",
-                         "exporters", "country", "countries", "kingdom", "nation"})
+                         "city", "cities", "capital", "capitals", "town", "metropolis", "sinking"})
 # "has" and then one of these: the name's land or its people ("Ethiopia has a population of",
 # "Bolivia has the largest lithium reserves"; not "Kenya has sent home 300 workers")
 _HAS = frozenset({"has", "had", "holds", "hold", "boasts", "possesses"})
