@@ -2435,7 +2435,13 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     # "US" before a verb is the country
     ("Officials in the US said the rivers were rising.", "US", False),
     ("The US imposed tariffs on steel.", "US", True),
-    # but a government cut off or isolated is a party
+    # what befell it after "has been", and a land that has been a battlefield
+    ("Turkey has been hit by floods for a week.", "Turkey", False),
+    ("Khartoum has been a battlefield since April.", "Khartoum", False),
+    # but what its government has been is a party's
+    ("Poland has been a strong supporter of Ukraine.", "Poland", True),
+    ("Relations between Peru and Chile have been strained for years.", "Chile", True),
+    # and a government cut off or isolated is a party
     ("Qatar was isolated by its neighbours in 2017.", "Qatar", True),
     ("Iran is a threat to the region.", "Iran", True),
     # but not what its government has long argued, nor how it saw a deed

@@ -102,7 +102,7 @@ _PLACE_VERBS = frozenset({
     "avoid", "avoids", "avoided", "avoiding", "bypass", "bypasses", "bypassed", "bypassing"})
 # "X was" and then one of these: what befell its land ("Turkey was hit by an earthquake",
 # "Kathmandu was paralysed by a strike")
-_SUFFERED = frozenset({"been", "hit", "struck", "rocked", "shaken", "invaded", "occupied",
+_SUFFERED = frozenset({"hit", "struck", "rocked", "shaken", "invaded", "occupied",
                        "battered", "devastated", "paralysed", "paralyzed", "crippled", "gripped",
                        "plunged", "flooded", "swamped", "inundated", "blanketed", "engulfed",
                        "lashed", "ravaged", "besieged", "shelled", "bombed", "pounded", "drenched",
@@ -525,6 +525,7 @@ _LAND_WORDS = frozenset({"home", "landlocked", "km", "kilometres", "kilometers",
                          "nation",
                          # "X has long been a transit route", "X sits on two fault lines"
                          "route", "routes", "corridor", "hub", "crossroads", "fault", "faults",
+                         "battlefield", "battleground",
                          # "X is a city of nine million", "X is the capital of Kenya", "X is
                          # sinking"
                          "city", "cities", "capital", "capitals", "town", "metropolis", "sinking"})
@@ -550,6 +551,19 @@ def _visited(doc: Doc, verb: int) -> bool:
     (its land, not a party's welcome)."""
     return verb < len(doc) and doc[verb].lower_ in _TAKES_IN and \
         word_in_clause(doc, verb + 1, 5, _VISITORS)
+
+
+def _suffered(doc: Doc, at: int) -> bool:
+    """Whether the words from `at` say what befell the land: "was hit", "is largely controlled
+    by", "has been hit" (not "has been a strong supporter of": what its government has been)."""
+    if at >= len(doc) or doc[at].lower_ not in ("was", "were", "is", "has", "have"):
+        return False
+    word = at + 1
+    if word < len(doc) and doc[word].lower_ == "been":
+        word += 1
+    if word + 1 < len(doc) and doc[word].lower_.endswith("ly"):
+        word += 1  # an adverb between: "X is largely controlled by gangs"
+    return word < len(doc) and doc[word].lower_ in _SUFFERED
 
 
 def _saw_its_worst(doc: Doc, verb: int) -> bool:
@@ -776,8 +790,7 @@ def role(doc: Doc, start: int, end: int) -> str:
     if end < resumed < len(doc) and doc[resumed].lower_ in _PLACE_SUBJECT_VERBS and \
             not _then_speaks(doc, resumed):
         return "place"  # "Tunisia, once a top producer, now imports fertiliser"
-    if end < resumed < len(doc) - 1 and doc[resumed].lower_ in ("was", "were", "is", "has", "have") \
-            and doc[resumed + 1].lower_ in _SUFFERED:
+    if end < resumed and _suffered(doc, resumed):
         return "place"  # "Cuba, 150 km south of Florida, was hit by the storm"
     if end < resumed < len(doc) and word_in_clause(doc, end + 1, resumed - end - 1, _LAND_WORDS) \
             and doc[resumed].lower_ not in ACTOR_VERBS and not _then_speaks(doc, resumed):
@@ -787,10 +800,7 @@ def role(doc: Doc, start: int, end: int) -> str:
         # island closest to Y, said" the owners speak)
         return "actor"
     after = end
-    # (an adverb between: "X is largely controlled by gangs")
-    suffered = after + 2 if after + 2 < len(doc) and doc[after + 1].lower_.endswith("ly") else after + 1
-    if suffered < len(doc) and doc[after].lower_ in ("was", "were", "is", "has", "have") and \
-            doc[suffered].lower_ in _SUFFERED:
+    if _suffered(doc, after):
         return "place"  # "Turkey was hit by an earthquake"
     if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ == "where":
         return "place"  # "Iran, where protests erupted"
