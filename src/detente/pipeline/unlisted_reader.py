@@ -44,6 +44,7 @@ from detente.pipeline.place_words import (
     in_place_verb_list,
     is_locative,
     place_kind,
+    word_in_clause,
 )
 from detente.pipeline.small_place_words import (
     SETTLEMENTS,
@@ -209,9 +210,11 @@ class UnlistedReader:
             doc[start - 1].lower_ in LOCATIVES or doc[start - 1].lower_ in NEIGHBOURING
         # a sentence's first word is most often no name ("Floods hit"), but for one the words
         # after it make a place: "X, a farming town", "X and Y villages", "X residents said"
-        named_after = _town_apposed(doc, start, end) or apposed(doc, end, _COMMUNITIES) or \
-            bool(_people_of(doc, start, end)) or after_list(doc, end) > end and \
-            bool(place_kind(doc, start, end)[0])
+        kind, taken = place_kind(doc, start, end)
+        people = _people_of(doc, start, end)
+        community = apposed(doc, end, _COMMUNITIES)
+        named_after = _town_apposed(doc, start, end) or community or bool(people) or \
+            bool(kind) and after_list(doc, end) > end
         if end == start or doc[start].is_sent_start and not named_after or \
                 doc[start - 1].is_title and not opener or \
                 doc[start].lower_ == "the" or doc[start].is_stop and end - start == 1 or \
@@ -227,7 +230,6 @@ class UnlistedReader:
             return 0, None, False  # "the Regional Municipality of X": X is the place
         if end - start > 1 and doc[end - 1].text in _NOT_PLACE_ENDINGS:
             return 0, None, False  # "in the East Room", "on the X Highway", "X Day celebrations"
-        kind, taken = place_kind(doc, start, end)
         if taken and end - start == 1 and doc[start].lower_.endswith(_ADJECTIVE_ENDINGS):
             return 0, None, False  # "a Himalayan town", "the Crimean port city": adjectives
         if end - start == 1 and doc[start].lower_.endswith(("an", *_ADJECTIVE_ENDINGS)) and \
@@ -244,8 +246,8 @@ class UnlistedReader:
         if ending and not (opener or doc[start - 1].lower_ == "of" or
                            is_locative(doc, start, LOCATIVES | {"on"})):
             ending = ""
-        kind = kind or ending or _island_apposed(doc, end) or _people_of(doc, start, end) or \
-            ("city" if apposed(doc, end, _COMMUNITIES) else "") or \
+        kind = kind or ending or _island_apposed(doc, end) or people or \
+            ("city" if community else "") or \
             ("city" if designated(doc, start, end, TOWN_WORDS) or
                                   head and doc[start].text in TOWN_HEADS or
                                   head and is_locative(doc, start) or _at_a_site(doc, start)
@@ -430,6 +432,7 @@ _UNITS = frozenset({"days", "day", "weeks", "week", "months", "month", "years", 
                     "meters", "people", "times", "ago"})
 
 
+_ISLAND_WORDS = frozenset(ISLAND_WORDS)
 # "X, a farming community": a town (but "Miskito communities" are a people's)
 _COMMUNITIES = frozenset({"community"})
 # the dateline's dash before a story's first words
@@ -453,19 +456,8 @@ def _people_of(doc: Doc, start: int, end: int) -> str:
         return ""
     if doc[end].lower_ in _PEOPLE_OF:
         return "city"
-    return "city" if doc[end].lower_ in ("'s", "’s") and _among_next_words(doc, end + 1, 3, _TOWN_HOLDS) \
-        else ""
-
-
-def _among_next_words(doc: Doc, start: int, reach: int, words: frozenset[str]) -> bool:
-    """Whether one of `words` stands in the `reach` words from `start` before a word that is
-    neither lower case nor a number ends the phrase: "'s main market", ", the small island"."""
-    for token in doc[start:min(len(doc), start + reach)]:
-        if token.lower_ in words:
-            return True
-        if not (token.is_lower and token.is_alpha or token.like_num):
-            return False
-    return False
+    return "city" if doc[end].lower_ in ("'s", "’s") and \
+        word_in_clause(doc, end + 1, 3, _TOWN_HOLDS, names_stop=True) else ""
 
 
 def _island_apposed(doc: Doc, end: int) -> str:
@@ -473,7 +465,7 @@ def _island_apposed(doc: Doc, end: int) -> str:
     visitors as Y", "X, a small island off the coast"; else ""."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
         return ""
-    return "island" if _among_next_words(doc, end + 2, 3, frozenset(ISLAND_WORDS)) else ""
+    return "island" if word_in_clause(doc, end + 2, 3, _ISLAND_WORDS, names_stop=True) else ""
 
 
 def _town_apposed(doc: Doc, start: int, end: int) -> bool:
