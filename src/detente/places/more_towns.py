@@ -55,6 +55,18 @@ def state_points(code: str) -> list[tuple[float, float]]:
             if c.get("latitude") and c.get("longitude")]
 
 
+def state_centres() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> the package's point for that first-level subdivision ("SD-GZ":
+    Gezira's), for the subdivisions it gives one."""
+    root = package_dir()
+    centres = {}
+    for path in sorted(root.glob("*/states.json")) if root is not None else ():
+        for state in json.loads(path.read_text("utf-8")):
+            if state.get("iso3166_2") and state.get("latitude") and state.get("longitude"):
+                centres[state["iso3166_2"]] = (float(state["latitude"]), float(state["longitude"]))
+    return centres
+
+
 def read_places(alpha3: dict[str, str]) -> Iterator[tuple[float, float, str, str]]:
     """(lat, lon, country alpha-3, name) of every place the package lists as a city."""
     root = package_dir()
