@@ -301,6 +301,24 @@ def test_gazetteer_division_known_only_to_pycountry_lies_in_its_country():
         assert south <= p.lat <= north and west <= p.lon <= east, p
 
 
+def test_build_division_point_moves_toward_the_package_point_only_when_one_lies_near():
+    from detente.places.divisions import blended_centre
+
+    assert blended_centre((10.0, 20.0), [(10.5, 21.0)]) == (10.2, 20.4)
+    # a package point 1,100 km off is another division's (or an island's): the towns' point stays
+    assert blended_centre((10.0, 20.0), [(20.0, 20.0)]) == (10.0, 20.0)
+    # two near points are two divisions pycountry merged into one: no telling which is meant
+    assert blended_centre((10.0, 20.0), [(10.5, 21.0), (9.5, 19.0)]) == (10.0, 20.0)
+    assert blended_centre((10.0, 20.0), []) == (10.0, 20.0)
+
+
+def test_gazetteer_division_only_pycountry_lists_lies_near_the_package_point_not_the_centre():
+    gazetteer = load_gazetteer()
+    # Haut-Uele is the far north-east of the Congo; the country's centre is near (-2.9, 23.6)
+    uele = [p for p in gazetteer.candidates("Haut-Uele") if p.feature == "admin"]
+    assert uele and all(p.country == "COD" and p.lat > 2 and p.lon > 27 for p in uele), uele
+
+
 def test_build_division_centre_counts_each_grid_cell_once():
     from detente.places.divisions import division_centre
 
