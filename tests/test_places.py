@@ -2653,3 +2653,15 @@ def test_gazetteer_skips_other_names_that_end_in_another_languages_generic_word(
     # so "by boat" after a country's name is no part of a city's name
     assert _places(coder, "Migrants were smuggled into Panama by boat.")["Panama"][:2] == \
         ("PAN", "country")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a name the gazetteer lacks, joined by the Persian ezafe, before a range's word
+    ("Avalanches buried houses below the Kuh-i-Sefid range in Logar province on Friday, "
+     "officials said.", "Kuh-i-Sefid", "AFG"),
+    # a protected area's words in lower case after its name: the park, not a town
+    ("A wildfire in the Lanin national park near Junín de los Andes burned 900 hectares, "
+     "Argentina's parks agency said.", "Lanin", "ARG"),
+])
+def test_places_landform_named_by_ezafe_or_a_park_phrase_is_a_region(coder, text, name, country):
+    assert _places(coder, text)[name] == (country, "region", False)

@@ -361,6 +361,9 @@ def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
     if end + 1 < len(doc) and doc[end].lower_ in _TOWN_TRADES and \
             KIND_WORDS.get(doc[end + 1].lower_) == "city":
         return "city", 2  # "the X fishing village", "the X folk village", "the X mining town"
+    if end + 1 < len(doc) and doc[end].lower_ in _PARK_QUALIFIERS and \
+            doc[end + 1].lower_ in _PARK_WORDS and not doc[end + 1].is_title:
+        return "region", 2  # "the X national park", "the X nature reserve"
     if end + 1 < len(doc) and doc[end].lower_ in _MINERALS and doc[end + 1].lower_ == "mine":
         return "region", 2  # "the X gold mine": the mine's site
     if end + 1 < len(doc) and doc[end].lower_ in _SHELTERS and \
@@ -369,6 +372,12 @@ def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
     return "", 0
 
 
+# a protected area's words after its name, in lower case: "the X national park", "the X game
+# reserve", "the X wildlife sanctuary", "the X marine reserve"
+_PARK_QUALIFIERS = frozenset({"national", "nature", "wildlife", "game", "marine", "forest",
+                              "biosphere", "natural", "regional"})
+_PARK_WORDS = frozenset({"park", "parks", "reserve", "reserves", "sanctuary", "refuge", "forest",
+                         "monument"})
 _MINERALS = frozenset({"gold", "copper", "coal", "diamond", "iron", "uranium", "lithium",
                        "cobalt", "nickel", "zinc", "tin", "silver", "bauxite", "platinum",
                        "manganese", "potash", "phosphate", "salt", "emerald", "ruby", "jade"})

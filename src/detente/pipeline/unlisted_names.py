@@ -175,7 +175,9 @@ def article_joined(doc: Doc, index: int) -> bool:
 # article before a capital ("Saut-d'Eau")
 _HYPHEN_PARTICLES = frozenset({"à", "a", "au", "aux", "de", "du", "des", "la", "le", "les", "en",
                                "sur", "sous", "lès", "lez", "del", "di", "do", "da", "am", "an",
-                               "im", "on", "upon", "el"})
+                               "im", "on", "upon", "el",
+                               # the Persian and Urdu ezafe: "Koh-i-Noor", "Pul-e-Alam", "Dera-ul-X"
+                               "i", "e", "ye", "ul", "ud"})
 _ELIDED = re.compile(r"^[dlDL]['’][A-ZÀ-Ý]")
 # one word of a name elided at an apostrophe: "Grand'Anse", "Sant'Antioco"
 _ELIDED_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
