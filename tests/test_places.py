@@ -2665,3 +2665,11 @@ def test_gazetteer_skips_other_names_that_end_in_another_languages_generic_word(
 ])
 def test_places_landform_named_by_ezafe_or_a_park_phrase_is_a_region(coder, text, name, country):
     assert _places(coder, text)[name] == (country, "region", False)
+
+
+def test_places_short_town_name_after_a_destinations_to_is_a_place(coder):
+    # a town of four letters is another word first ("Bar", "Ede") unless the words place it:
+    # "flown to X" and "the road to X" lead somewhere
+    text = "Two wounded rangers were flown to Embu on Tuesday, Kenya's wildlife service said."
+    assert _places(coder, text)["Embu"] == ("KEN", "city", False)
+    assert "Embu" not in _places(coder, "Two wounded rangers spoke to Embu residents on Tuesday.")

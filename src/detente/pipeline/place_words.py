@@ -1142,6 +1142,12 @@ def _word_before(doc: Doc, start: int) -> int | None:
     return None
 
 
+def after_destination_to(doc: Doc, start: int) -> bool:
+    """Whether the name at `start` follows a "to" that leads to a destination: "flown to X",
+    "the road to X"."""
+    return start > 0 and doc[start - 1].lower_ == "to" and _destination(doc, start - 1)
+
+
 def _destination(doc: Doc, to: int) -> bool:
     """Whether the "to" at `to` leads to a destination: "flew to", "a visit to", "from Libya
     to"."""

@@ -56,6 +56,7 @@ from detente.pipeline.place_words import (
     NEIGHBOURING,
     TITLES,
     across_border,
+    after_destination_to,
     after_place_verb,
     capital_names,
     country_role,
@@ -544,13 +545,15 @@ class ToponymFinder:
         # short town names: "Bar", "Ede", "Oss" are other words first; but not "Enga province"
         if len(text) <= 4 and not strong and not locative and biggest < 100_000 and \
                 text not in capital_names() and not after_place_verb(doc, start) and \
+                not after_destination_to(doc, start) and \
                 town_by_its_people(doc, start, end) is None and not (
                 end < len(doc) and doc[end].lower_ in ADMIN_WORDS and
                 any(p.feature == "admin" for p in candidates)) and not (
                 end < len(doc) and doc[end].text in FEATURE_WORDS) and not any(
                 lies_in(p, a) for p in candidates for a in self._anchor(doc, end)):
             return False  # but "Auki, the capital of Malaita province" is the town, and
-            # "Suva" a national capital; "rebels seized X", "the mayor of X" name a town
+            # "Suva" a national capital; "rebels seized X", "the mayor of X", "flown to X"
+            # name a town
         return not self.part_of_a_name(doc, start, end, strong)
 
     def part_of_a_name(self, doc: Doc, start: int, end: int, strong: bool) -> bool:
