@@ -2673,3 +2673,21 @@ def test_places_short_town_name_after_a_destinations_to_is_a_place(coder):
     text = "Two wounded rangers were flown to Embu on Tuesday, Kenya's wildlife service said."
     assert _places(coder, text)["Embu"] == ("KEN", "city", False)
     assert "Embu" not in _places(coder, "Two wounded rangers spoke to Embu residents on Tuesday.")
+
+
+@pytest.mark.parametrize("text, island", [
+    ("the airport on Tavua", True),
+    ("police on Tavua said", True),
+    ("On Tavua, schools closed", True),
+    ("the governor imposed a curfew on Tavua", False),
+    ("rebels closed in on Tavua", False),
+    ("the attack on Tavua", False),
+    ("new sanctions on Tavua", False),
+])
+def test_places_on_is_an_islands_only_where_no_attack_or_measure_comes_before(text, island):
+    import spacy
+
+    from detente.pipeline.place_words import island_on
+
+    doc = spacy.blank("en")(text)
+    assert island_on(doc, next(t.i for t in doc if t.text == "Tavua")) is island

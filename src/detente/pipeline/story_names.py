@@ -17,7 +17,7 @@ from detente.model import Place, Span
 from detente.pipeline.division_words import ADMIN_WORDS
 from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS
 from detente.pipeline.name_words import ADJECTIVAL, FEATURE_WORDS
-from detente.pipeline.place_words import CALENDAR, across_border, demonyms, role
+from detente.pipeline.place_words import CALENDAR, across_border, demonyms, island_on, role
 from detente.pipeline.toponym import Toponym, sentence_start
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
@@ -137,7 +137,7 @@ class StoryNames:
                                      locative=words == "place", actor=words in ("actor", "body"),
                                      origin=words in ("origin", "body"),
                                      within=None, listed=(), across=across_border(doc, i),
-                                     on=i > 0 and doc[i - 1].lower_ == "on"))
+                                     on=island_on(doc, i)))
                 covered.update(range(i, end))
                 break
         return sorted([*found, *added], key=lambda t: t.span.start) if added else found

@@ -64,6 +64,7 @@ from detente.pipeline.place_words import (
     demonyms,
     in_locative_list,
     is_locative,
+    island_on,
     office_after,
     role,
     town_by_its_people,
@@ -762,7 +763,7 @@ class ToponymFinder:
                           sentence=sentence,
                           demonym=demonym_beside(doc, start, end) if ambiguous else "",
                           anchor=anchor, small=small, across=across_border(doc, start),
-                          on=start > 0 and doc[start - 1].lower_ == "on",
+                          on=island_on(doc, start),
                           border_with=self._border_with(doc, end) if ambiguous else "")
         held = self._held_elsewhere(doc, end, candidates, owner, dateline)
         if held is None:
