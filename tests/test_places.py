@@ -2691,3 +2691,14 @@ def test_places_on_is_an_islands_only_where_no_attack_or_measure_comes_before(te
 
     doc = spacy.blank("en")(text)
     assert island_on(doc, next(t.i for t in doc if t.text == "Tavua")) is island
+
+
+def test_places_small_towns_listed_after_a_placed_town_are_the_storys(coder):
+    # "a curfew on X" places X; the towns listed after it are places of the story's country,
+    # though only the town file has them
+    text = ("TAMBUWAL, Nigeria, June 20 (Wire) - Bandits killed 11 farmers near Dange on Sunday, "
+            "police said. The state government imposed a curfew on Dange, Wara and Kebbe.")
+    places = _places(coder, text)
+    # (Wara is also another name of an Indonesian city: the list's words admit the town here)
+    assert places["Wara"] == ("NGA", "city", False)
+    assert places["Kebbe"] == ("NGA", "city", False)

@@ -163,8 +163,11 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
                 _namesake(p) or toponym.small == "named" and p.feature == "city"
                 for p in toponym.candidates):
         return toponym
-    partners = [context.first.get(start) for start in toponym.listed]
-    if any(p is not None and p.country != context.dateline for p in partners):
+    # (a partner read abroad only by another name of a city there vouches for nothing: "a
+    # curfew on X, Wara and Y" in a Nigerian story is not Palopo, Indonesia, once called Wara)
+    partners = [(context.first.get(start), context.names.get(start, "")) for start in toponym.listed]
+    if any(p is not None and p.country != context.dateline and same_name(fold_name(p.name), name)
+           for p, name in partners):
         return toponym
     # (two such names abroad do not vouch for each other: "Oak Island" and "Lunenburg County"
     # in a story from Nova Scotia are not North Carolina's and Virginia's for each other's sake)

@@ -342,6 +342,10 @@ class ToponymFinder:
                         for p in toponym.candidates for q in on_town.candidates):
                     # "Portree on Skye": the island the town stands on, not a town abroad
                     toponym = _unlisted(toponym, "island", on_town.span.start)
+                if placed_list and not toponym.small and any(p.source == TOWN_SOURCE
+                                                             for p in toponym.candidates):
+                    # "a curfew on Dange, X and Y": the words that place the list place them all
+                    toponym = replace(toponym, small="locative")
                 admin_listed = bool(typed_admin) and toponym.admin_word == typed_admin
                 # a dateline says where the story was filed: a place, never an actor
                 found.append(replace(toponym, locative=True, actor=False) if in_dateline
