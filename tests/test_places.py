@@ -2702,3 +2702,12 @@ def test_places_small_towns_listed_after_a_placed_town_are_the_storys(coder):
     # (Wara is also another name of an Indonesian city: the list's words admit the town here)
     assert places["Wara"] == ("NGA", "city", False)
     assert places["Kebbe"] == ("NGA", "city", False)
+
+
+def test_places_a_longer_town_of_the_datelines_division_beats_the_dateline_towns_name(coder):
+    # "X Upper" beside the dateline's X is the town file's town of that name there, not X
+    # followed by a word of a person's name
+    text = ("PAKENHAM, Australia, Feb 13 (Wire) - A bushfire burned into the outskirts of Pakenham "
+            "on Tuesday, officials said. It also threatened Pakenham Upper, and evacuees filled "
+            "halls in Dandenong.")
+    assert _places(coder, text)["Pakenham Upper"] == ("AUS", "city", False)

@@ -46,6 +46,11 @@ class StoryNames:
             end, candidates = self.finder.longest(doc, start, False, towns=True)
             if end and self.finder.fragment(doc, start, end, candidates):
                 return ()
+        elif end < len(doc) and doc[end].is_title:
+            # "Ruidoso Downs" beside the dateline's Ruidoso: the longer town of the division
+            longer, its_towns = self.finder.longest(doc, start, False, towns=True)
+            if longer > end:
+                end, candidates = longer, its_towns
         towns = tuple(p for p in candidates if p.feature == "city" and (p.country, p.admin1) in home)
         text = doc[start:end].text
         # "the Post reported" from Dallas is a paper, not Post, Texas; but "the Ba river"
