@@ -2711,3 +2711,12 @@ def test_places_a_longer_town_of_the_datelines_division_beats_the_dateline_towns
             "on Tuesday, officials said. It also threatened Pakenham Upper, and evacuees filled "
             "halls in Dandenong.")
     assert _places(coder, text)["Pakenham Upper"] == ("AUS", "city", False)
+
+
+@pytest.mark.parametrize("opener", ["past", "from", "via"])
+def test_places_name_the_gazetteer_lacks_at_the_far_end_of_a_route_past_a_lake(coder, opener):
+    text = (f"Buses carried evacuees south {opener} Wekusko Lake to Pikwitonei on Friday, as a "
+            "wildfire neared Thompson, officials in Canada said.")
+    places = _places(coder, text)
+    assert places["Pikwitonei"] == ("CAN", "city", False)
+    assert "John Smith" not in _places(coder, "Fans travelled from Lake Street to John Smith's house.")

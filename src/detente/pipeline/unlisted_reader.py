@@ -29,6 +29,7 @@ from detente.pipeline.place_words import (
     CONTINENTS,
     ERAS,
     KIND_WORDS,
+    LANDFORM_WORDS,
     LANGUAGES,
     LOCATIVES,
     NEIGHBOURING,
@@ -67,6 +68,10 @@ _NAMED_OTHERWISE = frozenset({"group", "groups", "movement", "militia", "militia
                               "gangs", "network", "faction", "sect", "tribe", "clan", "party",
                               "operation", "company", "firm", "brigade", "unit", "force",
                               "forces", "cartel", "coalition", "alliance", "front"})
+
+
+# words that open the near end of a route: "from X to Y", "past X to Y", "via X to Y"
+_ROUTE_OPENERS = frozenset({"from", "past", "via"})
 
 
 class UnlistedReader:
@@ -330,15 +335,17 @@ class UnlistedReader:
                             demonym=demonym_beside(doc, start, end))
 
     def _from_a_place(self, doc: Doc, start: int) -> bool:
-        """Whether the name at `start` ends a stretch from a place the gazetteer has: "from
-        Ballinderry to X" (the far end of a road, a spill or a march)."""
+        """Whether the name at `start` ends a stretch from or past a place: "from Ballinderry
+        to X" (the far end of a road, a spill or a march), "past Y Lake to X", "via Y to X";
+        the place is the gazetteer's, or a name of its own with a water or land word."""
         if start < 3 or doc[start - 1].lower_ != "to":
             return False
         for at in range(start - 2, max(0, start - 6), -1):
             if doc[at].is_punct:
                 return False
-            if doc[at].lower_ == "from":
-                return self.finder.longest(doc, at + 1, False)[0] == start - 1
+            if doc[at].lower_ in _ROUTE_OPENERS:
+                return self.finder.longest(doc, at + 1, False)[0] == start - 1 or \
+                    capitalised_run(doc, at + 1) == start - 1 and doc[start - 2].lower_ in LANDFORM_WORDS
         return False
 
     def _owned(self, doc: Doc, at: int) -> int:
