@@ -959,20 +959,6 @@ _ASKED = frozenset({"ask", "asks", "asking", "urge", "urges", "urging", "tell", 
 # on a party)
 _ASSAULTS = frozenset({"attack", "attacks", "assault", "assaults", "raid", "raids", "offensive",
                        "curfew", "lockdown", "advance"})
-def island_on(doc: Doc, start: int) -> bool:
-    """Whether an "on" before the name at `start` may be an island's ("the airport on X",
-    "police on X"): not the "on" of an attack, an advance or a measure ("a curfew on X",
-    "rebels closed in on X", "sanctions on X"), whose object is any place or party."""
-    if start < 1 or doc[start - 1].lower_ != "on":
-        return False
-    back = start - 2 - (start >= 3 and doc[start - 2].lower_ == "in")  # "closed in on X"
-    return back < 0 or doc[back].lower_ not in _ASSAULTS | _ADVANCES | _MEASURES_ON
-
-
-# what is imposed or brought to bear on a place or party: "sanctions on X", "a ban on X"
-_MEASURES_ON = frozenset({"sanctions", "pressure", "ban", "bans", "embargo", "blockade", "siege",
-                          "crackdown", "curfews", "tariffs", "tariff", "war", "fire", "strikes",
-                          "demands"})
 # before "on" and a name: it is an island someone is or something happens on ("police on
 # Mayotte", "erupted on St Vincent"), not the object of "sanctions on"
 _ON_AN_ISLAND = frozenset({"erupted", "landed", "stranded", "arrived", "live", "lived", "living",
@@ -990,6 +976,23 @@ _ON_AN_ISLAND = frozenset({"erupted", "landed", "stranded", "arrived", "live", "
                            "airport", "terminal", "harbour", "harbor", "wharf", "jetty", "pier",
                            "lighthouse", "clinic", "church", "churches", "market", "wells",
                            "resort", "resorts", "airfield", "roads"})
+
+
+def island_on(doc: Doc, start: int) -> bool:
+    """Whether an "on" before the name at `start` may be an island's ("the airport on X",
+    "police on X"): not the "on" of an attack, an advance or a measure ("a curfew on X",
+    "rebels closed in on X", "sanctions on X"), whose object is any place or party."""
+    if start < 1 or doc[start - 1].lower_ != "on":
+        return False
+    back = start - 2 - (start >= 3 and doc[start - 2].lower_ == "in")  # "closed in on X"
+    return back < 0 or doc[back].lower_ not in _ASSAULTS | _ADVANCES | _MEASURES_ON
+
+
+# what is imposed or brought to bear on a place or party: "sanctions on X", "a ban on X"
+_MEASURES_ON = frozenset({"sanctions", "pressure", "ban", "bans", "embargo", "blockade", "siege",
+                          "crackdown", "curfews", "tariffs", "tariff", "war", "fire", "strikes",
+                          "demands"})
+
 # after a country's name: verbs it does, beyond `ACTOR_VERBS`
 _DOES = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
                    "could", "may", "might", "must", "should", "did", "does", "began", "begins",

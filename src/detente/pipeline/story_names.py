@@ -47,7 +47,7 @@ class StoryNames:
             if end and self.finder.fragment(doc, start, end, candidates):
                 return ()
         elif end < len(doc) and doc[end].is_title:
-            # "Ruidoso Downs" beside the dateline's Ruidoso: the longer town of the division
+            # "Pakenham Upper" beside the dateline's Pakenham: the longer town of the division
             longer, its_towns = self.finder.longest(doc, start, False, towns=True)
             if longer > end:
                 end, candidates = longer, its_towns
