@@ -985,7 +985,7 @@ def island_on(doc: Doc, start: int) -> bool:
     if start < 1 or doc[start - 1].lower_ != "on":
         return False
     back = start - 2 - (start >= 3 and doc[start - 2].lower_ == "in")  # "closed in on X"
-    return back < 0 or doc[back].lower_ not in _ASSAULTS | _ADVANCES | _MEASURES_ON
+    return back < 0 or doc[back].lower_ not in _NOT_AN_ISLANDS_ON
 
 
 # what is imposed or brought to bear on a place or party: "sanctions on X", "a ban on X"
@@ -1221,6 +1221,8 @@ _DEMANDS = frozenset({"demanding", "demanded", "demand", "demands", "urging", "u
 _ADVANCES = frozenset({"march", "marched", "marching", "marches", "advance", "advanced",
                        "advancing", "advances", "closed", "closing", "closes", "converged",
                        "converging", "converge", "bore", "bearing"})
+# the words before "on" whose object is any place or party, not an island (`island_on`)
+_NOT_AN_ISLANDS_ON = _ASSAULTS | _ADVANCES | _MEASURES_ON
 
 
 def _brings_people(doc: Doc, people: int) -> bool:
