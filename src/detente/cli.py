@@ -302,7 +302,8 @@ def _ingest_on_dask(paths: list[str], db: Path, address: str, parquet: Path | No
 
 
 def _print_summary(db: Path, stored: int, events: int, duplicates: int, rejected: Counter[str]) -> None:
-    err.print(f"{db}: {stored} articles stored ({events} events), {duplicates} already stored, "
+    err.print(f"{db}: {stored} article{'s' * (stored != 1)} stored ({events} event{'s' * (events != 1)}), "
+              f"{duplicates} already stored, "
               f"{sum(rejected.values())} rejected", highlight=False)
     for reason, count in rejected.most_common():
         err.print(f"  rejected {count} x {reason}", highlight=False, markup=False)
