@@ -93,6 +93,8 @@ def test_ingestion_cli_broken_corpus_is_rejected_item_by_item_and_strict_says_so
     strict = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "-q", "--strict"])
     assert strict.exit_code == EXIT_REJECTED
     assert "7 already stored" in strict.stderr
+    # the summary says where the rejects are kept, with their files and lines
+    assert 'select origin, reason from rejects" --db' in strict.stderr
 
 
 class _FaultyCoder(Coder):

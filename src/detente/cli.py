@@ -307,6 +307,9 @@ def _print_summary(db: Path, stored: int, events: int, duplicates: int, rejected
               f"{sum(rejected.values())} rejected", highlight=False)
     for reason, count in rejected.most_common():
         err.print(f"  rejected {count} x {reason}", highlight=False, markup=False)
+    if rejected:  # the store keeps each one with its file and line
+        err.print(f"  each with its file and line: detente sql \"select origin, reason from rejects\" --db {db}",
+                  highlight=False, markup=False)
 
 
 @app.command("watch")
