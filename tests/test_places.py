@@ -2720,3 +2720,57 @@ def test_places_name_the_gazetteer_lacks_at_the_far_end_of_a_route_past_a_lake(c
     places = _places(coder, text)
     assert places["Pikwitonei"] == ("CAN", "city", False)
     assert "John Smith" not in _places(coder, "Fans travelled from Lake Street to John Smith's house.")
+
+
+# -- rules from the twenty-seventh dev file's errors (seventeenth session) ---------------------
+@pytest.mark.parametrize("text, name, country, feature", [
+    # a name in mixed case after the dateline's town is read as written, apostrophe and all
+    ("BOUAKE, Côte d'Ivoire, Jan 3 (Wire) - Police arrested nine men on Friday.", "Côte d'Ivoire",
+     "CIV", "country"),
+    # a dateline's division name is the town there that the gazetteer calls otherwise
+    ("MOGILEV, Belarus, May 2 (Wire) - Police detained 40 people at a rally on Saturday.",
+     "MOGILEV", "BLR", "city"),
+])
+def test_places_dateline_reads_a_mixed_case_country_and_a_divisions_town(coder, text, name, country,
+                                                                         feature):
+    assert _places(coder, text)[name] == (country, feature, False)
+
+
+def test_places_dateline_town_joined_by_hyphens_is_one_name(coder):
+    # "KALA-I-ZAL" is five tokens (each hyphen is one): one town, not the town "Kala" abroad
+    text = "KALA-I-ZAL, Afghanistan, Jan 17 (Wire) - Police said on Thursday that refugees arrived."
+    places = _places(coder, text)
+    assert "KALA" not in places
+    assert places["KALA-I-ZAL"][:2] == ("AFG", "city")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # "X, a hamlet of about 90 people in Y": its size is no end to where it is said to lie
+    ("HANOI, June 3 (Wire) - Floods swept through Ban Nong Tiao, a hamlet of about 90 people in "
+     "Laos's Houaphanh province, on Monday.", "Ban Nong Tiao", "LAO"),
+    # "X, a town on the Y river in Z": past a river the gazetteer lacks to the place named
+    ("DHAKA, Jan 3 (Wire) - Shelling hit Kyauk Seik Gyi, a town on the Mayu river in western "
+     "Myanmar, on Monday.", "Kyauk Seik Gyi", "MMR"),
+])
+def test_places_where_an_apposition_puts_a_town_past_its_size_or_its_river(coder, text, name, country):
+    assert _places(coder, text)[name] == (country, "city", False)
+
+
+def test_places_divisions_spelled_with_or_without_the_arabic_article(coder):
+    # "Ad Daqahliyah": the article aside, the letters of the rest
+    assert load_gazetteer().like_division("EGY", "Dakahlia").name == "Ad Daqahliyah"
+    # the article written apart before a name the gazetteer has is no Norwegian town "Al"
+    places = _places(coder, "Storms flooded roads near Tayma, in the Al Tabuk region, on Monday, "
+                            "Saudi officials said.")
+    assert "Al" not in places
+    assert places["Al Tabuk"] == ("SAU", "admin", False)
+    # nor does the recogniser's person outweigh the division word after a name
+    mahwit = _mention(coder, "SANAA, Jan 3 (Wire) - Floods destroyed 80 houses in the Al Mahweet "
+                             "governorate on Monday, officials said.", "Al Mahweet")
+    assert (mahwit.country, mahwit.feature) == ("YEM", "admin")
+
+
+def test_gazetteer_country_centre_is_no_capitals_point():
+    # countryinfo gives Jamaica's centre as Kingston's point: the island's middle instead
+    jamaica = load_gazetteer().country("JAM")
+    assert haversine_km(jamaica.lat, jamaica.lon, 18.25, -77.5) < 10

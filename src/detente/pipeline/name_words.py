@@ -85,6 +85,10 @@ ANCHOR_WORDS = SETTLEMENTS | frozenset({
     "district", "neighbourhood", "neighborhood", "quarter", "suburb", "commercial", "industrial",
     "residential", "busy",
     "-", "("})
+# what a settlement's size is counted in, after the number: "X, a hamlet of about 160 people in
+# northern Y" lies in Y (but "X, people in Y said" says nothing of where X is)
+HEADCOUNT_WORDS = frozenset({"people", "residents", "inhabitants", "families", "households",
+                             "souls"})
 # words that head place names and are none alone: "Puerto Williams", "San Luis", "Ras Tanura"
 NAME_HEADS = frozenset({"Puerto", "Porto", "Port", "San", "Santa", "Santo", "São", "Ciudad",
                         "Villa", "Cabo", "Punta", "Isla", "Fort", "Mount", "Lake", "Cape",

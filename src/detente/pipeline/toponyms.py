@@ -36,6 +36,7 @@ from detente.pipeline.name_words import (
     ADJECTIVAL,
     ANCHOR_WORDS,
     FEATURE_WORDS,
+    HEADCOUNT_WORDS,
     LANDMARK_ENDINGS,
     NAME_HEADS,
     NEAR_WORDS,
@@ -130,6 +131,8 @@ def _word_lists() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w for w in lines if " " not in w), tuple(w for w in lines if " " in w)
 
 
+# the Arabic article written apart, capitalised, before a name: no place of its own
+_ARTICLES = frozenset({"Al", "El", "Ad", "Ar", "As", "Ash", "Az", "An"})
 # an apposition of one of these makes a country's name a town: "Peru, a city of 11,000",
 # "Angola, the seat of Steuben County" (not "the second city of Cuba": the country follows)
 _TOWN_APPOSITIONS = frozenset({"city", "seat", "capital"})
@@ -247,6 +250,9 @@ class ToponymFinder:
             end, candidates = self.longest(doc, i, in_dateline, listed)
             if in_dateline and i == 0 and end and _short_of_the_comma(doc, end, dateline_end):
                 end, candidates = 0, ()  # "BAKER LAKE, Canada" is no Baker and a lake
+            elif end == i + 1 and token.text in _ARTICLES and i + 1 < len(doc) and \
+                    doc[i + 1].is_title and not doc[i + 1].is_sent_start:
+                end, candidates = 0, ()  # "the Al Sharqiya governorate": no Norwegian town Al
             name_end = end or capitalised_run(doc, i)
             titled = self._titled_landform(doc, i, name_end) if not in_dateline and name_end > i \
                 else ()
@@ -425,8 +431,10 @@ class ToponymFinder:
         for end in range(start + 1, stop + 1):
             span = doc[start:end]
             text = " ".join(span.text.split())
-            if dateline:  # "ST. JOHN'S" as "St. John's", else as str.title() writes it ("McAllen")
-                text = dateline_case(text) if dateline_case(text) in gazetteer else text.title()
+            if dateline:  # "ST. JOHN'S" as "St. John's", else as str.title() writes it ("McAllen");
+                # a name in mixed case after the town as written ("Côte d'Ivoire")
+                text = next((form for form in (dateline_case(text), text) if form in gazetteer or
+                             ascii_fold(form) in gazetteer), text.title())
             elif text[:1].islower():  # "residents of al-Qaim": the article as a name writes it
                 text = text[:1].upper() + text[1:]
             elif end - start > 1 and doc[end - 1].lower_ in COMPASS_TYPES and \
@@ -671,7 +679,8 @@ class ToponymFinder:
             if token.lower_ == "across" and j + 2 < len(doc) and doc[j + 1].lower_ == "the" and \
                     doc[j + 2].lower_ in ("border", "frontier"):
                 continue  # "X, a village across the border in Y" ("from Y" stops it: "from")
-            if token.lower_ not in ANCHOR_WORDS and not token.like_num:
+            if token.lower_ not in ANCHOR_WORDS and not token.like_num and not (
+                    token.lower_ in HEADCOUNT_WORDS and doc[j - 1].like_num):
                 return None
             if j == end and token.lower_ == "to" and j + 1 < len(doc) and doc[j + 1].is_title:
                 return None  # "sailed from Jask and X to Sohar": a route's end, not where X lies
@@ -976,9 +985,15 @@ def _list_goes_on(doc: Doc, start: int) -> bool:
 def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
     """A dateline's place by its own name, written short or long: "BRIDGETOWN" is Barbados's
     capital, not Portland, Oregon (another of whose names it is), and "WASHINGTON" keeps
-    "Washington, D.C."; unless the places of that name are a tenth the size of the other."""
+    "Washington, D.C."; unless the places of that name are a tenth the size of the other. A
+    division's town that the gazetteer names otherwise stays: a dateline is filed from a town,
+    and "JALAL-ABAD" is the region's city, which it calls Manas."""
     text = fold_name(text)
     own = tuple(p for p in candidates if same_name(fold_name(p.name), text))
+    divisions = {(p.country, fold_name(p.name)) for p in own if p.feature == "admin"}
+    if divisions and not any(p.feature == "city" for p in own):
+        own += tuple(p for p in candidates if p.feature == "city" and
+                     (p.country, fold_name(p.admin1)) in divisions)
     biggest = max(p.population for p in candidates)
     return own if own and max(p.population for p in own) * 10 >= biggest else candidates
 
@@ -987,10 +1002,11 @@ def _short_of_the_comma(doc: Doc, end: int, dateline_end: int) -> bool:
     """Whether more words of a dateline's name follow the gazetteer's name ending at `end`,
     up to the dateline's comma and the place it lies in: the town is one the gazetteer lacks
     (but "WASHINGTON DC, Aug 2" is Washington)."""
-    comma = next((j for j in range(end, min(len(doc), 5)) if doc[j].text == ","), None)
+    # ("QALA-I-NAW, Afghanistan" is no Qala: its hyphens are tokens of their own)
+    comma = next((j for j in range(end, min(len(doc), end + 5)) if doc[j].text == ","), None)
     return comma is not None and comma > end and comma + 1 < len(doc) and \
         doc[comma + 1].idx < dateline_end and doc[comma + 1].lower_ not in CALENDAR and \
-        all(t.is_alpha for t in doc[end:comma])
+        all(t.is_alpha or t.text == "-" for t in doc[end:comma])
 
 
 def _on_a_town(doc: Doc, index: int, end: int, candidates: tuple[Place, ...],

@@ -292,6 +292,12 @@ class UnlistedReader:
         """(where the place the name doc[start:end] lies in starts, in characters, or -1; how far
         and which way from it) as the words after it, or an owner before it, say."""
         at = self.finder.anchor_at(doc, end + taken)
+        if at is not None and not self.finder.longest(doc, at, False, towns=True)[0]:
+            # "X, a town on the Lemro river in western Myanmar": past a river, lake or range
+            # the gazetteer lacks, to the place it is said to be in
+            past = capitalised_run(doc, at)
+            if past < len(doc) and doc[past].lower_ in LANDFORM_WORDS:
+                at = self.finder.anchor_at(doc, past + 1)
         if at is not None and self.finder.longest(doc, at, False, towns=True)[0] > 0:
             offset = offset_before(doc, end, at)
             return doc[self._owned(doc, at)].idx, offset
@@ -362,7 +368,7 @@ class UnlistedReader:
         the place named after the comma; appended to `found`. Returns where its name ends."""
         end = next((j for j in range(len(doc)) if doc[j].text == "," or doc[j].idx >= dateline_end),
                    len(doc))
-        if end == 0 or end > 4:
+        if end == 0 or sum(t.text != "-" for t in doc[:end]) > 4:  # ("QALA-I-NAW": three words)
             return 0
         at = end + 1 if end < len(doc) and doc[end].text == "," else None
         anchored = at is not None and at < len(doc) and doc[at].idx < dateline_end and \

@@ -42,7 +42,7 @@ from detente.places.divisions import (
     name_forms,
     second_level_rows,
 )
-from detente.places.more_towns import new_towns
+from detente.places.more_towns import country_points, new_towns
 from detente.places.names import (
     SAME_PLACE_KM,
     Row,
@@ -130,14 +130,21 @@ def towns(alpha3: dict[str, str]) -> list[Town]:
 
 
 def country_centres() -> dict[str, tuple[float, float]]:
-    """ISO alpha-3 -> countryinfo's centre of the country."""
+    """ISO alpha-3 -> countryinfo's centre of the country; where that is only its capital's
+    point (Jamaica's is Kingston), the countrystatecity package's centre instead."""
     from countryinfo import all_countries
 
     latlng = {}
+    at_capital = set()
     for info in all_countries():
         code, centre = info.iso(3), info.latlng()
         if code and centre:
             latlng[code] = (float(centre[0]), float(centre[1]))
+            if [float(x) for x in info.capital_latlng() or ()] == list(latlng[code]):
+                at_capital.add(code)
+            else:
+                at_capital.discard(code)  # (Burma, filed after Myanmar, has its own centre)
+    latlng.update({code: centre for code, centre in country_points().items() if code in at_capital})
     latlng.setdefault("KSV", (42.6, 20.9))  # countryinfo files Kosovo without an ISO code
     return latlng
 

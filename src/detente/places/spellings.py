@@ -46,7 +46,7 @@ SOURCE = "spelling"  # Place.source of a town found by another spelling of its n
 # recognised: "MAR" for a town of Western Sahara) of one town
 Town = tuple[str, str, float, float, int, tuple[str, ...]]
 # an Arabic, Persian or Hebrew article before a name: "el-Zour", "ad Dawr", "ha-Golan"
-_ARTICLE = re.compile(r"\b(?:a[lnrsdtz]|e[lnrsdtz]|ash|esh|ath|adh|ha)[-' ](?=\w)")
+ARTICLE = re.compile(r"\b(?:a[lnrsdtz]|e[lnrsdtz]|ash|esh|ath|adh|ha)[-' ](?=\w)")
 _DIGRAPHS = (("ou", "u"), ("kh", "k"), ("q", "k"), ("ck", "k"), ("c", "k"), ("ph", "f"))
 _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -74,7 +74,7 @@ def consonant_key(name: str) -> str:
     >>> consonant_key("Marsa Matrouh") == consonant_key("Marsá Maţrūḩ")
     True
     """
-    key = _ARTICLE.sub("", fold_name(name).replace("\u2018", "'"))
+    key = ARTICLE.sub("", fold_name(name).replace("\u2018", "'"))
     key = re.sub(r"[^a-z]", "", key)
     for written, said in _DIGRAPHS:
         key = key.replace(written, said)
