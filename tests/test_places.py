@@ -2774,3 +2774,35 @@ def test_gazetteer_country_centre_is_no_capitals_point():
     # countryinfo gives Jamaica's centre as Kingston's point: the island's middle instead
     jamaica = load_gazetteer().country("JAM")
     assert haversine_km(jamaica.lat, jamaica.lon, 18.25, -77.5) < 10
+
+
+# -- rules from the twenty-eighth dev file's errors (seventeenth session) ----------------------
+@pytest.mark.parametrize("text, name", [
+    ("Rebels entered the town on Sunday, as Sudan's air force bombed its market.", "Sudan"),
+    ("Pakistan's border force said on Saturday it had seized two fishing boats.", "Pakistan"),
+])
+def test_places_a_countrys_force_acts_for_it(coder, text, name):
+    assert _places(coder, text)[name][2] is True
+
+
+def test_places_taiwan_is_no_chinese_province_in_a_story_of_china(coder):
+    # pycountry lists "Taiwan Sheng" among China's subdivisions; the gazetteer keeps Taiwan
+    assert [p.feature for p in load_gazetteer().candidates("Taiwan")] == ["country"]
+    text = ("NINGBO, Aug 3 (Wire) - A typhoon cut power to 300,000 homes across Zhejiang on "
+            "Friday, and trains between Ningbo and Shaoxing were halted. It had earlier brushed "
+            "the northern tip of Taiwan.")
+    assert _places(coder, text)["Taiwan"][:2] == ("TWN", "country")
+
+
+def test_places_a_town_a_common_word_names_is_a_place_where_a_ship_is_bound(coder):
+    assert _places(coder, "The ferry left Ancona for Split on Monday.")["Split"] == \
+        ("HRV", "city", False)
+    assert "Split" not in _places(coder, "The vote was split for weeks.")
+
+
+def test_places_a_range_named_with_a_trailing_adjective_is_one_region(coder):
+    # "the Cordillera Central" is a range of the story's country, not the Cordillera region of
+    # the Philippines followed by a word
+    text = ("JARABACOA, Dominican Republic, Sept 19 (Wire) - Landslides cut three roads in the "
+            "Cordillera Central on Monday, officials said.")
+    assert _places(coder, text)["Cordillera Central"] == ("DOM", "region", False)

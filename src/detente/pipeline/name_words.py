@@ -89,6 +89,10 @@ ANCHOR_WORDS = SETTLEMENTS | frozenset({
 # northern Y" lies in Y (but "X, people in Y said" says nothing of where X is)
 HEADCOUNT_WORDS = frozenset({"people", "residents", "inhabitants", "families", "households",
                              "souls"})
+# Spanish, Portuguese and French adjectives of place written after the noun they end a name
+# with ("Cordillera Central", "Sierra Madre Oriental", "Provincia Norte")
+TRAILING_ADJECTIVES = frozenset({"Central", "Oriental", "Occidental", "Norte", "Sur",
+                                 "Septentrional", "Meridional", "Centrale"})
 # words that head place names and are none alone: "Puerto Williams", "San Luis", "Ras Tanura"
 NAME_HEADS = frozenset({"Puerto", "Porto", "Port", "San", "Santa", "Santo", "São", "Ciudad",
                         "Villa", "Cabo", "Punta", "Isla", "Fort", "Mount", "Lake", "Cape",

@@ -429,7 +429,7 @@ _RELATIONS = frozenset({"partner", "partners", "ally", "allies", "creditor", "cr
 # "X's" and then one of these: X is the government ("Bavaria's interior minister")
 _OFFICES = frozenset({
     "minister", "ministers", "ministry", "president", "presidency", "government", "army",
-    "military", "navy", "officials",
+    "military", "navy", "officials", "force", "coastguard", "gendarmerie",  # "X's air force"
     "official", "leader", "leaders", "leadership", "ambassador", "envoy", "embassy",
     "authorities", "parliament", "governor", "governors", "mayors", "king", "queen", "police",
     "forces", "troops",

@@ -44,6 +44,7 @@ from detente.pipeline.name_words import (
     PLACE_SUFFIXES,
     ROLE_WORDS,
     SHORE_WORDS,
+    TRAILING_ADJECTIVES,
 )
 from detente.pipeline.place_words import (
     ACTOR_VERBS,
@@ -59,6 +60,7 @@ from detente.pipeline.place_words import (
     across_border,
     after_destination_to,
     after_place_verb,
+    bound_for,
     capital_names,
     country_role,
     demonym_beside,
@@ -472,6 +474,9 @@ class ToponymFinder:
         run = capitalised_run(doc, start)
         if run > end + 1 and doc[end].text == "y":
             return True  # "San Juan y Martínez" is no San Juan
+        if run == end + 1 and doc[end].text in TRAILING_ADJECTIVES and \
+                not any(p.feature == "country" for p in candidates):
+            return True  # "the Cordillera Central" is no Philippine Cordillera region
         if run > end and only_towns(candidates) and doc[start].text not in PLACE_PREFIXES and \
                 doc[run - 1].text not in FEATURE_WORDS:
             return True  # "Bulo Burte" is no Philippine village Bulo: a name the gazetteer lacks
@@ -545,7 +550,8 @@ class ToponymFinder:
             # Mediterranean coast" and "Turkey's Aegean coast" are the sea's shore
             return False
         locative = after_place or is_locative(doc, start) or in_locative_list(doc, start) or \
-            between_places(doc, start, end) or designated_in_list(doc, start, end, TOWN_WORDS)
+            between_places(doc, start, end) or designated_in_list(doc, start, end, TOWN_WORDS) or \
+            start > 0 and doc[start - 1].lower_ == "for" and bound_for(doc, start - 1)  # "bound for Hull"
         biggest = max(p.population for p in candidates)
         # a division's people do not make its name the place anywhere: "Rivers in Sofala
         # province were rising" is no Nigerian state (but "the Centre region" is a division)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from detente.model import Place
 from detente.pipeline.division_words import ADMIN_WORDS
+from detente.pipeline.name_words import TRAILING_ADJECTIVES
 from detente.pipeline.place_words import (
     ARABIC_ARTICLES,
     CALENDAR,
@@ -38,6 +39,7 @@ _TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Lac": "sea", "Lago": "sea", "Mount": 
 # a type word in another language that a particle joins to the name: "Cabo de Gata", "the Massif
 # de la Selle", "Golfo de Fonseca", "Banc d'Arguin" (with an elided article)
 _TYPE_DE = {"Cabo": "region", "Cap": "region", "Massif": "region", "Sierra": "region",
+            "Cordillera": "region",
             "Serra": "region", "Cerro": "region", "Monte": "region", "Mont": "region",
             "Banc": "region", "Golfo": "sea", "Bahía": "sea", "Bahia": "sea", "Baie": "sea",
             "Lago": "sea", "Lac": "sea", "Laguna": "sea", "Isla": "island", "Ilha": "island",
@@ -61,6 +63,9 @@ def type_first(doc: Doc, start: int) -> tuple[int, str] | None:
     Paria", "Lake Kivu", "Mount Ruang" (`_TYPE_FIRST`); None where the token at `start` opens
     no such name. It stands where the story or its sentence is, as a name the gazetteer lacks
     does (`places.py`)."""
+    if doc[start].text in _TYPE_DE and start + 1 < len(doc) and \
+            doc[start + 1].text in TRAILING_ADJECTIVES:
+        return capitalised_run(doc, start + 1), _TYPE_DE[doc[start].text]  # "Cordillera Central"
     if doc[start].text in _TYPE_DE and start + 1 < len(doc):
         particle = doc[start + 1].text
         name = start + 2 if particle in NAME_PARTICLES else \

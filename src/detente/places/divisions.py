@@ -426,7 +426,7 @@ def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, l
     for sub in pycountry.subdivisions:
         country = alpha3.get(sub.country_code, "")
         if sub.code in matched or sub.parent_code is not None or sub.type not in _SUBDIVISION_TYPES \
-                or country not in near_centre:
+                or country not in near_centre or _a_state_of_its_own(sub, alpha3):
             continue
         shown, _ = name_forms(sub.name)
         city = city_at.get((country, shown))
@@ -437,6 +437,22 @@ def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, l
         types = {"Region", "Province"} | ({_TYPE_WORDS[sub.type]} if sub.type in _TYPE_WORDS else set())
         yield (shown, country, shown, lat, lon, "admin", (), 0, "pycountry"), \
             names((country, shown), [sub.name], types, True)
+
+
+def _a_state_of_its_own(sub, alpha3: dict[str, str]) -> bool:
+    """Whether a subdivision pycountry lists is a land with a country code of its own, the
+    code its subdivision code ends in: China's "Taiwan Sheng" (CN-TW) is Taiwan (TW), which
+    the gazetteer has as a country, not a Chinese province."""
+    own = sub.code.partition("-")[2]
+    return own in alpha3 and own != sub.country_code and \
+        f"{ascii_fold(sub.name).lower()} ".startswith(f"{ascii_fold(_country_name(own)).lower()} ")
+
+
+def _country_name(alpha2: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return getattr(country, "common_name", None) or country.name
 
 
 SECOND_SOURCE = "geonames2"  # Place.source of second-level divisions (the town file's admin2)
