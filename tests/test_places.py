@@ -2806,3 +2806,8 @@ def test_places_a_range_named_with_a_trailing_adjective_is_one_region(coder):
     text = ("JARABACOA, Dominican Republic, Sept 19 (Wire) - Landslides cut three roads in the "
             "Cordillera Central on Monday, officials said.")
     assert _places(coder, text)["Cordillera Central"] == ("DOM", "region", False)
+
+
+def test_places_the_point_of_a_country_is_a_place_though_a_spokesman_follows(coder):
+    text = "A trawler sank off the northernmost point of Japan, a coast guard spokesman said."
+    assert _places(coder, text)["Japan"] == ("JPN", "country", False)

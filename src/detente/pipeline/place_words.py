@@ -56,7 +56,7 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "districts", "district", "edge", "edges", "fringes", "environs", "rest",
                           "much", "most", "swathes", "all", "highlands", "lowlands", "hills",
                           "interior", "heartland", "countryside",
-                          "strip", "hub", "half", "corner", "tip", "reaches", "stretch",
+                          "strip", "hub", "half", "corner", "tip", "point", "reaches", "stretch",
                           "stretches", "portion", "length", "breadth", "third", "thirds",
                           "two-thirds", "quarter", "quarters", "three-quarters", "fifth",
                           # "a remote atoll of Kiribati", "the towns of Mexico"
