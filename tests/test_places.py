@@ -2811,3 +2811,10 @@ def test_places_a_range_named_with_a_trailing_adjective_is_one_region(coder):
 def test_places_the_point_of_a_country_is_a_place_though_a_spokesman_follows(coder):
     text = "A trawler sank off the northernmost point of Japan, a coast guard spokesman said."
     assert _places(coder, text)["Japan"] == ("JPN", "country", False)
+
+
+def test_places_a_home_town_beats_small_namesakes_abroad_without_a_locative(coder):
+    # the town file's Haitian town, not a French one of 27,000, though no locative governs it
+    text = ("AQUIN, Haiti, Oct 2 (Wire) - Floods cut the coast road on Monday. Police said they "
+            "had two trucks for the whole Cavaillon plain.")
+    assert _places(coder, text)["Cavaillon"] == ("HTI", "city", False)

@@ -68,10 +68,12 @@ def admit_towns(toponym: Toponym, home: str, story: set[str] = frozenset(),
             # but a town of the story the gazetteer lacks (a language never gets here: the
             # finder does not keep "in English", `ToponymFinder.keeps`)
             return replace(toponym, candidates=(), kind="city")
-    elif toponym.small == "locative" and home and all(
+    elif home and all(
             p.country != home and p.population < _FAR_NAMESAKE and p.feature != "country"
             for p in toponym.candidates if p.source != TOWN_SOURCE):
-        # "fires around Fort Smith" in a story from Canada: its town there, not the US city
+        # "fires around Fort Smith" in a story from Canada: its town there, not the US city;
+        # so too where no locative governs it ("one patrol boat for the whole X peninsula" in
+        # a story of Haiti is no Californian town)
         kept = tuple(p for p in toponym.candidates if p.source != TOWN_SOURCE or p.country == home)
     else:
         kept = tuple(p for p in toponym.candidates if p.source != TOWN_SOURCE)
