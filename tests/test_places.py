@@ -2818,3 +2818,25 @@ def test_places_a_home_town_beats_small_namesakes_abroad_without_a_locative(code
     text = ("AQUIN, Haiti, Oct 2 (Wire) - Floods cut the coast road on Monday. Police said they "
             "had two trucks for the whole Cavaillon plain.")
     assert _places(coder, text)["Cavaillon"] == ("HTI", "city", False)
+
+
+# -- rules from the twenty-ninth dev file's errors (seventeenth session) -----------------------
+def test_places_a_common_word_town_a_place_verb_or_destination_leads_to(coder):
+    text = ("The coach left Goshen for the coast on Monday, and passengers were later taken "
+            "back to Goshen.")
+    assert [m.span.text for m in coder.code_article(Article(id="t", text=text)).places] == \
+        ["Goshen", "Goshen"]
+
+
+def test_places_a_capital_the_carried_are_taken_to_is_a_place(coder):
+    assert _places(coder, "Helicopters took 11 injured people to Kabul.")["Kabul"] == \
+        ("AFG", "city", False)
+    # but a grievance taken there is put to its government
+    assert _places(coder, "The minister took his complaint to Paris.")["Paris"][2] is True
+
+
+def test_places_the_side_a_demonym_names_takes_that_countrys_spelling(coder):
+    # the gazetteer has "Culfa" only as Azerbaijan's; "on the Iranian side" is Iran's Julfa
+    place = _mention(coder, "Trucks queued at Culfa, on the Iranian side of the river, customs "
+                            "officials said.", "Culfa")
+    assert (place.name, place.country) == ("Julfa", "IRN")

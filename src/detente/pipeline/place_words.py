@@ -192,7 +192,14 @@ _SHARED_GROUND = frozenset({"border", "borders", "frontier", "boundary", "lake",
 _MOVED = frozenset({"troops", "soldiers", "forces", "personnel", "warships", "ships", "jets",
                     "aircraft", "refugees", "migrants", "people", "reinforcements", "units",
                     "peacekeepers", "battalions", "brigades", "staff", "diplomats", "families",
-                    "civilians", "children", "them", "him", "her", "it"})
+                    "civilians", "children", "them", "him", "her", "it",
+                    # "flew the wounded to X": the carried
+                    "wounded", "injured", "survivors", "casualties", "passengers", "victims",
+                    "evacuees", "patients", "detainees", "prisoners", "bodies", "residents"})
+# verbs that carry people somewhere: "took the injured to X", "airlifted survivors to X"
+_CARRIED = frozenset({"take", "takes", "took", "taken", "taking", "carry", "carried", "carrying",
+                      "airlift", "airlifted", "ferried", "rushed", "transported", "bused",
+                      "bussed", "brought", "transferred"})
 # people drawn somewhere to work or settle: "drew miners to X"
 _WORKERS = frozenset({"workers", "labourers", "laborers", "miners", "diggers", "settlers",
                       "volunteers", "fighters", "traders", "students", "herders", "fishermen"})
@@ -1179,8 +1186,13 @@ def _destination(doc: Doc, to: int) -> bool:
     if doc[to].lower_ in ("toward", "towards") and \
             any(t.lower_ in _TO_WORDS for t in doc[max(0, to - 6):to]):
         return True  # "migrants walking through the Balkans toward Croatia"
-    if back >= 1 and doc[back].lower_ in _MOVED and doc[back - 1].lower_ in _TO_WORDS:
-        return True  # "deployed troops to Belarus"
+    if back >= 1 and doc[back].lower_ in _MOVED:
+        verb = back - 1
+        while verb >= 0 and (doc[verb].lower_ in _COUNTS or doc[verb].like_num or
+                             doc[verb].lower_ in ("its", "their", "his", "her", "injured")):
+            verb -= 1  # "flew the wounded to X", "took 11 injured people to X"
+        if verb >= 0 and (doc[verb].lower_ in _TO_WORDS or doc[verb].lower_ in _CARRIED):
+            return True  # "deployed troops to Belarus"
     if back >= 1 and doc[back].lower_ in _MOVED | _WORKERS and _brings_people(doc, back):
         return True  # "gold has drawn tens of thousands of workers to Senegal"
     # "from Libya to Italy": a route, from a name to this one; "cross the Río de la Plata to X"

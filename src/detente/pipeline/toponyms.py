@@ -558,7 +558,8 @@ class ToponymFinder:
         city = max((p.population for p in candidates if p.feature == "city"), default=0)
         typed = end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
             any(p.feature == "admin" for p in candidates)
-        if text in self.common and not locative and city < _BIG_CITY and not typed and not any(
+        if text in self.common and not locative and city < _BIG_CITY and not typed and \
+                not after_place_verb(doc, start) and not after_destination_to(doc, start) and not any(
                 lies_in(p, a) for p in candidates for a in self._anchor(doc, end)):
             return False  # but "Jackson, the capital of Mississippi" is the city
         # short town names: "Bar", "Ede", "Oss" are other words first; but not "Enga province"
@@ -785,6 +786,16 @@ class ToponymFinder:
                           on=island_on(doc, start),
                           border_with=self._border_with(doc, end) if ambiguous else "")
         held = self._held_elsewhere(doc, end, candidates, owner, dateline)
+        if held is None and not ambiguous and not dateline and \
+                all(p.feature == "city" and p.population < _BIG_CITY for p in candidates):
+            # "Tashkurgan, on the Chinese side of the range": China's town of another spelling,
+            # not the Afghan town once so called (a demonym is read beside a name of several
+            # countries above)
+            beside = demonym_beside(doc, start, end)
+            there = self.gazetteer.spelled_like(beside, span.text) if beside and \
+                all(p.country != beside for p in candidates) else None
+            if there is not None:
+                return replace(toponym, candidates=(there,), demonym=beside)
         if held is None:
             return toponym
         # the words say where it lies and none of its places lies there: "the village of Vík
