@@ -271,8 +271,14 @@ class PlaceResolver:
         allowed = without_far_alternates(without_small_alternates(allowed), context, self.gazetteer)
         allowed = without_far_namesakes(allowed, context, self.gazetteer)
         allowed = without_far_rivers(allowed, context)
-        return admit_towns(allowed, home or context.sentence_country(toponym),
-                           context.story(toponym)[0], context.divisions(toponym))
+        admitted = admit_towns(allowed, home or context.sentence_country(toponym),
+                               context.story(toponym)[0], context.divisions(toponym))
+        if admitted.candidates and len(admitted.candidates) < len(allowed.candidates):
+            # a small town of the story's that the words do not admit no longer vouches for
+            # its namesakes abroad: "gendarmes in Saint-Georges, across the bridge from X" in a
+            # story of Brazil's border is no Canadian town
+            admitted = without_far_namesakes(admitted, context, self.gazetteer)
+        return admitted
 
     def _unlisted(self, toponym: Toponym, within: Place | None, country: str,
                   named: Sequence[str] = ()) -> Place | None:
