@@ -2848,3 +2848,12 @@ def test_places_a_town_file_town_the_words_do_not_admit_vouches_for_no_namesake_
     text = ("PODGORICA, Montenegro, May 3 (Wire) - Heavy rain closed the coast road on Monday, and "
             "police in Milot, across the border, turned back four lorries on Tuesday.")
     assert _places(coder, text)["Milot"][0] != "HTI"
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("Gunmen raided a suburb of Bamako on Monday.", "Bamako"),
+    ("Gunmen attacked a neighbourhood of Kabul on Monday.", "Kabul"),
+    ("Police sealed off a township of Pretoria on Monday.", "Pretoria"),
+])
+def test_places_a_capitals_suburb_is_its_ground_not_its_government(coder, text, capital):
+    assert _places(coder, text)[capital][2] is False

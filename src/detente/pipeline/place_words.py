@@ -53,6 +53,8 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "border", "borders", "shore", "shores", "coastline", "slopes", "waters",
                           "island", "islands", "port", "emirate",
                           "streets", "heart", "suburbs", "territory", "area", "areas",
+                          # "X, a suburb of Freetown": the capital's ground, not its government
+                          "suburb", "neighbourhood", "neighborhood", "township",
                           "districts", "district", "edge", "edges", "fringes", "environs", "rest",
                           "much", "most", "swathes", "all", "highlands", "lowlands", "hills",
                           "interior", "heartland", "countryside",
