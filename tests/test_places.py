@@ -2857,3 +2857,9 @@ def test_places_a_town_file_town_the_words_do_not_admit_vouches_for_no_namesake_
 ])
 def test_places_a_capitals_suburb_is_its_ground_not_its_government(coder, text, capital):
     assert _places(coder, text)[capital][2] is False
+
+
+def test_places_a_name_before_lake_is_no_town_another_of_whose_names_it_is(coder):
+    # "Khanka" is another name of Egypt's Al Khankah; before "lake" it is the lake
+    text = "VLADIVOSTOK, Jan 9 (Wire) - Ice fishermen were stranded on Khanka lake on Monday."
+    assert _places(coder, text)["Khanka"] == ("RUS", "sea", False)

@@ -193,10 +193,15 @@ _INSTITUTIONS = frozenset({"University", "College", "Institute", "Bank", "Museum
 
 
 def _before_a_landform_word(doc: Doc, end: int) -> bool:
-    """Whether a landform's word follows the name ending at `end`: "the X volcano", "the X
-    peninsula" (a town another of whose names it is is not meant there; rivers are read by
+    """Whether a landform's or lake's word follows the name ending at `end`: "the X volcano",
+    "the X peninsula", "X lake" (a town another of whose names it is is not meant there; rivers are read by
     `river_by_bare_name`)."""
-    return end < len(doc) and doc[end].is_lower and KIND_WORDS.get(doc[end].lower_) == "region"
+    return end < len(doc) and doc[end].is_lower and (
+        KIND_WORDS.get(doc[end].lower_) == "region" or doc[end].lower_ in _STILL_WATERS)
+
+
+# a lake's words after its name: "west of Karakul lake" is no town another of whose names it is
+_STILL_WATERS = frozenset({"lake", "lagoon", "reservoir"})
 
 
 # what the words call a small place: "the village of X" is none of the big cities of its name
