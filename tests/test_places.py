@@ -2863,3 +2863,20 @@ def test_places_a_name_before_lake_is_no_town_another_of_whose_names_it_is(coder
     # "Khanka" is another name of Egypt's Al Khankah; before "lake" it is the lake
     text = "VLADIVOSTOK, Jan 9 (Wire) - Ice fishermen were stranded on Khanka lake on Monday."
     assert _places(coder, text)["Khanka"] == ("RUS", "sea", False)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a name with an apostrophe inside it, which str.istitle refuses, is still a name
+    ("Floods swept through Fasito'outa, a village west of Apia, on Monday.", "Fasito'outa", "WSM"),
+    # a route's far end after a hyphenated town ("from X-Y to Z"): its hyphens are no stop
+    ("Mudslides cut the road from Kara-Balta to Ak-Bashat on Monday, officials in Kyrgyzstan "
+     "said.", "Ak-Bashat", "KGZ"),
+])
+def test_places_names_the_gazetteer_lacks_with_an_apostrophe_or_after_a_hyphenated_town(
+        coder, text, name, country):
+    assert _places(coder, text)[name][:2] == (country, "city")
+
+
+def test_places_a_peoples_name_with_a_glottal_stop_is_no_place(coder):
+    assert "Tz'utujil" not in _places(coder, "Tz'utujil leaders met officials in Guatemala on "
+                                             "Monday.")

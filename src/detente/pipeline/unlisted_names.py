@@ -131,7 +131,7 @@ def capitalised_run(doc: Doc, start: int) -> int:
     """Where the run of up to three capitalised words from `start` ends, within its sentence."""
     end = start
     joined = 0  # particles between the words ("Ciudad del Este"): no words of their own
-    while end < len(doc) and end - start - joined < 3 and doc[end].is_title and \
+    while end < len(doc) and end - start - joined < 3 and _titled(doc[end]) and \
             (doc[end].is_alpha or _ELIDED_WORD.fullmatch(doc[end].text) or
              doc[end].text in _ABBREVIATIONS and end + 1 < len(doc)
              and doc[end + 1].is_title) and (end == start or not doc[end].is_sent_start):
@@ -186,6 +186,17 @@ _HYPHEN_PARTICLES = frozenset({"à", "a", "au", "aux", "de", "du", "des", "la", 
 _ELIDED = re.compile(r"^[dlDL]['’][A-ZÀ-Ý]")
 # one word of a name elided at an apostrophe: "Grand'Anse", "Sant'Antioco"
 _ELIDED_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
+
+
+def _titled(token) -> bool:
+    """Whether a word is written as a name's: capitalised, or capitalised with an apostrophe
+    inside it before lower-case letters ("Mota'ain", "M'hamid", which `str.istitle` refuses);
+    not a glottal stop after one or two letters, as peoples' names write it ("K'iche",
+    "Q'eqchi"), but the Maghreb's "M'" ("M'zab")."""
+    text = token.text.replace("’", "'")
+    head = text.split("'")[0]
+    return token.is_title or bool(_ELIDED_WORD.fullmatch(text)) and text[:1].isupper() and \
+        (len(head) >= 3 or head == "M") and text[1:].replace("'", "").islower()
 
 
 # what a river does, after its name: "the Tapajós fell", "the Severn burst its banks"

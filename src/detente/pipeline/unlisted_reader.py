@@ -346,8 +346,8 @@ class UnlistedReader:
         the place is the gazetteer's, or a name of its own with a water or land word."""
         if start < 3 or doc[start - 1].lower_ != "to":
             return False
-        for at in range(start - 2, max(0, start - 6), -1):
-            if doc[at].is_punct:
+        for at in range(start - 2, max(0, start - 8), -1):
+            if doc[at].is_punct and doc[at].text != "-":  # ("from Tash-Kömür to X": one name)
                 return False
             if doc[at].lower_ in _ROUTE_OPENERS:
                 return self.finder.longest(doc, at + 1, False)[0] == start - 1 or \
