@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from detente.pipeline.small_place_words import SETTLEMENTS
 
+# the Arabic article written apart and capitalised, before a name: "Al Haouz" is Haouz, and
+# "the Al X governorate" no town "Al"
+ARTICLE_WORDS = frozenset({"Al", "El", "Ad", "Ar", "As", "Ash", "Az", "An"})
 # a capitalised word before a name that leaves it a place ("Northern Syria", "Greater Idlib")
-PLACE_PREFIXES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "North",
-                            "South", "East", "West", "Greater", "Upper", "Lower", "Inner",
-                            "Outer", "Old", "New", "Occupied", "Downtown", "In", "At", "Near",
-                            "From", "Across", "Outside", "The", "Off", "Along", "Inside",
-                            # the Arabic article: "Al Haouz" is Haouz
-                            "Al", "El", "Ad", "Ar", "As", "Ash", "Az", "An"})
+PLACE_PREFIXES = ARTICLE_WORDS | frozenset({
+    "Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East", "West",
+    "Greater", "Upper", "Lower", "Inner", "Outer", "Old", "New", "Occupied", "Downtown", "In",
+    "At", "Near", "From", "Across", "Outside", "The", "Off", "Along", "Inside"})
 # a word after a name that makes it a natural feature the gazetteer may lack by that name: "the
 # Kurram Valley" lies at Kurram, "the Kerkennah Islands" at Kerkennah
 FEATURE_WORDS = {"Valley": "region", "Desert": "region", "Mountains": "region",

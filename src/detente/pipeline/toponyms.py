@@ -35,6 +35,7 @@ from detente.pipeline.entities import Entity
 from detente.pipeline.name_words import (
     ADJECTIVAL,
     ANCHOR_WORDS,
+    ARTICLE_WORDS,
     FEATURE_WORDS,
     HEADCOUNT_WORDS,
     LANDMARK_ENDINGS,
@@ -133,8 +134,6 @@ def _word_lists() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w for w in lines if " " not in w), tuple(w for w in lines if " " in w)
 
 
-# the Arabic article written apart, capitalised, before a name: no place of its own
-_ARTICLES = frozenset({"Al", "El", "Ad", "Ar", "As", "Ash", "Az", "An"})
 # an apposition of one of these makes a country's name a town: "Peru, a city of 11,000",
 # "Angola, the seat of Steuben County" (not "the second city of Cuba": the country follows)
 _TOWN_APPOSITIONS = frozenset({"city", "seat", "capital"})
@@ -194,8 +193,8 @@ _INSTITUTIONS = frozenset({"University", "College", "Institute", "Bank", "Museum
 
 def _before_a_landform_word(doc: Doc, end: int) -> bool:
     """Whether a landform's or lake's word follows the name ending at `end`: "the X volcano",
-    "the X peninsula", "X lake" (a town another of whose names it is is not meant there; rivers are read by
-    `river_by_bare_name`)."""
+    "the X peninsula", "X lake" (a town another of whose names it is is not meant there;
+    rivers are read by `river_by_bare_name`)."""
     return end < len(doc) and doc[end].is_lower and (
         KIND_WORDS.get(doc[end].lower_) == "region" or doc[end].lower_ in _STILL_WATERS)
 
@@ -257,7 +256,7 @@ class ToponymFinder:
             end, candidates = self.longest(doc, i, in_dateline, listed)
             if in_dateline and i == 0 and end and _short_of_the_comma(doc, end, dateline_end):
                 end, candidates = 0, ()  # "BAKER LAKE, Canada" is no Baker and a lake
-            elif end == i + 1 and token.text in _ARTICLES and i + 1 < len(doc) and \
+            elif end == i + 1 and token.text in ARTICLE_WORDS and i + 1 < len(doc) and \
                     doc[i + 1].is_title and not doc[i + 1].is_sent_start:
                 end, candidates = 0, ()  # "the Al Sharqiya governorate": no Norwegian town Al
             name_end = end or capitalised_run(doc, i)
@@ -556,7 +555,7 @@ class ToponymFinder:
             return False
         locative = after_place or is_locative(doc, start) or in_locative_list(doc, start) or \
             between_places(doc, start, end) or designated_in_list(doc, start, end, TOWN_WORDS) or \
-            start > 0 and doc[start - 1].lower_ == "for" and bound_for(doc, start - 1)  # "bound for Hull"
+            start > 0 and doc[start - 1].lower_ == "for" and bound_for(doc, start - 1)  # "left for X"
         biggest = max(p.population for p in candidates)
         # a division's people do not make its name the place anywhere: "Rivers in Sofala
         # province were rising" is no Nigerian state (but "the Centre region" is a division)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from detente.model import Place
 from detente.pipeline.division_words import ADMIN_WORDS
@@ -188,7 +188,7 @@ _ELIDED = re.compile(r"^[dlDL]['’][A-ZÀ-Ý]")
 _ELIDED_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
 
 
-def _titled(token) -> bool:
+def _titled(token: Token) -> bool:
     """Whether a word is written as a name's: capitalised, or capitalised with an apostrophe
     inside it before lower-case letters ("Mota'ain", "M'hamid", which `str.istitle` refuses);
     not a glottal stop after one or two letters, as peoples' names write it ("K'iche",

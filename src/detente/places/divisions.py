@@ -439,7 +439,7 @@ def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, l
             names((country, shown), [sub.name], types, True)
 
 
-def _a_state_of_its_own(sub, alpha3: dict[str, str]) -> bool:
+def _a_state_of_its_own(sub: Any, alpha3: dict[str, str]) -> bool:
     """Whether a subdivision pycountry lists is a land with a country code of its own, the
     code its subdivision code ends in: China's "Taiwan Sheng" (CN-TW) is Taiwan (TW), which
     the gazetteer has as a country, not a Chinese province."""
@@ -449,6 +449,7 @@ def _a_state_of_its_own(sub, alpha3: dict[str, str]) -> bool:
 
 
 def _country_name(alpha2: str) -> str:
+    """pycountry's everyday name of the country with this alpha-2 code ("Taiwan")."""
     import pycountry
 
     country = pycountry.countries.get(alpha_2=alpha2)
