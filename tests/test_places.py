@@ -2880,3 +2880,16 @@ def test_places_names_the_gazetteer_lacks_with_an_apostrophe_or_after_a_hyphenat
 def test_places_a_peoples_name_with_a_glottal_stop_is_no_place(coder):
     assert "Tz'utujil" not in _places(coder, "Tz'utujil leaders met officials in Guatemala on "
                                              "Monday.")
+
+
+def test_places_another_spelling_of_a_town_the_story_named_is_that_town(coder):
+    # a quote spells the dateline's town otherwise; the gazetteer has no such spelling
+    text = ('SHINYANGA, Tanzania, June 2 (Wire) - Floods cut the main road in Shinyanga on Sunday. '
+            '"Shinianga has never seen rain like this," said a farmer.')
+    place = _mention(coder, text, "Shinianga")
+    assert (place.name, place.country) == ("Shinyanga", "TZA")
+    # but not a word made from a name, nor a person's surname after a given name
+    text = ("SEOUL, June 2 (Wire) - South Korea's navy said on Sunday that a South Korean ship "
+            "had docked.")
+    assert [m.span.text for m in coder.code_article(Article(id="t", text=text)).places] == \
+        ["SEOUL", "South Korea"]

@@ -100,6 +100,7 @@ from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import compass_only
 from detente.places.gazetteer import Gazetteer
 from detente.places.names import ascii_fold, dateline_case, fold_name, haversine_km, same_name
+from detente.places.spellings import letters_ratio, like_spelling, written_key
 
 # between a name and the place it lies in: "Paris, Texas", "Tripoli in northern Lebanon"
 _WITHIN = re.compile(r", ?|,? in (the )?((north|south|east|west|central)\w* )?")
@@ -372,6 +373,10 @@ class ToponymFinder:
                 named.append((sentence, known[token.text]))
             elif not end and in_dateline and i == 0:
                 end = self.unlisted.in_dateline(doc, dateline_end, found)
+            elif not end and not in_dateline and \
+                    (respelled := self._respelled(doc, i, sentence, found)) is not None:
+                found.append(respelled)  # "Beletweyne" after "Beledweyne": the same town
+                end = capitalised_run(doc, i)
             elif not end and not in_dateline and article_joined(doc, i):
                 end, toponym = self.unlisted.read_article_joined(doc, i, sentence)
                 if toponym is not None:  # "off al-Khokha": a name the gazetteer lacks
@@ -393,6 +398,28 @@ class ToponymFinder:
         found = self.story.with_towns(doc, text, found, starts, dateline_end)
         found = self.story.with_repeats(doc, found, starts)
         return self._appositions(text, _with_demonyms(found, named) if named else found)
+
+    def _respelled(self, doc: Doc, start: int, sentence: int,
+                   found: list[Toponym]) -> Toponym | None:
+        """The name at `start`, which the gazetteer lacks, as another spelling of a place the
+        story named before it ("Beletweyne" after "BELEDWEYNE"): that place's readings; None
+        where it spells none of them. Only names of six letters or more (shorter ones spell
+        too many), and not a word of a person's name ("Marco Serrano") nor a name the gazetteer
+        has but the finder did not keep."""
+        end = capitalised_run(doc, start)
+        text = doc[start:end].text
+        if end <= start or len(written_key(text)) < _RESPELLED_LETTERS or \
+                start > 0 and doc[start - 1].is_title or \
+                any(t.lower_ in CALENDAR for t in doc[start:end]) or \
+                text in self.gazetteer or ascii_fold(text) in self.gazetteer:
+            return None
+        for earlier in reversed(found):
+            if earlier.candidates and not earlier.actor and \
+                    _spelled_alike(text, earlier.span.text):
+                span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text)
+                return replace(earlier, span=span, sentence=sentence, within=None, listed=(),
+                               lies_in=-1)
+        return None
 
     def _country_by_its_town(self, text: str, candidates: tuple[Place, ...],
                              town: Toponym) -> tuple[Place, ...]:
@@ -1001,6 +1028,23 @@ def _list_goes_on(doc: Doc, start: int) -> bool:
             return False
         j = capitalised_run(doc, j + 1)
     return False
+
+
+_RESPELLED_LETTERS = 6
+_ALIKE_IN_A_STORY = 0.85  # difflib's ratio of two spellings of one name in one story
+_ALIKE_LETTERS = 8  # and the letters of each, for that ratio to say so ("Monday" is no Moanda)
+
+
+def _spelled_alike(name: str, other: str) -> bool:
+    """Whether two names of one story spell one place: as two transliterations do
+    (`like_spelling`), or letter for letter but one or two ("Beletweyne", "Beledweyne"); not a
+    word made from the name ("South Korean", "Sri Lankan")."""
+    written, written_other = written_key(name), written_key(other)
+    if written.startswith(written_other) or written_other.startswith(written):
+        return False
+    return like_spelling(name, other) or written[:1] == written_other[:1] and \
+        min(len(written), len(written_other)) >= _ALIKE_LETTERS and \
+        letters_ratio(written, written_other) >= _ALIKE_IN_A_STORY
 
 
 def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
