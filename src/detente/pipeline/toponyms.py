@@ -1033,6 +1033,7 @@ def _list_goes_on(doc: Doc, start: int) -> bool:
 _RESPELLED_LETTERS = 6
 _ALIKE_IN_A_STORY = 0.85  # difflib's ratio of two spellings of one name in one story
 _ALIKE_LETTERS = 8  # and the letters of each, for that ratio to say so ("Monday" is no Moanda)
+_ALIKE_LENGTHS = 3  # two spellings of one name differ by no more letters than this
 
 
 def _spelled_alike(name: str, other: str) -> bool:
@@ -1040,7 +1041,8 @@ def _spelled_alike(name: str, other: str) -> bool:
     (`like_spelling`), or letter for letter but one or two ("Beletweyne", "Beledweyne"); not a
     word made from the name ("South Korean", "Sri Lankan")."""
     written, written_other = written_key(name), written_key(other)
-    if written.startswith(written_other) or written_other.startswith(written):
+    if abs(len(written) - len(written_other)) > _ALIKE_LENGTHS or \
+            written.startswith(written_other) or written_other.startswith(written):
         return False
     return like_spelling(name, other) or written[:1] == written_other[:1] and \
         min(len(written), len(written_other)) >= _ALIKE_LETTERS and \

@@ -56,6 +56,7 @@ LIKE_LETTERS = 0.75  # difflib's ratio of the letters of two spellings of one na
 _CLEARLY_LARGER = 5  # a town this many times larger than each namesake is the one meant
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a story's names are compared with each other again
 def written_key(name: str) -> str:
     """A spelling folded to its letters: "Deir el-Zour" -> "deirelzour"; a Russian ending
     written either way is one ("Rudnyy" and "Rudny", "Sovetskiy" and "Sovetsky")."""
