@@ -583,6 +583,8 @@ class ToponymFinder:
         locative = after_place or is_locative(doc, start) or in_locative_list(doc, start) or \
             between_places(doc, start, end) or designated_in_list(doc, start, end, TOWN_WORDS) or \
             start > 0 and doc[start - 1].lower_ == "for" and bound_for(doc, start - 1)  # "left for X"
+        # a verb of place or a destination's "to" before it: "rebels seized X", "flown to X"
+        led_there = after_place_verb(doc, start) or after_destination_to(doc, start)
         biggest = max(p.population for p in candidates)
         # a division's people do not make its name the place anywhere: "Rivers in Sofala
         # province were rising" is no Nigerian state (but "the Centre region" is a division)
@@ -590,13 +592,12 @@ class ToponymFinder:
         typed = end < len(doc) and doc[end].lower_ in ADMIN_WORDS and \
             any(p.feature == "admin" for p in candidates)
         if text in self.common and not locative and city < _BIG_CITY and not typed and \
-                not after_place_verb(doc, start) and not after_destination_to(doc, start) and not any(
+                not led_there and not any(
                 lies_in(p, a) for p in candidates for a in self._anchor(doc, end)):
             return False  # but "Jackson, the capital of Mississippi" is the city
         # short town names: "Bar", "Ede", "Oss" are other words first; but not "Enga province"
         if len(text) <= 4 and not strong and not locative and biggest < 100_000 and \
-                text not in capital_names() and not after_place_verb(doc, start) and \
-                not after_destination_to(doc, start) and \
+                text not in capital_names() and not led_there and \
                 town_by_its_people(doc, start, end) is None and not (
                 end < len(doc) and doc[end].lower_ in ADMIN_WORDS and
                 any(p.feature == "admin" for p in candidates)) and not (

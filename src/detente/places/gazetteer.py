@@ -113,11 +113,12 @@ def _spelling_key(name: str) -> str:
     Arabic article or a division word at its end ("El Beni" -> "beni", "Govi-Altay" ->
     "govialtay", "Salah ad Din Governorate" -> "salahdin", which "Salahuddin" is like)."""
     name = _DIVISION_WORD.sub("", fold_name(name))
-    return written_key(ARTICLE.sub("", re.sub(r"^(el|al|la|le) ", "", name)))
+    return written_key(ARTICLE.sub("", _LEADING_ARTICLE.sub("", name)))
 
 
 # the word the gazetteer's name of a division may end in, which copy leaves out
 _DIVISION_WORD = re.compile(r" (governorate|province|region|district|state|oblast|prefecture)$")
+_LEADING_ARTICLE = re.compile(r"^(el|al|la|le) ")  # Spanish too: "La Paz", "El Beni"
 
 
 def cache_key() -> str:
