@@ -42,6 +42,20 @@ def country_outlines() -> dict[str, tuple[Ring, ...]]:
     return outlines
 
 
+def ring_contains(ring: Ring, lon: float, lat: float) -> bool:
+    """Whether the point lies inside the ring (even-odd rule: a ray east of it crosses the
+    ring's edges an odd number of times).
+
+    >>> ring_contains(((0, 0), (2, 0), (2, 2), (0, 2), (0, 0)), 1.0, 1.0)
+    True
+    """
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
+            inside = not inside
+    return inside
+
+
 def _outer_rings(collection: dict[str, object]) -> list[Ring]:
     rings: list[Ring] = []
     for feature in collection.get("features", []):  # type: ignore[attr-defined]

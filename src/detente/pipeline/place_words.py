@@ -18,7 +18,7 @@ import functools
 from spacy.tokens import Doc
 
 from detente.actors import ActorDictionary
-from detente.pipeline.division_words import ADMIN_WORDS, after_list
+from detente.pipeline.division_words import ADMIN_WORDS, PLURAL_ADMIN, after_list
 
 # words before a name that make it part of a person's name or title ("President Georgia ...",
 # "the Prince of Wales bridge")
@@ -61,6 +61,8 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "strip", "hub", "half", "corner", "tip", "point", "reaches", "stretch",
                           "stretches", "portion", "length", "breadth", "third", "thirds",
                           "two-thirds", "quarter", "quarters", "three-quarters", "fifth",
+                          # "a drought gripped 90 percent of X": a share of its land
+                          "percent", "cent",
                           # "a remote atoll of Kiribati", "the towns of Mexico"
                           "atoll", "atolls", "islet", "islets", "archipelago", "enclave",
                           "exclave", "towns", "villages", "cities", "regions", "provinces",
@@ -139,6 +141,7 @@ _EVENT_NOUNS = frozenset({"out", "invasion", "occupation", "annexation", "siege"
 # "between" after these names two places, not two parties: "the sea between Finland and
 # Estonia", "the border between", "flights between"; "talks between China and Japan" are actors
 _BETWEEN_PLACES = frozenset({"border", "borders", "frontier", "boundary", "sea", "strait", "gap",
+                             "link", "links",  # "the only road link between X and Y"
                              "waters", "channel", "gulf", "route", "routes", "road", "roads",
                              "railway", "railways", "pipeline", "pipelines", "cable", "cables",
                              "bridge", "bridges", "ferry", "ferries", "flights", "line", "lines",
@@ -198,10 +201,16 @@ _MOVED = frozenset({"troops", "soldiers", "forces", "personnel", "warships", "sh
                     # "flew the wounded to X": the carried
                     "wounded", "injured", "survivors", "casualties", "passengers", "victims",
                     "evacuees", "patients", "detainees", "prisoners", "bodies", "residents"})
-# verbs that carry people somewhere: "took the injured to X", "airlifted survivors to X"
-_CARRIED = frozenset({"take", "takes", "took", "taken", "taking", "carry", "carried", "carrying",
-                      "airlift", "airlifted", "ferried", "rushed", "transported", "bused",
-                      "bussed", "brought", "transferred"})
+# verbs that carry people or goods somewhere: "took the injured to X", "airlifted survivors to
+# X", "ferried food to X", "trucked water to X"
+CARRIED = frozenset({"take", "takes", "took", "taken", "taking", "carry", "carried", "carrying",
+                     "airlift", "airlifted", "airlifting", "ferried", "ferrying", "rushed",
+                     "transported", "bused", "bussed", "brought", "bringing", "transferred",
+                     "flown", "flew", "shipped", "shipping", "trucked", "trucking", "delivered",
+                     "delivering", "evacuated", "moved"})
+# (a verb of taking carries only people, read above: "took to the streets", "took his
+# complaint to Paris" put something to a government)
+_TAKING = frozenset({"take", "takes", "took", "taking"})
 # people drawn somewhere to work or settle: "drew miners to X"
 _WORKERS = frozenset({"workers", "labourers", "laborers", "miners", "diggers", "settlers",
                       "volunteers", "fighters", "traders", "students", "herders", "fishermen"})
@@ -213,6 +222,15 @@ _DRAWS = frozenset({"draw", "draws", "drew", "drawn", "drawing", "attract", "att
 _COUNTS = frozenset({"of", "tens", "hundreds", "thousands", "millions", "dozens", "scores",
                      "more", "some", "about", "around", "nearly", "many", "the", "a", "few",
                      "extra", "additional", "new", "young", "foreign", "migrant", "seasonal"})
+# words between the move and "to" ("the highway north to X", "moved upcountry to X")
+MOVE_ADVERBS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                          "southwest", "north-east", "north-west", "south-east", "south-west",
+                          "inland", "upstream", "downstream", "further", "farther", "upcountry",
+                          "back", "home", "away", "out",
+                          # "drove on to X", "flew straight to X"
+                          "on", "onward", "onwards", "straight", "directly", "again",
+                          # "fled down to X", "sailed up to X"
+                          "down", "up"})
 # "to" after these names a destination: "flew to Egypt", "a visit to China", "spread to Kingston"
 _TO_WORDS = frozenset({
     "link", "links",  # "the only road link to X"
@@ -423,7 +441,10 @@ _OWNED_PLACES = frozenset({
     # its divisions: "Akkar, Lebanon's poorest governorate" (not "state": "Russia's state media")
     "governorate", "governorates", "district", "prefecture", "prefectures", "county", "counties",
     "municipality", "municipalities", "parish", "parishes", "canton", "cantons", "emirate",
-    "emirates"})
+    "emirates",
+    # trades on its land and their own bodies, no government's: "X's sugar association warned"
+    "association", "associations", "industry", "industries", "growers", "producers",
+    "exporters", "manufacturers", "chamber", "federation"})
 # superlatives of size or rank after "X's": what is largest in it, a place ("Nepal's busiest
 # crossing"; not "China's latest warning", "Russia's closest ally")
 _SIZES = frozenset({"biggest", "largest", "busiest", "smallest", "longest", "highest",
@@ -560,8 +581,10 @@ def _described_as_land(doc: Doc, verb: int) -> bool:
         return False
     if doc[verb].lower_ in _LIES:
         return True
+    # ("X has told fishermen on the coast": "has" is an auxiliary there, no possession)
     return doc[verb].lower_ in _IS and word_in_clause(doc, verb + 1, 8, _LAND_WORDS) or \
-        doc[verb].lower_ in _HAS and word_in_clause(doc, verb + 1, 6, _HAS_LAND_WORDS)
+        doc[verb].lower_ in _HAS and word_in_clause(doc, verb + 1, 6, _HAS_LAND_WORDS) and \
+        not (verb + 1 < len(doc) and doc[verb + 1].lower_ in ACTOR_VERBS)
 
 
 def _visited(doc: Doc, verb: int) -> bool:
@@ -586,8 +609,9 @@ def _suffered(doc: Doc, at: int) -> bool:
 
 def _saw_its_worst(doc: Doc, verb: int) -> bool:
     """Whether the verb at `verb` says what the land went through at its worst: "Nepal saw its
-    worst floods in decades", "Spain has seen the hottest June on record"."""
-    if verb + 2 >= len(doc) or doc[verb].lower_ not in ("saw", "sees", "seen") or \
+    worst floods in decades", "Spain has seen the hottest June on record", "X has had its
+    wettest spring"."""
+    if verb + 2 >= len(doc) or doc[verb].lower_ not in ("saw", "sees", "seen", "had", "has") or \
             doc[verb + 1].lower_ not in ("its", "the"):
         return False
     return doc[verb + 2].lower_ in _SUPERLATIVES
@@ -712,7 +736,7 @@ def _border_words_before(doc: Doc, at: int) -> bool:
 
 # "the main road link with Iran", "its busiest land port with India": a place across a border
 _LINKS_WITH = frozenset({"link", "links", "port", "ports", "post", "posts", "connection",
-                         "connections"})
+                         "connections", "route", "routes", "crossing", "crossings"})
 
 
 def _linked(doc: Doc, before: int) -> bool:
@@ -776,6 +800,8 @@ def role(doc: Doc, start: int, end: int) -> str:
     # "the capital of Georgia", "in eastern Ukraine": the modifiers may reach back to a comma
     if is_locative(doc, start) and not _over_its_plan(doc, start, end) or alias_before(doc, start):
         return "place"  # and "Astana, which was called Nur-Sultan": another name of a place
+    if _division_says(doc, start, end):
+        return "actor"  # ", X prefecture said": the division's government speaks
     if end < len(doc) and doc[end].lower_ in _FACILITIES and \
             not (doc[end].lower_ in ADMIN_WORDS and _owner_says(doc, end + 1)):
         # (but "X province's crisis office said" is the province's body, as "X state's" is)
@@ -791,7 +817,10 @@ def role(doc: Doc, start: int, end: int) -> str:
     if not owned and end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
         # "Kogi state's emergency agency said", "the X district's disaster centre said": the
         # division's own body (but "21 of X state's 27 local government areas" are its land)
-        owned = "actor" if _owner_says(doc, end + 1) else \
+        # ("X state's governor asked": its officer, the word right after the possessive)
+        officer = end + 2 < len(doc) and doc[end + 1].lower_ in ("'s", "’s") and \
+            doc[end + 2].lower_ in _OFFICES
+        owned = "actor" if _owner_says(doc, end + 1) or officer else \
             "place" if _owned(doc, end + 1) == "place" else ""
     if owned:
         return owned
@@ -847,7 +876,9 @@ def role(doc: Doc, start: int, end: int) -> str:
     has = after  # "Ethiopia has a population of": "has" is the verb, no auxiliary
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:
         after += 1
-    if _shares_ground(doc, after) or _visited(doc, after) or _saw_its_worst(doc, after) or \
+    # ("X has had its wettest month": the verb is the last auxiliary's word)
+    if _shares_ground(doc, after) or _visited(doc, after) or \
+            any(_saw_its_worst(doc, at) for at in {has, after - 1, after}) or \
             any(_described_as_land(doc, at) for at in {has, after}):
         return "place"  # "Nepal shares a long open border with India": a country's ground
     if after < len(doc) and doc[after].lower_ in ACTOR_VERBS and not of:
@@ -872,6 +903,22 @@ def _over_its_plan(doc: Doc, start: int, end: int) -> bool:
     over Beijing's plan to build a dam" (but "drones over Kyiv's suburbs")."""
     return start > 0 and doc[start - 1].lower_ == "over" and end < len(doc) and \
         doc[end].lower_ in ("'s", "’s") and _owned(doc, end) != "place"
+
+
+def _division_says(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name doc[start:end] and one division word (in the name or after it) speak
+    as the subject of their clause: ", X prefecture said", "X province announced" (not "officials
+    in X province said", nor "X and Y provinces said", a list)."""
+    word = end - 1 if end - start > 1 and doc[end - 1].text in ADMIN_WORDS else end
+    opens = start - (start > 0 and doc[start - 1].lower_ == "the")
+    return word < len(doc) and doc[word].text in ADMIN_WORDS and \
+        doc[word].text not in PLURAL_ADMIN and word + 1 < len(doc) and \
+        doc[word + 1].lower_ in _SAYS and \
+        (opens == 0 or doc[opens - 1].text in _CLAUSE_MARKS or doc[opens].is_sent_start)
+
+
+# marks after which a new clause opens ("..., X province said"; not "Split-Dalmatia county")
+_CLAUSE_MARKS = frozenset({",", ";", ":", '"', "“", "”", "(", "—", "–"})
 
 
 def _owner_says(doc: Doc, end: int) -> bool:
@@ -1178,8 +1225,7 @@ def _destination(doc: Doc, to: int) -> bool:
     """Whether the "to" at `to` leads to a destination: "flew to", "a visit to", "from Libya
     to"."""
     back = to - 1
-    while back >= 0 and (doc[back].lower_ in ("back", "home", "again", "on") or
-                         doc[back].lower_.endswith("ly")):
+    while back >= 0 and (doc[back].lower_ in MOVE_ADVERBS or doc[back].lower_.endswith("ly")):
         back -= 1
     if back >= 0 and doc[back].lower_ in _TO_WORDS:
         return True
@@ -1193,10 +1239,16 @@ def _destination(doc: Doc, to: int) -> bool:
         while verb >= 0 and (doc[verb].lower_ in _COUNTS or doc[verb].like_num or
                              doc[verb].lower_ in ("its", "their", "his", "her", "injured")):
             verb -= 1  # "flew the wounded to X", "took 11 injured people to X"
-        if verb >= 0 and (doc[verb].lower_ in _TO_WORDS or doc[verb].lower_ in _CARRIED):
+        if verb >= 0 and (doc[verb].lower_ in _TO_WORDS or doc[verb].lower_ in CARRIED):
             return True  # "deployed troops to Belarus"
     if back >= 1 and doc[back].lower_ in _MOVED | _WORKERS and _brings_people(doc, back):
         return True  # "gold has drawn tens of thousands of workers to Senegal"
+    # "then taken to X", "lorries carrying dates to X": what is carried between the verb and "to"
+    for at in range(back, max(-1, back - 4), -1):
+        if not doc[at].is_lower or doc[at].is_punct:
+            break
+        if doc[at].lower_ in CARRIED and doc[at].lower_ not in _TAKING:
+            return True
     # "from Libya to Italy": a route, from a name to this one; "cross the Río de la Plata to X"
     for word in reversed(doc[max(0, to - 6):to]):
         if word.lower_ == "from" or word.lower_ in _CROSSES and word.i < to - 2:

@@ -252,7 +252,9 @@ class PlaceResolver:
                     placed.setdefault(name, place)
         if not unknown:
             return mentions
-        return sorted(_one_unlisted_sense(mentions), key=lambda m: m.span.start)
+        kept = {m.span.start for m in mentions}
+        dropped = [t for t in found.values() if t.span.start not in kept]
+        return sorted(_one_unlisted_sense(mentions, dropped), key=lambda m: m.span.start)
 
     def _like_division(self, toponym: Toponym, countries: Sequence[str]) -> Place | None:
         """The first-level division of the first of `countries` spelt like the name, its
@@ -461,16 +463,20 @@ class _Context:
         return count > (self.named.get(toponym.span.start) == country)
 
 
-def _one_unlisted_sense(mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _one_unlisted_sense(mentions: list[PlaceMention], dropped: list[Toponym]) -> list[PlaceMention]:
     """One sense per story for a name the words made a place the gazetteer lacks at one
     mention: its other mentions, read only as another name of a place in another country, are
-    that place too ("the Sangay volcano ... Sangay, in a national park" is no Shanghai)."""
+    that place too ("the Sangay volcano ... Sangay, in a national park" is no Shanghai), and so
+    are those dropped for a far namesake alone ("the village of X ... X, in Y province", where
+    the gazetteer's X is a city abroad)."""
     unlisted = {fold_name(m.span.text): m.place for m in mentions if m.place.source == "context"}
+    again = [PlaceMention(t.span, unlisted[name], placed=True) for t in dropped
+             if (name := fold_name(t.span.text)) in unlisted and not t.actor]
     return [replace(m, place=unlisted[name])
             if (name := fold_name(m.span.text)) in unlisted and m.place.source != "context" and
             not m.actor and not same_name(fold_name(m.place.name), name) and
             m.place.country != unlisted[name].country else m
-            for m in mentions]
+            for m in mentions] + again
 
 
 def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from detente.pipeline.division_words import after_list
-from detente.pipeline.place_words import ALIAS_WORDS, bound_for, demonyms
+from detente.pipeline.place_words import ALIAS_WORDS, CARRIED, MOVE_ADVERBS, bound_for, demonyms
 
 # words for a settlement: "the village of X" says a place is meant, however small
 SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities", "hamlet",
@@ -30,19 +30,6 @@ _ROUTES = frozenset({"road", "roads", "highway", "route", "routes", "way", "brid
                      "walking", "driving", "sailing", "moving", "returning", "travelling",
                      "traveling", "spread", "spreading", "spreads", "flew", "fly", "flying",
                      "crossing", "crossed"})
-# moves with what they move before "to": "ferried food to X", "trucked water to X"
-_CARRIED = frozenset({"ferried", "flown", "shipped", "trucked", "airlifted", "brought", "carried",
-                      "delivered", "evacuated", "moved", "taken", "flew", "ferrying", "trucking",
-                      "carrying", "delivering", "bringing", "airlifting", "shipping"})
-# words between the move and "to" ("the highway north to X", "moved upcountry to X")
-_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                            "southwest", "north-east", "north-west", "south-east", "south-west",
-                            "inland", "upstream", "downstream", "further", "farther", "upcountry",
-                            "back", "home", "away", "out",
-                            # "drove on to X", "flew straight to X"
-                            "on", "onward", "onwards", "straight", "directly", "again",
-                            # "fled down to X", "sailed up to X"
-                            "down", "up"})
 
 
 def toward(doc: Doc, start: int) -> bool:
@@ -54,7 +41,7 @@ def toward(doc: Doc, start: int) -> bool:
     if back < 1 or doc[back].lower_ not in ("to", "towards", "toward"):
         return False
     back -= 1
-    while back > 0 and doc[back].lower_ in _COMPASS_WORDS:
+    while back > 0 and doc[back].lower_ in MOVE_ADVERBS:
         back -= 1
     if doc[back].lower_ in _ROUTES or doc[back].lower_ == "by" or doc[start - 1].lower_ != "to":
         return True
@@ -62,7 +49,7 @@ def toward(doc: Doc, start: int) -> bool:
     for at in range(back, max(-1, back - 4), -1):
         if not doc[at].is_lower or doc[at].is_punct:
             return False
-        if at < back and doc[at].lower_ in _CARRIED:
+        if at < back and doc[at].lower_ in CARRIED:
             return True
     return False
 
@@ -116,7 +103,7 @@ def apposed(doc: Doc, end: int, words: frozenset[str]) -> bool:
         if token.lower_ in words:
             after = doc[at + 1] if at + 1 < len(doc) else None
             # "X, a desert town south of Y" names a town, "X, a village elder" a person
-            return after is None or after.lower_ in _COMPASS_WORDS or \
+            return after is None or after.lower_ in MOVE_ADVERBS or \
                 not (after.is_lower and after.is_alpha and not after.is_stop)
         if not token.is_lower or not token.is_alpha:
             return False

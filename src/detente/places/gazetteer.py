@@ -130,6 +130,8 @@ def cache_key() -> str:
     digest = hashlib.sha1("|".join([build.CITY_FILE, *versions]).encode())
     for module in build.BUILD_MODULES:
         digest.update(resources.files("detente.places").joinpath(module).read_bytes())
+    # (the outlines check the countries' centres)
+    digest.update(resources.files("detente").joinpath("outlines.py").read_bytes())
     digest.update(curated)
     digest.update(countries)
     return digest.hexdigest()[:16]
