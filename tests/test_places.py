@@ -2982,3 +2982,15 @@ def test_places_a_first_level_district_by_its_type_word(coder):
     # and the district's governor is its government
     text = "Roads were closed by snow, and the Lovech district's governor was dismissed."
     assert _places(coder, text)["Lovech"] == ("BGR", "admin", True)
+
+
+# -- rules from the thirty-second dev file's errors (eighteenth session) -----------------------
+def test_places_a_short_town_name_the_highway_runs_towards(coder):
+    text = "KIETA, Papua New Guinea, Aug 4 (Wire) - Floods cut villages along the road towards Buin."
+    assert _places(coder, text)["Buin"][:2] == ("PNG", "city")
+
+
+def test_gazetteer_indonesian_divisions_by_their_english_compass_names():
+    # the town file writes "Jakarta Utara"; copy writes "North Jakarta"
+    assert [(p.name, p.country) for p in load_gazetteer().candidates("North Jakarta")] == \
+        [("Jakarta Utara", "IDN")]

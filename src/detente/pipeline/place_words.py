@@ -1217,8 +1217,9 @@ def _word_before(doc: Doc, start: int) -> int | None:
 
 def after_destination_to(doc: Doc, start: int) -> bool:
     """Whether the name at `start` follows a "to" that leads to a destination: "flown to X",
-    "the road to X"."""
-    return start > 0 and doc[start - 1].lower_ == "to" and _destination(doc, start - 1)
+    "the road to X", "the highway towards X"."""
+    return start > 0 and doc[start - 1].lower_ in ("to", "towards", "toward") and \
+        _destination(doc, start - 1)
 
 
 def _destination(doc: Doc, to: int) -> bool:

@@ -438,6 +438,8 @@ def written_forms(name: str, country: str) -> list[str]:
         forms += [_EZAFE.sub(f"-{vowel}-", name) for vowel in ("e", "i")]
     if country in ("KOR", "PRK"):
         forms += korean_province_forms(forms[1])
+    if country == "IDN":
+        forms += indonesian_compass_forms(forms[1])
     if country == "PHL" and name.endswith((" Oriental", " Occidental")):
         # "Mindoro Oriental", as the ISO list has it, is "Oriental Mindoro" in Philippine copy
         stem, side = name.rsplit(" ", 1)
@@ -466,6 +468,23 @@ def korean_province_forms(name: str) -> list[str]:
     return [english]
 
 
+def indonesian_compass_forms(name: str) -> list[str]:
+    """The English name of an Indonesian province or regency named with a compass word after it:
+    "Maluku Utara" is "North Maluku", "Sulawesi Tenggara" "Southeast Sulawesi".
+
+    >>> indonesian_compass_forms("Maluku Utara"), indonesian_compass_forms("Papua Barat Daya")
+    (['North Maluku'], ['Southwest Papua'])
+    """
+    match = _INDONESIAN_COMPASS.match(name)
+    return [f"{_INDONESIAN_COMPASS_WORDS[match.group(2)]} {match.group(1)}"] if match else []
+
+
+_INDONESIAN_COMPASS_WORDS = {"Utara": "North", "Selatan": "South", "Timur": "East", "Barat": "West",
+                             "Tengah": "Central", "Tenggara": "Southeast", "Barat Daya": "Southwest",
+                             "Barat Laut": "Northwest", "Timur Laut": "Northeast"}
+_INDONESIAN_COMPASS = re.compile(
+    r"^([A-Z][\w-]*(?: [A-Z][\w-]*)*?) (Barat Daya|Barat Laut|Timur Laut|Utara|Selatan|Timur|Barat|"
+    r"Tengah|Tenggara)$")
 _EZAFE = re.compile(r"(?<=[a-z])-[ei][ -](?=[A-Z])")
 
 
