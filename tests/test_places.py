@@ -2994,3 +2994,14 @@ def test_gazetteer_indonesian_divisions_by_their_english_compass_names():
     # the town file writes "Jakarta Utara"; copy writes "North Jakarta"
     assert [(p.name, p.country) for p in load_gazetteer().candidates("North Jakarta")] == \
         [("Jakarta Utara", "IDN")]
+
+
+def test_places_a_capitals_name_before_a_division_word_is_the_division(coder):
+    # the district of the capital's name is ground, not the government
+    text = "Landslides cut the road to a village in a valley of the Thimphu district on Monday."
+    assert _places(coder, text)["Thimphu"] == ("BTN", "admin", False)
+
+
+def test_places_a_countys_fire_chief_serves_the_place_he_names(coder):
+    text = "A barn fire killed 12 horses overnight, the Bourbon County fire chief said."
+    assert _places(coder, text)["Bourbon County"] == ("USA", "admin", False)

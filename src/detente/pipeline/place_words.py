@@ -515,7 +515,7 @@ _BODIES = _OFFICES | frozenset({"prefecture", "prosecutors", "prosecutor", "defe
 # "Adamawa officials", "the Ravenna mayor" (but "Tamaulipas prosecutors", "the Jalisco government" act for it)
 _LOCAL_BODIES = frozenset({"officials", "police", "council", "authorities", "officers"})
 # a town's own officer, whose town's name is the place he serves: "the Ravenna mayor"
-_MAYORS = frozenset({"mayor", "mayors"})
+_MAYORS = frozenset({"mayor", "mayors", "chief", "chiefs", "sheriff", "sheriffs"})
 # between an actor verb and the name: "Texas has sued", "Bavaria on Monday said"
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "has also", "again", "now",
                           "later", "then", "could", "may", "might", "must", "should", "did",
@@ -870,8 +870,10 @@ def role(doc: Doc, start: int, end: int) -> str:
             and not (of and doc[body].lower_ in ADMIN_WORDS):
         # "Cumbria police declared", "Adamawa officials said": people named by a place, the
         # party only where the name is a government's (`PlaceResolver`: "Kenya police said")
-        if doc[body].lower_ in _MAYORS and body == own:
-            return "place"  # "the Kyiv mayor said": the city's officer, even a capital's
+        if doc[body].lower_ in _MAYORS and body <= own + 1:
+            # "the Kyiv mayor said": the city's officer, even a capital's (and "the X County
+            # fire chief said", "the X deputy mayor said": one word of his service between)
+            return "place"
         return "body" if doc[body].lower_ in _LOCAL_BODIES and body == own else "actor"
     has = after  # "Ethiopia has a population of": "has" is the verb, no auxiliary
     while after < len(doc) and doc[after].lower_ in _AUXILIARIES:

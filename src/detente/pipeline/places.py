@@ -181,7 +181,10 @@ class PlaceResolver:
             if toponym.feature_word:  # "the Kurram Valley": where Kurram is, a region
                 place = replace(place, name=" ".join(toponym.span.text.split()),
                                 feature=FEATURE_WORDS[toponym.feature_word], population=0)
-            known = bool(own[toponym.span.start].get(place.country))
+            # (a capital's name before a division word is the division, no government: "a
+            # valley of the X district", where X is also the capital)
+            known = bool(own[toponym.span.start].get(place.country)) and \
+                not (toponym.admin_word and place.feature == "admin")
             # the words around the name decide; else a country or capital is a government
             # (people a place names are no party, but "Kenya police said" is a government's)
             party = toponym.actor and known if toponym.origin else known or toponym.actor
