@@ -105,9 +105,9 @@ def city_rows(alpha3: dict[str, str]) -> tuple[list[Row], dict[int, list[str]]]:
         # a town's other spellings rarely reach English copy, and cost memory in every worker
         if city["population"] >= ALTERNATES_FROM:
             known.update(a for a in city["alternatenames"] if usable_alternate(a, main))
-        if city["population"] >= SHORT_BARE_FROM and country in ARABIC_ARTICLE_COUNTRIES:
-            # "Kut" for Al-Kut: a bare name of three letters only for a large city
-            known.update(bare for bare in (_ARTICLE.sub("", main),) if bare != main and len(bare) == 3)
+        bare = _ARTICLE.sub("", main) if country in ARABIC_ARTICLE_COUNTRIES else main
+        if bare != main and len(bare) == 3 and city["population"] >= SHORT_BARE_FROM:
+            known.add(bare)  # "Kut" for Al-Kut: a bare name of three letters only for a large city
         names[len(rows)] = sorted(known)
         rows.append((main, country, sys.intern(str(city["admin1code"])), round(city["latitude"], 4),
                      round(city["longitude"], 4), "city", (), int(city["population"]),
