@@ -1224,6 +1224,19 @@ def after_destination_to(doc: Doc, start: int) -> bool:
         _destination(doc, start - 1)
 
 
+def carried_before(doc: Doc, back: int, beside_to: bool = True,
+                   but: frozenset[str] = frozenset()) -> bool:
+    """Whether a verb that carries (`CARRIED`, less `but`) stands among the few lower-case words
+    that end at `back`, the word before a "to": "lorries carrying dates", "then taken"; with
+    `beside_to` false, only with something carried between it and the "to" ("ferried food")."""
+    for at in range(back, max(-1, back - 4), -1):
+        if not doc[at].is_lower or doc[at].is_punct:
+            return False
+        if (beside_to or at < back) and doc[at].lower_ in CARRIED and doc[at].lower_ not in but:
+            return True
+    return False
+
+
 def _destination(doc: Doc, to: int) -> bool:
     """Whether the "to" at `to` leads to a destination: "flew to", "a visit to", "from Libya
     to"."""
@@ -1247,11 +1260,8 @@ def _destination(doc: Doc, to: int) -> bool:
     if back >= 1 and doc[back].lower_ in _MOVED | _WORKERS and _brings_people(doc, back):
         return True  # "gold has drawn tens of thousands of workers to Senegal"
     # "then taken to X", "lorries carrying dates to X": what is carried between the verb and "to"
-    for at in range(back, max(-1, back - 4), -1):
-        if not doc[at].is_lower or doc[at].is_punct:
-            break
-        if doc[at].lower_ in CARRIED and doc[at].lower_ not in _TAKING:
-            return True
+    if carried_before(doc, back, but=_TAKING):
+        return True
     # "from Libya to Italy": a route, from a name to this one; "cross the Río de la Plata to X"
     for word in reversed(doc[max(0, to - 6):to]):
         if word.lower_ == "from" or word.lower_ in _CROSSES and word.i < to - 2:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from detente.pipeline.division_words import after_list
-from detente.pipeline.place_words import ALIAS_WORDS, CARRIED, MOVE_ADVERBS, bound_for, demonyms
+from detente.pipeline.place_words import ALIAS_WORDS, MOVE_ADVERBS, bound_for, carried_before, demonyms
 
 # words for a settlement: "the village of X" says a place is meant, however small
 SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities", "hamlet",
@@ -46,12 +46,7 @@ def toward(doc: Doc, start: int) -> bool:
     if doc[back].lower_ in _ROUTES or doc[back].lower_ == "by" or doc[start - 1].lower_ != "to":
         return True
     # "ferried food to X", "brought the wounded to X": what is moved between the move and "to"
-    for at in range(back, max(-1, back - 4), -1):
-        if not doc[at].is_lower or doc[at].is_punct:
-            return False
-        if at < back and doc[at].lower_ in CARRIED:
-            return True
-    return False
+    return carried_before(doc, back, beside_to=False)
 
 
 def between_places(doc: Doc, start: int, end: int) -> bool:
