@@ -593,3 +593,25 @@ def test_a_two_word_name_a_local_comes_from_is_a_place_though_the_recogniser_say
     text = 'SAIDA, Algeria, Aug 9 (Wire) - "The wind turned," said a farmer from Gor Kebir.'
     place = _place(coder, text, "Gor Kebir")
     assert (place.country, place.feature) == ("DZA", "city")
+
+
+def test_a_name_a_demonym_placed_abroad_stays_there_when_named_again(coder):
+    text = ("BISHKEK, May 2 (Wire) - Shells hit houses near the Tajik village of Qorabuloq on "
+            "Tuesday, Kyrgyz officials said. Dushanbe said Kyrgyz troops had fired on homes "
+            "around Qorabuloq.")
+    coded = coder.code_article(Article(id="t", text=text))
+    assert [m.place.country for m in coded.places if m.span.text == "Qorabuloq"] == ["TJK", "TJK"]
+
+
+def test_a_capitals_dateline_over_a_story_of_a_neighbour_leaves_its_unknown_towns_there(coder):
+    text = ("NAIROBI, June 3 (Wire) - Fighters stormed a police post in Baardheere, in southern "
+            "Somalia, on Monday, officials said. Fighting later spread to Wargaadhle village, "
+            "residents said.")
+    assert _place(coder, text, "Wargaadhle").country == "SOM"
+
+
+def test_a_datelines_name_in_a_list_of_divisions_is_the_division(coder):
+    text = ("BAMYAN, Afghanistan, May 2 (Wire) - Floods swept away houses in Bamyan and Daykundi "
+            "provinces on Tuesday, officials said.")
+    coded = coder.code_article(Article(id="t", text=text))
+    assert [m.place.feature for m in coded.places if m.span.text.lower() == "bamyan"] == ["city", "admin"]

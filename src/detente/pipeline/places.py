@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from detente.model import Place, Span
-from detente.pipeline.division_words import ADMIN_WORDS
+from detente.pipeline.division_words import ADMIN_WORDS, PLURAL_ADMIN
 from detente.pipeline.name_words import FEATURE_WORDS
 from detente.pipeline.offsets import moved
 from detente.pipeline.spelled_towns import spelled_town, with_home_spelling
@@ -61,8 +61,11 @@ def same_as_dateline(places: list[PlaceMention], text: str, dateline: PlaceMenti
     it would be a namesake abroad or, where the gazetteer lacks the town or has it only as a
     small town the words did not admit ("towards Hay River"), nothing."""
     name = fold_name(dateline.span.text)
+    # (but the words may make a later mention the town's division: "KHOST - ... struck houses in
+    # Khost and Paktika provinces")
     out = [replace(m, place=dateline.place) if m.span.start >= dateline_end and not m.actor and
-           fold_name(m.span.text) == name else m for m in places]
+           fold_name(m.span.text) == name and not _divisions_listed(text, m.span.end) else m
+           for m in places]
     taken = [(m.span.start, m.span.end) for m in out]
     written = re.escape(" ".join(dateline.span.text.split())).replace(r"\ ", r"\s+")
     for found in re.finditer(rf"(?<![\w-]){written}(?![\w-])", text[dateline_end:], re.IGNORECASE):
@@ -79,6 +82,15 @@ def same_as_dateline(places: list[PlaceMention], text: str, dateline: PlaceMenti
             out = [m for m in out if (m.span.start, m.span.end) not in parts]
             out.append(PlaceMention(Span(start, end, found.group()), dateline.place, placed=True))
     return sorted(out, key=lambda m: m.span.start)
+
+
+# "... and Paktika provinces" after a name: a list of divisions
+_LIST_OF_DIVISIONS = re.compile(r"(?:\s*,\s*[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)*,?\s+(?:and|or)\s+"
+                                r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s+(?:%s)\b" % "|".join(PLURAL_ADMIN))
+
+
+def _divisions_listed(text: str, end: int) -> bool:
+    return _LIST_OF_DIVISIONS.match(text, end) is not None
 
 
 class PlaceResolver:
@@ -200,10 +212,14 @@ class PlaceResolver:
         # of Tabqa, Raqqa and Manbij that accuses Turkey is Syria's
         if unknown and not dateline_country:
             home = _places_country(mentions) or home
+        elif unknown and own.get(0):
+            # a capital's dateline is often a bureau's, whose story is of a neighbour: "RABAT -
+            # ... shelling near Smara ... fired from near X" is Western Sahara's
+            home = _reported_from_abroad(mentions, dateline_country) or home
         placed: dict[str, Place] = {}  # by folded name: where a name it lacks was said to lie
         for toponym in unknown:
             name = fold_name(toponym.span.text)
-            if toponym.lies_in < 0 and name in placed:
+            if toponym.lies_in < 0 and not toponym.demonym and name in placed:
                 # "the harbour of X, on Paros ... detained in X": where it was said to lie
                 mentions.append(PlaceMention(toponym.span, placed[name], placed=True))
                 continue
@@ -251,7 +267,9 @@ class PlaceResolver:
                                    list(dict.fromkeys(m.place.country for m in mentions)))
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
-                if toponym.lies_in >= 0 and resolved.get(toponym.lies_in) is not None:
+                # (or a demonym said whose it is: "the Tajik town of X ... villages around X")
+                if toponym.lies_in >= 0 and resolved.get(toponym.lies_in) is not None or \
+                        toponym.demonym:
                     placed.setdefault(name, place)
         if not unknown:
             return mentions
@@ -743,6 +761,17 @@ def _places_country(mentions: list[PlaceMention]) -> str:
     if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return ""
     return ranked[0][0]
+
+
+def _reported_from_abroad(mentions: list[PlaceMention], dateline_country: str) -> str:
+    """The one country all the places past the story's dateline lie in, where two places are
+    named and that is not the dateline's; "" otherwise."""
+    places = {(m.place.country, m.place.name) for m in mentions if m.span.start > 0 and
+              not m.actor and m.place.country and m.place.feature != "sea"}
+    countries = {country for country, _ in places}
+    if len(countries) != 1 or dateline_country in countries or len(places) < 2:
+        return ""
+    return countries.pop()
 
 
 def _clear_country(countries: Counter[str]) -> str:
