@@ -1541,10 +1541,10 @@ def test_places_a_language_is_no_place(coder):
     # an enclave word makes a division of a name the gazetteer lacks
     ("Angola sent troops to its Varrowa enclave on Monday after the border was closed.",
      "Varrowa", "AGO", "admin"),
-    # a name only small towns abroad bear (the town file has Westmoreland only in the United
-    # States), under a locative in a story of Jamaica, is a place there the gazetteer lacks
+    # a parish, not the small towns abroad that bear its name (the town file has Westmoreland
+    # only in the United States)
     ("MONTEGO BAY, Jamaica, Oct 3 (Wire) - Winds tore roofs from hotels on the border of "
-     "Westmoreland and Hanover parishes on Monday.", "Westmoreland", "JAM", "city"),
+     "Westmoreland and Hanover parishes on Monday.", "Westmoreland", "JAM", "admin"),
     # a name after a comma that modifies a body is no anchor: not Cuba, a US village
     ("Forty migrants stopped at sea will be sent back to Cuba, US authorities said on Monday.",
      "Cuba", "CUB", "country"),

@@ -149,3 +149,9 @@ def test_a_plural_division_word_after_a_list_makes_each_name_a_division(coder):
     found = {m.span.text.split()[0]: m.place for m in coded.places}
     assert (found["Kalikot"].country, found["Kalikot"].feature) == ("NPL", "admin")
     assert (found["Mugu"].country, found["Mugu"].feature) == ("NPL", "admin")
+
+
+def test_a_parish_is_a_division_by_its_bare_name_and_its_short_saint(coder):
+    found = _places(coder, "Floods cut roads across St Philip parish in Barbados on Tuesday, "
+                           "officials said.")
+    assert found["St Philip"][:2] == ("BRB", "admin")

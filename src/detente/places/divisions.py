@@ -28,6 +28,7 @@ _SUBDIVISION_TYPES = frozenset({
     "Province", "Region", "State", "Governorate", "Prefecture", "Department", "Autonomous region",
     "Regional state", "Union territory", "Land", "Emirate", "Autonomous community", "Republic",
     "Division", "Canton", "Voivodship", "Territory", "Autonomous republic", "County",
+    "Parish",  # Jamaica's, Barbados's, Andorra's: "St Elizabeth parish"
 })
 _GRID = 8  # cells across a division's extent, for its representative point
 _LINK = 4  # degrees between towns' 1° cells that keep them in one group (`_main_group`)
@@ -59,7 +60,7 @@ _TYPE_WORDS = {"Province": "Province", "Region": "Region", "State": "State",
                "County": "County", "Autonomous region": "Autonomous Region",
                "Regional state": "Region", "Republic": "Republic",
                # first-level districts (Lesotho, Belize, Portugal): "X district" in copy
-               "District": "District"}
+               "District": "District", "Parish": "Parish"}
 
 
 def division_points() -> dict[Division, tuple[float, float]]:
