@@ -615,3 +615,16 @@ def test_a_datelines_name_in_a_list_of_divisions_is_the_division(coder):
             "provinces on Tuesday, officials said.")
     coded = coder.code_article(Article(id="t", text=text))
     assert [m.place.feature for m in coded.places if m.span.text.lower() == "bamyan"] == ["city", "admin"]
+
+
+def test_a_name_people_are_sent_across_to_is_a_place(coder):
+    text = ("MALABA, Kenya, May 2 (Wire) - Police stopped 300 migrants on Tuesday, sending them "
+            "back across to Ngerenya, officials said.")
+    assert _place(coder, text, "Ngerenya").country == "KEN"
+
+
+def test_a_datelines_credit_in_brackets_is_no_place(coder):
+    text = ("BUNDIBUGYO, Uganda, May 2 (Fairview) - Mudslides buried houses near Bundibugyo on "
+            "Tuesday, officials said.")
+    coded = coder.code_article(Article(id="t", text=text))
+    assert "Fairview" not in {m.span.text for m in coded.places}

@@ -41,6 +41,8 @@ def toward(doc: Doc, start: int) -> bool:
     if back < 1 or doc[back].lower_ not in ("to", "towards", "toward"):
         return False
     back -= 1
+    if doc[back].lower_ == "across" and doc[start - 1].lower_ == "to":
+        return True  # "sent them across to X": over a border or a river, to a place
     while back > 0 and doc[back].lower_ in MOVE_ADVERBS:
         back -= 1
     if doc[back].lower_ in _ROUTES or doc[back].lower_ == "by" or doc[start - 1].lower_ != "to":
