@@ -628,3 +628,16 @@ def test_a_datelines_credit_in_brackets_is_no_place(coder):
             "Tuesday, officials said.")
     coded = coder.code_article(Article(id="t", text=text))
     assert "Fairview" not in {m.span.text for m in coded.places}
+
+
+def test_a_country_owning_a_new_clause_after_a_designated_town_is_no_second_town(coder):
+    text = "Shells struck homes near the town of Dilijan, Armenia's defence ministry said on Tuesday."
+    coded = coder.code_article(Article(id="t", text=text))
+    armenia = next(m for m in coded.places if m.span.text == "Armenia")
+    assert (armenia.place.country, armenia.place.feature, armenia.actor) == ("ARM", "country", True)
+
+
+def test_the_first_of_two_unknown_names_lies_where_the_pair_is_said_to(coder):
+    text = ("GANJA, Azerbaijan, May 2 (Wire) - Shells struck homes in Qarvakhtun and Ardzavnik, "
+            "near the town of Dilijan, residents said.")
+    assert _place(coder, text, "Qarvakhtun").country == "ARM"

@@ -114,6 +114,8 @@ def designated_in_list(doc: Doc, start: int, end: int, words: frozenset[str]) ->
     back = start - 1
     if back < 1 or doc[back].lower_ not in ("and", "or", ","):
         return False
+    if end < len(doc) and doc[end].text in ("'s", "’s"):
+        return False  # "the town of X, Armenia's defence ministry said": a new clause's owner
     while back > 0 and start - back < 10 and (doc[back].is_title or doc[back].lower_ in
                                               ("and", "or", ",")):
         back -= 1

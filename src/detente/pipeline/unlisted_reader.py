@@ -291,7 +291,7 @@ class UnlistedReader:
                taken: int = 0) -> tuple[int, tuple[float, float] | None]:
         """(where the place the name doc[start:end] lies in starts, in characters, or -1; how far
         and which way from it) as the words after it, or an owner before it, say."""
-        at = self.finder.anchor_at(doc, end + taken)
+        at = self.finder.anchor_at(doc, end + taken, past_a_name=True)
         if at is not None and not self.finder.longest(doc, at, False, towns=True)[0]:
             # "X, a town on the Lemro river in western Myanmar": past a river, lake or range
             # the gazetteer lacks, to the place it is said to be in
