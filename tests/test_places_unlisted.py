@@ -641,3 +641,12 @@ def test_the_first_of_two_unknown_names_lies_where_the_pair_is_said_to(coder):
     text = ("GANJA, Azerbaijan, May 2 (Wire) - Shells struck homes in Qarvakhtun and Ardzavnik, "
             "near the town of Dilijan, residents said.")
     assert _place(coder, text, "Qarvakhtun").country == "ARM"
+
+
+@pytest.mark.parametrize("text", [
+    "Mudslides buried houses in villages including Tashbulak and Kyzylbel, officials in Naryn said.",
+    "Mudslides buried houses in villages such as Tashbulak and Kyzylbel, officials in Naryn said.",
+])
+def test_names_a_plural_settlement_word_includes_are_places(coder, text):
+    coded = coder.code_article(Article(id="t", text=text))
+    assert {"Tashbulak", "Kyzylbel"} <= {m.span.text for m in coded.places}

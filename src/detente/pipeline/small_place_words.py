@@ -80,8 +80,10 @@ def designated(doc: Doc, start: int, end: int, words: frozenset[str] = SETTLEMEN
     """Whether a word for a settlement names the name a place: "the village of X", "the
     Syrian border town of X", "the hamlet X", "X village"; with `words`, one of those."""
     before = doc[start - 1].lower_ if start else ""
-    if before == "of" and start >= 2:
-        before = doc[start - 2].lower_
+    if before in ("of", "including") and start >= 2:
+        before = doc[start - 2].lower_  # "villages including X and Y"
+    elif before == "as" and start >= 3 and doc[start - 2].lower_ == "such":
+        before = doc[start - 3].lower_  # "towns such as X"
     after = doc[end].lower_ if end < len(doc) else ""
     if after in ALIAS_WORDS:
         return False  # "the town Russia calls X": the name is who calls it, not the town

@@ -53,6 +53,7 @@ from detente.pipeline.small_place_words import (
     apposed,
     between_places,
     designated,
+    designated_in_list,
     toward,
 )
 from detente.pipeline.toponym import Toponym
@@ -253,7 +254,7 @@ class UnlistedReader:
             ending = ""
         kind = kind or ending or _island_apposed(doc, end) or people or \
             ("city" if community else "") or \
-            ("city" if designated(doc, start, end, TOWN_WORDS) or
+            ("city" if designated_in_list(doc, start, end, TOWN_WORDS) or
                                   head and doc[start].text in TOWN_HEADS or
                                   head and is_locative(doc, start) or _at_a_site(doc, start)
                                   else "")
