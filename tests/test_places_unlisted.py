@@ -650,3 +650,15 @@ def test_the_first_of_two_unknown_names_lies_where_the_pair_is_said_to(coder):
 def test_names_a_plural_settlement_word_includes_are_places(coder, text):
     coded = coder.code_article(Article(id="t", text=text))
     assert {"Tashbulak", "Kyzylbel"} <= {m.span.text for m in coded.places}
+
+
+@pytest.mark.parametrize("text", [
+    "NASSAU, Sept 3 (Wire) - Airports on Eleuthera and Inagua reopened to relief flights, and "
+    "Washington sent helicopters.",
+    "NASSAU, Sept 3 (Wire) - Airports on Qarvalu and Inagua reopened to relief flights, and "
+    "Washington sent helicopters.",
+])
+def test_islands_listed_after_a_facilitys_on_are_places_not_parties(coder, text):
+    coded = coder.code_article(Article(id="t", text=text))
+    inagua = next(m for m in coded.places if m.span.text == "Inagua")
+    assert (inagua.place.country, inagua.actor) == ("BHS", False)

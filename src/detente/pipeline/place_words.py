@@ -1033,7 +1033,11 @@ _ON_AN_ISLAND = frozenset({"erupted", "landed", "stranded", "arrived", "live", "
                            # "the airport terminal on X", "wells on X"
                            "airport", "terminal", "harbour", "harbor", "wharf", "jetty", "pier",
                            "lighthouse", "clinic", "church", "churches", "market", "wells",
-                           "resort", "resorts", "airfield", "roads"})
+                           "resort", "resorts", "airfield", "roads",
+                           # and their plurals: "airports on X and Y reopened"
+                           "airports", "terminals", "harbours", "harbors", "wharves", "jetties",
+                           "piers", "lighthouses", "clinics", "markets", "airfields", "airstrips",
+                           "runways", "stations"})
 
 
 def island_on(doc: Doc, start: int) -> bool:

@@ -953,8 +953,10 @@ class ToponymFinder:
             after = out[number + 1] if number + 1 < len(out) else None
             gap = text[before.span.end:out[number].span.start] if before else ""
             owns = after is not None and text[out[number].span.end:after.span.start] in ("'s ", "' ")
-            if before is not None and before.locative and _LISTED.fullmatch(gap) \
-                    and not out[number].actor or owns:  # but "..., Manila said" is a government
+            # but "..., Manila said" is a government; "airports on X and Y reopened" no party
+            if before is not None and before.locative and _LISTED.fullmatch(gap) and \
+                    (not out[number].actor or gap == " and " and not out[number].a_countrys_name) \
+                    or owns:
                 out[number] = replace(out[number], locative=True, actor=False)
         for number in range(1, len(out)):
             before, here = out[number - 1], out[number]
