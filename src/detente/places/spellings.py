@@ -59,11 +59,14 @@ _CLEARLY_LARGER = 5  # a town this many times larger than each namesake is the o
 @functools.lru_cache(maxsize=1 << 16)  # a story's names are compared with each other again
 def written_key(name: str) -> str:
     """A spelling folded to its letters: "Deir el-Zour" -> "deirelzour"; a Russian ending
-    written either way is one ("Rudnyy" and "Rudny", "Sovetskiy" and "Sovetsky")."""
-    return re.sub(r"[^a-z]", "", _RUSSIAN_Y.sub("y", fold_name(name)))
+    written either way is one ("Rudnyy" and "Rudny", "Sovetskiy" and "Sovetsky"), and so is a
+    glide after a vowel ("Korday" and "Kordai", "Baykonur" and "Baikonur")."""
+    folded = _RUSSIAN_Y.sub("y", fold_name(name))
+    return re.sub(r"[^a-z]", "", _GLIDE_Y.sub("i", folded))
 
 
 _RUSSIAN_Y = re.compile(r"(?<=[a-z])yy\b|(?<=k)iy\b")  # not Mongolia's "Hentiy" ("Khentii")
+_GLIDE_Y = re.compile(r"(?<=[aeou])y(?![aeiouy])")
 
 
 def consonant_key(name: str) -> str:
