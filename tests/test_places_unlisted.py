@@ -665,3 +665,14 @@ def test_islands_listed_after_a_facilitys_on_are_places_not_parties(coder, text)
     coded = coder.code_article(Article(id="t", text=text))
     inagua = next(m for m in coded.places if m.span.text == "Inagua")
     assert (inagua.place.country, inagua.actor) == ("BHS", False)
+
+
+def test_a_name_the_recogniser_calls_a_people_under_in_with_no_noun_after_is_a_place(coder):
+    text = ("LADYSMITH, South Africa, April 12 (Wire) - Homes collapsed into ravines in Ezakheni "
+            "and Pinetown.")
+    assert _place(coder, text, "Ezakheni").country == "ZAF"
+    # but a people's word before a noun, or a language, is none
+    for text in ("Clashes broke out in Sunni and Shia districts.",
+                 "FORT SMITH, Canada, Aug 3 (Wire) - The town, known in Dene as Thebacha, was emptied."):
+        coded = coder.code_article(Article(id="t", text=text))
+        assert not {"Sunni", "Shia", "Dene"} & {m.span.text for m in coded.places}

@@ -151,6 +151,8 @@ class UnlistedReader:
                     one_word and labels == {"ORG"} and _spatial_before(doc, toponym) or \
                     len(words) == 1 and labels == {"NORP"} and _spatial_before(doc, toponym) and \
                     not words[0].endswith(_PEOPLES_ENDINGS) or \
+                    len(words) == 1 and labels == {"NORP"} and _under_locative(doc, toponym) and \
+                    _a_places_noun(doc, toponym) or \
                     (one_word or _home_of(doc, toponym)) and labels <= _MISREAD_LABELS and \
                     not _of_a_name(doc, toponym) and not _a_body_before(doc, toponym):
                 added.append(replace(toponym, kind="region" if labels == {"LOC"} else "city"))
@@ -189,6 +191,9 @@ class UnlistedReader:
         if doc[start].lower_ in NEIGHBOURING:
             return 0, None, False  # "Neighbouring Khovd province": Khovd is the name
         end = capitalised_run(doc, start)
+        if start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in _NAMING and \
+                end < len(doc) and doc[end].lower_ == "as":
+            return 0, None, False  # "known in Dene as X": a language
         words = doc[start:end]
         ending = NAME_ENDINGS.get(doc[end - 1].text, "") if end - start > 1 else ""
         # words that head or end place names are no common words or titles there: "Deir
@@ -553,6 +558,8 @@ def _under_locative(doc: Doc, toponym: Toponym) -> bool:
 
 # prepositions that put a thing at a place, not in a body: "near X", "across X", "off X" (but
 # "a stake in X", "a call from X" take companies and bodies)
+# "known in X as Y": X is a language
+_NAMING = frozenset({"known", "called", "named", "spelt", "spelled", "written"})
 _SPATIAL = frozenset({"near", "around", "outside", "across", "through", "off", "along", "beyond",
                       "past", "via", "throughout", "at"})
 # before "at", people whose "at X" is where they work: "a lawyer at X", "analysts at X"
@@ -593,6 +600,18 @@ def _a_body_before(doc: Doc, toponym: Toponym) -> bool:
 def _at_work(doc: Doc, first: int) -> bool:
     """Whether a worker stands before the "at" before the name at `first`: "a lawyer at X"."""
     return any(t.lower_ in _AT_WORK for t in doc[max(0, first - 4):first - 1])
+
+
+def _a_places_noun(doc: Doc, toponym: Toponym) -> bool:
+    """Whether a name with a people's ending that the recogniser calls NORP stands as a noun:
+    no people the word lists know, and no noun after it or its list ("in Umlazi and
+    Pinetown", not "in Sunni areas" nor "in Sunni and Shia districts")."""
+    first = _first_token(doc, toponym)
+    if first is None or _a_people(doc[first].text):
+        return False
+    end = after_list(doc, first + 1)
+    return end >= len(doc) or not (doc[end].is_alpha and doc[end].is_lower and not doc[end].is_stop) \
+        and doc[end].text != "-"
 
 
 def _spatial_before(doc: Doc, toponym: Toponym) -> bool:
