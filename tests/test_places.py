@@ -972,16 +972,21 @@ def test_places_a_towns_own_clear_reading_does_not_vote_for_its_division(coder):
     assert bilaspur.admin1 == "Himachal Pradesh"
 
 
-@pytest.mark.parametrize(("labels", "kept"), [([], True), (["GPE"], True), (["NORP"], False),
-                                              (["EVENT"], False),
-                                              # a one-word name after a locative: mostly a village
-                                              (["PERSON"], True), (["ORG"], True)])
-def test_places_a_name_the_gazetteer_lacks_after_a_locative_is_kept_unless_named_otherwise(coder, labels,
-                                                                                             kept):
+@pytest.mark.parametrize(("labels", "kept", "text"), [
+    ([], True, "Medics arrived in Tikalbaro by boat."),
+    (["GPE"], True, "Medics arrived in Tikalbaro by boat."),
+    (["EVENT"], False, "Medics arrived in Tikalbaro by boat."),
+    # a one-word name after a locative: mostly a village, whatever the recogniser calls it
+    (["PERSON"], True, "Medics arrived in Tikalbaro by boat."),
+    (["ORG"], True, "Medics arrived in Tikalbaro by boat."),
+    (["NORP"], True, "Medics arrived in Tikalbaro by boat."),
+    # but a people's word before a noun is what it says
+    (["NORP"], False, "Medics arrived in Tikalbaro homes by boat.")])
+def test_places_a_name_the_gazetteer_lacks_after_a_locative_is_kept_unless_named_otherwise(
+        coder, labels, kept, text):
     # the entity recogniser's say on a doubtful name: a place, nothing (kept), or something else
     from detente.pipeline.toponyms import ToponymFinder
 
-    text = "Medics arrived in Tikalbaro by boat."
     start = text.index("Tikalbaro")
     finder = ToponymFinder(load_gazetteer(), lambda texts: [
         [(start, start + len("Tikalbaro"), label) for label in labels] for _ in texts])
