@@ -3010,3 +3010,9 @@ def test_places_a_capitals_name_before_a_division_word_is_the_division(coder):
 def test_places_a_countys_fire_chief_serves_the_place_he_names(coder):
     text = "A barn fire killed 12 horses overnight, the Bourbon County fire chief said."
     assert _places(coder, text)["Bourbon County"] == ("USA", "admin", False)
+
+
+def test_a_regions_name_before_a_word_for_fighters_names_no_place(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "Lomami rebels seized two army posts on Monday, residents said.")))
+    assert "Lomami" not in {m.span.text for m in coded.places}

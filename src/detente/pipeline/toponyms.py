@@ -560,6 +560,9 @@ class ToponymFinder:
         if end < len(doc) and doc[end].lower_ in _CLUB_PEOPLE and \
                 not any(p.feature == "country" for p in candidates):
             return False  # "Union Serrana coach X said": a club named after a town
+        if end < len(doc) and doc[end].lower_ in _ARMED_GROUPS and \
+                not any(p.feature == "country" for p in candidates):
+            return False  # "Kachin rebels": a people's or a region's fighters, no place named
         if end < len(doc) and doc[end].lower_ in _DISEASES:
             return False  # "Lassa fever", "the Marburg virus": a disease named after a place
         if text in CONTINENTS:
@@ -972,6 +975,9 @@ class ToponymFinder:
 # after a club's name: its people ("Sporting Serrana coach X")
 _CLUB_PEOPLE = frozenset({"coach", "striker", "midfielder", "goalkeeper", "defender", "winger",
                           "fans", "supporters", "footballers"})
+# fighters named after a people or a region: "Kachin rebels", "Jubaland forces"
+_ARMED_GROUPS = frozenset({"rebels", "insurgents", "militants", "fighters", "militia", "militias",
+                           "separatists", "guerrillas", "forces"})
 # after a people's "state": its government's bodies, not a division ("Somali state media")
 _STATE_BODIES = frozenset({"media", "television", "tv", "broadcaster", "radio", "news", "agency",
                            "newspaper", "newspapers", "firm", "firms", "company", "companies",
