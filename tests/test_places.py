@@ -2386,6 +2386,7 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     # what a blackout or strike does to a capital
     ("Power cuts plunged Kathmandu into darkness.", "Kathmandu", False),
     ("Kathmandu was paralysed by a strike.", "Kathmandu", False),
+    ("Kathmandu was spared the worst of the storm.", "Kathmandu", False),
     # people who move to and fro between two countries
     ("Fighters moved freely between Iraq and Syria.", "Syria", False),
     # what a city holds, its own name between

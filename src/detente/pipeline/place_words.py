@@ -111,6 +111,7 @@ _SUFFERED = frozenset({"hit", "struck", "rocked", "shaken", "invaded", "occupied
                        "plunged", "flooded", "swamped", "inundated", "blanketed", "engulfed",
                        "lashed", "ravaged", "besieged", "shelled", "bombed", "pounded", "drenched",
                        "shrouded", "choked", "smothered", "scorched", "jolted", "swept",
+                       "spared",  # "Kingston was spared the worst"
                        # "X is largely controlled by gangs" (but "cut off", "isolated" and
                        # "blockaded" are also what neighbours do to a government)
                        "controlled", "surrounded", "encircled", "emptied", "deserted"})
