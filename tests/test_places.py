@@ -3017,3 +3017,11 @@ def test_a_regions_name_before_a_word_for_fighters_names_no_place(coder):
     coded = coder.code_article(Article(id="t", text=(
         "Lomami rebels seized two army posts on Monday, residents said.")))
     assert "Lomami" not in {m.span.text for m in coded.places}
+
+
+def test_a_shared_river_is_the_stretch_of_the_storys_country(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "NAYPYITAW, Myanmar, Aug 2 (Wire) - The Salween river burst its banks on Tuesday, "
+        "flooding hundreds of homes, officials said.")))
+    river = next(m.place for m in coded.places if m.span.text.startswith("Salween"))
+    assert (river.feature, river.country) == ("sea", "MMR")

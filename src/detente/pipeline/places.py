@@ -32,7 +32,7 @@ from detente.pipeline.story_readings import (
 )
 from detente.pipeline.toponym import OWN_NAME_CITY, Toponym, lies_in, own_name_population
 from detente.pipeline.unlisted_names import without_type_word
-from detente.places.build import TOWN_SOURCE
+from detente.places.build import TOWN_SOURCE, inland_waters
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.gazetteer import Gazetteer, neighbours
 from detente.places.names import dateline_case, fold_name, haversine_km, same_name
@@ -190,6 +190,8 @@ class PlaceResolver:
             if place is None:
                 continue
             place = self._as_admin(toponym, place)
+            if not place.country and place.name in inland_waters():
+                place = _on_the_storys_side(place, toponym, context, home)
             if toponym.feature_word:  # "the Kurram Valley": where Kurram is, a region
                 place = replace(place, name=" ".join(toponym.span.text.split()),
                                 feature=FEATURE_WORDS[toponym.feature_word], population=0)
@@ -482,6 +484,16 @@ class _Context:
             return True
         count = self.sentences.get(toponym.sentence, Counter()).get(country, 0)
         return count > (self.named.get(toponym.span.start) == country)
+
+
+def _on_the_storys_side(place: Place, toponym: Toponym, context: _Context, home: str) -> Place:
+    """A river or lake several countries share, in the one of them its sentence, else its
+    story, is about: "the Ganges at Patna" is India's stretch of it (a sea, a range or a
+    disputed reef keeps no one country)."""
+    for country in (context.sentence_country(toponym), home):
+        if country in place.countries:
+            return replace(place, country=country)
+    return place
 
 
 def _one_unlisted_sense(mentions: list[PlaceMention], dropped: list[Toponym]) -> list[PlaceMention]:

@@ -242,6 +242,15 @@ def curated_rows() -> Iterator[tuple[Row, list[str]]]:
                CURATED_FEATURES[record["kind"]], countries, 0, "curated"), aliases
 
 
+@functools.cache
+def inland_waters() -> frozenset[str]:
+    """The names of the team's rivers and lakes (data/curated.csv), which several countries may
+    share: each country has its own stretch or shore, unlike a sea's open water."""
+    return frozenset(record["name"] for record in
+                     csv.DictReader(_data("detente.places", "data/curated.csv").splitlines())
+                     if record["kind"] in ("river", "lake"))
+
+
 def town_rows(cities: list[Row], city_names: dict[int, list[str]],
               places: list[Town]) -> Iterator[tuple[Row, list[str]]]:
     """The town file's places that are not geonames cities already (villages and small towns
