@@ -445,7 +445,8 @@ def test_places_a_name_the_gazetteer_lacks_lies_where_the_words_say(coder):
     hamlet = found["Vrelonka"].place
     assert (hamlet.country, hamlet.feature, hamlet.precision, hamlet.source) == \
         ("UKR", "city", "country", "context")
-    assert (hamlet.lat, hamlet.lon) == (found["Ukraine"].place.lat, found["Ukraine"].place.lon)
+    # in the west of the country, not at its middle
+    assert hamlet.lon < found["Ukraine"].place.lon - 4 and 47 < hamlet.lat < 52
     assert found["Tamburgo"].place.country == "TCD" and not found["Tamburgo"].actor
     # an event there is placed at it, and its record says the coordinates are the country's
     [event] = coder.code_article(Article(id="t", text=(

@@ -676,3 +676,19 @@ def test_a_name_the_recogniser_calls_a_people_under_in_with_no_noun_after_is_a_p
                  "FORT SMITH, Canada, Aug 3 (Wire) - The town, known in Dene as Thebacha, was emptied."):
         coded = coder.code_article(Article(id="t", text=text))
         assert not {"Sunni", "Shia", "Dene"} & {m.span.text for m in coded.places}
+
+
+def test_a_part_of_a_country_is_the_third_of_its_outline_on_that_side():
+    from detente.places.country_parts import country_part
+
+    north, south = country_part("BEN", "northern"), country_part("BEN", "southern")
+    assert north.lat > 10.0 > 7.5 > south.lat
+    assert country_part("BEN", "north-eastern").lon > north.lon - 0.5
+    assert country_part("BEN", "upper") is None
+
+
+def test_a_name_only_said_to_lie_in_a_part_of_a_country_stands_in_that_part(coder):
+    text = ("Gunmen attacked a police post in Gbassikpa, a village in northern Benin, on "
+            "Sunday, officials in Cotonou said.")
+    place = _place(coder, text, "Gbassikpa")
+    assert place.country == "BEN" and place.lat > 10.0

@@ -12,6 +12,8 @@ import math
 
 from spacy.tokens import Doc
 
+from detente.places.country_parts import PART_WORDS
+
 _EARTH_KM = 6371.0
 _KM_PER = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
            "miles": 1.609, "mile": 1.609}
@@ -20,6 +22,16 @@ _BEARINGS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southea
              "south-east": 135, "south": 180, "southwest": 225, "south-west": 225, "west": 270,
              "northwest": 315, "north-west": 315}
 _FURTHEST_KM = 500  # beyond this, "1,000 km south of Hawaii" says nothing a point could use
+
+
+def part_before(doc: Doc, anchor: int) -> str:
+    """The part word before the anchor starting at `anchor` ("northern" of "in northern
+    Benin", "north-eastern" written as three tokens), or ""."""
+    word = doc[anchor - 1].lower_ if anchor >= 1 else ""
+    if word in ("eastern", "western") and anchor >= 3 and doc[anchor - 2].text == "-" and \
+            doc[anchor - 3].lower_ in ("north", "south"):
+        word = f"{doc[anchor - 3].lower_}-{word}"
+    return word if word in PART_WORDS else ""
 
 
 def offset_before(doc: Doc, end: int, anchor: int) -> tuple[float, float] | None:

@@ -33,6 +33,7 @@ from detente.pipeline.story_readings import (
 from detente.pipeline.toponym import OWN_NAME_CITY, Toponym, lies_in, own_name_population
 from detente.pipeline.unlisted_names import without_type_word
 from detente.places.build import TOWN_SOURCE, inland_waters
+from detente.places.country_parts import country_part
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.gazetteer import Gazetteer, neighbours
 from detente.places.names import dateline_case, fold_name, haversine_km, same_name
@@ -264,7 +265,12 @@ class PlaceResolver:
             elif within.feature == "country" and toponym.kind == "city" and toponym.offset is None:
                 # "KOMANDA, Congo - ... fighting near Irumu": a town said to lie only in a
                 # country stands by the story's nearest place there, not at the country's middle
-                within = _stands_by(near, mentions, toponym.span.start, within.country) or within
+                # ("X, in northern Benin": by one in that part, else at the part's middle)
+                by = _stands_by(near, mentions, toponym.span.start, within.country)
+                part = country_part(within.country, toponym.part) if toponym.part else None
+                if part is not None and (by is None or not part.holds(by.lat, by.lon)):
+                    by = replace(within, lat=part.lat, lon=part.lon)
+                within = by or within
             place = self._unlisted(toponym, within, country,
                                    list(dict.fromkeys(m.place.country for m in mentions)))
             if place is not None:

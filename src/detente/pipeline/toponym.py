@@ -57,6 +57,8 @@ class Toponym:
     lies_in: int = -1
     # "X, a town 40 km south of Y": how far and which way from that place (km, bearing)
     offset: tuple[float, float] | None = None
+    # "X, in northern Benin": the part of the place it lies in ("northern"), for a country
+    part: str = ""
     # "X, close to the border with Mauritania": the country whose border it lies near, so in
     # one of its neighbours
     border_with: str = ""

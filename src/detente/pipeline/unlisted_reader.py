@@ -22,7 +22,7 @@ from detente.model import Span
 from detente.pipeline.division_words import UNLISTED_DIVISION_WORDS, after_list, division_word_after
 from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS
 from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS, ROLE_WORDS, TOWN_HEADS
-from detente.pipeline.offsets import offset_before
+from detente.pipeline.offsets import offset_before, part_before
 from detente.pipeline.place_words import (
     ARABIC_ARTICLES,
     CALENDAR,
@@ -278,10 +278,11 @@ class UnlistedReader:
                 not after_place and not alias and not after_place_verb(doc, start) and \
                 not in_locative_list(doc, start) and not in_place_verb_list(doc, start):
             return 0, None, False
-        lies_in, offset = self._where(doc, start, end, taken)
+        lies_in, offset, part = self._where(doc, start, end, taken)
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
                             sentence=sentence, kind=kind or alias_kind or "city",
                             lies_in=alias_of if lies_in < 0 else lies_in, offset=offset,
+                            part=part if lies_in >= 0 else "",
                             demonym=demonym_beside(doc, start, end),
                             facing=facing(doc, start, end)), \
             bool(kind or lies_in >= 0 or route or alias)
@@ -294,9 +295,10 @@ class UnlistedReader:
             self.finder.gazetteer.candidates(" ".join(doc[start + 1:end].text.split())))
 
     def _where(self, doc: Doc, start: int, end: int,
-               taken: int = 0) -> tuple[int, tuple[float, float] | None]:
+               taken: int = 0) -> tuple[int, tuple[float, float] | None, str]:
         """(where the place the name doc[start:end] lies in starts, in characters, or -1; how far
-        and which way from it) as the words after it, or an owner before it, say."""
+        and which way from it; the part of it, "northern" of "in northern Benin") as the words
+        after it, or an owner before it, say."""
         at = self.finder.anchor_at(doc, end + taken, past_a_name=True)
         if at is not None and not self.finder.longest(doc, at, False, towns=True)[0]:
             # "X, a town on the Lemro river in western Myanmar": past a river, lake or range
@@ -306,13 +308,13 @@ class UnlistedReader:
                 at = self.finder.anchor_at(doc, past + 1)
         if at is not None and self.finder.longest(doc, at, False, towns=True)[0] > 0:
             offset = offset_before(doc, end, at)
-            return doc[self._owned(doc, at)].idx, offset
+            return doc[self._owned(doc, at)].idx, offset, part_before(doc, at)
         owner = self.finder.owner(doc, start)
         # "Russia's Zabaykalsky region": in Russia
         if owner is not None:
-            return doc[owner].idx, None
+            return doc[owner].idx, None, ""
         where = self._country_where(doc, start)
-        return (doc[where].idx, None) if where is not None else (-1, None)
+        return (doc[where].idx, None, "") if where is not None else (-1, None, "")
 
     def _country_where(self, doc: Doc, start: int) -> int | None:
         """The start of the country that opens a "where" clause the name at `start` stands in:
@@ -341,10 +343,10 @@ class UnlistedReader:
                 toward(doc, start)):
             return 0, None
         words = doc[start:end]
-        lies_in, offset = self._where(doc, start, end)
+        lies_in, offset, part = self._where(doc, start, end)
         return end, Toponym(Span(words.start_char, words.end_char, words.text), (), True,
                             sentence=sentence, kind="city", lies_in=lies_in, offset=offset,
-                            demonym=demonym_beside(doc, start, end))
+                            part=part, demonym=demonym_beside(doc, start, end))
 
     def _from_a_place(self, doc: Doc, start: int) -> bool:
         """Whether the name at `start` ends a stretch from or past a place: "from Ballinderry
