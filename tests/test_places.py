@@ -3026,3 +3026,10 @@ def test_a_shared_river_is_the_stretch_of_the_storys_country(coder):
         "flooding hundreds of homes, officials said.")))
     river = next(m.place for m in coded.places if m.span.text.startswith("Salween"))
     assert (river.feature, river.country) == ("sea", "MMR")
+
+
+def test_a_datelines_name_is_the_town_not_the_island_or_water_of_its_name(coder):
+    coded = coder.code_article(Article(id="t", text=(
+        "QUEMOY, Taiwan, Aug 2 (Wire) - A typhoon cut power to thousands of homes on Tuesday, "
+        "officials said.")))
+    assert (coded.places[0].place.country, coded.places[0].place.feature) == ("TWN", "city")

@@ -745,6 +745,11 @@ class ToponymFinder:
                  sentence: int, named: bool = False, typed_admin: str = "",
                  dateline: bool = False) -> Toponym:
         towns = tuple(p for p in candidates if p.feature == "city")
+        if dateline and towns:
+            # a dateline names a town: "GUANTANAMO -" is the city, not the bay of its name
+            beside = {p.country for p in towns}
+            candidates = tuple(p for p in candidates if p.feature not in ("region", "sea", "island")
+                               or p.country not in beside)
         if towns and len(towns) < len(candidates) and \
                 (designated_in_list(doc, start, end, TOWN_WORDS) or apposed(doc, end, _TOWN_APPOSITIONS)) \
                 and not (end < len(doc) and doc[end].lower_ in ADMIN_WORDS):
