@@ -104,6 +104,13 @@ def test_event_location_clashes_in_donetsk_from_the_clause(coder):
     assert haversine_km(location.place.lat, location.place.lon, 48.0, 37.8) < 25
 
 
+def test_event_location_is_the_ledes_town_rather_than_the_country_its_actor_is_in(coder):
+    text = ("Police in Ghana arrested 20 protesters on Monday after a land dispute between two "
+            "villages near Savelugu turned deadly.")
+    [event] = coder.code_article(Article(id="t", text=text)).events
+    assert text[event.location.span.start:event.location.span.end] == "Savelugu"
+
+
 def test_event_location_falls_back_to_the_dateline(coder):
     text = "KYIV, May 14 (Detente Wire) - Russia accused Ukraine of shelling a convoy."
     events = coder.code_article(Article(id="t", text=text)).events

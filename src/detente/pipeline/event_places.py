@@ -15,9 +15,10 @@ from detente.places.names import fold_name
 def locate_event(trigger: Token, governor: Token, offset: int, places: list[PlaceMention],
                  dateline: PlaceMention | None, taken: Iterable[Span],
                  lede: PlaceMention | None = None) -> Location | None:
-    """Where an event happened: the place in a locative phrase of its clause, else the scene of
-    the story's lede (`lede_place`), else the dateline, else another place in its sentence that
-    is not one of its actors."""
+    """Where an event happened: the place in a locative phrase of its clause (but the scene of
+    the story's lede before a country that holds it), else the scene of the story's lede
+    (`lede_place`), else the dateline, else another place in its sentence that is not one of
+    its actors."""
     taken = list(taken)
     # an actor's name is no place, unless its words make it one too: "Police in Hong Kong
     # fired", "jets struck sites in Pakistan" happened there
@@ -29,7 +30,10 @@ def locate_event(trigger: Token, governor: Token, offset: int, places: list[Plac
         # "fighters attacked a post at X, killing two soldiers": the participle's deed happened
         # where its main verb's did
         clause = _clause_place(governor.head, governor.head, offset, free)
-    if clause is not None:
+    # (a country the clause names is less than the story's scene in it: "Police in Ghana
+    # arrested 20 people after a dispute near X" happened at X)
+    if clause is not None and not (clause.place.feature == "country" and lede is not None and
+                                   lede.place.country == clause.place.country):
         return Location(clause.place, clause.span, "clause")
     if lede is not None:
         # "HUANTA - Gunmen ambushed a patrol near Pichari ... Lima sent 300 troops": a later
