@@ -2397,6 +2397,9 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     ("Kathmandu was spared the worst of the storm.", "Kathmandu", False),
     # people who move to and fro between two countries
     ("Fighters moved freely between Iraq and Syria.", "Syria", False),
+    # the land around a place, after "by"
+    ("The landlocked state is bordered by Paraguay and Bolivia.", "Bolivia", False),
+    ("The enclave is surrounded by Uzbekistan.", "Uzbekistan", False),
     # what a city holds, its own name between
     ("Kathmandu's airport reopened.", "Kathmandu", False),
     ("Kathmandu's Asan market was hit by a fire.", "Kathmandu", False),

@@ -649,6 +649,24 @@ def _sharer(doc: Doc, first: int) -> bool:
         any(_shares_ground(doc, at) for at in range(max(0, first - 4), first - 1))
 
 
+def _bounding(doc: Doc, first: int) -> bool:
+    """Whether the list of names that starts at `first` is the land around another: "bordered
+    by X", "surrounded by X and Y", "separated from the mainland by X"."""
+    if first < 2 or doc[first - 1].lower_ != "by":
+        return False
+    for back in range(first - 2, max(-1, first - 9), -1):
+        if doc[back].is_punct or doc[back + 1].is_sent_start:
+            return False
+        if doc[back].lower_ in _BOUNDING:
+            return True
+    return False
+
+
+# participles whose agent after "by" is land around a place, not a party that acts
+_BOUNDING = frozenset({"bordered", "surrounded", "ringed", "separated", "flanked", "hemmed",
+                       "enclosed"})
+
+
 def after_place_verb(doc: Doc, start: int) -> bool:
     """Whether the name at `start` is the object of a verb whose object is a place: "reached X",
     "fled X", "shelled X"."""
@@ -772,7 +790,7 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "place"  # "officers in Chikwawa and Mulanje told families": the officers tell
     if 1 < first < start and doc[first - 1].lower_ == "between" and _between_places(doc, first - 1):
         return "place"  # "farmers in villages between Tikrit and X said": the farmers say
-    if _sharer(doc, first):
+    if _sharer(doc, first) or _bounding(doc, first):
         return "place"  # "the lake is shared by Uganda, Kenya and X": their land, not a deed
     before = _word_before(doc, start)
     if before is not None:
