@@ -233,9 +233,15 @@ def territory_rows(cities: list[Row], places: list[Town],
         yield (names[0], code, "", round(lat, 4), round(lon, 4), "country", (), 0, "pycountry"), names
 
 
+@functools.cache
+def _curated_records() -> tuple[dict[str, str], ...]:
+    """The rows of the team's list (data/curated.csv), as written."""
+    return tuple(csv.DictReader(_data("detente.places", "data/curated.csv").splitlines()))
+
+
 def curated_rows() -> Iterator[tuple[Row, list[str]]]:
     """The team's list (data/curated.csv): an alias "the X" must be read with its article."""
-    for record in csv.DictReader(_data("detente.places", "data/curated.csv").splitlines()):
+    for record in _curated_records():
         countries = tuple(c for c in record["countries"].split("|") if c)
         aliases = [record["name"], *(a for a in record["aliases"].split("|") if a)]
         yield (record["name"], record["country"], "", float(record["lat"]), float(record["lon"]),
@@ -246,8 +252,7 @@ def curated_rows() -> Iterator[tuple[Row, list[str]]]:
 def inland_waters() -> frozenset[str]:
     """The names of the team's rivers and lakes (data/curated.csv), which several countries may
     share: each country has its own stretch or shore, unlike a sea's open water."""
-    return frozenset(record["name"] for record in
-                     csv.DictReader(_data("detente.places", "data/curated.csv").splitlines())
+    return frozenset(record["name"] for record in _curated_records()
                      if record["kind"] in ("river", "lake"))
 
 
