@@ -692,3 +692,10 @@ def test_a_name_only_said_to_lie_in_a_part_of_a_country_stands_in_that_part(code
             "Sunday, officials in Cotonou said.")
     place = _place(coder, text, "Gbassikpa")
     assert place.country == "BEN" and place.lat > 10.0
+
+
+def test_a_datelines_name_before_a_division_word_is_the_division(coder):
+    text = ("PENZA, Russia, May 12 (Wire) - Drones struck a fuel depot on Sunday. More than 200 "
+            "homes in the Penza region lost power, the governor said.")
+    coded = coder.code_article(Article(id="t", text=text))
+    assert [m.place.feature for m in coded.places if m.span.text.lower() == "penza"] == ["city", "admin"]

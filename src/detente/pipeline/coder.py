@@ -155,11 +155,6 @@ class Coder:
         # "struck Hezbollah targets"
         toponyms = [t for t in toponyms if t.candidates or not any(
             start < t.span.end and t.span.start < end for start, end in bodies)]
-        # the credit in brackets before a dateline's dash is a news agency, whatever its name
-        # ("MOPTI, Mali (Andes Line) -"), no place
-        credit = doc.text.find("(", 0, dateline_end)
-        if credit >= 0:
-            toponyms = [t for t in toponyms if not credit < t.span.start < dateline_end]
         filed = [t for t in toponyms if t.span.end <= dateline_end]
         home = dateline_country(self.place_resolver, filed, toponyms, countries, actor_spans)
         places = self.place_resolver.resolve(toponyms, countries, home, actor_spans)

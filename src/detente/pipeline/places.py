@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from detente.model import Place, Span
-from detente.pipeline.division_words import ADMIN_WORDS, PLURAL_ADMIN
+from detente.pipeline.division_words import ADMIN_WORDS
 from detente.pipeline.name_words import FEATURE_WORDS
 from detente.pipeline.offsets import moved
 from detente.pipeline.spelled_towns import spelled_town, with_home_spelling
@@ -53,6 +53,8 @@ class PlaceMention:
     # people are named by it ("officials from X met"): a place, though their event's actor
     # covers it, and not that event's scene
     origin: bool = False
+    # a division word names it a division ("X province", "X and Y provinces")
+    typed: bool = False
 
 
 def same_as_dateline(places: list[PlaceMention], text: str, dateline: PlaceMention,
@@ -65,8 +67,7 @@ def same_as_dateline(places: list[PlaceMention], text: str, dateline: PlaceMenti
     # (but the words may make a later mention the town's division: "KHOST - ... struck houses in
     # Khost and Paktika provinces")
     out = [replace(m, place=dateline.place) if m.span.start >= dateline_end and not m.actor and
-           fold_name(m.span.text) == name and not _divisions_listed(text, m.span.end) else m
-           for m in places]
+           fold_name(m.span.text) == name and not m.typed else m for m in places]
     taken = [(m.span.start, m.span.end) for m in out]
     written = re.escape(" ".join(dateline.span.text.split())).replace(r"\ ", r"\s+")
     for found in re.finditer(rf"(?<![\w-]){written}(?![\w-])", text[dateline_end:], re.IGNORECASE):
@@ -83,15 +84,6 @@ def same_as_dateline(places: list[PlaceMention], text: str, dateline: PlaceMenti
             out = [m for m in out if (m.span.start, m.span.end) not in parts]
             out.append(PlaceMention(Span(start, end, found.group()), dateline.place, placed=True))
     return sorted(out, key=lambda m: m.span.start)
-
-
-# "... and Paktika provinces" after a name: a list of divisions
-_LIST_OF_DIVISIONS = re.compile(r"(?:\s*,\s*[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)*,?\s+(?:and|or)\s+"
-                                r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s+(?:%s)\b" % "|".join(PLURAL_ADMIN))
-
-
-def _divisions_listed(text: str, end: int) -> bool:
-    return _LIST_OF_DIVISIONS.match(text, end) is not None
 
 
 class PlaceResolver:
@@ -208,7 +200,7 @@ class PlaceResolver:
             placed_here = toponym.locative or toponym.within is not None or \
                 not known and not toponym.actor and not toponym.origin
             mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here,
-                                         toponym.origin and not is_actor))
+                                         toponym.origin and not is_actor, bool(toponym.admin_word)))
         sentence_of = {t.span.start: t.sentence for t in toponyms}
         far_side = {t.span.start for t in toponyms if t.across}
         # with no dateline, where the story's places lie before whom its actors name: a story

@@ -245,9 +245,13 @@ class ToponymFinder:
         unless_person: set[int] = set()  # where doubtful names start that only a person vetoes
         admin_listed = False  # whether the last name found took its division word from before it
         home: set[tuple[str, str]] | None = None  # the divisions the dateline's town may lie in
+        # the credit in brackets before a dateline's dash is a news agency, whatever its name
+        # ("MOPTI, Mali (Andes Line) -"), no place
+        credit = text.find("(", 0, dateline_end)
         while i < len(doc):
             token = doc[i]
-            if not token.text[:1].isupper() and not article_joined(doc, i):
+            if not token.text[:1].isupper() and not article_joined(doc, i) or \
+                    0 <= credit < token.idx < dateline_end:
                 i += 1
                 continue
             sentence = sentence_start(starts, i)
