@@ -2486,6 +2486,10 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     # but a producer that speaks is its government
     ("Ghana, the world's second-largest cocoa grower, said it would raise prices.", "Ghana",
      True),
+    # "has" is an auxiliary here: the government told, whatever coast follows
+    ("Lima has told fishermen on the coast to stay in port.", "Lima", True),
+    # "has had its hottest": what the land went through
+    ("Protests spread. Portugal has had its hottest July on record.", "Portugal", False),
 ])
 def test_places_ground_or_party_by_more_words_around_a_name(coder, text, name, actor):
     assert _places(coder, text)[name][2] is actor
@@ -2868,15 +2872,6 @@ def test_places_a_town_file_town_the_words_do_not_admit_vouches_for_no_namesake_
     assert _places(coder, text)["Milot"][0] != "HTI"
 
 
-@pytest.mark.parametrize("text, capital", [
-    ("Gunmen raided a suburb of Bamako on Monday.", "Bamako"),
-    ("Gunmen attacked a neighbourhood of Kabul on Monday.", "Kabul"),
-    ("Police sealed off a township of Pretoria on Monday.", "Pretoria"),
-])
-def test_places_a_capitals_suburb_is_its_ground_not_its_government(coder, text, capital):
-    assert _places(coder, text)[capital][2] is False
-
-
 def test_places_a_name_before_lake_is_no_town_another_of_whose_names_it_is(coder):
     # "Khanka" is another name of Egypt's Al Khankah; before "lake" it is the lake
     text = "VLADIVOSTOK, Jan 9 (Wire) - Ice fishermen were stranded on Khanka lake on Monday."
@@ -2932,16 +2927,6 @@ def test_places_a_capital_that_traffic_heads_north_to_is_a_place(coder, text, na
 
 
 @pytest.mark.parametrize("text, name, actor", [
-    # "has" is an auxiliary here: the government told, whatever coast follows
-    ("Lima has told fishermen on the coast to stay in port.", "Lima", True),
-    # "has had its hottest": what the land went through
-    ("Protests spread. Portugal has had its hottest July on record.", "Portugal", False),
-])
-def test_places_has_as_an_auxiliary_or_what_the_land_had(coder, text, name, actor):
-    assert _places(coder, text)[name][2] is actor
-
-
-@pytest.mark.parametrize("text, name, actor", [
     ("Heavy snow cut the coastal road, Tottori prefecture said on Monday.", "Tottori", True),
     # officials in the prefecture speak; a list of prefectures is no one government
     ("Officials in Tottori prefecture said the coastal road was cut.", "Tottori", False),
@@ -2987,6 +2972,10 @@ def test_places_a_village_the_story_placed_keeps_its_place_where_named_again(cod
     # what is carried, or who is taken, between the verb and "to"
     ("The injured ranger was treated at a mission clinic and then taken to Lilongwe.", "Lilongwe"),
     ("Lorries carrying maize to Lusaka were stopped at the border.", "Lusaka"),
+    # a capital's suburb is its ground, not its government
+    ("Gunmen raided a suburb of Bamako on Monday.", "Bamako"),
+    ("Gunmen attacked a neighbourhood of Kabul on Monday.", "Kabul"),
+    ("Police sealed off a township of Pretoria on Monday.", "Pretoria"),
 ])
 def test_places_capitals_and_countries_as_ground_by_the_words_around_them(coder, text, name):
     assert _places(coder, text)[name][2] is False
