@@ -97,6 +97,31 @@ def test_ingestion_cli_broken_corpus_is_rejected_item_by_item_and_strict_says_so
     assert 'select origin, reason from rejects" --db' in strict.stderr
 
 
+def test_ingest_of_a_path_that_does_not_exist_stops_with_one_line_and_makes_no_store(tmp_path):
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    db = tmp_path / "store.duckdb"
+    run = CliRunner().invoke(app, ["ingest", str(tmp_path / "mistyped.jsonl"), "--db", str(db)])
+    assert run.exit_code == 2
+    assert "mistyped.jsonl: no such file or folder; check the path" in run.stderr
+    assert not db.exists()
+
+
+def test_ingest_summary_counts_each_reason_for_rejecting(tmp_path):
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text('{"id": "k1", "text": "Chile and Peru signed a fishing accord."}\n{oops\n{oops\n')
+    run = CliRunner().invoke(app, ["ingest", str(batch), "--db", str(tmp_path / "s.duckdb"), "-q"])
+    assert run.exit_code == 0, run.output
+    assert "1 article stored" in run.stderr
+    assert "  2 rejected: not valid JSON" in run.stderr
+
+
 class _FaultyCoder(Coder):
     """The real coder with one injected fault: it fails on the article whose id is "bad", as a
     bug on an odd text would (the guard must not depend on which bug it is)."""

@@ -253,13 +253,16 @@ def ingest_command(
         raise _fail(f"--date: {exc}") from None
     from detente.feeds import ingest_feeds, is_feed_source
 
+    feeds = [p for p in paths if is_feed_source(p)]
+    files = [p for p in paths if not is_feed_source(p)]
+    for name in files:  # a mistyped path stops the run before it opens (or creates) the store
+        if name != "-" and not Path(name).exists():
+            raise _fail(f"{name}: no such file or folder; check the path, or name a folder of articles")
     dictionary = _dictionary(actors, [], [])
     _note_first_build()
     if dask:
         _ingest_on_dask(paths, db, dask, parquet, dictionary, default_date)
         return
-    feeds = [p for p in paths if is_feed_source(p)]
-    files = [p for p in paths if not is_feed_source(p)]
     rejected = 0
     try:
         with Store.open(db) as store, _progress(quiet, report_every) as tick:
@@ -306,7 +309,7 @@ def _print_summary(db: Path, stored: int, events: int, duplicates: int, rejected
               f"{duplicates} already stored, "
               f"{sum(rejected.values())} rejected", highlight=False)
     for reason, count in rejected.most_common():
-        err.print(f"  rejected {count} x {reason}", highlight=False, markup=False)
+        err.print(f"  {count} rejected: {reason}", highlight=False, markup=False)
     if rejected:  # the store keeps each one with its file and line
         err.print(f"  each with its file and line: detente sql \"select origin, reason from rejects\" --db {db}",
                   highlight=False, markup=False)
