@@ -1976,6 +1976,13 @@ def test_places_a_town_near_a_countrys_border_is_in_one_of_its_neighbours(coder)
     assert _places(coder, text)["Koro"][0] in ("MLI", "CIV")
 
 
+def test_places_a_name_the_gazetteer_lacks_near_a_border_is_in_the_neighbour_named(coder):
+    # the story names Burundi twice, but the town lies on the Congolese side of its border
+    text = ("Militiamen raided farms near Mbobero, close to the border with Burundi, on Sunday. "
+            "Villagers fled towards Kongolo, and Burundi closed two crossings.")
+    assert _places(coder, text)["Mbobero"][0] == "COD"
+
+
 def test_places_a_country_owning_an_area_is_a_place_not_a_party(coder):
     found = _places(coder, "Indonesia's West Timor reported three new dengue cases on Friday.")
     assert found["Indonesia"] == ("IDN", "country", False)
@@ -2400,6 +2407,11 @@ def test_places_a_place_after_a_span_of_time_is_still_the_events(coder):
     # the land around a place, after "by"
     ("The landlocked state is bordered by Paraguay and Bolivia.", "Bolivia", False),
     ("The enclave is surrounded by Uzbekistan.", "Uzbekistan", False),
+    ("The enclave, cut off from the rest of the country by the Kyrgyz Republic, trades "
+     "across the line.", "Kyrgyz Republic", False),
+    # a capital asked to act, or asking, is a government, whatever its land words
+    ("Quito was asked to patrol its islands more closely.", "Quito", True),
+    ("Tallahassee requested a federal emergency declaration.", "Tallahassee", True),
     # what a city holds, its own name between
     ("Kathmandu's airport reopened.", "Kathmandu", False),
     ("Kathmandu's Asan market was hit by a fire.", "Kathmandu", False),

@@ -501,7 +501,7 @@ ACTOR_VERBS = frozenset({
     "defies", "ignored", "challenged", "vetoed", "passed", "enacted", "adopted", "launched",
     "deployed", "sent", "recognised", "recognized", "froze", "suspended", "cut", "restored",
     "extended", "lifted", "reopened", "closed", "seized", "put", "placed", "raised", "lowered",
-    "released", "calls",
+    "released", "calls", "requested", "requests", "asks", "sought", "seeks",
     # the present of headlines and quotes: "Brussels signs the deals"
     "signs", "sends", "backs", "blames", "orders", "accepts", "opposes", "supports", "decides",
     "agrees", "approves", "pays", "rules", "bans",
@@ -582,10 +582,12 @@ def _described_as_land(doc: Doc, verb: int) -> bool:
         return False
     if doc[verb].lower_ in _LIES:
         return True
-    # ("X has told fishermen on the coast": "has" is an auxiliary there, no possession)
+    # ("X has told fishermen on the coast": "has" is an auxiliary there, no possession; and
+    # "X was asked to watch its islands" is a government asked)
+    if verb + 1 < len(doc) and doc[verb + 1].lower_ in ACTOR_VERBS:
+        return False
     return doc[verb].lower_ in _IS and word_in_clause(doc, verb + 1, 8, _LAND_WORDS) or \
-        doc[verb].lower_ in _HAS and word_in_clause(doc, verb + 1, 6, _HAS_LAND_WORDS) and \
-        not (verb + 1 < len(doc) and doc[verb + 1].lower_ in ACTOR_VERBS)
+        doc[verb].lower_ in _HAS and word_in_clause(doc, verb + 1, 6, _HAS_LAND_WORDS)
 
 
 def _visited(doc: Doc, verb: int) -> bool:
@@ -651,14 +653,17 @@ def _sharer(doc: Doc, first: int) -> bool:
 
 def _bounding(doc: Doc, first: int) -> bool:
     """Whether the list of names that starts at `first` is the land around another: "bordered
-    by X", "surrounded by X and Y", "separated from the mainland by X"."""
-    if first < 2 or doc[first - 1].lower_ != "by":
+    by X", "surrounded by X and Y", "separated from the mainland by X", "cut off from the rest
+    of the country by X"."""
+    by = first - 1 - (first > 2 and doc[first - 1].lower_ == "the")  # "by the Emirates"
+    if by < 1 or doc[by].lower_ != "by":
         return False
-    for back in range(first - 2, max(-1, first - 9), -1):
+    for back in range(by - 1, max(-1, by - 8), -1):
         if doc[back].is_punct or doc[back + 1].is_sent_start:
             return False
-        if doc[back].lower_ in _BOUNDING:
-            return True
+        if doc[back].lower_ in _BOUNDING or \
+                doc[back].lower_ == "off" and back > 0 and doc[back - 1].lower_ == "cut":
+            return True  # ("cut off from the rest of the country by X", but not "cut by X")
     return False
 
 

@@ -234,6 +234,10 @@ class PlaceResolver:
             country = toponym.demonym or partner or home or (near[0].place.country if near else "") or \
                 (toponym.nearby[0] if len(toponym.nearby) == 1 else "") or \
                 _nearest_country(mentions, toponym.span.start)
+            if toponym.border_with and country == toponym.border_with:
+                # "near X, close to the border with Uganda" in a story of Uganda's: X lies in
+                # the neighbour the story names
+                country = _beside_the_border(mentions, toponym) or country
             within = resolved.get(toponym.lies_in)
             if toponym.kind == "admin" and (within is None or within.feature == "country"):
                 # "Mongolia's Gobi-Altai province": the division the gazetteer spells
@@ -771,6 +775,15 @@ def _places_country(mentions: list[PlaceMention]) -> str:
     if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return ""
     return ranked[0][0]
+
+
+def _beside_the_border(mentions: list[PlaceMention], toponym: Toponym) -> str:
+    """The neighbour of the country whose border `toponym` lies near that the story names
+    first as a place, else as a party; "" where it names none."""
+    beside = neighbours().get(toponym.border_with, ())
+    named = sorted((m for m in mentions if m.place.country in beside),
+                   key=lambda m: (m.actor, m.span.start))
+    return named[0].place.country if named else ""
 
 
 def _reported_from_abroad(mentions: list[PlaceMention], dateline_country: str) -> str:

@@ -732,7 +732,7 @@ class ToponymFinder:
                 return None  # "sailed from Jask and X to Sohar": a route's end, not where X lies
         return None
 
-    def _border_with(self, doc: Doc, end: int) -> str:
+    def border_near(self, doc: Doc, end: int) -> str:
         """The country whose border the words after the name ending at `end` put it near: "X,
         close to the border with Mauritania", "X, near the frontier with Chad"; "" if none."""
         for at in range(end, min(len(doc) - 2, end + 8)):
@@ -836,7 +836,7 @@ class ToponymFinder:
                           demonym=demonym_beside(doc, start, end) if ambiguous else "",
                           anchor=anchor, small=small, across=across_border(doc, start),
                           on=island_on(doc, start),
-                          border_with=self._border_with(doc, end) if ambiguous else "")
+                          border_with=self.border_near(doc, end) if ambiguous else "")
         held = self._held_elsewhere(doc, end, candidates, owner, dateline)
         if held is None and not ambiguous and not dateline and \
                 all(p.feature == "city" and p.population < _BIG_CITY for p in candidates):

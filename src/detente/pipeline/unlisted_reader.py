@@ -284,7 +284,8 @@ class UnlistedReader:
                             lies_in=alias_of if lies_in < 0 else lies_in, offset=offset,
                             part=part if lies_in >= 0 else "",
                             demonym=demonym_beside(doc, start, end),
-                            facing=facing(doc, start, end)), \
+                            facing=facing(doc, start, end),
+                            border_with=self.finder.border_near(doc, end)), \
             bool(kind or lies_in >= 0 or route or alias)
 
     def _compass_part(self, doc: Doc, start: int, end: int) -> bool:
