@@ -2335,6 +2335,11 @@ def test_places_ground_or_party_by_the_words_around_a_name(coder, text, name, ac
     # no dateline; the story's places are Fiji's, and the only town of the name is Spain's
     ("A cyclone flattened homes on Moala and damaged the jetty on Moguer, officials said.",
      "Moguer", "FJI", "island"),
+    # a stretch of land by an apposition or by its last word
+    ("BANGKOK, Thailand, May 3 (Wire) - Two soldiers were wounded at Phu Makhua, a disputed "
+     "strip of the frontier, on Monday.", "Phu Makhua", "THA", "region"),
+    ("BANGKOK, Thailand, May 3 (Wire) - Smugglers were arrested near the Jade Triangle on "
+     "Monday.", "Jade Triangle", "THA", "region"),
     # a river by what only a river does right after its name, or by an apposition
     ("KABWE, Zambia, May 3 (Wire) - The Lunsemfwa flows south into the Luangwa, officials said.",
      "Lunsemfwa", "ZMB", "sea"),

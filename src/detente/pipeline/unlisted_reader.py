@@ -257,7 +257,7 @@ class UnlistedReader:
         if ending and not (opener or doc[start - 1].lower_ == "of" or
                            is_locative(doc, start, LOCATIVES | {"on"})):
             ending = ""
-        kind = kind or ending or _island_apposed(doc, end) or people or \
+        kind = kind or ending or _apposed_kind(doc, end) or people or \
             ("city" if community else "") or \
             ("city" if designated_in_list(doc, start, end, TOWN_WORDS) or
                                   head and doc[start].text in TOWN_HEADS or
@@ -455,6 +455,8 @@ _UNITS = frozenset({"days", "day", "weeks", "week", "months", "month", "years", 
 
 
 _ISLAND_WORDS = frozenset(ISLAND_WORDS)
+# "X, a disputed strip of the frontier": a stretch of land, a region
+_AREA_WORDS = frozenset({"strip", "stretch", "tract", "patch", "swathe", "swath", "area"})
 # "X, a farming community": a town (but "Miskito communities" are a people's)
 _COMMUNITIES = frozenset({"community"})
 # the dateline's dash before a story's first words
@@ -482,12 +484,15 @@ def _people_of(doc: Doc, start: int, end: int) -> str:
         word_in_clause(doc, end + 1, 3, _TOWN_HOLDS, names_stop=True) else ""
 
 
-def _island_apposed(doc: Doc, end: int) -> str:
+def _apposed_kind(doc: Doc, end: int) -> str:
     """"island" where an apposition after the name says it is one: "X, the island known to
-    visitors as Y", "X, a small island off the coast"; else ""."""
+    visitors as Y", "X, a small island off the coast"; "region" where it says it is a stretch
+    of land ("X, a disputed strip of the frontier"); else ""."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
         return ""
-    return "island" if word_in_clause(doc, end + 2, 3, _ISLAND_WORDS, names_stop=True) else ""
+    if word_in_clause(doc, end + 2, 3, _ISLAND_WORDS, names_stop=True):
+        return "island"
+    return "region" if word_in_clause(doc, end + 2, 3, _AREA_WORDS, names_stop=True) else ""
 
 
 def _town_apposed(doc: Doc, start: int, end: int) -> bool:
