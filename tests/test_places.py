@@ -2335,6 +2335,11 @@ def test_places_ground_or_party_by_the_words_around_a_name(coder, text, name, ac
     # no dateline; the story's places are Fiji's, and the only town of the name is Spain's
     ("A cyclone flattened homes on Moala and damaged the jetty on Moguer, officials said.",
      "Moguer", "FJI", "island"),
+    # a river lined with levees; a name ending in a water word that is sent to, a town
+    ("Levees along the Tickfaw held overnight, Louisiana officials said.", "Tickfaw", "USA",
+     "sea"),
+    ("WELLINGTON, New Zealand, Oct 3 (Wire) - The navy sent a vessel with food and fuel to "
+     "Otter Bay.", "Otter Bay", "NZL", "city"),
     # a stretch of land by an apposition or by its last word
     ("BANGKOK, Thailand, May 3 (Wire) - Two soldiers were wounded at Phu Makhua, a disputed "
      "strip of the frontier, on Monday.", "Phu Makhua", "THA", "region"),

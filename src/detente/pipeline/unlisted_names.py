@@ -224,13 +224,14 @@ _RIVER_LEVELS = frozenset({"banks", "bank", "danger", "flood", "metres", "meters
 
 def river_words(doc: Doc, start: int, end: int) -> bool:
     """Whether the words around the name after "the" at `start` say it is a river: it floods
-    (`in_flood`), it has banks, a mouth or waters ("the banks of the Kara Darya"), or a dam,
-    bridge or ferry stands on it ("the dam on the Zeya")."""
+    (`in_flood`), it has banks, a mouth or waters ("the banks of the Kara Darya"), a dam,
+    bridge or ferry stands on it ("the dam on the Zeya"), or levees line it."""
     if end < len(doc) and doc[end].lower_ in _COURSE or _river_apposed(doc, end):
         return True  # "The X flows east into", "The X, a dry bed for most of the year,"
     return in_flood(doc, end) or start >= 3 and (
         doc[start - 2].lower_ == "of" and doc[start - 3].lower_ in _RIVER_PARTS or
-        doc[start - 2].lower_ in ("on", "over", "across") and doc[start - 3].lower_ in _ON_RIVERS)
+        doc[start - 2].lower_ in ("on", "over", "across") and doc[start - 3].lower_ in _ON_RIVERS or
+        doc[start - 2].lower_ == "along" and doc[start - 3].lower_ in _LEVEES)
 
 
 # what only a river does, right after "the" and its name: "The X flows east into the Y"
@@ -250,6 +251,11 @@ def _river_apposed(doc: Doc, end: int) -> bool:
 # what stands on or crosses a river: "the dam on the X", "a bridge over the X"
 _ON_RIVERS = frozenset({"dam", "dams", "barrage", "weir", "bridge", "bridges", "ferry", "ferries",
                         "ice"})
+
+
+# what is built along a river: "levees along the X"
+_LEVEES = frozenset({"levee", "levees", "dyke", "dykes", "dike", "dikes", "embankment",
+                     "embankments", "floodwalls"})
 
 
 _RIVER_PARTS = frozenset({"banks", "bank", "mouth", "source", "headwaters", "waters", "estuary",

@@ -254,9 +254,11 @@ class UnlistedReader:
             kind = "admin"  # "across Gobi-Altai and Uvs provinces", "near X in Y zone"
         # "along Cobequid Bay", "the Kaghan Valley" (but "Sporting beat Red Star Valley 3-0": a
         # club); "seizing X, a town on the border"
+        # ("send a vessel with supplies to Halfmoon Bay": where it goes, most often a town that
+        # bears the water's name, as "the road to Snow Lake")
         if ending and not (opener or doc[start - 1].lower_ == "of" or
                            is_locative(doc, start, LOCATIVES | {"on"})):
-            ending = ""
+            ending = "city" if doc[start - 1].lower_ == "to" else ""
         kind = kind or ending or _apposed_kind(doc, end) or people or \
             ("city" if community else "") or \
             ("city" if designated_in_list(doc, start, end, TOWN_WORDS) or
