@@ -1983,6 +1983,12 @@ def test_places_a_name_the_gazetteer_lacks_near_a_border_is_in_the_neighbour_nam
     assert _places(coder, text)["Mbobero"][0] == "COD"
 
 
+def test_places_the_country_people_walked_across_from_is_not_where_they_were_caught(coder):
+    text = ("Two men were detained near Lüübnitsa after they walked across the frozen lake from "
+            "Russia, police in Tallinn said.")
+    assert _places(coder, text)["Lüübnitsa"][0] == "EST"
+
+
 def test_places_a_country_owning_an_area_is_a_place_not_a_party(coder):
     found = _places(coder, "Indonesia's West Timor reported three new dengue cases on Friday.")
     assert found["Indonesia"] == ("IDN", "country", False)

@@ -155,3 +155,9 @@ def test_a_parish_is_a_division_by_its_bare_name_and_its_short_saint(coder):
     found = _places(coder, "Floods cut roads across St Philip parish in Barbados on Tuesday, "
                            "officials said.")
     assert found["St Philip"][:2] == ("BRB", "admin")
+
+
+def test_an_estonian_county_by_its_english_name_without_the_land_ending(coder):
+    # the packages write "Lääne-Virumaa"; English copy drops the "-maa"
+    found = _places(coder, "Police in Lääne-Viru county closed two roads after the storm.")
+    assert found["Lääne-Viru"][:2] == ("EST", "admin")

@@ -740,11 +740,32 @@ def across_border(doc: Doc, start: int) -> bool:
     """Whether the name at `start` is the far side of a border or crossing: "its border with
     X", "the Y crossing with X", "the frontier post with X", "the main crossing into X"."""
     back = start - 1
-    if back >= 1 and doc[back].lower_ == "from" and doc[back - 1].lower_ in _CROSSING_FROM:
+    if back >= 1 and doc[back].lower_ == "from" and _crossed_before(doc, back):
         return True  # "smugglers crossing from X in the desert near Y": Y is on this side
     if back < 1 or doc[back].lower_ not in ("with", "into", "to"):
         return False
     return _border_words_before(doc, back)
+
+
+def _crossed_before(doc: Doc, at: int) -> bool:
+    """Whether a word of crossing stands in the clause just before the "from" at `at`:
+    "crossing from X", "walked across the frozen lake from X" (but "a town across the bridge
+    from X" faces X, no move from it)."""
+    for back in range(at - 1, max(-1, at - 7), -1):
+        if doc[back].is_punct:
+            return False
+        if doc[back].lower_ in _CROSSING_FROM:
+            return True
+        if doc[back].lower_ == "across":
+            return back > 0 and doc[back - 1].lower_ in _GONE_ACROSS
+    return False
+
+
+# ways of going across ("walked across the lake from X"), not of standing across from it
+_GONE_ACROSS = frozenset({"walked", "walk", "walking", "swam", "swim", "swimming", "waded",
+                          "sailed", "rowed", "paddled", "drove", "driven", "rode", "flew", "fled",
+                          "came", "trekked", "skied", "ran", "escaped", "travelled", "traveled",
+                          "moved", "crossing", "crossed"})
 
 
 # people who come over a border from the country named after "from"

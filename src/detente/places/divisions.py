@@ -52,6 +52,9 @@ _KEY_DROP = frozenset({"oblast", "province", "governorate", "state", "region", "
                        "avtonomnyy", "autonomous", "kray", "krai", "territory", "changwat",
                        "fylke", "county", "district", "the", "al", "ad", "an", "ar", "as", "ash",
                        "at", "az", "el", "e", "ostan", "provincia", "departamento"})
+# the ending of a country's division names that their English forms drop: Estonia's counties
+# ("Ida-Virumaa") are "Ida-Viru County" in English copy
+_ENGLISH_DROPS = {"EST": "maa"}
 # the English word a pycountry subdivision type is written with after a name
 _TYPE_WORDS = {"Province": "Province", "Region": "Region", "State": "State",
                "Governorate": "Governorate", "Prefecture": "Prefecture", "Oblast": "Oblast",
@@ -419,6 +422,10 @@ def division_rows(cities: list[Row], places: list[Town], city_names: dict[int, l
         if any("oblast" in s.name.lower() for s in subs[division]) or "Oblast" in admin1:
             types.add("Oblast")
         spellings = [admin1, *(s.name for s in subs[division])]
+        ending = _ENGLISH_DROPS.get(country, "")
+        if ending:  # "Ida-Virumaa" is "Ida-Viru County" in English, the package's spelling first
+            spellings = [*(n.removesuffix(ending) for n in reversed(spellings) if n.endswith(ending)),
+                         *spellings]
         # a small division's bare name is more often something else ("Paul", "Nui")
         alone = population[division] >= _ALONE or any(s.type in _SUBDIVISION_TYPES for s in subs[division])
         yield (admin1, country, admin1, lat, lon, "admin", (),
