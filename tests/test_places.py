@@ -2346,6 +2346,11 @@ def test_places_ground_or_party_by_the_words_around_a_name(coder, text, name, ac
      "sea"),
     ("WELLINGTON, New Zealand, Oct 3 (Wire) - The navy sent a vessel with food and fuel to "
      "Otter Bay.", "Otter Bay", "NZL", "city"),
+    # works named after the place they stand at
+    ("WINNIPEG, May 3 (Wire) - Protesters blocked the road to the Kelsey generating station.",
+     "Kelsey", "CAN", "city"),
+    ("MBABANE, Eswatini, May 3 (Wire) - The Mahamba post on the border with South Africa was "
+     "closed.", "Mahamba", "SWZ", "city"),
     # a stretch of land by an apposition or by its last word
     ("BANGKOK, Thailand, May 3 (Wire) - Two soldiers were wounded at Phu Makhua, a disputed "
      "strip of the frontier, on Monday.", "Phu Makhua", "THA", "region"),

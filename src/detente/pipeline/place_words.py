@@ -359,6 +359,13 @@ def town_by_its_people(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+# works a place's name is put before ("the X refinery", "the X tunnel", "the X post")
+_WORKS = frozenset({"refinery", "tunnel", "barrage", "post"})
+_WORKS_KINDS = frozenset({"launch", "generating", "power", "hydropower", "hydroelectric", "oil",
+                          "gas"})
+_WORKS_SITES = frozenset({"site", "station", "plant", "project", "terminal", "refinery", "field"})
+
+
 def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
     """(kind, tokens after the name it takes) of the word that says the name doc[start:end]
     is a place: "the village of X" ("city", 0), "the X peninsula" ("region", 1), else ("",
@@ -397,6 +404,13 @@ def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
     if end + 1 < len(doc) and doc[end].lower_ in _SHELTERS and \
             doc[end + 1].lower_ in ("centre", "center", "camp", "site", "settlement"):
         return "city", 2  # "the X transit centre", "the X reception site"
+    if start >= 1 and doc[start - 1].lower_ == "the" and end < len(doc):
+        # "the X refinery", "the X launch site", "the X generating station": works named
+        # after the place they stand at (a name the gazetteer lacks)
+        if doc[end].lower_ in _WORKS:
+            return "city", 1
+        if end + 1 < len(doc) and doc[end].lower_ in _WORKS_KINDS and doc[end + 1].lower_ in _WORKS_SITES:
+            return "city", 2
     return "", 0
 
 
