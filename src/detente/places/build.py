@@ -23,6 +23,7 @@ import functools
 import importlib.util
 import json
 import math
+import os
 import pickle
 import re
 import sys
@@ -548,7 +549,7 @@ def write(path: Path) -> None:
     rows, index, names_of = _build()
     path.parent.mkdir(parents=True, exist_ok=True)
     write_spellings(spellings_path(path), spelling_rows(names_of))
-    partial = path.with_suffix(".partial")
+    partial = path.with_suffix(f".{os.getpid()}.partial")  # another builder's is not ours
     with partial.open("wb") as out:
         pickle.dump((columns(rows), index), out, protocol=pickle.HIGHEST_PROTOCOL)
     partial.replace(path)  # readers never see half a file

@@ -8,6 +8,7 @@ index is made rebuilds it. Nothing is downloaded.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -15,6 +16,7 @@ import pickle
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -159,6 +161,25 @@ def neighbours() -> dict[str, frozenset[str]]:
     return {info.iso(3): frozenset(info.borders() or ()) for info in all_countries() if info.iso(3)}
 
 
+@contextlib.contextmanager
+def _building(path: Path) -> Iterator[None]:
+    """Holds an exclusive lock beside the index while it is built: workers or commands that
+    start together on a new version wait for one build instead of each making its own (each
+    takes ~150 MB), then read the finished files. Without the lock (no `fcntl`, or a cache
+    folder that cannot be written) each builds on its own; the files still land whole."""
+    try:
+        import fcntl
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = path.with_suffix(".lock").open("a")
+    except (ImportError, OSError):
+        yield
+        return
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, from the disk cache; built (in a child process) when missing.
@@ -168,11 +189,13 @@ def load_gazetteer() -> Gazetteer:
     """
     path = index_path()
     if not path.exists():
-        try:
-            subprocess.run([sys.executable, "-m", "detente.places.build", str(path)], check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        except (OSError, subprocess.CalledProcessError):
-            return Gazetteer(*build.build())
+        with _building(path):  # processes that start together build it once (`_building`)
+            if not path.exists():
+                try:
+                    subprocess.run([sys.executable, "-m", "detente.places.build", str(path)],
+                                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                except (OSError, subprocess.CalledProcessError):
+                    return Gazetteer(*build.build())
     with path.open("rb") as cached:
         columns, index = pickle.load(cached)
     return Gazetteer([], index, columns, Spellings(build.spellings_path(path)))

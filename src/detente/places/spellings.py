@@ -137,7 +137,7 @@ def spelling_rows(division_names: dict[tuple[str, str], str]) -> Iterator[tuple[
 def write_spellings(path: Path, rows: Iterable[tuple[tuple, list[tuple]]]) -> None:
     """The spellings (`spelling_rows`) as an SQLite file at `path`, keys indexed by (country,
     key): a lookup reads a few pages, so a worker holds none of the 1.06M keys in memory."""
-    partial = path.with_suffix(".partial")
+    partial = path.with_suffix(f".{os.getpid()}.partial")  # another builder's is not ours
     partial.unlink(missing_ok=True)
     with sqlite3.connect(partial) as db:
         db.execute("CREATE TABLE towns (id INTEGER PRIMARY KEY, name TEXT, admin1 TEXT, lat REAL, "
