@@ -58,6 +58,9 @@ def test_places_common_words_and_first_names_are_not_places(coder):
     assert "Police" not in _places(coder, "Police in Punjab arrested militants in Lahore.")
     # commodities that open market sentences
     assert not {"Brent", "Cocoa"} & set(_places(coder, "Brent crude rose. Cocoa deliveries fell."))
+    # a first name after a role word, whatever towns bear the surname
+    found = _places(coder, "Army chief Victoria Dumont met the team coach Sofia Quintero.")
+    assert not {"Victoria", "Sofia"} & set(found)
 
 
 @pytest.mark.parametrize("opening", ["A", "One", "Many"])

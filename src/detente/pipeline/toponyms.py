@@ -628,6 +628,10 @@ class ToponymFinder:
                 and not after.is_sent_start and after.text not in TITLES and \
                 after.text not in PLACE_SUFFIXES and after.lower_ not in ADMIN_WORDS:
             return True  # "said Dolores Aguilar, a farmer": the speaker, though Aguilar is a town
+        if start and doc[start - 1].lower_ in ROLE_WORDS and after is not None and after.is_title \
+                and not after.is_sent_start and after.text not in PLACE_SUFFIXES and \
+                after.lower_ not in ADMIN_WORDS:
+            return True  # "army chief Sofia Dumont", "coach Nadia Ortega": though Dumont is a town
         if strong:
             return False
         before = doc[start - 1] if start > 0 else None
