@@ -58,6 +58,11 @@ def test_places_common_words_and_first_names_are_not_places(coder):
     assert "Police" not in _places(coder, "Police in Punjab arrested militants in Lahore.")
     # commodities that open market sentences
     assert not {"Brent", "Cocoa"} & set(_places(coder, "Brent crude rose. Cocoa deliveries fell."))
+    # teams with their score, though towns bear their names
+    found = _places(coder, "Atletico Mirandela beat Union Serrana 4-0 on Sunday, and Union "
+                           "Ribeira beat Sporting Ovar 2-1.")
+    assert not {"Serrana", "Ribeira", "Ovar", "Mirandela"} & set(found)
+    assert "Aleppo" in _places(coder, "Fighting killed 12 people in Aleppo 2-3 weeks ago.")
     # a first name after a role word, whatever towns bear the surname
     found = _places(coder, "Army chief Victoria Dumont met the team coach Sofia Quintero.")
     assert not {"Victoria", "Sofia"} & set(found)

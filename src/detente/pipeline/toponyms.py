@@ -618,6 +618,11 @@ class ToponymFinder:
     def part_of_a_name(self, doc: Doc, start: int, end: int, strong: bool) -> bool:
         """"Jordan Bardella", "Paris Hilton", "President Georgia ...": a person, not a place."""
         after = doc[end] if end < len(doc) else None
+        if _score_at(doc, end) or end < len(doc) and doc[end].lower_ in _RESULTS and \
+                any(_score_at(doc, at) for at in range(end + 2, min(len(doc), end + 7))):
+            # "beat Union Serrana 4-0 on Sunday", "Union Serrana beat Dynamo Kestrel 3-1": a
+            # team and its score
+            return True
         if after is not None and after.is_title and not after.is_sent_start and \
                 after.text not in PLACE_SUFFIXES and after.text.lower() not in ADMIN_WORDS and \
                 self.longest(doc, end, False)[0] == 0:
@@ -1143,6 +1148,18 @@ def _never_a_party(span: Span, candidates: tuple[Place, ...]) -> bool:
     the Reykjanes peninsula cut the pipeline", "the Danube rose" (a region or island may be a
     government: "Gaza said", "Taiwan protested")."""
     return all(p.feature == "sea" for p in candidates) or span[-1].lower_ in LANDFORM_WORDS
+
+
+def _score_at(doc: Doc, at: int) -> bool:
+    """Whether a game's score stands at `at`: "4-0", "1-1 on Sunday" (not "2-3 weeks ago")."""
+    return at + 2 < len(doc) and doc[at].like_num and doc[at + 1].text in ("-", "–") and \
+        doc[at + 2].like_num and not (at + 3 < len(doc) and doc[at + 3].is_alpha and
+                                      doc[at + 3].is_lower and doc[at + 3].lower_ != "on")
+
+
+# what one team does to another, before their score: "X beat Y 3-1"
+_RESULTS = frozenset({"beat", "beats", "defeated", "edged", "thrashed", "routed", "drew", "draw",
+                      "lost", "held"})
 
 
 def _ambiguous(candidates: tuple[Place, ...]) -> bool:
