@@ -2354,6 +2354,9 @@ def test_places_ground_or_party_by_the_words_around_a_name(coder, text, name, ac
      "sea"),
     ("WELLINGTON, New Zealand, Oct 3 (Wire) - The navy sent a vessel with food and fuel to "
      "Otter Bay.", "Otter Bay", "NZL", "city"),
+    # an apposition's settlement word after a hyphened trade
+    ("KINSHASA, Congo, Feb 20 (Wire) - Rebels seized Nyabibwe, a tin-mining town, on Wednesday.",
+     "Nyabibwe", "COD", "city"),
     # works named after the place they stand at
     ("WINNIPEG, May 3 (Wire) - Protesters blocked the road to the Kelsey generating station.",
      "Kelsey", "CAN", "city"),

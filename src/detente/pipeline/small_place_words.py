@@ -93,12 +93,17 @@ def designated(doc: Doc, start: int, end: int, words: frozenset[str] = SETTLEMEN
 
 def apposed(doc: Doc, end: int, words: frozenset[str]) -> bool:
     """Whether an apposition after the name begins with a settlement word: "X, a village on
-    the Altiplano", "X, a small fishing town"; not one that opens a compound ("X, a village
-    elder", "X, a town councillor": a person)."""
+    the Altiplano", "X, a small fishing town", "X, a tin-mining town"; not one that opens a
+    compound ("X, a village elder", "X, a town councillor": a person)."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
         return False
-    for at in range(end + 2, min(len(doc), end + 5)):
+    at, last = end + 1, end + 4  # three words at most before the settlement word
+    while at + 1 < min(len(doc), last + 1):
+        at += 1
         token = doc[at]
+        if token.text == "-" and doc[at - 1].is_alpha and last < end + 8:
+            last += 2  # "X, a tin-mining town": a hyphened word counts as one
+            continue
         if token.lower_ in words:
             after = doc[at + 1] if at + 1 < len(doc) else None
             # "X, a desert town south of Y" names a town, "X, a village elder" a person
