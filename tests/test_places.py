@@ -1991,6 +1991,13 @@ def test_places_a_name_the_gazetteer_lacks_near_a_border_is_in_the_neighbour_nam
     assert _places(coder, text)["Mbobero"][0] == "COD"
 
 
+def test_places_a_crossings_name_is_no_far_namesake_of_a_small_town(coder):
+    # Bilari is a town of 30,000 in India; the story is of the Iran-Afghan border
+    text = ("Iranian and Afghan border guards exchanged fire near the Bilari crossing on "
+            "Saturday, killing two Iranian guards, officials in Birjand said.")
+    assert _places(coder, text)["Bilari"][0] == "IRN"
+
+
 def test_places_the_country_people_walked_across_from_is_not_where_they_were_caught(coder):
     text = ("Two men were detained near Lüübnitsa after they walked across the frozen lake from "
             "Russia, police in Tallinn said.")

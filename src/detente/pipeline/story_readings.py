@@ -160,7 +160,10 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     # Ethiopia's, not a Japanese town's)
     # (and a name the words call a village or town is none of the cities abroad that bear it:
     # "the village of Berlín" in a story from Bucaramanga)
-    if not (context.dateline or toponym.on or toponym.admin_word) or toponym.actor or \
+    # (or a facility's name: "near the X crossing" in a story of the Iran-Afghan border is
+    # none of India's towns)
+    if not (context.dateline or toponym.on or toponym.admin_word or toponym.facility) or \
+            toponym.actor or \
             not toponym.candidates or not all(
                 _namesake(p) or toponym.small == "named" and p.feature == "city"
                 for p in toponym.candidates):

@@ -45,6 +45,9 @@ class Toponym:
     # the far side of a border or crossing ("the crossing on its border with X"): not the
     # country of an unknown name beside it
     across: bool = False
+    # "the X crossing", "the X camp": a facility word after it, which names a small place at
+    # the story's scene more often than a namesake far away
+    facility: bool = False
     # "on X": an island's preposition (a city is seldom "on"), so no big city abroad is meant
     # by another of its names ("on Tanna" is not Thane, which geonames also calls Tanna)
     on: bool = False

@@ -844,7 +844,7 @@ class ToponymFinder:
                           sentence=sentence,
                           demonym=demonym_beside(doc, start, end) if ambiguous else "",
                           anchor=anchor, small=small, across=across_border(doc, start),
-                          on=island_on(doc, start),
+                          on=island_on(doc, start), facility=facility_after(doc, end),
                           border_with=self.border_near(doc, end) if ambiguous else "")
         held = self._held_elsewhere(doc, end, candidates, owner, dateline)
         if held is None and not ambiguous and not dateline and \
