@@ -1998,6 +1998,13 @@ def test_places_a_crossings_name_is_no_far_namesake_of_a_small_town(coder):
     assert _places(coder, text)["Bilari"][0] == "IRN"
 
 
+def test_places_a_camp_across_the_border_from_the_storys_towns_is_in_the_neighbour_named(coder):
+    text = ("Shelling hit the markets in Um Ruwaba and Ad Damazin on Tuesday. Families have "
+            "walked south towards South Sudan. Aid workers at the Kounoungou camp, across the "
+            "border, said new arrivals had doubled.")
+    assert _places(coder, text)["Kounoungou"][0] == "SSD"
+
+
 def test_places_the_country_people_walked_across_from_is_not_where_they_were_caught(coder):
     text = ("Two men were detained near Lüübnitsa after they walked across the frozen lake from "
             "Russia, police in Tallinn said.")

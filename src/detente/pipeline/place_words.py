@@ -1426,6 +1426,14 @@ _FACING = (("across", "the", ("river", "border", "frontier", "bridge", "water", 
            ("the", "other", ("side", "bank", "shore")), ("the", "opposite", ("side", "bank", "shore")))
 
 
+def beyond_the_border(doc: Doc, end: int) -> bool:
+    """Whether an apposition right after the name puts it over the border: "the X camp,
+    across the border, said"."""
+    at = end + (end < len(doc) and doc[end].lower_ in _FACILITIES_AT)
+    return at + 3 < len(doc) and doc[at].text == "," and doc[at + 1].lower_ == "across" and \
+        doc[at + 2].lower_ == "the" and doc[at + 3].lower_ in ("border", "frontier")
+
+
 def facing(doc: Doc, start: int, end: int) -> bool:
     """Whether the words beside the name at doc[start:end] put it across a river or border
     from a place named before it: "X, the Somali town across the river", "on the other side,

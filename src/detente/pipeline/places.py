@@ -237,7 +237,11 @@ class PlaceResolver:
             if toponym.border_with and country == toponym.border_with:
                 # "near X, close to the border with Uganda" in a story of Uganda's: X lies in
                 # the neighbour the story names
-                country = _beside_the_border(mentions, toponym) or country
+                country = _beside_the_border(mentions, country) or country
+            elif toponym.beyond_border and _last_town_in(mentions, toponym.span.start, country):
+                # "the X camp, across the border" after the story's towns: in the neighbour
+                # it names ("... walked west towards Chad")
+                country = _beside_the_border(mentions, country) or country
             within = resolved.get(toponym.lies_in)
             if toponym.kind == "admin" and (within is None or within.feature == "country"):
                 # "Mongolia's Gobi-Altai province": the division the gazetteer spells
@@ -777,10 +781,16 @@ def _places_country(mentions: list[PlaceMention]) -> str:
     return ranked[0][0]
 
 
-def _beside_the_border(mentions: list[PlaceMention], toponym: Toponym) -> str:
-    """The neighbour of the country whose border `toponym` lies near that the story names
-    first as a place, else as a party; "" where it names none."""
-    beside = neighbours().get(toponym.border_with, ())
+def _last_town_in(mentions: list[PlaceMention], at: int, country: str) -> bool:
+    """Whether the last town named before `at` lies in `country`."""
+    before = [m for m in mentions if m.span.start < at and not m.actor and m.place.feature == "city"]
+    return bool(before) and max(before, key=lambda m: m.span.start).place.country == country
+
+
+def _beside_the_border(mentions: list[PlaceMention], country: str) -> str:
+    """The neighbour of `country` that the story names first as a place, else as a party; ""
+    where it names none."""
+    beside = neighbours().get(country, ())
     named = sorted((m for m in mentions if m.place.country in beside),
                    key=lambda m: (m.actor, m.span.start))
     return named[0].place.country if named else ""

@@ -68,6 +68,8 @@ class Toponym:
     # a name the gazetteer lacks across a river or border from a town named before it ("X,
     # the Somali town across the river", "on the other side, at X"): beside that town
     facing: bool = False
+    # "the X camp, across the border": over the border from the story's towns named before it
+    beyond_border: bool = False
 
     @property
     def country_named(self) -> bool:

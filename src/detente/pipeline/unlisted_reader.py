@@ -37,6 +37,7 @@ from detente.pipeline.place_words import (
     TITLES,
     after_place_verb,
     alias_before,
+    beyond_the_border,
     demonym_beside,
     demonym_phrases,
     demonyms,
@@ -287,6 +288,7 @@ class UnlistedReader:
                             part=part if lies_in >= 0 else "",
                             demonym=demonym_beside(doc, start, end),
                             facing=facing(doc, start, end),
+                            beyond_border=beyond_the_border(doc, end),
                             border_with=self.finder.border_near(doc, end)), \
             bool(kind or lies_in >= 0 or route or alias)
 
