@@ -2363,6 +2363,9 @@ def test_places_ground_or_party_by_the_words_around_a_name(coder, text, name, ac
     # no dateline; the story's places are Fiji's, and the only town of the name is Spain's
     ("A cyclone flattened homes on Moala and damaged the jetty on Moguer, officials said.",
      "Moguer", "FJI", "island"),
+    # a river that rises where its sentence tells of another bursting its stopbanks
+    ("WELLINGTON, New Zealand, Feb 14 (Wire) - The Manawatu river burst its stopbanks "
+     "overnight, and the Waipawa also rose sharply.", "Waipawa", "NZL", "sea"),
     # a river lined with levees; a name ending in a water word that is sent to, a town
     ("Levees along the Tickfaw held overnight, Louisiana officials said.", "Tickfaw", "USA",
      "sea"),

@@ -215,7 +215,9 @@ _FLOODS = frozenset({"overflowed", "overflows", "swelled", "swells", "crested", 
 _RISES = frozenset({"rose", "rises", "peaked", "peaks"})
 _FLOOD_WORDS = frozenset({"flood", "floods", "flooded", "flooding", "floodwaters", "inundated",
                           "submerged", "evacuated", "evacuation", "evacuations", "water",
-                          "rain", "rains", "rainfall", "downpours", "dikes", "dykes", "levees"})
+                          "rain", "rains", "rainfall", "downpours", "dikes", "dykes", "levees",
+                          # "the X river burst its stopbanks, and the Y also rose sharply"
+                          "banks", "stopbanks"})
 _OVER_BANKS = frozenset({"burst", "bursts", "broke", "breaks", "breached", "breaches", "topped",
                          "tops", "overtopped", "spilled", "spills", "rose", "rises", "over"})
 _RIVER_LEVELS = frozenset({"banks", "bank", "danger", "flood", "metres", "meters", "feet",
@@ -255,7 +257,7 @@ _ON_RIVERS = frozenset({"dam", "dams", "barrage", "weir", "bridge", "bridges", "
 
 # what is built along a river: "levees along the X"
 _LEVEES = frozenset({"levee", "levees", "dyke", "dykes", "dike", "dikes", "embankment",
-                     "embankments", "floodwalls"})
+                     "embankments", "floodwalls", "stopbanks", "stopbank"})
 
 
 _RIVER_PARTS = frozenset({"banks", "bank", "mouth", "source", "headwaters", "waters", "estuary",
