@@ -2005,6 +2005,12 @@ def test_places_a_camp_across_the_border_from_the_storys_towns_is_in_the_neighbo
     assert _places(coder, text)["Kounoungou"][0] == "SSD"
 
 
+def test_places_what_refugees_fled_lies_in_the_country_they_came_from(coder):
+    text = ("KAMPALA, Uganda, Feb 20 (Wire) - More than 800 refugees from South Sudan crossed "
+            "into Moyo over the weekend, fleeing fighting near Lobonok, officials said.")
+    assert _places(coder, text)["Lobonok"][0] == "SSD"
+
+
 def test_places_the_country_people_walked_across_from_is_not_where_they_were_caught(coder):
     text = ("Two men were detained near Lüübnitsa after they walked across the frozen lake from "
             "Russia, police in Tallinn said.")

@@ -842,7 +842,8 @@ class ToponymFinder:
                           actor=words in ("actor", "body") and not feature_word and
                           not _never_a_party(span, candidates),
                           sentence=sentence,
-                          demonym=demonym_beside(doc, start, end) if ambiguous else "",
+                          demonym=demonym_beside(doc, start, end) or
+                          self.unlisted.fled_from(doc, start) if ambiguous else "",
                           anchor=anchor, small=small, across=across_border(doc, start),
                           on=island_on(doc, start), facility=facility_after(doc, end),
                           border_with=self.border_near(doc, end) if ambiguous else "")

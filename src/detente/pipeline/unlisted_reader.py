@@ -286,11 +286,29 @@ class UnlistedReader:
                             sentence=sentence, kind=kind or alias_kind or "city",
                             lies_in=alias_of if lies_in < 0 else lies_in, offset=offset,
                             part=part if lies_in >= 0 else "",
-                            demonym=demonym_beside(doc, start, end),
+                            demonym=demonym_beside(doc, start, end) or self.fled_from(doc, start),
                             facing=facing(doc, start, end),
                             beyond_border=beyond_the_border(doc, end),
                             border_with=self.finder.border_near(doc, end)), \
             bool(kind or lies_in >= 0 or route or alias)
+
+    def fled_from(self, doc: Doc, start: int) -> str:
+        """The country people came from, where the name at `start` is what they fled: "refugees
+        from Mali crossed into X, fleeing fighting near Y" (Y is Mali's); "" otherwise."""
+        if start < 3 or doc[start - 1].lower_ not in ("near", "in", "around", "outside"):
+            return ""
+        sentence = doc[start].sent.start
+        fled = next((at for at in range(start - 2, max(sentence, start - 5) - 1, -1)
+                     if doc[at].lower_ in _FLEEING), None)
+        if fled is None:
+            return ""
+        for at in range(sentence, fled - 1):
+            if doc[at].lower_ == "from" and at > sentence and doc[at - 1].lower_ in _MOVERS:
+                countries = [p.country for p in self.finder.longest(doc, at + 1, False)[1]
+                             if p.feature == "country"]
+                if countries:
+                    return countries[0]
+        return ""
 
     def _compass_part(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the name is a compass word before an island or division the gazetteer has:
@@ -507,6 +525,11 @@ def _town_apposed(doc: Doc, start: int, end: int) -> bool:
         doc[end + 1].lower_ in ("a", "an") and designated(doc, start, end, SETTLEMENTS)
 
 
+# what people do from a place: "fleeing fighting near X"
+_FLEEING = frozenset({"fleeing", "fled", "escaping", "escaped"})
+# people who come from a country: "refugees from Mali"
+_MOVERS = frozenset({"refugees", "migrants", "people", "families", "civilians", "asylum-seekers",
+                     "villagers", "herders", "soldiers", "troops", "fighters"})
 # what the recogniser calls a one-word name it does not know that the words put somewhere
 _TIMES = frozenset({"DATE", "TIME"})
 _MISREAD_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC"})
