@@ -63,6 +63,8 @@ def test_places_common_words_and_first_names_are_not_places(coder):
                            "Ribeira beat Sporting Ovar 2-1.")
     assert not {"Serrana", "Ribeira", "Ovar", "Mirandela"} & set(found)
     assert "Aleppo" in _places(coder, "Fighting killed 12 people in Aleppo 2-3 weeks ago.")
+    # a paper named like works ("the X Post")
+    assert not _places(coder, "The minister told the Huffington Post that talks would resume.")
     # a first name after a role word, whatever towns bear the surname
     found = _places(coder, "Army chief Victoria Dumont met the team coach Sofia Quintero.")
     assert not {"Victoria", "Sofia"} & set(found)

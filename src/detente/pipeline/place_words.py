@@ -404,9 +404,10 @@ def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
     if end + 1 < len(doc) and doc[end].lower_ in _SHELTERS and \
             doc[end + 1].lower_ in ("centre", "center", "camp", "site", "settlement"):
         return "city", 2  # "the X transit centre", "the X reception site"
-    if start >= 1 and doc[start - 1].lower_ == "the" and end < len(doc):
+    if start >= 1 and doc[start - 1].lower_ == "the" and end < len(doc) and doc[end].is_lower:
         # "the X refinery", "the X launch site", "the X generating station": works named
-        # after the place they stand at (a name the gazetteer lacks)
+        # after the place they stand at (a name the gazetteer lacks; but "the Huffington Post"
+        # is a paper)
         if doc[end].lower_ in _WORKS:
             return "city", 1
         if end + 1 < len(doc) and doc[end].lower_ in _WORKS_KINDS and doc[end + 1].lower_ in _WORKS_SITES:
@@ -1429,7 +1430,7 @@ _FACING = (("across", "the", ("river", "border", "frontier", "bridge", "water", 
 def beyond_the_border(doc: Doc, end: int) -> bool:
     """Whether an apposition right after the name puts it over the border: "the X camp,
     across the border, said"."""
-    at = end + (end < len(doc) and doc[end].lower_ in _FACILITIES_AT)
+    at = end + 1 if end < len(doc) and doc[end].lower_ in _FACILITIES_AT else end
     return at + 3 < len(doc) and doc[at].text == "," and doc[at + 1].lower_ == "across" and \
         doc[at + 2].lower_ == "the" and doc[at + 3].lower_ in ("border", "frontier")
 
