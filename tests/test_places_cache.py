@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sqlite3
+import time
 
 from detente.places.spellings import Spellings, write_spellings
 
@@ -40,3 +42,18 @@ def test_two_processes_writing_the_spellings_file_at_once_each_leave_it_whole(tm
     assert len(towns) == _TOWNS and len(tags) == 1
     assert Spellings(path).towns("AAA", f"={tags.pop()}7")[0][1][0].endswith("town7")
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_a_new_build_clears_older_indexes_and_what_a_killed_builder_left(tmp_path):
+    from detente.places.build import _remove_older_indexes
+
+    path = tmp_path / "gazetteer-new.pickle"
+    older = tmp_path / "gazetteer-old.pickle"
+    killed = tmp_path / "gazetteer-new.123.partial"  # a builder killed two hours ago
+    writing = tmp_path / "gazetteer-new.456.partial"  # another builder at work now
+    for file in (path, older, killed, writing):
+        file.write_bytes(b"x")
+    two_hours_ago = time.time() - 7200
+    os.utime(killed, (two_hours_ago, two_hours_ago))
+    _remove_older_indexes(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [writing.name, path.name]

@@ -27,6 +27,7 @@ import os
 import pickle
 import re
 import sys
+import time
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator
@@ -556,12 +557,21 @@ def write(path: Path) -> None:
     _remove_older_indexes(path)
 
 
+_STALE_SECONDS = 3600  # a builder writes its files in about a minute
+
+
 def _remove_older_indexes(path: Path) -> None:
     """Removes the indexes an earlier version or package set built beside `path` (each is about
     80 MB with its spellings; an upgrade would otherwise leave them behind). A process still
     reading one keeps its open file."""
     for old in path.parent.glob("gazetteer-*"):
-        if not old.name.startswith(path.stem + "."):
+        mine = old.name.startswith(path.stem + ".")
+        try:  # (and what a killed builder of this version left, long ago)
+            stale = mine and old.suffix == ".partial" and \
+                time.time() - old.stat().st_mtime > _STALE_SECONDS
+        except FileNotFoundError:
+            continue  # another builder's, just renamed
+        if not mine or stale:
             old.unlink(missing_ok=True)
 
 
