@@ -211,9 +211,11 @@ class UnlistedReader:
         # (nor after a word that heads place names, under a locative: "in Sidi Salem", whose
         # second word is a given name alone)
         # (nor before "a village ..." : "Hawsh al-Sayyed Ali, a village on the border")
+        # (nor before "Town": "Hope Town" is a town, though "hope" is a common word)
         common = self.finder.common if not (river and end - start > 1 or formal or
                                             head and is_locative(doc, start) or
-                                            _town_apposed(doc, start, end)) else frozenset()
+                                            _town_apposed(doc, start, end) or
+                                            ending == "city") else frozenset()
         # a capitalised word before it makes it part of a person's or body's name, but for a
         # preposition that opens the sentence ("In Stewiacke, south of Truro, ...")
         # (the lede's first word follows the dateline's dash: "KAYA - In X, shops stayed shut")
