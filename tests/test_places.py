@@ -2362,9 +2362,11 @@ def test_places_ground_or_party_by_the_words_around_a_name(coder, text, name, ac
     # the country people walked across from is not where they were caught
     ("Two men were detained near Lüübnitsa after they walked across the frozen lake from "
      "Russia, police in Tallinn said.", "Lüübnitsa", "EST", "city"),
-    # a name ending in "Town", whatever its first word ("Gregory" is a given name)
+    # a name ending in "Town" or "Village", whatever its first word ("Gregory" is a given name)
     ("NASSAU, Bahamas, Sept 2 (Wire) - The storm flattened much of Gregory Town on Monday, "
      "officials said.", "Gregory Town", "BHS", "city"),
+    ("MONROVIA, Liberia, May 3 (Wire) - Police raided homes in Freedom Village on Monday.",
+     "Freedom Village", "LBR", "city"),
     # an apposition's settlement word after a hyphened trade
     ("KINSHASA, Congo, Feb 20 (Wire) - Rebels seized Nyabibwe, a tin-mining town, on Wednesday.",
      "Nyabibwe", "COD", "city"),

@@ -39,8 +39,8 @@ LANDMARK_ENDINGS = {**dict.fromkeys(("Bay", "Sound", "Lagoon", "Fjord", "Firth",
                                      "Wetlands", "Steppe", "Oilfield", "Canyon", "Pass", "Park",
                                      "Triangle"),
                                     "region"),
-                    # "Hope Town", "Spanish Town": a town whatever its first word
-                    "Town": "city",
+                    # "Hope Town", "Freedom Village": a town whatever its first word
+                    "Town": "city", "Village": "city",
                     # "Half Moon Shoal", "Hogsty Reef": labelled as islands
                     **dict.fromkeys(("Shoal", "Shoals", "Reef", "Cay", "Cays", "Key", "Keys"),
                                     "island")}
