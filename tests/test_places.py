@@ -2362,6 +2362,9 @@ def test_places_ground_or_party_by_the_words_around_a_name(coder, text, name, ac
     # the country people walked across from is not where they were caught
     ("Two men were detained near Lüübnitsa after they walked across the frozen lake from "
      "Russia, police in Tallinn said.", "Lüübnitsa", "EST", "city"),
+    # both ends of a way, though the gazetteer has neither
+    ("DHAKA, Bangladesh, May 3 (Wire) - Ferries between Kazirhat and Charghat were suspended as "
+     "the current strengthened.", "Charghat", "BGD", "city"),
     # a name ending in "Town" or "Village", whatever its first word ("Gregory" is a given name)
     ("NASSAU, Bahamas, Sept 2 (Wire) - The storm flattened much of Gregory Town on Monday, "
      "officials said.", "Gregory Town", "BHS", "city"),

@@ -829,7 +829,7 @@ def role(doc: Doc, start: int, end: int) -> str:
         return "origin"  # "officials from Kyrgyzstan and Tajikistan could meet"
     if first < start and is_locative(doc, first):  # `in_locative_list`, its list start known
         return "place"  # "officers in Chikwawa and Mulanje told families": the officers tell
-    if 1 < first < start and doc[first - 1].lower_ == "between" and _between_places(doc, first - 1):
+    if 1 < first < start and doc[first - 1].lower_ == "between" and joins_places(doc, first - 1):
         return "place"  # "farmers in villages between Tikrit and X said": the farmers say
     if _sharer(doc, first) or _bounding(doc, first):
         return "place"  # "the lake is shared by Uganda, Kenya and X": their land, not a deed
@@ -849,7 +849,7 @@ def role(doc: Doc, start: int, end: int) -> str:
                 word == "on" and _advancing_on(doc, before) or \
                 word == "with" and (_border_words_before(doc, before) or
                                     before > 0 and doc[before - 1].lower_ in _LINKS_WITH) or \
-                word == "between" and _between_places(doc, before) or \
+                word == "between" and joins_places(doc, before) or \
                 word == "and" and _closes_a_stretch(doc, before) or \
                 word in ("with", "to") and _linked(doc, before) or \
                 word in _LINKING and before > 0 and \
@@ -998,7 +998,7 @@ def _named_by_people(doc: Doc, start: int) -> bool:
                             doc[before].lower_ == "of" and doc[before - 1].lower_ in _OF_PEOPLE)
 
 
-def _between_places(doc: Doc, between: int) -> bool:
+def joins_places(doc: Doc, between: int) -> bool:
     """Whether the "between" at `between` joins two places, not two parties: "the sea between",
     "the busiest crossing for goods between" (not "talks between")."""
     back = between - 1
@@ -1341,7 +1341,7 @@ def _closes_a_stretch(doc: Doc, conjunction: int) -> bool:
     common noun phrase: "halfway between the Swedish mainland and X"."""
     for back in range(conjunction - 1, max(-1, conjunction - 6), -1):
         if doc[back].lower_ == "between":
-            return _between_places(doc, back)
+            return joins_places(doc, back)
         if doc[back].is_punct or doc[back].lower_ in ("and", "or"):
             return False
     return False

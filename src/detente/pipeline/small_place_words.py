@@ -54,14 +54,22 @@ def toward(doc: Doc, start: int) -> bool:
 def between_places(doc: Doc, start: int, end: int) -> bool:
     """Whether the name doc[start:end] is one end of a stretch: "between Gao and X", "between
     X and Gao" (the ends of a road, a ferry or a front)."""
+    return between_at(doc, start, end) >= 0
+
+
+def between_at(doc: Doc, start: int, end: int) -> int:
+    """Where the "between" stands whose stretch the name doc[start:end] ends (`between_places`);
+    -1 where there is none."""
     if start >= 1 and doc[start - 1].lower_ == "between":
-        return end < len(doc) and doc[end].lower_ == "and" and not _people(doc[start].text)
+        return start - 1 if end < len(doc) and doc[end].lower_ == "and" and \
+            not _people(doc[start].text) else -1
     back = start - 2
     if back < 1 or doc[start - 1].lower_ != "and":
-        return False
+        return -1
     while back > 0 and doc[back].is_title:
         back -= 1
-    return back < start - 2 and doc[back].lower_ == "between" and not _people(doc[back + 1].text)
+    return back if back < start - 2 and doc[back].lower_ == "between" and \
+        not _people(doc[back + 1].text) else -1
 
 
 def _people(word: str) -> bool:

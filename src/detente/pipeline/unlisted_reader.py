@@ -45,6 +45,7 @@ from detente.pipeline.place_words import (
     in_locative_list,
     in_place_verb_list,
     is_locative,
+    joins_places,
     place_kind,
     word_in_clause,
 )
@@ -52,7 +53,7 @@ from detente.pipeline.small_place_words import (
     SETTLEMENTS,
     TOWN_WORDS,
     apposed,
-    between_places,
+    between_at,
     designated,
     designated_in_list,
     toward,
@@ -272,8 +273,11 @@ class UnlistedReader:
             kind = "sea"  # "The Surma overflowed", "the banks of the Kara Darya"
         # a locative, a road or a move towards it, or a list after a place ("between Gao and X")
         # ("the road between X and Chitral": the other end of a stretch the gazetteer has)
-        route = toward(doc, start) or between_places(doc, start, end) and \
-            self.finder.longest(doc, end + 1, False)[0] > 0 or self._from_a_place(doc, start)
+        # ("ferries between X and Y": both ends of a way, though the gazetteer has neither)
+        between = between_at(doc, start, end)
+        route = toward(doc, start) or between >= 0 and (
+            self.finder.longest(doc, end + 1, False)[0] > 0 or joins_places(doc, between)) or \
+            self._from_a_place(doc, start)
         alias = alias_of >= 0  # another name of the place named at `alias_of`: there
         # (a verb whose object is a place, "reached X", leaves the name doubtful, as a
         # locative does: the recogniser decides)
