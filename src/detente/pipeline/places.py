@@ -618,8 +618,7 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
 def _across_from(mentions: list[PlaceMention], at: int, country: str) -> Place | None:
     """The town named last before `at` in another country than `country`, as the point of a
     town across the river or border from it, in `country` (twin towns stand a few km apart)."""
-    before = [m for m in mentions if m.span.start < at and not m.actor and
-              m.place.feature == "city" and m.place.country not in ("", country)]
+    before = [m for m in _towns_before(mentions, at) if m.place.country not in ("", country)]
     if not before or not country:
         return None
     return replace(max(before, key=lambda m: m.span.start).place, country=country, admin1="")
@@ -781,9 +780,14 @@ def _places_country(mentions: list[PlaceMention]) -> str:
     return ranked[0][0]
 
 
+def _towns_before(mentions: list[PlaceMention], at: int) -> list[PlaceMention]:
+    """The towns named as places before `at`."""
+    return [m for m in mentions if m.span.start < at and not m.actor and m.place.feature == "city"]
+
+
 def _last_town_in(mentions: list[PlaceMention], at: int, country: str) -> bool:
     """Whether the last town named before `at` lies in `country`."""
-    before = [m for m in mentions if m.span.start < at and not m.actor and m.place.feature == "city"]
+    before = _towns_before(mentions, at)
     return bool(before) and max(before, key=lambda m: m.span.start).place.country == country
 
 

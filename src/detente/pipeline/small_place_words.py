@@ -105,12 +105,13 @@ def apposed(doc: Doc, end: int, words: frozenset[str]) -> bool:
     compound ("X, a village elder", "X, a town councillor": a person)."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
         return False
-    at, last = end + 1, end + 4  # three words at most before the settlement word
-    while at + 1 < min(len(doc), last + 1):
-        at += 1
+    hyphens = 0
+    for at in range(end + 2, min(len(doc), end + 9)):
+        if at > end + 4 + 2 * hyphens:
+            return False  # three words at most before the settlement word
         token = doc[at]
-        if token.text == "-" and doc[at - 1].is_alpha and last < end + 8:
-            last += 2  # "X, a tin-mining town": a hyphened word counts as one
+        if token.text == "-" and doc[at - 1].is_alpha and hyphens < 2:
+            hyphens += 1  # "X, a tin-mining town": a hyphened word counts as one
             continue
         if token.lower_ in words:
             after = doc[at + 1] if at + 1 < len(doc) else None

@@ -749,10 +749,13 @@ class ToponymFinder:
                 return ""
             if doc[at].lower_ in ("border", "frontier", "borders") and \
                     doc[at + 1].lower_ in ("with", "of"):
-                countries = [p.country for p in self.longest(doc, at + 2, False)[1]
-                             if p.feature == "country"]
-                return countries[0] if countries else ""
+                return self.country_at(doc, at + 2)
         return ""
+
+    def country_at(self, doc: Doc, start: int) -> str:
+        """The country whose name starts at `start` ("Mauritania"), or ""."""
+        return next((p.country for p in self.longest(doc, start, False)[1]
+                     if p.feature == "country"), "")
 
     def make_toponym(self, doc: Doc, start: int, end: int, candidates: tuple[Place, ...],
                  sentence: int, named: bool = False, typed_admin: str = "",

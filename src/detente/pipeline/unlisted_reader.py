@@ -309,11 +309,9 @@ class UnlistedReader:
         if fled is None:
             return ""
         for at in range(sentence, fled - 1):
-            if doc[at].lower_ == "from" and at > sentence and doc[at - 1].lower_ in _MOVERS:
-                countries = [p.country for p in self.finder.longest(doc, at + 1, False)[1]
-                             if p.feature == "country"]
-                if countries:
-                    return countries[0]
+            if doc[at].lower_ == "from" and at > sentence and doc[at - 1].lower_ in _MOVERS and \
+                    self.finder.country_at(doc, at + 1):
+                return self.finder.country_at(doc, at + 1)
         return ""
 
     def _compass_part(self, doc: Doc, start: int, end: int) -> bool:
