@@ -3092,3 +3092,40 @@ def test_a_datelines_name_is_the_town_not_the_island_or_water_of_its_name(coder)
         "QUEMOY, Taiwan, Aug 2 (Wire) - A typhoon cut power to thousands of homes on Tuesday, "
         "officials said.")))
     assert (coded.places[0].place.country, coded.places[0].place.feature) == ("TWN", "city")
+
+
+def test_a_storms_name_is_no_place(coder):
+    text = "Floodwater from Tropical Storm Kalmaegi swept through low-lying neighbourhoods of Ligao."
+    assert list(_places(coder, text)) == ["Ligao"]
+
+
+def test_where_people_came_from_is_not_where_a_name_the_gazetteer_lacks_lies(coder):
+    # the migrants came from the countries named; the desert they were caught in is the
+    # story's, by the town of the next sentence
+    text = ("Agents detained 200 migrants in the desert west of Quitobaquito, most of them from "
+            "Guatemala and Peru, officials said. Shelters in Casa Grande were full.")
+    assert _places(coder, text)["Quitobaquito"][0] == "USA"
+
+
+def test_a_town_across_the_river_in_a_country_is_that_countrys(coder):
+    text = ("BELA VISTA, Brazil, May 3 (Wire) - Police said the cigarettes were bound for Bella "
+            "Vista, across the river in Paraguay.")
+    assert _places(coder, text)["Bella Vista"][:2] == ("PRY", "city")
+
+
+def test_a_capitals_dateline_is_no_stand_in_for_the_storys_places(coder):
+    # the bridge is in the province the story is about, not at the capital it is filed from
+    text = ("QUITO, Ecuador, May 3 (Wire) - Landslides buried houses in Zamora Chinchipe province "
+            "on Monday, officials said. A bridge collapsed near Quebrada Honda, cutting the road. "
+            "In Yantzaza, schools were shut.")
+    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
+                 if m.span.text == "Quebrada Honda")
+    assert place.country == "ECU" and haversine_km(place.lat, place.lon, -3.9, -78.8) < 50
+
+
+def test_an_island_the_gazetteer_lacks_is_where_the_town_of_its_name_is(coder):
+    text = ("ATHENS, May 3 (Wire) - Gale-force winds tore roofs from houses in Athens on Monday. "
+            "Ferries to Salamina island were cancelled.")
+    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
+                 if m.span.text == "Salamina")
+    assert place.feature == "island" and haversine_km(place.lat, place.lon, 37.96, 23.50) < 5

@@ -762,6 +762,15 @@ def across_border(doc: Doc, start: int) -> bool:
     return _border_words_before(doc, back)
 
 
+def _first_listed(doc: Doc, start: int) -> int:
+    """Where the list of names that the name at `start` stands in starts ("Senegal" of "from
+    Senegal, India and Ecuador", for "India")."""
+    while start >= 2 and doc[start - 1].lower_ in (",", "and", "or") and doc[start - 2].is_title \
+            and not doc[start - 1].is_sent_start:
+        start = _name_start(doc, start - 2)
+    return start
+
+
 def _crossed_before(doc: Doc, at: int) -> bool:
     """Whether a word of crossing stands in the clause just before the "from" at `at`:
     "crossing from X", "walked across the frozen lake from X" (but "a town across the bridge
@@ -781,6 +790,11 @@ _GONE_ACROSS = frozenset({"walked", "walk", "walking", "swam", "swim", "swimming
                           "sailed", "rowed", "paddled", "drove", "driven", "rode", "flew", "fled",
                           "came", "trekked", "skied", "ran", "escaped", "travelled", "traveled",
                           "moved", "crossing", "crossed"})
+
+
+# people named by where they came from, before "from": "migrants from X", "most of them from X"
+_COME_FROM = frozenset({"migrants", "refugees", "asylum-seekers", "seekers", "nationals",
+                        "arrivals", "deportees", "returnees", "them", "mostly", "most", "many"})
 
 
 # people who come over a border from the country named after "from"
@@ -825,8 +839,9 @@ def role(doc: Doc, start: int, end: int) -> str:
             any(t.lower_ in _DEMANDS for t in doc[max(0, start - 5):start - 1]):
         return "actor"  # "demanded on Tuesday that X drop its plans": who is asked to act
     first = _list_start(doc, start)
-    if first < start and _named_by_people(doc, first):
-        return "origin"  # "officials from Kyrgyzstan and Tajikistan could meet"
+    if first < start and _named_by_people(doc, first) or _came_from(doc, start):
+        # "officials from Kyrgyzstan and Tajikistan could meet", "migrants from X and Y"
+        return "origin"
     if first < start and is_locative(doc, first):  # `in_locative_list`, its list start known
         return "place"  # "officers in Chikwawa and Mulanje told families": the officers tell
     if 1 < first < start and doc[first - 1].lower_ == "between" and joins_places(doc, first - 1):
@@ -996,6 +1011,13 @@ def _named_by_people(doc: Doc, start: int) -> bool:
     before = start - 1 - (start >= 1 and doc[start - 1].lower_ == "the")
     return before >= 1 and (doc[before].lower_ == "from" and doc[before - 1].lower_ in _FROM_PEOPLE or
                             doc[before].lower_ == "of" and doc[before - 1].lower_ in _OF_PEOPLE)
+
+
+def _came_from(doc: Doc, start: int) -> bool:
+    """Whether people who came from the place at `start` are named by it: "migrants detained
+    near Y, most of them from X, W and Z"."""
+    first = _first_listed(doc, start)
+    return first >= 2 and doc[first - 1].lower_ == "from" and doc[first - 2].lower_ in _COME_FROM
 
 
 def joins_places(doc: Doc, between: int) -> bool:

@@ -211,6 +211,8 @@ class PlaceResolver:
             # a capital's dateline is often a bureau's, whose story is of a neighbour: "RABAT -
             # ... shelling near Smara ... fired from near X" is Western Sahara's
             home = _reported_from_abroad(mentions, dateline_country) or home
+        # a capital's dateline is most often a bureau's, far from the story's places
+        bureau = bool(own.get(0))
         placed: dict[str, Place] = {}  # by folded name: where a name it lacks was said to lie
         for toponym in unknown:
             name = fold_name(toponym.span.text)
@@ -221,8 +223,9 @@ class PlaceResolver:
             # no place named as where it lies: the story's country, else the country of the
             # nearest place its sentence names (not the far side of a border: "Estonia closed
             # the X crossing on its border with Russia"), else of the nearest government it names,
+            # (nor where its people came from: "migrants detained near X, most of them from Y")
             near = sorted((m for m in mentions if m.place.country and m.span.start not in far_side
-                           and sentence_of.get(m.span.start) == toponym.sentence),
+                           and not m.origin and sentence_of.get(m.span.start) == toponym.sentence),
                           key=lambda m, at=toponym.span.start: (m.actor, abs(m.span.start - at)))
             # or of the one demonym its sentence has ("the River Kwanza ..., Angolan officials")
             # ("X, the Somali town across the river": Somalia's, whatever the story's country)
@@ -233,6 +236,7 @@ class PlaceResolver:
             partner = partners.pop() if len(partners) == 1 else ""
             country = toponym.demonym or partner or home or (near[0].place.country if near else "") or \
                 (toponym.nearby[0] if len(toponym.nearby) == 1 else "") or \
+                _nearest_country([m for m in mentions if not m.origin], toponym.span.start) or \
                 _nearest_country(mentions, toponym.span.start)
             if toponym.border_with and country == toponym.border_with:
                 # "near X, close to the border with Uganda" in a story of Uganda's: X lies in
@@ -250,6 +254,10 @@ class PlaceResolver:
                 others = dict.fromkeys(m.place.country for m in mentions)
                 tries = [within.country] if within is not None else [country, *others]
                 within = self._like_division(toponym, tries) or within
+            town = _island_town(toponym, country, mentions) if within is None else None
+            if town is not None:
+                mentions.append(PlaceMention(toponym.span, town, placed=True))
+                continue
             # "near Kobani and Tal Rifaat in northern Syria": Tall Rif'at, by another spelling
             place = spelled_town(self.gazetteer, toponym, within, country,
                                  [m.place for m in mentions if not m.actor])
@@ -261,12 +269,12 @@ class PlaceResolver:
                 within = _across_from(mentions, toponym.span.start, country)
             if within is None:
                 within = _named_after(toponym, mentions) or \
-                    _stands_by(near, mentions, toponym.span.start, country)
+                    _stands_by(near, mentions, toponym.span.start, country, bureau)
             elif within.feature == "country" and toponym.kind == "city" and toponym.offset is None:
                 # "KOMANDA, Congo - ... fighting near Irumu": a town said to lie only in a
                 # country stands by the story's nearest place there, not at the country's middle
                 # ("X, in northern Benin": by one in that part, else at the part's middle)
-                by = _stands_by(near, mentions, toponym.span.start, within.country)
+                by = _stands_by(near, mentions, toponym.span.start, within.country, bureau)
                 part = country_part(within.country, toponym.part) if toponym.part else None
                 if part is not None and (by is None or not part.holds(by.lat, by.lon)):
                     by = replace(within, lat=part.lat, lon=part.lon)
@@ -722,7 +730,7 @@ def _alike(other: Place | None, place: Place) -> bool:
 
 
 def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
-               country: str) -> Place | None:
+               country: str, bureau: bool = False) -> Place | None:
     """Where a name the gazetteer lacks stands when no place is said to hold it: by the nearest
     town or division of its sentence in `country` (`near`: its sentence's places, nearest
     first; "the Breede river ... Robertson"), else by the story's nearest town there, not at
@@ -740,7 +748,10 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
     # apart: "TARANTO - ... workers at sites in Novi Ligure ... a protest in the X district")
     dateline = next((m for m in mentions if m.span.start == 0 and not m.actor and
                      m.place.country == country and m.place.feature == "city"), None)
-    if dateline is not None:
+    # (but a capital's dateline is a bureau's: "RABAT - ... floods in the X province ... near
+    # Y" stands by the story's places there, not at the capital, unless the story names the
+    # capital again as a place: "DILI - Floods hit Dili ... residents of X, a suburb")
+    if dateline is not None and not (bureau and _elsewhere_than(dateline, mentions, country)):
         return dateline.place
     for features in (("city",), ("island", "admin", "region"), ("sea",)):
         nearest = min((m for m in mentions if not m.actor and m.place.country == country
@@ -749,6 +760,35 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
         if nearest is not None:
             return nearest.place
     return None
+
+
+_ISLAND_TOWN_KM = 100  # how near one of the story's places an island's namesake town must lie
+
+
+def _island_town(toponym: Toponym, country: str, mentions: list[PlaceMention]) -> Place | None:
+    """An island the gazetteer lacks, at the town of its name in `country`, else in another
+    country the story names, where that town lies near one of the story's places ("in the
+    Ombai Strait, west of X island ..., Timor-Leste's fisheries ministry said": where
+    Timor-Leste's town X is; but "Delft island" off Sri Lanka is no Dutch city, nor "Y Island"
+    off Cairns a town of its name across the country)."""
+    places = [m.place for m in mentions if not m.actor and m.place.feature != "country"]
+    for named in dict.fromkeys([country, *(m.place.country for m in mentions)]):
+        town = next((p for p in toponym.namesakes if p.country == named and any(
+            haversine_km(p.lat, p.lon, q.lat, q.lon) <= _ISLAND_TOWN_KM for q in places)), None)
+        if town is not None:
+            return replace(town, name=" ".join(toponym.span.text.split()), feature="island",
+                           population=0, source="context", precision="city")
+    return None
+
+
+def _elsewhere_than(dateline: PlaceMention, mentions: list[PlaceMention], country: str) -> bool:
+    """Whether the story's places in `country` lie away from the dateline's town: it names
+    another town, division, island or region there as a place, and not the dateline's town
+    again."""
+    places = [m for m in mentions if m.span.start > 0 and not m.actor and
+              m.place.country == country and m.place.source != "context" and
+              m.place.feature in ("city", "admin", "island", "region")]
+    return bool(places) and all(m.place != dateline.place for m in places)
 
 
 def _named_after(toponym: Toponym, mentions: list[PlaceMention]) -> Place | None:

@@ -70,6 +70,9 @@ class Toponym:
     facing: bool = False
     # "the X camp, across the border": over the border from the story's towns named before it
     beyond_border: bool = False
+    # "X island", a name the gazetteer has for towns only: those towns, one of which, in a
+    # country of the story, the island most often holds ("ferries to X island")
+    namesakes: tuple[Place, ...] = ()
 
     @property
     def country_named(self) -> bool:

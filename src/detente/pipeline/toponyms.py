@@ -200,6 +200,10 @@ def _before_a_landform_word(doc: Doc, end: int) -> bool:
         KIND_WORDS.get(doc[end].lower_) == "region" or doc[end].lower_ in _STILL_WATERS)
 
 
+# what lies between two places across which one faces the other: "across the river in Y"
+_CROSSED = frozenset({"border", "frontier", "river", "lake", "strait", "bay", "water", "channel"})
+
+
 # a lake's words after its name: "west of Karakul lake" is no town another of whose names it is
 _STILL_WATERS = frozenset({"lake", "lagoon", "reservoir"})
 
@@ -306,8 +310,7 @@ class ToponymFinder:
                     candidates = tuple(p for p in candidates if p.feature == "city") or candidates
             feature_end = 0 if in_dateline else unlisted_feature_end(doc, i, end, candidates)
             if feature_end:  # "the Madeira river": a river the gazetteer lacks, not the town
-                found.append(self.unlisted.feature(doc, i, feature_end,
-                                         sentence))
+                found.append(self.unlisted.feature(doc, i, feature_end, sentence, candidates))
                 i = feature_end + 1
                 continue
             # "in Wajima and Suzu": listed after a place the words placed, as if "in" governed it
@@ -721,10 +724,13 @@ class ToponymFinder:
         if past_a_name and end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and \
                 doc[end + 1].is_title and not doc[end + 1].is_sent_start:
             end = capitalised_run(doc, end + 1)
+        crossed = -1  # the water word of "across the river in Y", past which Y says where
         for j in range(end, min(len(doc), end + 10)):
             token = doc[j]
             if j > end and token.is_sent_start:
                 return None
+            if j <= crossed:
+                continue
             if (token.text in ADJECTIVAL or token.text in demonyms()) and \
                     self.longest(doc, j, False, towns=True)[0] <= j + 1:
                 continue  # "X, the Caribbean port in Colón"; but "in British Columbia"
@@ -732,8 +738,11 @@ class ToponymFinder:
                 # "WASHINGTON, March 21": a month is no place a name lies in (March, England)
                 return None if token.lower_ in CALENDAR else j
             if token.lower_ == "across" and j + 2 < len(doc) and doc[j + 1].lower_ == "the" and \
-                    doc[j + 2].lower_ in ("border", "frontier"):
-                continue  # "X, a village across the border in Y" ("from Y" stops it: "from")
+                    doc[j + 2].lower_ in _CROSSED:
+                # "X, a village across the border in Y", "X, across the river in Y" ("from Y"
+                # stops it: "from")
+                crossed = j + 2
+                continue
             if token.lower_ not in ANCHOR_WORDS and not token.like_num and not (
                     token.lower_ in HEADCOUNT_WORDS and doc[j - 1].like_num):
                 return None

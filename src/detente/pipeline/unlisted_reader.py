@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from detente.model import Span
+from detente.model import Place, Span
 from detente.pipeline.division_words import UNLISTED_DIVISION_WORDS, after_list, division_word_after
 from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS
 from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS, ROLE_WORDS, TOWN_HEADS
@@ -245,6 +245,8 @@ class UnlistedReader:
             return 0, None, False  # "the Regional Municipality of X": X is the place
         if end - start > 1 and doc[end - 1].text in _NOT_PLACE_ENDINGS:
             return 0, None, False  # "in the East Room", "on the X Highway", "X Day celebrations"
+        if end - start > 1 and any(w.text in _WEATHER_SYSTEMS for w in words[:-1]):
+            return 0, None, False  # "floodwater from Tropical Storm Ada": a storm's name
         if taken and end - start == 1 and doc[start].lower_.endswith(_ADJECTIVE_ENDINGS):
             return 0, None, False  # "a Himalayan town", "the Crimean port city": adjectives
         if end - start == 1 and doc[start].lower_.endswith(("an", *_ADJECTIVE_ENDINGS)) and \
@@ -413,10 +415,12 @@ class UnlistedReader:
                              kind="city", lies_in=doc[at].idx if anchored else -1))
         return end
 
-    def feature(self, doc: Doc, start: int, end: int, sentence: int) -> Toponym:
+    def feature(self, doc: Doc, start: int, end: int, sentence: int,
+                towns: tuple[Place, ...] = ()) -> Toponym:
         """A river or island the gazetteer lacks ("the Kasai River", "the Madeira river",
         "Delft island"): at the place the words say it is by ("the Bug river near
-        Terespol"), else where the story is."""
+        Terespol"), else where the story is; an island may be where a town of its name in a
+        country of the story is (`towns`: the gazetteer's towns of the bare name)."""
         span = doc[start:end]
         kind = "island" if doc[end].lower_ in ISLAND_WORDS else "sea"
         if kind == "island":
@@ -432,7 +436,9 @@ class UnlistedReader:
         at = self.finder.anchor_at(doc, end + 1)
         anchored = at is not None and self.finder.longest(doc, at, False, towns=True)[0] > 0
         return Toponym(Span(span.start_char, span.end_char, span.text), (), True,
-                       sentence=sentence, kind=kind, lies_in=doc[at].idx if anchored else -1)
+                       sentence=sentence, kind=kind, lies_in=doc[at].idx if anchored else -1,
+                       namesakes=tuple(p for p in towns if p.feature == "city")
+                       if kind == "island" else ())
 
 
 
@@ -557,6 +563,8 @@ def _listed_before_a_town(text: str, toponym: Toponym, found: list[Toponym]) -> 
 
 # the last words of names of rooms, roads and days: no place to put on a map
 _NOT_PLACE_ENDINGS = frozenset({"Room", "Highway", "Day", "Motorway", "Expressway", "Freeway"})
+# the words before a storm's given name ("Typhoon Ada", "Tropical Depression Nine")
+_WEATHER_SYSTEMS = frozenset({"Storm", "Hurricane", "Typhoon", "Cyclone", "Depression"})
 
 
 def _a_zone(doc: Doc, start: int, end: int) -> bool:
