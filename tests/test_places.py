@@ -3129,3 +3129,12 @@ def test_an_island_the_gazetteer_lacks_is_where_the_town_of_its_name_is(coder):
     place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
                  if m.span.text == "Salamina")
     assert place.feature == "island" and haversine_km(place.lat, place.lon, 37.96, 23.50) < 5
+
+
+def test_a_name_the_gazetteer_lacks_lies_in_its_own_sentences_country(coder):
+    # with no dateline, the reservoir's sentence names two places of one country; the story's
+    # later towns lie in another
+    text = ("A wall of the Akdarya reservoir gave way on Friday, flooding villages in Uzbekistan's "
+            "Jizzakh region. Water also reached Kazakhstan, where families near Kentau and "
+            "Kazygurt were moved.")
+    assert _places(coder, text)["Akdarya"][0] == "UZB"

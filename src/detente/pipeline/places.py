@@ -234,7 +234,14 @@ class PlaceResolver:
             partners = {m.place.country for m in mentions if m.span.start in toponym.listed and
                         not m.actor and m.place.country and m.place.feature != "country"}
             partner = partners.pop() if len(partners) == 1 else ""
-            country = toponym.demonym or partner or home or (near[0].place.country if near else "") or \
+            # (with no dateline, the one country its sentence's places lie in comes before the
+            # story's: "the X reservoir burst, flooding villages in Uzbekistan's Y region" in a
+            # story that goes on to Kazakhstan's towns)
+            own_sentence = [m.place.country for m in near if not m.actor]
+            sentence_home = own_sentence[0] if len(own_sentence) >= 2 and \
+                len(set(own_sentence)) == 1 and not dateline_country else ""
+            country = toponym.demonym or partner or sentence_home or home or \
+                (near[0].place.country if near else "") or \
                 (toponym.nearby[0] if len(toponym.nearby) == 1 else "") or \
                 _nearest_country([m for m in mentions if not m.origin], toponym.span.start) or \
                 _nearest_country(mentions, toponym.span.start)
