@@ -3138,3 +3138,13 @@ def test_a_name_the_gazetteer_lacks_lies_in_its_own_sentences_country(coder):
             "Jizzakh region. Water also reached Kazakhstan, where families near Kentau and "
             "Kazygurt were moved.")
     assert _places(coder, text)["Akdarya"][0] == "UZB"
+
+
+def test_a_town_of_the_name_close_to_the_storys_town_outranks_a_bigger_one_far_off(coder):
+    # São Paulo's São Domingos has ten times the people; Santa Catarina's lies 40 km from the
+    # dateline's town, across the state line
+    text = ("PATO BRANCO, Brazil, May 3 (Wire) - Floods swept through Pato Branco on Monday. In Sao "
+            "Domingos, two bridges were washed away.")
+    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
+                 if m.span.text == "Sao Domingos")
+    assert place.admin1 == "Santa Catarina"

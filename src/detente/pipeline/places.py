@@ -443,6 +443,7 @@ _DIVISION_AFTER_COMMA = 3.0
 _OWN_NAME = 0.5  # a place named as written over one the text names by another of its names
 _NEIGHBOUR_KM = 150  # a town this near a place the story clearly names is its neighbour
 _NEIGHBOUR = 1.5
+_CLOSE_KM = 50  # a town this near one is its close neighbour: twice the bonus
 _OTHER_NAME_OF_A_CITY = 1.5
 _ACROSS_A_BORDER = 5  # what a border's far side is, when the name is also a country's
 _PART_WORDS = frozenset({"district", "county", "districts", "counties", "zone", "zones", "regency",
@@ -612,12 +613,16 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
     # not Michoacán's, 1,000 km away
     # (but a city the story names by its own name is no neighbour of itself under another:
     # "Maranhão", a state, is not São Luís, one of whose old names it is, for São Luís named)
-    if second and place.feature == "city" and any(
-            start != toponym.span.start and q.feature in ("city", "sea") and
-            haversine_km(place.lat, place.lon, q.lat, q.lon) <= _NEIGHBOUR_KM and
-            not (q.name == place.name and fold_name(place.name) != fold_name(toponym.span.text))
-            for start, q in context.points.items()):
-        value += _NEIGHBOUR
+    if second and place.feature == "city":
+        near = min((haversine_km(place.lat, place.lon, q.lat, q.lon)
+                    for start, q in context.points.items()
+                    if start != toponym.span.start and q.feature in ("city", "sea") and
+                    not (q.name == place.name and fold_name(place.name) != fold_name(toponym.span.text))),
+                   default=math.inf)
+        # (and the nearer, the likelier, for a town of the name as written: twin towns across a
+        # border stand a few km apart; not Xalisco for "Jalisco", another of its names)
+        value += _NEIGHBOUR * ((near <= _NEIGHBOUR_KM) + (
+            near <= _CLOSE_KM and fold_name(place.name) == fold_name(toponym.span.text)))
     # what the other clear names say: a town's own clear reading does not vote for itself in
     # its division ("Bilaspur" is Chhattisgarh's city alone, Himachal's town beside Shimla)
     # (nor do its other mentions: "PORTLAND ... in Portland" is not twice Oregon's)
