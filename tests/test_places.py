@@ -3148,3 +3148,10 @@ def test_a_town_of_the_name_close_to_the_storys_town_outranks_a_bigger_one_far_o
     place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
                  if m.span.text == "Sao Domingos")
     assert place.admin1 == "Santa Catarina"
+
+
+def test_the_far_side_of_a_border_is_not_the_country_of_a_later_name_the_gazetteer_lacks(coder):
+    text = ("Fighters attacked the army post at Farabougou, close to the border with Mauritania, "
+            "killing six soldiers, Mali's army said on Friday. Troops sent from Guiré to reinforce "
+            "the post were ambushed on the way.")
+    assert _places(coder, text)["Guiré"][0] == "MLI"

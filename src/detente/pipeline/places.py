@@ -243,7 +243,8 @@ class PlaceResolver:
             country = toponym.demonym or partner or sentence_home or home or \
                 (near[0].place.country if near else "") or \
                 (toponym.nearby[0] if len(toponym.nearby) == 1 else "") or \
-                _nearest_country([m for m in mentions if not m.origin], toponym.span.start) or \
+                _nearest_country([m for m in mentions if not m.origin and (
+                    toponym.facing or m.span.start not in far_side)], toponym.span.start) or \
                 _nearest_country(mentions, toponym.span.start)
             if toponym.border_with and country == toponym.border_with:
                 # "near X, close to the border with Uganda" in a story of Uganda's: X lies in
