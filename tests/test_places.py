@@ -3155,3 +3155,15 @@ def test_the_far_side_of_a_border_is_not_the_country_of_a_later_name_the_gazette
             "killing six soldiers, Mali's army said on Friday. Troops sent from Guiré to reinforce "
             "the post were ambushed on the way.")
     assert _places(coder, text)["Guiré"][0] == "MLI"
+
+
+@pytest.mark.parametrize("text", [
+    # a village the gazetteer lacks, whose name only a Romanian town bears, with no dateline;
+    # the country after the comma owns the office, and is no place listed with the village
+    "Floods destroyed 40 houses in the mountain village of Capeni, Peru's civil defence office "
+    "said on Monday.",
+    "Floods destroyed 40 houses in the mountain village of Capeni on Monday, Peru's civil "
+    "defence office said.",
+])
+def test_a_village_is_none_of_the_towns_of_its_name_far_from_the_story(coder, text):
+    assert _places(coder, text)["Capeni"][0] == "PER"

@@ -162,7 +162,10 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     # "the village of Berlín" in a story from Bucaramanga)
     # (or a facility's name: "near the X crossing" in a story of the Iran-Afghan border is
     # none of India's towns)
-    if not (context.dateline or toponym.on or toponym.admin_word or toponym.facility) or \
+    # (or a name the words call a village or town, whatever the story's dateline: "the border
+    # village of X, Armenia's defence ministry said" is none of Romania's towns)
+    if not (context.dateline or toponym.on or toponym.admin_word or toponym.facility or
+            toponym.small == "named" and only_towns(toponym.candidates)) or \
             toponym.actor or \
             not toponym.candidates or not all(
                 _namesake(p) or toponym.small == "named" and p.feature == "city"
@@ -171,8 +174,8 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     # (a partner read abroad only by another name of a city there vouches for nothing: "a
     # curfew on X, Wara and Y" in a Nigerian story is not Palopo, Indonesia, once called Wara)
     partners = [(context.first.get(start), context.names.get(start, "")) for start in toponym.listed]
-    if any(p is not None and p.country != context.dateline and same_name(fold_name(p.name), name)
-           for p, name in partners):
+    if any(p is not None and p.country != context.dateline and p.feature != "country" and
+           same_name(fold_name(p.name), name) for p, name in partners):
         return toponym
     # (two such names abroad do not vouch for each other: "Oak Island" and "Lunenburg County"
     # in a story from Nova Scotia are not North Carolina's and Virginia's for each other's sake)
