@@ -3167,3 +3167,16 @@ def test_the_far_side_of_a_border_is_not_the_country_of_a_later_name_the_gazette
 ])
 def test_a_village_is_none_of_the_towns_of_its_name_far_from_the_story(coder, text):
     assert _places(coder, text)["Capeni"][0] == "PER"
+
+
+@pytest.mark.parametrize("text, names", [
+    # a language's name is a town's where an apposition says so
+    ("NAIROBI, Kenya, May 3 (Wire) - Gunmen burned a school in Swahili, a fishing village on the "
+     "coast, on Sunday.", {"Swahili"}),
+    # divisions named before a list of them
+    ("LICHINGA, Mozambique, May 3 (Wire) - Fighters still raid inland districts such as Mavago "
+     "and Majune, officials said.", {"Mavago", "Majune"}),
+])
+def test_names_the_gazetteer_lacks_that_a_kind_word_before_or_an_apposition_places(coder, text,
+                                                                                  names):
+    assert names <= set(_places(coder, text))

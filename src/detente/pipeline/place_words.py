@@ -295,6 +295,8 @@ KIND_WORDS = {
     "channel": "sea", "strait": "sea", "fjord": "sea", "inlet": "sea",
     # "the X commune"
     "commune": "admin"}
+# divisions named before a list of them: "districts such as X and Y", "provinces including X"
+_DIVISIONS = frozenset({"districts", "provinces", "counties", "municipalities", "regions"})
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
 # "the Abay gorge")
 LANDFORM_WORDS = frozenset(word for word, kind in KIND_WORDS.items() if kind in ("region", "sea"))
@@ -374,10 +376,14 @@ def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
     if taken is not None:
         return "city", taken
     before = start - 1
-    if before >= 1 and doc[before].lower_ == "of":
-        before -= 1
+    if before >= 1 and doc[before].lower_ in ("of", "including"):
+        before -= 1  # "the village of X", "districts including X"
+    elif before >= 2 and doc[before].lower_ == "as" and doc[before - 1].lower_ == "such":
+        before -= 2  # "inland districts such as X and Y"
     if before >= 0 and doc[before].lower_ in KIND_WORDS:
         return KIND_WORDS[doc[before].lower_], 0
+    if before < start - 1 and doc[before].lower_ in _DIVISIONS:
+        return "admin", 0  # "inland districts such as X and Y"
     # "the peaks of the X", "the slopes of the X": a landform's or water's part
     if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "of" and \
             doc[start - 3].lower_ in LANDFORM_WORDS:

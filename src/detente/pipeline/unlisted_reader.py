@@ -228,13 +228,17 @@ class UnlistedReader:
         kind, taken = place_kind(doc, start, end)
         people = _people_of(doc, start, end)
         community = apposed(doc, end, _COMMUNITIES)
-        named_after = _town_apposed(doc, start, end) or community or bool(people) or \
+        apposed_town = _town_apposed(doc, start, end)
+        named_after = apposed_town or community or bool(people) or \
             bool(kind) and after_list(doc, end) > end
+        # (a language's name is a town's where an apposition says so: "in Hindi, a farming
+        # town on the coast")
+        languages = frozenset() if apposed_town else LANGUAGES
         if end == start or doc[start].is_sent_start and not named_after or \
                 doc[start - 1].is_title and not opener or \
                 doc[start].lower_ == "the" or doc[start].is_stop and end - start == 1 or \
                 any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
-                    or w.text in CONTINENTS or w.text in LANGUAGES or w.text in ERAS
+                    or w.text in CONTINENTS or w.text in languages or w.text in ERAS
                     or w.text in PEOPLES or w.text in demonyms() for w in checked) or \
                 words.text in demonym_phrases() or \
                 words.text in common or \
