@@ -3180,3 +3180,22 @@ def test_a_village_is_none_of_the_towns_of_its_name_far_from_the_story(coder, te
 def test_names_the_gazetteer_lacks_that_a_kind_word_before_or_an_apposition_places(coder, text,
                                                                                   names):
     assert names <= set(_places(coder, text))
+
+
+@pytest.mark.parametrize("text, name, found", [
+    # a Spanish range word heads the name: no town "Serranía"
+    ("BOGOTA, Colombia, May 3 (Wire) - Troops raided camps in the Serranía de San Lucas, in "
+     "Bolívar department, on Monday.", "Serranía de San Lucas", True),
+    ("BOGOTA, Colombia, May 3 (Wire) - Troops raided camps in the Serranía de San Lucas, in "
+     "Bolívar department, on Monday.", "Serranía", False),
+    # a people's village: the people are no place, the village is
+    ("ISLAMABAD, Pakistan, May 3 (Wire) - Landslides buried houses in the Kalash village of "
+     "Bumburet on Monday.", "Kalash", False),
+    ("ISLAMABAD, Pakistan, May 3 (Wire) - Landslides buried houses in the Kalash village of "
+     "Bumburet on Monday.", "Bumburet", True),
+    # the first of a list of border crossings
+    ("HELSINKI, May 3 (Wire) - Finland will keep its Vaalimaa and Raja-Jooseppi border crossings "
+     "with Russia closed.", "Vaalimaa", True),
+])
+def test_names_the_words_around_them_make_places_or_not(coder, text, name, found):
+    assert (name in _places(coder, text)) is found

@@ -295,6 +295,8 @@ KIND_WORDS = {
     "channel": "sea", "strait": "sea", "fjord": "sea", "inlet": "sea",
     # "the X commune"
     "commune": "admin"}
+# what comes between a name and its kind word: "X refugee camp", "X border crossing"
+_KIND_QUALIFIERS = frozenset({"refugee", "military", "border", "army"})
 # divisions named before a list of them: "districts such as X and Y", "provinces including X"
 _DIVISIONS = frozenset({"districts", "provinces", "counties", "municipalities", "regions"})
 # a landform's or water's kind word, which ends the name of no party ("the Sinai peninsula",
@@ -393,10 +395,12 @@ def place_kind(doc: Doc, start: int, end: int) -> tuple[str, int]:
             doc[end].lower_ != "state":
         return KIND_WORDS[doc[end].lower_], 1
     listed = after_list(doc, end)  # "close the X and Y crossings": the first of a list
+    if end < listed < len(doc) - 1 and doc[listed].lower_ in _KIND_QUALIFIERS:
+        listed += 1  # "its X and Y border crossings"
     if end < listed < len(doc) and KIND_WORDS.get(doc[listed].lower_) and \
             doc[listed].lower_.endswith("s") and not doc[listed].is_title:
         return KIND_WORDS[doc[listed].lower_], 0
-    if end + 1 < len(doc) and doc[end].lower_ in ("refugee", "military", "border", "army") and \
+    if end + 1 < len(doc) and doc[end].lower_ in _KIND_QUALIFIERS and \
             doc[end + 1].lower_ in KIND_WORDS:
         return KIND_WORDS[doc[end + 1].lower_], 2  # "X refugee camp", "X border crossing"
     if end + 1 < len(doc) and doc[end].lower_ in _TOWN_TRADES and \

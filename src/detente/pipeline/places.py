@@ -768,8 +768,8 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
         return dateline.place
     for features in (("city",), ("island", "admin", "region"), ("sea",)):
         nearest = min((m for m in mentions if not m.actor and m.place.country == country
-                       and m.place.feature in features), key=lambda m: abs(m.span.start - at),
-                      default=None)
+                       and m.place.feature in features and m is not dateline),
+                      key=lambda m: abs(m.span.start - at), default=None)
         if nearest is not None:
             return nearest.place
     return None

@@ -39,6 +39,7 @@ _TYPE_FIRST = {**_TYPE_OF, "Lake": "sea", "Lac": "sea", "Lago": "sea", "Mount": 
 # a type word in another language that a particle joins to the name: "Cabo de Gata", "the Massif
 # de la Selle", "Golfo de Fonseca", "Banc d'Arguin" (with an elided article)
 _TYPE_DE = {"Cabo": "region", "Cap": "region", "Massif": "region", "Sierra": "region",
+            "Serranía": "region", "Serrania": "region",
             "Cordillera": "region",
             "Serra": "region", "Cerro": "region", "Monte": "region", "Mont": "region",
             "Banc": "region", "Golfo": "sea", "Bahía": "sea", "Bahia": "sea", "Baie": "sea",

@@ -253,6 +253,11 @@ class UnlistedReader:
             return 0, None, False  # "floodwater from Tropical Storm Ada": a storm's name
         if taken and end - start == 1 and doc[start].lower_.endswith(_ADJECTIVE_ENDINGS):
             return 0, None, False  # "a Himalayan town", "the Crimean port city": adjectives
+        if taken == 1 and end + 2 < len(doc) and doc[end].lower_ in TOWN_WORDS and \
+                doc[end + 1].lower_ == "of" and doc[end + 2].is_title:
+            # "the Druze village of X": a people's, X is the place (but "the X district of Y"
+            # and "the X neighbourhood of Y" are parts of Y)
+            return 0, None, False
         if end - start == 1 and doc[start].lower_.endswith(("an", *_ADJECTIVE_ENDINGS)) and \
                 end < len(doc) and doc[end].lower_ in _SIDES:
             return 0, None, False  # "on the Sumatran mainland", "the Ugandan side": adjectives
