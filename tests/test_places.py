@@ -3199,3 +3199,18 @@ def test_names_the_gazetteer_lacks_that_a_kind_word_before_or_an_apposition_plac
 ])
 def test_names_the_words_around_them_make_places_or_not(coder, text, name, found):
     assert (name in _places(coder, text)) is found
+
+
+@pytest.mark.parametrize("text, name", [
+    # a demonym before a division the gazetteer lacks
+    ("OSH, Kyrgyzstan, May 3 (Wire) - Workers from the Kyrgyz Toguz-Toro district helped clear "
+     "the road.", "Toguz-Toro"),
+    # a way and where it ends
+    ("YANGON, Myanmar, May 3 (Wire) - About 2,000 residents fled, some east to Kyaikdon and "
+     "others into the hills.", "Kyaikdon"),
+    # a position word after a name is no common word there
+    ("Ash fell on farms in Costa Rica's Valle Central, officials said.", "Valle Central"),
+])
+def test_names_the_gazetteer_lacks_found_past_a_demonym_a_way_or_a_position_word(coder, text,
+                                                                                 name):
+    assert name in _places(coder, text)

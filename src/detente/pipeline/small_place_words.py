@@ -47,8 +47,16 @@ def toward(doc: Doc, start: int) -> bool:
         back -= 1
     if doc[back].lower_ in _ROUTES or doc[back].lower_ == "by" or doc[start - 1].lower_ != "to":
         return True
+    if doc[start - 2].lower_ in _COMPASS_WAYS:
+        return True  # "residents fled, some east to X": a way and where it ends
     # "ferried food to X", "brought the wounded to X": what is moved between the move and "to"
     return carried_before(doc, back, beside_to=False)
+
+
+# the ways people go, before "to X"
+_COMPASS_WAYS = frozenset({"north", "south", "east", "west", "north-east", "north-west",
+                           "south-east", "south-west", "northeast", "northwest", "southeast",
+                           "southwest", "northward", "southward", "eastward", "westward"})
 
 
 def between_places(doc: Doc, start: int, end: int) -> bool:

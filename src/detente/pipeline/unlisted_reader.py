@@ -21,7 +21,13 @@ from spacy.tokens import Doc
 from detente.model import Place, Span
 from detente.pipeline.division_words import UNLISTED_DIVISION_WORDS, after_list, division_word_after
 from detente.pipeline.entities import OTHER_LABELS, PLACE_LABELS
-from detente.pipeline.name_words import NAME_ENDINGS, NAME_HEADS, ROLE_WORDS, TOWN_HEADS
+from detente.pipeline.name_words import (
+    NAME_ENDINGS,
+    NAME_HEADS,
+    ROLE_WORDS,
+    TOWN_HEADS,
+    TRAILING_ADJECTIVES,
+)
 from detente.pipeline.offsets import offset_before, part_before
 from detente.pipeline.place_words import (
     ARABIC_ARTICLES,
@@ -202,7 +208,10 @@ class UnlistedReader:
         # el-Zour", "Frobisher Bay", "King Sound"
         head = end - start > 1 and (doc[start].text in NAME_HEADS or
                                     bool(ending) and doc[start].text in TITLES)
-        checked = doc[start + int(head):end - bool(ending)]
+        # (nor a Spanish or French position word after a name: "Plateau Central", "Cordillera
+        # Oriental")
+        trailing = end - start > 1 and doc[end - 1].text in TRAILING_ADJECTIVES
+        checked = doc[start + int(head):end - bool(ending or trailing)]
         river = start > 0 and doc[start - 1].lower_ == "the" and river_words(doc, start, end) or \
             start > 1 and doc[start - 1].lower_ in _COURSE_PARTS and doc[start - 2].lower_ == "the"
         # nor where the words say it is a river: "the Nam Ou overflowed"
@@ -235,7 +244,8 @@ class UnlistedReader:
         # town on the coast")
         languages = frozenset() if apposed_town else LANGUAGES
         if end == start or doc[start].is_sent_start and not named_after or \
-                doc[start - 1].is_title and not opener or \
+                doc[start - 1].is_title and not opener and \
+                doc[start - 1].text not in demonyms() or \
                 doc[start].lower_ == "the" or doc[start].is_stop and end - start == 1 or \
                 any(w.text in common or w.text in TITLES or w.lower_ in CALENDAR
                     or w.text in CONTINENTS or w.text in languages or w.text in ERAS
