@@ -3214,3 +3214,17 @@ def test_names_the_words_around_them_make_places_or_not(coder, text, name, found
 def test_names_the_gazetteer_lacks_found_past_a_demonym_a_way_or_a_position_word(coder, text,
                                                                                  name):
     assert name in _places(coder, text)
+
+
+def test_where_a_body_is_based_is_a_place_not_a_party(coder):
+    text = "Air strikes hit villages near Idlib overnight, the London-based monitor said."
+    assert _places(coder, text)["London"] == ("GBR", "city", False)
+
+
+def test_a_capitals_story_of_a_neighbour_that_also_names_a_third_country(coder):
+    # filed from Nairobi about Somalia; Qatar, where a broadcaster is based, is no reason to
+    # keep the village the gazetteer lacks in Kenya
+    text = ("NAIROBI, Kenya, May 3 (Wire) - Militants overran an army post in Somalia on Monday, "
+            "the Qatar-based broadcaster said. Troops later retook Wanlaweyn, and families fled "
+            "to Sabiid.")
+    assert _places(coder, text)["Sabiid"][0] == "SOM"

@@ -836,6 +836,8 @@ def role(doc: Doc, start: int, end: int) -> str:
     a body it labels acts ("X police said")."""
     if start and doc[start - 1].lower_ in _COMPASS_ADJECTIVES | _LAND_ADJECTIVES:
         return "place"  # "eastern Cuba should expect the storm": a part of it is no party
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based":
+        return "place"  # "the Algeria-based front said": where the body is, not who speaks
     if start and doc[start - 1].lower_ in ("a", "an") and doc[start:end].text not in _SEATS and \
             doc[start:end].text not in _country_names():
         # "said a Faro city official": where one of many officials serves (but "a US offer",

@@ -855,13 +855,19 @@ def _beside_the_border(mentions: list[PlaceMention], country: str) -> str:
 
 def _reported_from_abroad(mentions: list[PlaceMention], dateline_country: str) -> str:
     """The one country all the places past the story's dateline lie in, where two places are
-    named and that is not the dateline's; "" otherwise."""
-    places = {(m.place.country, m.place.name) for m in mentions if m.span.start > 0 and
-              not m.actor and m.place.country and m.place.feature != "sea"}
-    countries = {country for country, _ in places}
-    if len(countries) != 1 or dateline_country in countries or len(places) < 2:
-        return ""
-    return countries.pop()
+    named and that is not the dateline's (or the one its towns and divisions lie in, which it
+    also names: "RABAT - ... near X in Western Sahara, the Algeria-based front said ... Smara");
+    "" otherwise."""
+    places = {(m.place.country, m.place.name, m.place.feature) for m in mentions
+              if m.span.start > 0 and not m.actor and m.place.country and m.place.feature != "sea"}
+    countries = {country for country, _, _ in places}
+    if len(countries) == 1 and dateline_country not in countries and len(places) >= 2:
+        return countries.pop()
+    towns = {country for country, _, feature in places if feature != "country"}
+    named = {country for country, _, feature in places if feature == "country"}
+    if len(towns) == 1 and towns <= named and dateline_country not in towns:
+        return towns.pop()
+    return ""
 
 
 def _clear_country(countries: Counter[str]) -> str:
