@@ -3228,3 +3228,11 @@ def test_a_capitals_story_of_a_neighbour_that_also_names_a_third_country(coder):
             "the Qatar-based broadcaster said. Troops later retook Wanlaweyn, and families fled "
             "to Sabiid.")
     assert _places(coder, text)["Sabiid"][0] == "SOM"
+
+
+def test_a_river_the_gazetteer_lacks_is_by_the_storys_town_of_its_name(coder):
+    text = ("Gunmen burned two trucks outside Huetamo on Sunday. Downstream, the Huetamo river "
+            "burst its banks, officials in Michoacán said.")
+    coded = coder.code_article(Article(id="t", text=text))
+    town, river = [m.place for m in coded.places if m.span.text == "Huetamo"]
+    assert river.feature == "sea" and haversine_km(river.lat, river.lon, town.lat, town.lon) < 1

@@ -808,8 +808,8 @@ def _named_after(toponym: Toponym, mentions: list[PlaceMention]) -> Place | None
     """The town of the story a lake, mountain, river or valley the gazetteer lacks is named
     after ("Lake Tefé" in a story that names Tefé), not a point found by other means."""
     bare = fold_name(without_type_word(toponym.span.text))
-    if bare == fold_name(toponym.span.text):
-        return None
+    if bare == fold_name(toponym.span.text) and toponym.kind != "sea":
+        return None  # (but "the X river", read as "X", is named after the story's town X too)
     return next((m.place for m in mentions if not m.actor and m.place.feature == "city"
                  and fold_name(m.span.text) == bare), None)
 
