@@ -3236,3 +3236,9 @@ def test_a_river_the_gazetteer_lacks_is_by_the_storys_town_of_its_name(coder):
     coded = coder.code_article(Article(id="t", text=text))
     town, river = [m.place for m in coded.places if m.span.text == "Huetamo"]
     assert river.feature == "sea" and haversine_km(river.lat, river.lon, town.lat, town.lon) < 1
+
+
+def test_the_far_end_of_a_link_is_a_place(coder):
+    text = ("Storm waves damaged houses on Benbecula on Monday, and the causeway linking the "
+            "island to Grimsay was closed.")
+    assert _places(coder, text)["Grimsay"][0] == "GBR"

@@ -738,8 +738,8 @@ def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) 
     return False
 
 
-_LINKING = frozenset({"linking", "links", "linked", "connecting", "connects", "connected",
-                      "joining", "joins", "joined"})
+LINKING = frozenset({"linking", "links", "linked", "connecting", "connects", "connected",
+                     "joining", "joins", "joined"})
 
 
 # words that give a place another name: "Astana, which was called X"; "the town Russia calls X"
@@ -827,7 +827,7 @@ def _linked(doc: Doc, before: int) -> bool:
     """Whether the "with" or "to" at `before` ends what a road, cable or pipe links: "a cable
     linking the country with X", "the bridge connecting the mainland to X"."""
     words = [t.lower_ for t in doc[max(0, before - 7):before]]
-    return any(w in _LINKING for w in words) and any(w in _BETWEEN_PLACES for w in words)
+    return any(w in LINKING for w in words) and any(w in _BETWEEN_PLACES for w in words)
 
 
 def role(doc: Doc, start: int, end: int) -> str:
@@ -879,7 +879,7 @@ def role(doc: Doc, start: int, end: int) -> str:
                 word == "between" and joins_places(doc, before) or \
                 word == "and" and _closes_a_stretch(doc, before) or \
                 word in ("with", "to") and _linked(doc, before) or \
-                word in _LINKING and before > 0 and \
+                word in LINKING and before > 0 and \
                 any(t.lower_ in _BETWEEN_PLACES for t in doc[max(0, before - 4):before]):
             return "place"  # "the roads linking Port-au-Prince with the north"
     if start and doc[start - 1].text == "," and (_owned(doc, end) == "actor" or _owner_says(doc, end)):

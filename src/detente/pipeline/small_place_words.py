@@ -9,7 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from detente.pipeline.division_words import after_list
-from detente.pipeline.place_words import ALIAS_WORDS, MOVE_ADVERBS, bound_for, carried_before, demonyms
+from detente.pipeline.place_words import (
+    ALIAS_WORDS,
+    LINKING,
+    MOVE_ADVERBS,
+    bound_for,
+    carried_before,
+    demonyms,
+)
 
 # words for a settlement: "the village of X" says a place is meant, however small
 SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "city", "cities", "hamlet",
@@ -49,6 +56,11 @@ def toward(doc: Doc, start: int) -> bool:
         return True
     if doc[start - 2].lower_ in _COMPASS_WAYS:
         return True  # "residents fled, some east to X": a way and where it ends
+    for at in range(start - 2, max(-1, start - 8), -1):
+        if doc[at].is_punct:
+            break
+        if doc[at].lower_ in LINKING:
+            return True  # "the bridge linking Y to X": the other end of a way
     # "ferried food to X", "brought the wounded to X": what is moved between the move and "to"
     return carried_before(doc, back, beside_to=False)
 
