@@ -3242,3 +3242,8 @@ def test_the_far_end_of_a_link_is_a_place(coder):
     text = ("Storm waves damaged houses on Benbecula on Monday, and the causeway linking the "
             "island to Grimsay was closed.")
     assert _places(coder, text)["Grimsay"][0] == "GBR"
+
+
+def test_a_capital_kept_from_a_flood_is_ground(coder):
+    text = "Engineers diverted floodwater from swollen rivers to protect Hanoi, state media said."
+    assert _places(coder, text)["Hanoi"] == ("VNM", "city", False)

@@ -86,6 +86,8 @@ _PLACE_VERBS = frozenset({
     "traversed", "infiltrate", "infiltrated", "rocked", "ravaged", "battered", "lashed",
     "devastated", "engulfed", "swept", "hit", "hits", "struck", "strike", "striking", "border",
     "borders", "bordering", "bordered",
+    # what is kept from floods or fire: "water was diverted to protect X"
+    "protect", "protects", "protected", "protecting", "shield", "shielded", "shielding",
     # what water and sieges do to a town: "swamping X", "besieged X"
     "swamped", "swamping", "flooded", "flooding", "inundated", "inundating", "submerged",
     "besieged", "besieging", "encircled", "encircling", "razed", "torched", "looted",
