@@ -3247,3 +3247,13 @@ def test_the_far_end_of_a_link_is_a_place(coder):
 def test_a_capital_kept_from_a_flood_is_ground(coder):
     text = "Engineers diverted floodwater from swollen rivers to protect Hanoi, state media said."
     assert _places(coder, text)["Hanoi"] == ("VNM", "city", False)
+
+
+def test_a_capitals_dateline_in_the_lede_is_no_stand_in_for_the_storys_places(coder):
+    # the dateline opens the lede's sentence; the crossing stands by the story's other town,
+    # not at the capital it is filed from
+    text = ("NAIROBI, May 3 (Wire) - More than 2,000 Somalis crossed into Kenya at Kulan over the "
+            "weekend, officials said. Most were taken by lorry to Eldas, to the north.")
+    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
+                 if m.span.text == "Kulan")
+    assert place.country == "KEN" and haversine_km(place.lat, place.lon, -1.28, 36.82) > 100

@@ -212,7 +212,9 @@ class PlaceResolver:
             # ... shelling near Smara ... fired from near X" is Western Sahara's
             home = _reported_from_abroad(mentions, dateline_country) or home
         # a capital's dateline is most often a bureau's, far from the story's places
-        bureau = bool(own.get(0))
+        # (a capital of its own country: "PERU, Indiana" is no bureau)
+        bureau = any(m.span.start == 0 and own.get(0, Counter()).get(m.place.country)
+                     for m in mentions)
         placed: dict[str, Place] = {}  # by folded name: where a name it lacks was said to lie
         for toponym in unknown:
             name = fold_name(toponym.span.text)
@@ -748,6 +750,14 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
     town or division of its sentence in `country` (`near`: its sentence's places, nearest
     first; "the Breede river ... Robertson"), else by the story's nearest town there, not at
     the country's middle."""
+    dateline = next((m for m in mentions if m.span.start == 0 and not m.actor and
+                     m.place.country == country and m.place.feature == "city"), None)
+    # (a capital's dateline is a bureau's: "RABAT - ... floods in the X province ... near Y"
+    # stands by the story's places there, not at the capital, unless the story names the
+    # capital again as a place: "DILI - Floods hit Dili ... residents of X, a suburb")
+    if dateline is not None and bureau and _elsewhere_than(dateline, mentions, country):
+        dateline, mentions = None, [m for m in mentions if m is not dateline]
+        near = [m for m in near if m.span.start > 0]
     # a town before a division: "KERRVILLE, Texas - The X River rose ... down to Kerrville"
     in_sentence = next((m.place for feature in ("city", "admin") for m in near
                         if not m.actor and m.place.country == country
@@ -759,16 +769,11 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
     # and Tigaras" on Lake Toba; a sea many countries share has none)
     # (the dateline's town first: a story is told from there, and its other towns may lie far
     # apart: "TARANTO - ... workers at sites in Novi Ligure ... a protest in the X district")
-    dateline = next((m for m in mentions if m.span.start == 0 and not m.actor and
-                     m.place.country == country and m.place.feature == "city"), None)
-    # (but a capital's dateline is a bureau's: "RABAT - ... floods in the X province ... near
-    # Y" stands by the story's places there, not at the capital, unless the story names the
-    # capital again as a place: "DILI - Floods hit Dili ... residents of X, a suburb")
-    if dateline is not None and not (bureau and _elsewhere_than(dateline, mentions, country)):
+    if dateline is not None:
         return dateline.place
     for features in (("city",), ("island", "admin", "region"), ("sea",)):
         nearest = min((m for m in mentions if not m.actor and m.place.country == country
-                       and m.place.feature in features and m is not dateline),
+                       and m.place.feature in features),
                       key=lambda m: abs(m.span.start - at), default=None)
         if nearest is not None:
             return nearest.place
