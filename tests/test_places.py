@@ -3257,3 +3257,11 @@ def test_a_capitals_dateline_in_the_lede_is_no_stand_in_for_the_storys_places(co
     place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
                  if m.span.text == "Kulan")
     assert place.country == "KEN" and haversine_km(place.lat, place.lon, -1.28, 36.82) > 100
+
+
+def test_countries_people_came_from_are_places_not_parties(coder):
+    text = ("Poland closed two crossings after more than 400 asylum seekers from countries "
+            "including Syria and Eritrea arrived there this month.")
+    found = _places(coder, text)
+    assert found["Syria"] == ("SYR", "country", False)
+    assert found["Eritrea"] == ("ERI", "country", False)

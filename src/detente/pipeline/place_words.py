@@ -1030,8 +1030,15 @@ def _named_by_people(doc: Doc, start: int) -> bool:
 def _came_from(doc: Doc, start: int) -> bool:
     """Whether people who came from the place at `start` are named by it: "migrants detained
     near Y, most of them from X, W and Z"."""
-    first = _first_listed(doc, start)
-    return first >= 2 and doc[first - 1].lower_ == "from" and doc[first - 2].lower_ in _COME_FROM
+    back = _first_listed(doc, start) - 1
+    # (through "countries including" or "countries such as": "from countries including X")
+    if back >= 1 and doc[back].lower_ == "including":
+        back -= 1
+    elif back >= 2 and doc[back].lower_ == "as" and doc[back - 1].lower_ == "such":
+        back -= 2
+    if back >= 1 and doc[back].lower_ in ("countries", "nations", "places"):
+        back -= 1
+    return back >= 1 and doc[back].lower_ == "from" and doc[back - 1].lower_ in _COME_FROM
 
 
 def joins_places(doc: Doc, between: int) -> bool:
