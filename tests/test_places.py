@@ -3265,3 +3265,8 @@ def test_countries_people_came_from_are_places_not_parties(coder):
     found = _places(coder, text)
     assert found["Syria"] == ("SYR", "country", False)
     assert found["Eritrea"] == ("ERI", "country", False)
+
+
+def test_the_post_of_a_name_makes_it_a_town(coder):
+    text = "YANGON, Myanmar, May 3 (Wire) - Rebels seized the border trade post of Kyukok on Monday."
+    assert _places(coder, text)["Kyukok"][:2] == ("MMR", "city")

@@ -354,12 +354,13 @@ _BORDER_POSTS = frozenset({"post", "posts", "checkpoint", "checkpoints", "point"
 
 def town_by_its_people(doc: Doc, start: int, end: int) -> int | None:
     """Tokens after the name doc[start:end] taken when the words around make it a town, or
-    None: "residents of X", "the mayor of X", "the land crossing at X" (0), "the X border
-    post" (2)."""
+    None: "residents of X", "the mayor of X", "the land crossing at X", "the post of X" (0),
+    "the X border post" (2)."""
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _TOWNS_PEOPLE:
         return 0
-    if start >= 2 and doc[start - 1].lower_ == "at" and doc[start - 2].lower_ in _FACILITIES_AT:
-        return 0
+    if start >= 2 and doc[start - 1].lower_ in ("at", "of") and \
+            doc[start - 2].lower_ in _FACILITIES_AT:
+        return 0  # and "the border trade post of X"
     if end + 1 < len(doc) and doc[end].lower_ == "border" and doc[end + 1].lower_ in _BORDER_POSTS:
         return 2
     return None
