@@ -3094,95 +3094,60 @@ def test_a_datelines_name_is_the_town_not_the_island_or_water_of_its_name(coder)
     assert (coded.places[0].place.country, coded.places[0].place.feature) == ("TWN", "city")
 
 
-def test_a_storms_name_is_no_place(coder):
-    text = "Floodwater from Tropical Storm Kalmaegi swept through low-lying neighbourhoods of Ligao."
-    assert list(_places(coder, text)) == ["Ligao"]
-
-
-def test_where_people_came_from_is_not_where_a_name_the_gazetteer_lacks_lies(coder):
+@pytest.mark.parametrize("text, name, country", [
     # the migrants came from the countries named; the desert they were caught in is the
     # story's, by the town of the next sentence
-    text = ("Agents detained 200 migrants in the desert west of Quitobaquito, most of them from "
-            "Guatemala and Peru, officials said. Shelters in Casa Grande were full.")
-    assert _places(coder, text)["Quitobaquito"][0] == "USA"
-
-
-def test_a_town_across_the_river_in_a_country_is_that_countrys(coder):
-    text = ("BELA VISTA, Brazil, May 3 (Wire) - Police said the cigarettes were bound for Bella "
-            "Vista, across the river in Paraguay.")
-    assert _places(coder, text)["Bella Vista"][:2] == ("PRY", "city")
-
-
-def test_a_capitals_dateline_is_no_stand_in_for_the_storys_places(coder):
-    # the bridge is in the province the story is about, not at the capital it is filed from
-    text = ("QUITO, Ecuador, May 3 (Wire) - Landslides buried houses in Zamora Chinchipe province "
-            "on Monday, officials said. A bridge collapsed near Quebrada Honda, cutting the road. "
-            "In Yantzaza, schools were shut.")
-    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
-                 if m.span.text == "Quebrada Honda")
-    assert place.country == "ECU" and haversine_km(place.lat, place.lon, -3.9, -78.8) < 50
-
-
-def test_an_island_the_gazetteer_lacks_is_where_the_town_of_its_name_is(coder):
-    text = ("ATHENS, May 3 (Wire) - Gale-force winds tore roofs from houses in Athens on Monday. "
-            "Ferries to Salamina island were cancelled.")
-    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
-                 if m.span.text == "Salamina")
-    assert place.feature == "island" and haversine_km(place.lat, place.lon, 37.96, 23.50) < 5
-
-
-def test_a_name_the_gazetteer_lacks_lies_in_its_own_sentences_country(coder):
+    ("Agents detained 200 migrants in the desert west of Quitobaquito, most of them from "
+     "Guatemala and Peru, officials said. Shelters in Casa Grande were full.", "Quitobaquito",
+     "USA"),
+    # a town across the river in a country is that country's
+    ("BELA VISTA, Brazil, May 3 (Wire) - Police said the cigarettes were bound for Bella Vista, "
+     "across the river in Paraguay.", "Bella Vista", "PRY"),
     # with no dateline, the reservoir's sentence names two places of one country; the story's
     # later towns lie in another
-    text = ("A wall of the Akdarya reservoir gave way on Friday, flooding villages in Uzbekistan's "
-            "Jizzakh region. Water also reached Kazakhstan, where families near Kentau and "
-            "Kazygurt were moved.")
-    assert _places(coder, text)["Akdarya"][0] == "UZB"
-
-
-def test_a_town_of_the_name_close_to_the_storys_town_outranks_a_bigger_one_far_off(coder):
-    # São Paulo's São Domingos has ten times the people; Santa Catarina's lies 40 km from the
-    # dateline's town, across the state line
-    text = ("PATO BRANCO, Brazil, May 3 (Wire) - Floods swept through Pato Branco on Monday. In Sao "
-            "Domingos, two bridges were washed away.")
-    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
-                 if m.span.text == "Sao Domingos")
-    assert place.admin1 == "Santa Catarina"
-
-
-def test_the_far_side_of_a_border_is_not_the_country_of_a_later_name_the_gazetteer_lacks(coder):
-    text = ("Fighters attacked the army post at Farabougou, close to the border with Mauritania, "
-            "killing six soldiers, Mali's army said on Friday. Troops sent from Guiré to reinforce "
-            "the post were ambushed on the way.")
-    assert _places(coder, text)["Guiré"][0] == "MLI"
-
-
-@pytest.mark.parametrize("text", [
+    ("A wall of the Akdarya reservoir gave way on Friday, flooding villages in Uzbekistan's "
+     "Jizzakh region. Water also reached Kazakhstan, where families near Kentau and Kazygurt "
+     "were moved.", "Akdarya", "UZB"),
+    # the far side of a border is not the country of a later name the gazetteer lacks
+    ("Fighters attacked the army post at Farabougou, close to the border with Mauritania, "
+     "killing six soldiers, Mali's army said on Friday. Troops sent from Guiré to reinforce the "
+     "post were ambushed on the way.", "Guiré", "MLI"),
     # a village the gazetteer lacks, whose name only a Romanian town bears, with no dateline;
     # the country after the comma owns the office, and is no place listed with the village
-    "Floods destroyed 40 houses in the mountain village of Capeni, Peru's civil defence office "
-    "said on Monday.",
-    "Floods destroyed 40 houses in the mountain village of Capeni on Monday, Peru's civil "
-    "defence office said.",
+    ("Floods destroyed 40 houses in the mountain village of Capeni, Peru's civil defence office "
+     "said on Monday.", "Capeni", "PER"),
+    ("Floods destroyed 40 houses in the mountain village of Capeni on Monday, Peru's civil "
+     "defence office said.", "Capeni", "PER"),
+    # filed from Nairobi about Somalia; Qatar, where a broadcaster is based, is no reason to
+    # keep the village the gazetteer lacks in Kenya
+    ("NAIROBI, Kenya, May 3 (Wire) - Militants overran an army post in Somalia on Monday, the "
+     "Qatar-based broadcaster said. Troops later retook Wanlaweyn, and families fled to Sabiid.",
+     "Sabiid", "SOM"),
+    # the far end of a link
+    ("Storm waves damaged houses on Benbecula on Monday, and the causeway linking the island to "
+     "Grimsay was closed.", "Grimsay", "GBR"),
+    # "the post of X" makes X a town
+    ("YANGON, Myanmar, May 3 (Wire) - Rebels seized the border trade post of Kyukok on Monday.",
+     "Kyukok", "MMR"),
 ])
-def test_a_village_is_none_of_the_towns_of_its_name_far_from_the_story(coder, text):
-    assert _places(coder, text)["Capeni"][0] == "PER"
-
-
-@pytest.mark.parametrize("text, names", [
-    # a language's name is a town's where an apposition says so
-    ("NAIROBI, Kenya, May 3 (Wire) - Gunmen burned a school in Swahili, a fishing village on the "
-     "coast, on Sunday.", {"Swahili"}),
-    # divisions named before a list of them
-    ("LICHINGA, Mozambique, May 3 (Wire) - Fighters still raid inland districts such as Mavago "
-     "and Majune, officials said.", {"Mavago", "Majune"}),
-])
-def test_names_the_gazetteer_lacks_that_a_kind_word_before_or_an_apposition_places(coder, text,
-                                                                                  names):
-    assert names <= set(_places(coder, text))
+def test_the_country_of_a_name_by_the_words_and_the_story(coder, text, name, country):
+    assert _places(coder, text)[name][0] == country
 
 
 @pytest.mark.parametrize("text, name, found", [
+    # a storm's name is no place
+    ("Floodwater from Tropical Storm Kalmaegi swept through low-lying neighbourhoods of Ligao.",
+     "Tropical Storm Kalmaegi", False),
+    ("Floodwater from Tropical Storm Kalmaegi swept through low-lying neighbourhoods of Ligao.",
+     "Ligao", True),
+    # a language's name is a town's where an apposition says so
+    ("NAIROBI, Kenya, May 3 (Wire) - Gunmen burned a school in Swahili, a fishing village on the "
+     "coast, on Sunday.", "Swahili", True),
+    # divisions named before a list of them
+    ("LICHINGA, Mozambique, May 3 (Wire) - Fighters still raid inland districts such as Mavago "
+     "and Majune, officials said.", "Mavago", True),
+    ("LICHINGA, Mozambique, May 3 (Wire) - Fighters still raid inland districts such as Mavago "
+     "and Majune, officials said.", "Majune", True),
     # a Spanish range word heads the name: no town "Serranía"
     ("BOGOTA, Colombia, May 3 (Wire) - Troops raided camps in the Serranía de San Lucas, in "
      "Bolívar department, on Monday.", "Serranía de San Lucas", True),
@@ -3196,38 +3161,63 @@ def test_names_the_gazetteer_lacks_that_a_kind_word_before_or_an_apposition_plac
     # the first of a list of border crossings
     ("HELSINKI, May 3 (Wire) - Finland will keep its Vaalimaa and Raja-Jooseppi border crossings "
      "with Russia closed.", "Vaalimaa", True),
+    # a demonym before a division the gazetteer lacks
+    ("OSH, Kyrgyzstan, May 3 (Wire) - Workers from the Kyrgyz Toguz-Toro district helped clear "
+     "the road.", "Toguz-Toro", True),
+    # a way and where it ends
+    ("YANGON, Myanmar, May 3 (Wire) - About 2,000 residents fled, some east to Kyaikdon and "
+     "others into the hills.", "Kyaikdon", True),
+    # a position word after a name is no common word there
+    ("Ash fell on farms in Costa Rica's Valle Central, officials said.", "Valle Central", True),
 ])
 def test_names_the_words_around_them_make_places_or_not(coder, text, name, found):
     assert (name in _places(coder, text)) is found
 
 
-@pytest.mark.parametrize("text, name", [
-    # a demonym before a division the gazetteer lacks
-    ("OSH, Kyrgyzstan, May 3 (Wire) - Workers from the Kyrgyz Toguz-Toro district helped clear "
-     "the road.", "Toguz-Toro"),
-    # a way and where it ends
-    ("YANGON, Myanmar, May 3 (Wire) - About 2,000 residents fled, some east to Kyaikdon and "
-     "others into the hills.", "Kyaikdon"),
-    # a position word after a name is no common word there
-    ("Ash fell on farms in Costa Rica's Valle Central, officials said.", "Valle Central"),
+@pytest.mark.parametrize("text, name, reading", [
+    # where a body is based
+    ("Air strikes hit villages near Idlib overnight, the London-based monitor said.", "London",
+     ("GBR", "city", False)),
+    # a capital kept from a flood
+    ("Engineers diverted floodwater from swollen rivers to protect Hanoi, state media said.",
+     "Hanoi", ("VNM", "city", False)),
+    # countries people came from
+    ("Poland closed two crossings after more than 400 asylum seekers from countries including "
+     "Syria and Eritrea arrived there this month.", "Syria", ("SYR", "country", False)),
+    ("Poland closed two crossings after more than 400 asylum seekers from countries including "
+     "Syria and Eritrea arrived there this month.", "Eritrea", ("ERI", "country", False)),
 ])
-def test_names_the_gazetteer_lacks_found_past_a_demonym_a_way_or_a_position_word(coder, text,
-                                                                                 name):
-    assert name in _places(coder, text)
+def test_names_that_are_ground_not_parties(coder, text, name, reading):
+    assert _places(coder, text)[name] == reading
 
 
-def test_where_a_body_is_based_is_a_place_not_a_party(coder):
-    text = "Air strikes hit villages near Idlib overnight, the London-based monitor said."
-    assert _places(coder, text)["London"] == ("GBR", "city", False)
+@pytest.mark.parametrize("text, name, point, km", [
+    # the bridge is in the province the story is about, not at the capital it is filed from
+    ("QUITO, Ecuador, May 3 (Wire) - Landslides buried houses in Zamora Chinchipe province on "
+     "Monday, officials said. A bridge collapsed near Quebrada Honda, cutting the road. In "
+     "Yantzaza, schools were shut.", "Quebrada Honda", (-3.9, -78.8), 50),
+    # the dateline opens the lede's sentence; the crossing stands by the story's other town
+    ("NAIROBI, May 3 (Wire) - More than 2,000 Somalis crossed into Kenya at Kulan over the "
+     "weekend, officials said. Most were taken by lorry to Eldas, to the north.", "Kulan",
+     (2.49, 39.57), 10),
+    # an island the gazetteer lacks is where the town of its name is
+    ("ATHENS, May 3 (Wire) - Gale-force winds tore roofs from houses in Athens on Monday. "
+     "Ferries to Salamina island were cancelled.", "Salamina", (37.96, 23.50), 5),
+])
+def test_names_the_gazetteer_lacks_stand_by_the_storys_places(coder, text, name, point, km):
+    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
+                 if m.span.text == name)
+    assert haversine_km(place.lat, place.lon, *point) < km
 
 
-def test_a_capitals_story_of_a_neighbour_that_also_names_a_third_country(coder):
-    # filed from Nairobi about Somalia; Qatar, where a broadcaster is based, is no reason to
-    # keep the village the gazetteer lacks in Kenya
-    text = ("NAIROBI, Kenya, May 3 (Wire) - Militants overran an army post in Somalia on Monday, "
-            "the Qatar-based broadcaster said. Troops later retook Wanlaweyn, and families fled "
-            "to Sabiid.")
-    assert _places(coder, text)["Sabiid"][0] == "SOM"
+def test_a_town_of_the_name_close_to_the_storys_town_outranks_a_bigger_one_far_off(coder):
+    # São Paulo's São Domingos has ten times the people; Santa Catarina's lies 40 km from the
+    # dateline's town, across the state line
+    text = ("PATO BRANCO, Brazil, May 3 (Wire) - Floods swept through Pato Branco on Monday. In Sao "
+            "Domingos, two bridges were washed away.")
+    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
+                 if m.span.text == "Sao Domingos")
+    assert place.admin1 == "Santa Catarina"
 
 
 def test_a_river_the_gazetteer_lacks_is_by_the_storys_town_of_its_name(coder):
@@ -3236,37 +3226,3 @@ def test_a_river_the_gazetteer_lacks_is_by_the_storys_town_of_its_name(coder):
     coded = coder.code_article(Article(id="t", text=text))
     town, river = [m.place for m in coded.places if m.span.text == "Huetamo"]
     assert river.feature == "sea" and haversine_km(river.lat, river.lon, town.lat, town.lon) < 1
-
-
-def test_the_far_end_of_a_link_is_a_place(coder):
-    text = ("Storm waves damaged houses on Benbecula on Monday, and the causeway linking the "
-            "island to Grimsay was closed.")
-    assert _places(coder, text)["Grimsay"][0] == "GBR"
-
-
-def test_a_capital_kept_from_a_flood_is_ground(coder):
-    text = "Engineers diverted floodwater from swollen rivers to protect Hanoi, state media said."
-    assert _places(coder, text)["Hanoi"] == ("VNM", "city", False)
-
-
-def test_a_capitals_dateline_in_the_lede_is_no_stand_in_for_the_storys_places(coder):
-    # the dateline opens the lede's sentence; the crossing stands by the story's other town,
-    # not at the capital it is filed from
-    text = ("NAIROBI, May 3 (Wire) - More than 2,000 Somalis crossed into Kenya at Kulan over the "
-            "weekend, officials said. Most were taken by lorry to Eldas, to the north.")
-    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
-                 if m.span.text == "Kulan")
-    assert place.country == "KEN" and haversine_km(place.lat, place.lon, -1.28, 36.82) > 100
-
-
-def test_countries_people_came_from_are_places_not_parties(coder):
-    text = ("Poland closed two crossings after more than 400 asylum seekers from countries "
-            "including Syria and Eritrea arrived there this month.")
-    found = _places(coder, text)
-    assert found["Syria"] == ("SYR", "country", False)
-    assert found["Eritrea"] == ("ERI", "country", False)
-
-
-def test_the_post_of_a_name_makes_it_a_town(coder):
-    text = "YANGON, Myanmar, May 3 (Wire) - Rebels seized the border trade post of Kyukok on Monday."
-    assert _places(coder, text)["Kyukok"][:2] == ("MMR", "city")
