@@ -211,8 +211,8 @@ class PlaceResolver:
             # a capital's dateline is often a bureau's, whose story is of a neighbour: "RABAT -
             # ... shelling near Smara ... fired from near X" is Western Sahara's
             home = _reported_from_abroad(mentions, dateline_country) or home
-        # a capital's dateline is most often a bureau's, far from the story's places
-        # (a capital of its own country: "PERU, Indiana" is no bureau)
+        # a capital's dateline is most often a bureau's, far from the story's places (only a
+        # capital of its own country: "PERU, Indiana" is no bureau)
         bureau = any(m.span.start == 0 and own.get(0, Counter()).get(m.place.country)
                      for m in mentions)
         placed: dict[str, Place] = {}  # by folded name: where a name it lacks was said to lie
@@ -749,7 +749,8 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
     """Where a name the gazetteer lacks stands when no place is said to hold it: by the nearest
     town or division of its sentence in `country` (`near`: its sentence's places, nearest
     first; "the Breede river ... Robertson"), else by the story's nearest town there, not at
-    the country's middle."""
+    the country's middle. With `bureau` (the dateline is its country's capital), never by the
+    dateline's town where the story's places lie elsewhere."""
     dateline = next((m for m in mentions if m.span.start == 0 and not m.actor and
                      m.place.country == country and m.place.feature == "city"), None)
     # (a capital's dateline is a bureau's: "RABAT - ... floods in the X province ... near Y"
