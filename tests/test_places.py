@@ -2042,6 +2042,12 @@ def _event_places(coder: Coder, text: str) -> list[Place]:
     return [e.location.place for e in coded.events]
 
 
+def test_places_where_a_party_is_based_is_not_where_it_acts(coder):
+    text = ("ARDABIL, Iran, May 3 (Wire) - Tehran accused armed groups based in Iraq of attacking "
+            "a border post.")
+    assert {place.name for place in _event_places(coder, text)} == {"Ardabil"}
+
+
 def test_places_where_people_come_from_is_not_where_they_meet(coder):
     text = ("QARSHI, Uzbekistan, May 2 (Wire) - Officials from Kyrgyzstan met Uzbek ministers on "
             "Monday to discuss water.")

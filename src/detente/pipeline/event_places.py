@@ -104,6 +104,9 @@ def _locatives(doc: Doc, heads: set[int], offset: int,
         # where they act ("drones launched from X" hangs on the verb, and counts)
         if token.lower_ == "from" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             continue
+        # "blamed armed groups based in X": where a party is based, not where the deed was
+        if token.head.lower_ in _BASED and token.head.dep_ in ("acl", "amod"):
+            continue
         # the phrase hangs on the trigger, its governor or their object; a parse that attached
         # it lower ("attacks on posts in Donetsk", "exchanged fire for two hours near X") still
         # counts
@@ -116,6 +119,10 @@ def _locatives(doc: Doc, heads: set[int], offset: int,
                     not _in_a_clause(word, token) and not _far_side(word):
                 yield token, place
                 break
+
+
+# participles that say where a party sits: "groups based in X", "a firm headquartered in X"
+_BASED = frozenset({"based", "headquartered", "stationed", "located"})
 
 
 # a clause inside a locative phrase that says what is planned or said names no place of it:
