@@ -31,7 +31,7 @@ TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Presi
 # envoy to China", "policy towards China", "talks between China and Japan" name actors
 LOCATIVES = frozenset({"in", "at", "near", "outside", "off", "across", "along", "from", "inside",
                        "into", "within", "throughout", "around", "over", "through", "beyond",
-                       "past", "onto", "nearby", "via"})
+                       "past", "onto", "nearby", "via", "opposite"})
 # before a name, a place beside one named: "Valle de Bravo and neighbouring Amanalco" ("nearby"
 # is a locative already)
 NEIGHBOURING = frozenset({"neighbouring", "neighboring"})
