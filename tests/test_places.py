@@ -3175,6 +3175,9 @@ def test_the_country_of_a_name_by_the_words_and_the_story(coder, text, name, cou
      "others into the hills.", "Kyaikdon", True),
     # a position word after a name is no common word there
     ("Ash fell on farms in Costa Rica's Valle Central, officials said.", "Valle Central", True),
+    # what is seized is ground
+    ("BANGUI, May 3 (Wire) - The road has been cut since rebels seized Nzacko in March.", "Nzacko",
+     True),
     # what stands opposite a name is a place's neighbour
     ("SANTO DOMINGO, May 3 (Wire) - The Dominican Republic sent more troops to its side of the "
      "border opposite Thomassique on Saturday.", "Thomassique", True),

@@ -81,6 +81,7 @@ _PLACE_VERBS = frozenset({
     "bomb", "bombed", "bombing", "bombard", "bombarded", "bombarding", "pound", "pounded",
     "pounding", "raid", "raided", "storm", "stormed", "overran", "overrun", "capture",
     "captured", "recapture", "recaptured", "retake", "retakes", "retook", "retaking",
+    "seize", "seizes", "seized", "seizing",
     "liberate", "liberated", "evacuate", "evacuated",
     "blockade", "blockaded", "patrol", "patrolled", "patrolling", "roam", "traverse",
     "traversed", "infiltrate", "infiltrated", "rocked", "ravaged", "battered", "lashed",
