@@ -3212,6 +3212,9 @@ def test_names_that_are_ground_not_parties(coder, text, name, reading):
     ("NAIROBI, May 3 (Wire) - More than 2,000 Somalis crossed into Kenya at Kulan over the "
      "weekend, officials said. Most were taken by lorry to Eldas, to the north.", "Kulan",
      (2.49, 39.57), 10),
+    # a peninsula said to lie only in a country stands by the story's town on it
+    ("A ferry ran aground on Sunday after it left Luderitz, on the Diaz Point peninsula in "
+     "Namibia, officials said.", "Diaz Point", (-26.65, 15.15), 25),
     # an island the gazetteer lacks is where the town of its name is
     ("ATHENS, May 3 (Wire) - Gale-force winds tore roofs from houses in Athens on Monday. "
      "Ferries to Salamina island were cancelled.", "Salamina", (37.96, 23.50), 5),

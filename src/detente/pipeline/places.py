@@ -280,10 +280,12 @@ class PlaceResolver:
             if within is None:
                 within = _named_after(toponym, mentions) or \
                     _stands_by(near, mentions, toponym.span.start, country, bureau)
-            elif within.feature == "country" and toponym.kind == "city" and toponym.offset is None:
+            elif within.feature == "country" and toponym.kind in ("city", "region", "island") and \
+                    toponym.offset is None:
                 # "KOMANDA, Congo - ... fighting near Irumu": a town said to lie only in a
                 # country stands by the story's nearest place there, not at the country's middle
-                # ("X, in northern Benin": by one in that part, else at the part's middle)
+                # ("X, in northern Benin": by one in that part, else at the part's middle; and
+                # a region or island: "Kelibia, on the X peninsula in Tunisia")
                 by = _stands_by(near, mentions, toponym.span.start, within.country, bureau)
                 part = country_part(within.country, toponym.part) if toponym.part else None
                 if part is not None and (by is None or not part.holds(by.lat, by.lon)):
