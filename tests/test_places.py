@@ -3215,6 +3215,9 @@ def test_names_that_are_ground_not_parties(coder, text, name, reading):
     # a peninsula said to lie only in a country stands by the story's town on it
     ("A ferry ran aground on Sunday after it left Luderitz, on the Diaz Point peninsula in "
      "Namibia, officials said.", "Diaz Point", (-26.65, 15.15), 25),
+    # a long river at the town its sentence names on it, not at the river's middle
+    ("The Tyne burst its banks at Hexham overnight, flooding 200 homes.", "Tyne",
+     (54.97, -2.10), 5),
     # an island the gazetteer lacks is where the town of its name is
     ("ATHENS, May 3 (Wire) - Gale-force winds tore roofs from houses in Athens on Monday. "
      "Ferries to Salamina island were cancelled.", "Salamina", (37.96, 23.50), 5),

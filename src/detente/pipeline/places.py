@@ -32,7 +32,7 @@ from detente.pipeline.story_readings import (
 )
 from detente.pipeline.toponym import OWN_NAME_CITY, Toponym, lies_in, own_name_population
 from detente.pipeline.unlisted_names import without_type_word
-from detente.places.build import TOWN_SOURCE, inland_waters
+from detente.places.build import TOWN_SOURCE, inland_waters, rivers
 from detente.places.country_parts import country_part
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.gazetteer import Gazetteer, neighbours
@@ -299,11 +299,13 @@ class PlaceResolver:
                 if toponym.lies_in >= 0 and resolved.get(toponym.lies_in) is not None or \
                         toponym.demonym:
                     placed.setdefault(name, place)
+        sentences = {t.span.start: t.sentence for t in found.values()}
         if not unknown:
-            return mentions
+            return _rivers_at_their_towns(mentions, sentences)
         kept = {m.span.start for m in mentions}
         dropped = [t for t in found.values() if t.span.start not in kept]
-        return sorted(_one_unlisted_sense(mentions, dropped), key=lambda m: m.span.start)
+        return _rivers_at_their_towns(
+            sorted(_one_unlisted_sense(mentions, dropped), key=lambda m: m.span.start), sentences)
 
     def _like_division(self, toponym: Toponym, countries: Sequence[str]) -> Place | None:
         """The first-level division of the first of `countries` spelt like the name, its
@@ -521,6 +523,26 @@ def _on_the_storys_side(place: Place, toponym: Toponym, context: _Context, home:
         if country in place.countries:
             return replace(place, country=country)
     return place
+
+
+def _rivers_at_their_towns(mentions: list[PlaceMention],
+                           sentences: dict[int, int]) -> list[PlaceMention]:
+    """A long river of the curated list at the town its sentence names on it: "the Elbe rose
+    above 6 metres at X" is the Elbe there, not at the river's middle 300 km away."""
+    out = []
+    for m in mentions:
+        if m.place.name in rivers() and not m.actor and m.span.start in sentences:
+            town = min((t for t in mentions if t is not m and not t.actor and
+                        t.place.feature == "city" and sentences.get(t.span.start) ==
+                        sentences[m.span.start] and
+                        t.place.country in (m.place.country, *m.place.countries)),
+                       key=lambda t, at=m.span.start: abs(t.span.start - at), default=None)
+            town = town.place if town is not None else None
+            if town is not None:
+                m = replace(m, place=replace(m.place, lat=town.lat, lon=town.lon,
+                                             precision="city"))
+        out.append(m)
+    return out
 
 
 def _one_unlisted_sense(mentions: list[PlaceMention], dropped: list[Toponym]) -> list[PlaceMention]:

@@ -258,6 +258,12 @@ def inland_waters() -> frozenset[str]:
                      if record["kind"] in ("river", "lake"))
 
 
+@functools.cache
+def rivers() -> frozenset[str]:
+    """The names of the team's rivers (data/curated.csv)."""
+    return frozenset(record["name"] for record in _curated_records() if record["kind"] == "river")
+
+
 def town_rows(cities: list[Row], city_names: dict[int, list[str]],
               places: list[Town]) -> Iterator[tuple[Row, list[str]]]:
     """The town file's places that are not geonames cities already (villages and small towns
