@@ -527,18 +527,18 @@ def _on_the_storys_side(place: Place, toponym: Toponym, context: _Context, home:
 
 def _rivers_at_their_towns(mentions: list[PlaceMention],
                            sentences: dict[int, int]) -> list[PlaceMention]:
-    """A long river of the curated list at the town its sentence names on it: "the Elbe rose
-    above 6 metres at X" is the Elbe there, not at the river's middle 300 km away."""
+    """A river of the curated list at the town its sentence names nearest it, in a country it
+    flows through: "the Elbe rose above 6 metres at X" is the Elbe there, not at the river's
+    middle 300 km away. `sentences`: the sentence each name found starts in, by its start."""
     out = []
     for m in mentions:
         if m.place.name in rivers() and not m.actor and m.span.start in sentences:
-            town = min((t for t in mentions if t is not m and not t.actor and
-                        t.place.feature == "city" and sentences.get(t.span.start) ==
-                        sentences[m.span.start] and
-                        t.place.country in (m.place.country, *m.place.countries)),
-                       key=lambda t, at=m.span.start: abs(t.span.start - at), default=None)
-            town = town.place if town is not None else None
-            if town is not None:
+            towns = [t for t in mentions if t is not m and not t.actor and
+                     t.place.feature == "city" and
+                     sentences.get(t.span.start) == sentences[m.span.start] and
+                     t.place.country in (m.place.country, *m.place.countries)]
+            if towns:
+                town = min(towns, key=lambda t, at=m.span.start: abs(t.span.start - at)).place
                 m = replace(m, place=replace(m.place, lat=town.lat, lon=town.lon,
                                              precision="city"))
         out.append(m)
