@@ -18,9 +18,9 @@ _EARTH_KM = 6371.0
 _KM_PER = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
            "miles": 1.609, "mile": 1.609}
 # degrees clockwise from north
-_BEARINGS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135,
-             "south-east": 135, "south": 180, "southwest": 225, "south-west": 225, "west": 270,
-             "northwest": 315, "north-west": 315}
+BEARINGS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135,
+            "south-east": 135, "south": 180, "southwest": 225, "south-west": 225, "west": 270,
+            "northwest": 315, "north-west": 315}
 _FURTHEST_KM = 500  # beyond this, "1,000 km south of Hawaii" says nothing a point could use
 
 
@@ -45,7 +45,7 @@ def offset_before(doc: Doc, end: int, anchor: int) -> tuple[float, float] | None
     if at >= 2 and doc[at - 1].text == "-":  # "north-east" comes as three tokens
         way = f"{doc[at - 2].lower_}-{way}"
         at -= 2
-    bearing = _BEARINGS.get(way)
+    bearing = BEARINGS.get(way)
     if bearing is None:
         return None
     at -= 1

@@ -778,7 +778,7 @@ def across_border(doc: Doc, start: int) -> bool:
 
 def _first_listed(doc: Doc, start: int) -> int:
     """Where the list of names that the name at `start` stands in starts ("Senegal" of "from
-    Senegal, India and Ecuador", for "India")."""
+    Senegal, India and Ecuador", for "India"; `_list_start` for a list's last name only)."""
     while start >= 2 and doc[start - 1].lower_ in (",", "and", "or") and doc[start - 2].is_title \
             and not doc[start - 1].is_sent_start:
         start = _name_start(doc, start - 2)
@@ -806,9 +806,11 @@ _GONE_ACROSS = frozenset({"walked", "walk", "walking", "swam", "swim", "swimming
                           "moved", "crossing", "crossed"})
 
 
-# people named by where they came from, before "from": "migrants from X", "most of them from X"
-_COME_FROM = frozenset({"migrants", "refugees", "asylum-seekers", "seekers", "nationals",
-                        "arrivals", "deportees", "returnees", "them", "mostly", "most", "many"})
+# people on the move, named by where they came from: "migrants from X"
+MIGRANTS = frozenset({"migrants", "refugees", "asylum-seekers"})
+# before "from", people named by where they came from: "migrants from X", "most of them from X"
+_COME_FROM = MIGRANTS | frozenset({"seekers", "nationals", "arrivals", "deportees", "returnees",
+                                   "them", "mostly", "most", "many"})
 
 
 # people who come over a border from the country named after "from"
@@ -1223,10 +1225,7 @@ def _list_start(doc: Doc, start: int) -> int:
     closes no list ("in the South China Sea, Manila said")."""
     if start < 2 or doc[start - 1].lower_ not in ("and", "or"):
         return start
-    while start >= 2 and (doc[start - 1].lower_ in ("and", "or") or doc[start - 1].text == ",") and \
-            doc[start - 2].is_title and not doc[start - 1].is_sent_start:
-        start = _name_start(doc, start - 2)
-    return start
+    return _first_listed(doc, start)
 
 
 def _name_start(doc: Doc, last: int) -> int:

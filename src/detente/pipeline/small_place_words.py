@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from detente.pipeline.division_words import after_list
+from detente.pipeline.offsets import BEARINGS
 from detente.pipeline.place_words import (
     ALIAS_WORDS,
     LINKING,
@@ -66,9 +67,7 @@ def toward(doc: Doc, start: int) -> bool:
 
 
 # the ways people go, before "to X"
-_COMPASS_WAYS = frozenset({"north", "south", "east", "west", "north-east", "north-west",
-                           "south-east", "south-west", "northeast", "northwest", "southeast",
-                           "southwest", "northward", "southward", "eastward", "westward"})
+_COMPASS_WAYS = frozenset(BEARINGS) | frozenset({"northward", "southward", "eastward", "westward"})
 
 
 def between_places(doc: Doc, start: int, end: int) -> bool:

@@ -38,6 +38,7 @@ from detente.pipeline.place_words import (
     LANDFORM_WORDS,
     LANGUAGES,
     LOCATIVES,
+    MIGRANTS,
     NEIGHBOURING,
     PEOPLES,
     TITLES,
@@ -329,10 +330,10 @@ class UnlistedReader:
                      if doc[at].lower_ in _FLEEING), None)
         if fled is None:
             return ""
-        for at in range(sentence, fled - 1):
-            if doc[at].lower_ == "from" and at > sentence and doc[at - 1].lower_ in _MOVERS and \
-                    self.finder.country_at(doc, at + 1):
-                return self.finder.country_at(doc, at + 1)
+        for at in range(sentence + 1, fled - 1):
+            if doc[at].lower_ == "from" and doc[at - 1].lower_ in _MOVERS and \
+                    (country := self.finder.country_at(doc, at + 1)):
+                return country
         return ""
 
     def _compass_part(self, doc: Doc, start: int, end: int) -> bool:
@@ -557,8 +558,8 @@ def _town_apposed(doc: Doc, start: int, end: int) -> bool:
 # what people do from a place: "fleeing fighting near X"
 _FLEEING = frozenset({"fleeing", "fled", "escaping", "escaped"})
 # people who come from a country: "refugees from Mali"
-_MOVERS = frozenset({"refugees", "migrants", "people", "families", "civilians", "asylum-seekers",
-                     "villagers", "herders", "soldiers", "troops", "fighters"})
+_MOVERS = MIGRANTS | frozenset({"people", "families", "civilians", "villagers", "herders",
+                               "soldiers", "troops", "fighters"})
 # what the recogniser calls a one-word name it does not know that the words put somewhere
 _TIMES = frozenset({"DATE", "TIME"})
 _MISREAD_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC"})

@@ -251,17 +251,20 @@ def curated_rows() -> Iterator[tuple[Row, list[str]]]:
 
 
 @functools.cache
+def _curated_names(*kinds: str) -> frozenset[str]:
+    """The names of the team's places (data/curated.csv) of these kinds."""
+    return frozenset(record["name"] for record in _curated_records() if record["kind"] in kinds)
+
+
 def inland_waters() -> frozenset[str]:
-    """The names of the team's rivers and lakes (data/curated.csv), which several countries may
-    share: each country has its own stretch or shore, unlike a sea's open water."""
-    return frozenset(record["name"] for record in _curated_records()
-                     if record["kind"] in ("river", "lake"))
+    """The names of the team's rivers and lakes, which several countries may share: each country
+    has its own stretch or shore, unlike a sea's open water."""
+    return _curated_names("river", "lake")
 
 
-@functools.cache
 def rivers() -> frozenset[str]:
-    """The names of the team's rivers (data/curated.csv)."""
-    return frozenset(record["name"] for record in _curated_records() if record["kind"] == "river")
+    """The names of the team's rivers."""
+    return _curated_names("river")
 
 
 def town_rows(cities: list[Row], city_names: dict[int, list[str]],
