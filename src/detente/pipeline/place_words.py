@@ -773,6 +773,8 @@ def across_border(doc: Doc, start: int) -> bool:
         return True  # "smugglers crossing from X in the desert near Y": Y is on this side
     if back < 1 or doc[back].lower_ not in ("with", "into", "to"):
         return False
+    if doc[back].lower_ == "into" and doc[back - 1].lower_ in _CROSSING_FROM:
+        return True  # "troops who escaped crossed into X"
     return _border_words_before(doc, back)
 
 
