@@ -3247,3 +3247,23 @@ def test_a_river_the_gazetteer_lacks_is_by_the_storys_town_of_its_name(coder):
     coded = coder.code_article(Article(id="t", text=text))
     town, river = [m.place for m in coded.places if m.span.text == "Huetamo"]
     assert river.feature == "sea" and haversine_km(river.lat, river.lon, town.lat, town.lon) < 1
+
+
+@pytest.mark.parametrize("text, name", [
+    # through its embankment
+    ("BOLOGNA, Italy, May 3 (Wire) - Fields outside Budrio were under water on Monday after the "
+     "Idice broke through its embankment, officials said.", "Idice"),
+    # over bridges
+    ("BOLOGNA, Italy, May 3 (Wire) - Schools were closed across the plain on Monday. In Budrio, "
+     "the Sillaro rose over two bridges in the night.", "Sillaro"),
+    # to a record height: no town of the name 60 km away
+    ("KERANG, Australia, May 3 (Wire) - Residents were told to leave on Sunday as the Loddon "
+     "rose towards a record height, officials said.", "Loddon"),
+    # rising, in a story whose lede tells of the flood
+    ("Floods cut roads south of Bologna on Monday. The Idice was also rising fast at Budrio, "
+     "officials said.", "Idice"),
+])
+def test_a_river_by_what_it_does(coder, text, name):
+    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
+                 if m.span.text == name)
+    assert place.feature == "sea"

@@ -213,7 +213,7 @@ RIVER_VERBS = frozenset({"rose", "rises", "fell", "falls", "burst", "bursts", "b
 _FLOODS = frozenset({"overflowed", "overflows", "swelled", "swells", "crested", "crests", "crest"})
 # a rise that is a river's where its sentence tells of a flood: "The Tamar rose to its highest
 # level in 50 years, and 600 homes were evacuated" (but "the Nikkei rose to its highest level")
-_RISES = frozenset({"rose", "rises", "peaked", "peaks"})
+_RISES = frozenset({"rose", "rises", "rising", "risen", "peaked", "peaks"})
 _FLOOD_WORDS = frozenset({"flood", "floods", "flooded", "flooding", "floodwaters", "inundated",
                           "submerged", "evacuated", "evacuation", "evacuations", "water",
                           "rain", "rains", "rainfall", "downpours", "dikes", "dykes", "levees",
@@ -222,7 +222,8 @@ _FLOOD_WORDS = frozenset({"flood", "floods", "flooded", "flooding", "floodwaters
 _OVER_BANKS = frozenset({"burst", "bursts", "broke", "breaks", "breached", "breaches", "topped",
                          "tops", "overtopped", "spilled", "spills", "rose", "rises", "over"})
 _RIVER_LEVELS = frozenset({"banks", "bank", "danger", "flood", "metres", "meters", "feet",
-                           "levees", "levee", "dikes", "dykes", "embankments"})
+                           "levees", "levee", "dikes", "dykes", "embankments", "embankment",
+                           "bridge", "bridges"})
 
 
 def river_words(doc: Doc, start: int, end: int) -> bool:
@@ -287,19 +288,23 @@ def in_flood(doc: Doc, end: int) -> bool:
 
 
 def _tells_of_flood(doc: Doc, at: int) -> bool:
-    """Whether the sentence of doc[at] has a word of flooding in it."""
+    """Whether the sentence of doc[at], or the story's first, has a word of flooding in it (a
+    flood story's later sentence: "The X was also rising fast at Y")."""
     start = at
     while start > 0 and not doc[start].is_sent_start:
         start -= 1
     end = at + 1
     while end < len(doc) and not doc[end].is_sent_start:
         end += 1
-    return any(t.lower_ in _FLOOD_WORDS for t in doc[start:end])
+    lede = 1
+    while lede < len(doc) and not doc[lede].is_sent_start:
+        lede += 1
+    return any(t.lower_ in _FLOOD_WORDS for t in (*doc[start:end], *doc[:lede]))
 
 
 _FLOOD_REACH = 7  # tokens after the name in which the verb is sought
 # a river's rise, measured: "rose two metres" (not "rose to its highest level": an index)
-_RIVER_HEIGHTS = frozenset({"metre", "metres", "meter", "meters", "feet", "foot"})
+_RIVER_HEIGHTS = frozenset({"metre", "metres", "meter", "meters", "feet", "foot", "height"})
 # what a river floods: "The X flooded the centre", "flooded homes"
 _FLOODED = frozenset({"the", "homes", "houses", "streets", "villages", "towns", "farmland",
                       "fields", "parts", "much", "large", "hundreds", "thousands", "roads"})
