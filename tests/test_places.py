@@ -3267,3 +3267,13 @@ def test_a_river_by_what_it_does(coder, text, name):
     place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
                  if m.span.text == name)
     assert place.feature == "sea"
+
+
+def test_a_town_close_to_readings_of_two_other_names_outranks_a_bigger_one_far_off(coder):
+    # Oregon's Medford is larger, but Massachusetts's lies a few km from a Malden and a
+    # Somerville
+    text = ("A gas leak closed streets in Malden on Sunday, and residents of Somerville and Medford "
+            "were told to keep their windows shut, officials said.")
+    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
+                 if m.span.text == "Medford")
+    assert place.admin1 == "Massachusetts"

@@ -148,6 +148,8 @@ class PlaceResolver:
                 context.sentences.setdefault(toponym.sentence, Counter())[place.country] += 1
             if toponym.nearby:
                 context.demonyms[toponym.sentence] = toponym.nearby
+        context.towns = {t.span.start: tuple(p for p in t.candidates if p.feature == "city")
+                         for t in toponyms}
         if context.countries or context.dateline or context.named or context.points:
             # with the towns it may name admitted again: "a street in Casco" in a story from
             # Italy is the Italian village, once Portland, Maine (another of whose names is
@@ -477,6 +479,8 @@ class _Context:
     points: dict[int, Place] = field(default_factory=dict)  # by name: the place it clearly is (or sea)
     sentences: dict[int, Counter[str]] = field(default_factory=dict)
     demonyms: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # by name: the towns it may be
+    towns: dict[int, tuple[Place, ...]] = field(default_factory=dict)
 
     def story(self, toponym: Toponym,
               unless: Callable[[Place], bool] | None = None) -> tuple[set[str], list[Place]]:
@@ -650,6 +654,8 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         # border stand a few km apart; not Xalisco for "Jalisco", another of its names)
         value += _NEIGHBOUR * ((near <= _NEIGHBOUR_KM) + (
             near <= _CLOSE_KM and fold_name(place.name) == fold_name(toponym.span.text)))
+        if near > _NEIGHBOUR_KM and _neighbours_among_readings(toponym, place, context) >= 2:
+            value += _NEIGHBOUR
     # what the other clear names say: a town's own clear reading does not vote for itself in
     # its division ("Bilaspur" is Chhattisgarh's city alone, Himachal's town beside Shimla)
     # (nor do its other mentions: "PORTLAND ... in Portland" is not twice Oregon's)
@@ -660,6 +666,16 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         in_division = context.sure.get((place.country, place.admin1), 0) - own_votes
         value += 2 + 3 * (in_division > 0)
     return value
+
+
+def _neighbours_among_readings(toponym: Toponym, place: Place, context: _Context) -> int:
+    """How many other names of a story none of whose names is clear may be a town close to
+    `place`: "in Lewiston ... across the river into Auburn ... from Lisbon and Turner" are
+    the Maine towns, each a few km from a reading of the others."""
+    name = context.names.get(toponym.span.start)
+    return len({context.names.get(start) for start, towns in context.towns.items()
+                if start != toponym.span.start and context.names.get(start) != name and
+                any(haversine_km(place.lat, place.lon, q.lat, q.lon) <= _CLOSE_KM for q in towns)})
 
 
 def _across_from(mentions: list[PlaceMention], at: int, country: str) -> Place | None:
