@@ -3224,6 +3224,9 @@ def test_names_that_are_ground_not_parties(coder, text, name, reading):
     # an island the gazetteer lacks is where the town of its name is
     ("ATHENS, May 3 (Wire) - Gale-force winds tore roofs from houses in Athens on Monday. "
      "Ferries to Salamina island were cancelled.", "Salamina", (37.96, 23.50), 5),
+    # districts stand in the province their sentence names, not at the capital it is told from
+    ("Floods swept through Ghowr province on Monday, destroying homes in the Taywara and Saghar "
+     "districts, officials in Kabul said.", "Taywara", (34.11, 64.85), 5),
 ])
 def test_names_the_gazetteer_lacks_stand_by_the_storys_places(coder, text, name, point, km):
     place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places

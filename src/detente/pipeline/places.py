@@ -281,14 +281,15 @@ class PlaceResolver:
                 within = _across_from(mentions, toponym.span.start, country)
             if within is None:
                 within = _named_after(toponym, mentions) or \
-                    _stands_by(near, mentions, toponym.span.start, country, bureau)
+                    _stands_by(near, mentions, toponym.span.start, country, bureau, toponym.kind)
             elif within.feature == "country" and toponym.kind in ("city", "region", "island") and \
                     toponym.offset is None:
                 # "KOMANDA, Congo - ... fighting near Irumu": a town said to lie only in a
                 # country stands by the story's nearest place there, not at the country's middle
                 # ("X, in northern Benin": by one in that part, else at the part's middle; and
                 # a region or island: "Kelibia, on the X peninsula in Tunisia")
-                by = _stands_by(near, mentions, toponym.span.start, within.country, bureau)
+                by = _stands_by(near, mentions, toponym.span.start, within.country, bureau,
+                                toponym.kind)
                 part = country_part(within.country, toponym.part) if toponym.part else None
                 if part is not None and (by is None or not part.holds(by.lat, by.lon)):
                     by = replace(within, lat=part.lat, lon=part.lon)
@@ -785,7 +786,7 @@ def _alike(other: Place | None, place: Place) -> bool:
 
 
 def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
-               country: str, bureau: bool = False) -> Place | None:
+               country: str, bureau: bool = False, kind: str = "") -> Place | None:
     """Where a name the gazetteer lacks stands when no place is said to hold it: by the nearest
     town or division of its sentence in `country` (`near`: its sentence's places, nearest
     first; "the Breede river ... Robertson"), else by the story's nearest town there, not at
@@ -800,7 +801,8 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
         dateline, mentions = None, [m for m in mentions if m is not dateline]
         near = [m for m in near if m.span.start > 0]
     # a town before a division: "KERRVILLE, Texas - The X River rose ... down to Kerrville"
-    in_sentence = next((m.place for feature in ("city", "admin") for m in near
+    order = ("admin", "city") if kind == "admin" else ("city", "admin")
+    in_sentence = next((m.place for feature in order for m in near
                         if not m.actor and m.place.country == country
                         and m.place.feature == feature), None)
     if in_sentence is not None:
