@@ -3135,6 +3135,9 @@ def test_a_datelines_name_is_the_town_not_the_island_or_water_of_its_name(coder)
     # "the post of X" makes X a town
     ("YANGON, Myanmar, May 3 (Wire) - Rebels seized the border trade post of Kyukok on Monday.",
      "Kyukok", "MMR"),
+    # "the island of X" is no Cuban town of the name
+    ("A wooden boat carrying 30 passengers sank on Monday while crossing from Saumlaki to the "
+     "island of Moa, rescuers said.", "Moa", "IDN"),
     # what raiders cross into is the neighbour, not the state of its name
     ("ABUJA, May 3 (Wire) - Gunmen raided two villages near Gwadabawa on Monday and then crossed "
      "into Niger, police said.", "Niger", "NER"),

@@ -1151,8 +1151,11 @@ _ON_AN_ISLAND = frozenset({"erupted", "landed", "stranded", "arrived", "live", "
 
 def island_on(doc: Doc, start: int) -> bool:
     """Whether an "on" before the name at `start` may be an island's ("the airport on X",
-    "police on X"): not the "on" of an attack, an advance or a measure ("a curfew on X",
-    "rebels closed in on X", "sanctions on X"), whose object is any place or party."""
+    "police on X"), or "the island of" is: not the "on" of an attack, an advance or a measure
+    ("a curfew on X", "rebels closed in on X", "sanctions on X"), whose object is any place or
+    party."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ("island", "isle"):
+        return True  # "to the island of X"
     if start < 1 or doc[start - 1].lower_ != "on":
         return False
     back = start - 2 - (start >= 3 and doc[start - 2].lower_ == "in")  # "closed in on X"
