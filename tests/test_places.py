@@ -3187,6 +3187,9 @@ def test_the_country_of_a_name_by_the_words_and_the_story(coder, text, name, cou
     # what stands opposite a name is a place's neighbour
     ("SANTO DOMINGO, May 3 (Wire) - The Dominican Republic sent more troops to its side of the "
      "border opposite Thomassique on Saturday.", "Thomassique", True),
+    # a zone named like a village abroad is one name with its division word
+    ("HAWASSA, Ethiopia, May 3 (Wire) - Gunmen killed four traders in the Amaro zone on Monday, "
+     "police said.", "Amaro zone", True),
 ])
 def test_names_the_words_around_them_make_places_or_not(coder, text, name, found):
     assert (name in _places(coder, text)) is found

@@ -184,7 +184,13 @@ def without_far_namesakes(toponym: Toponym, context: _Context, gazetteer: Gazett
     if not countries and not places:
         return toponym  # "shells fell on X" in an item that names nowhere else: no story to weigh
     places += [q for q in map(gazetteer.country, countries) if q is not None]
-    if not all(far_from_story(p, countries, places) for p in toponym.candidates):
+    # (a division's name that only villages of the town file bear is the story's division
+    # wherever those villages lie: "Puncak regency" in a story from Papua is no Javanese village
+    # of the name 1,500 km away)
+    owned = set() if toponym.admin_word and all(p.source == TOWN_SOURCE for p in toponym.candidates) \
+        else countries
+    near = [q for q in places if q.feature != "country" or owned]
+    if not near or not all(far_from_story(p, owned, near) for p in toponym.candidates):
         return toponym
     # "the ferry to Uig on Skye": what a town stands on is an island
     kind = "admin" if toponym.admin_word else "island" if toponym.on else "city"

@@ -810,7 +810,7 @@ class ToponymFinder:
             admin_word = doc[end].lower_
             end += 1
         elif end < len(doc) and doc[end].lower_ in UNLISTED_DIVISION_WORDS and candidates and \
-                all(p.feature == "city" and p.source != TOWN_SOURCE for p in candidates):
+                all(p.feature == "city" for p in candidates):
             # "police in the Gamo zone": a division around the town of its name, or one the
             # gazetteer lacks where that town lies abroad (`story_readings`)
             admin_word = doc[end].lower_
