@@ -3187,6 +3187,11 @@ def test_the_country_of_a_name_by_the_words_and_the_story(coder, text, name, cou
     # what stands opposite a name is a place's neighbour
     ("SANTO DOMINGO, May 3 (Wire) - The Dominican Republic sent more troops to its side of the "
      "border opposite Thomassique on Saturday.", "Thomassique", True),
+    # a town's name before a particle and a capitalised word is the start of a longer name
+    ("Mudslides buried a dozen houses in Barra do Una, on the coast near Bertioga, on Sunday, "
+     "officials said.", "Barra do Una", True),
+    ("Snow fell on Tuesday across the Serra Catarinense hills above Lages, officials said.",
+     "Serra Catarinense", True),
     # a zone named like a village abroad is one name with its division word
     ("HAWASSA, Ethiopia, May 3 (Wire) - Gunmen killed four traders in the Amaro zone on Monday, "
      "police said.", "Amaro zone", True),

@@ -103,7 +103,8 @@ NAME_HEADS = frozenset({"Puerto", "Porto", "Port", "San", "Santa", "Santo", "Sã
                         "Saint", "Sainte", "Nueva", "Nuevo", "Bandar", "Kota", "Ras", "Kfar",
                         "Beit", "Bir", "Wadi", "Jebel", "Mont", "Monte", "Sidi", "Ain", "Tal",
                         "Tall", "Tel", "Tell", "Deir", "Dayr", "Umm", "Khan", "Qasr", "Marsa",
-                        "Sheikh", "Bani", "Beni", "Hassi", "Bab"})
+                        "Sheikh", "Bani", "Beni", "Hassi", "Bab", "Serra", "Sierra", "Barra",
+                        "Vila"})
 # the heads of `NAME_HEADS` that begin only towns' names: "Puerto Ordaz" is a town wherever it
 # stands ("San Miguel" may be a beer, "Fort Knox" a vault, "Lake Placid" a film)
 TOWN_HEADS = frozenset({"Puerto", "Porto", "Ciudad", "Nueva", "Nuevo", "Bandar", "Kota", "Kfar",

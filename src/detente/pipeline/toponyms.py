@@ -512,6 +512,9 @@ class ToponymFinder:
         run = capitalised_run(doc, start)
         if run > end + 1 and doc[end].text == "y":
             return True  # "San Juan y Martínez" is no San Juan
+        if end + 1 < len(doc) and doc[end].text in NAME_PARTICLES and doc[end + 1].is_title and \
+                all(p.feature == "city" for p in candidates):
+            return True  # "Barra do Sahy" is no Barra, a town 1,400 km away
         if run == end + 1 and doc[end].text in TRAILING_ADJECTIVES and \
                 not any(p.feature == "country" for p in candidates):
             return True  # "the Cordillera Central" is no Philippine Cordillera region
