@@ -3235,6 +3235,9 @@ def test_names_that_are_ground_not_parties(coder, text, name, reading):
     # an island the gazetteer lacks is where the town of its name is
     ("ATHENS, May 3 (Wire) - Gale-force winds tore roofs from houses in Athens on Monday. "
      "Ferries to Salamina island were cancelled.", "Salamina", (37.96, 23.50), 5),
+    # a river said to lie only in a country stands by its sentence's town, not at the middle
+    ("Floods swept away homes in Butwal, a city on the Tinau river in western Nepal, on Monday.",
+     "Tinau", (27.69, 83.45), 5),
     # districts stand in the province their sentence names, not at the capital it is told from
     ("Floods swept through Ghowr province on Monday, destroying homes in the Taywara and Saghar "
      "districts, officials in Kabul said.", "Taywara", (34.11, 64.85), 5),

@@ -282,12 +282,13 @@ class PlaceResolver:
             if within is None:
                 within = _named_after(toponym, mentions) or \
                     _stands_by(near, mentions, toponym.span.start, country, bureau, toponym.kind)
-            elif within.feature == "country" and toponym.kind in ("city", "region", "island") and \
-                    toponym.offset is None:
+            elif within.feature == "country" and toponym.offset is None and \
+                    toponym.kind in ("city", "region", "island", "sea"):
                 # "KOMANDA, Congo - ... fighting near Irumu": a town said to lie only in a
                 # country stands by the story's nearest place there, not at the country's middle
                 # ("X, in northern Benin": by one in that part, else at the part's middle; and
-                # a region or island: "Kelibia, on the X peninsula in Tunisia")
+                # a region, island or river: "Kelibia, on the X peninsula in Tunisia", "X, a
+                # town on the Y river in western Myanmar")
                 by = _stands_by(near, mentions, toponym.span.start, within.country, bureau,
                                 toponym.kind)
                 part = country_part(within.country, toponym.part) if toponym.part else None
