@@ -121,6 +121,14 @@ def test_event_location_is_the_ledes_town_rather_than_the_country_its_actor_is_i
     assert text[event.location.span.start:event.location.span.end] == "Savelugu"
 
 
+def test_event_location_the_ledes_town_before_the_water_it_stands_on(coder):
+    text = ("A tanker on the Mosel ran aground near Cochem on Monday, spilling diesel. Berlin "
+            "accused Luxembourg of ignoring warnings about the ship.")
+    [event] = coder.code_article(Article(id="t", text=text)).events
+    assert event.location.basis == "lede"
+    assert text[event.location.span.start:event.location.span.end] == "Cochem"
+
+
 def test_event_location_falls_back_to_the_dateline(coder):
     text = "KYIV, May 14 (Detente Wire) - Russia accused Ukraine of shelling a convoy."
     events = coder.code_article(Article(id="t", text=text)).events

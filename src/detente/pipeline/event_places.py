@@ -52,9 +52,11 @@ def lede_place(places: list[PlaceMention], lede: tuple[int, int],
     place the words put something in (a locative's), no party, no people's origin and no
     country (a country is no scene: "killed in Mali" says less than the dateline)."""
     start, end = lede
-    scene = next((m for m in places if start <= m.span.start and m.span.end <= end and m.placed and
-                  not m.actor and not m.origin and (dateline is None or m.span != dateline.span) and
-                  m.place.feature != "country"), None)
+    scenes = [m for m in places if start <= m.span.start and m.span.end <= end and m.placed and
+              not m.actor and not m.origin and (dateline is None or m.span != dateline.span) and
+              m.place.feature != "country"]
+    # (a town before the water it stands on: "a dike on the X gave way near Y" broke at Y)
+    scene = next((m for m in scenes if m.place.feature != "sea"), scenes[0] if scenes else None)
     if scene is None or dateline is None:
         return scene
     # (the dateline's own town named again, or a division it lies in, is the dateline's scene:
