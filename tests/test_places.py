@@ -3143,6 +3143,9 @@ def test_a_datelines_name_is_the_town_not_the_island_or_water_of_its_name(coder)
     # "the post of X" makes X a town
     ("YANGON, Myanmar, May 3 (Wire) - Rebels seized the border trade post of Kyukok on Monday.",
      "Kyukok", "MMR"),
+    # nor is "the coast of X" a Kenyan town
+    ("A yacht ran aground off the west coast of Bute on Monday, and its crew were taken to "
+     "Largs, the coastguard said.", "Bute", "GBR"),
     # "the island of X" is no Cuban town of the name
     ("A wooden boat carrying 30 passengers sank on Monday while crossing from Saumlaki to the "
      "island of Moa, rescuers said.", "Moa", "IDN"),

@@ -1154,8 +1154,9 @@ def island_on(doc: Doc, start: int) -> bool:
     "police on X"), or "the island of" is: not the "on" of an attack, an advance or a measure
     ("a curfew on X", "rebels closed in on X", "sanctions on X"), whose object is any place or
     party."""
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ("island", "isle"):
-        return True  # "to the island of X"
+    if start >= 2 and doc[start - 1].lower_ == "of" and \
+            doc[start - 2].lower_ in ("island", "isle", "coast", "coasts", "coastline", "shores"):
+        return True  # "to the island of X", "off the north coast of X"
     if start < 1 or doc[start - 1].lower_ != "on":
         return False
     back = start - 2 - (start >= 3 and doc[start - 2].lower_ == "in")  # "closed in on X"
