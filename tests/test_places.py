@@ -3203,6 +3203,11 @@ def test_the_country_of_a_name_by_the_words_and_the_story(coder, text, name, cou
      "officials said.", "Barra do Una", True),
     ("Snow fell on Tuesday across the Serra Catarinense hills above Lages, officials said.",
      "Serra Catarinense", True),
+    # a plain or prairie's name
+    ("Floodwater covered much of the Matsqui Prairie on Monday, and 300 farm families were told "
+     "to leave, officials in British Columbia said.", "Matsqui Prairie", True),
+    ("Floodwater covered much of the Nicomen Plain on Monday, and 300 farm families were told to "
+     "leave, officials in British Columbia said.", "Nicomen Plain", True),
     # a zone named like a village abroad is one name with its division word
     ("HAWASSA, Ethiopia, May 3 (Wire) - Gunmen killed four traders in the Amaro zone on Monday, "
      "police said.", "Amaro zone", True),

@@ -37,7 +37,7 @@ LANDMARK_ENDINGS = {**dict.fromkeys(("Bay", "Sound", "Lagoon", "Fjord", "Firth",
                                     "sea"),
                     **dict.fromkeys(("Forest", "Flats", "Marsh", "Marshes", "Beach", "Glacier",
                                      "Wetlands", "Steppe", "Oilfield", "Canyon", "Pass", "Park",
-                                     "Triangle"),
+                                     "Triangle", "Prairie", "Plain"),
                                     "region"),
                     # "Hope Town", "Freedom Village": a town whatever its first word
                     "Town": "city", "Village": "city",
