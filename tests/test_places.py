@@ -3203,6 +3203,9 @@ def test_the_country_of_a_name_by_the_words_and_the_story(coder, text, name, cou
      "officials said.", "Barra do Una", True),
     ("Snow fell on Tuesday across the Serra Catarinense hills above Lages, officials said.",
      "Serra Catarinense", True),
+    # what fighters are within some km of
+    ("YANGON, Myanmar, May 3 (Wire) - Rebels said on Sunday their fighters were within 10 km of "
+     "Gwa and had cut the coastal road.", "Gwa", True),
     # a plain or prairie's name
     ("Floodwater covered much of the Matsqui Prairie on Monday, and 300 farm families were told "
      "to leave, officials in British Columbia said.", "Matsqui Prairie", True),

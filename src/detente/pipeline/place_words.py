@@ -46,6 +46,8 @@ _MODIFIERS = frozenset({"the", "eastern", "western", "northern", "southern", "ce
                         "southwest", "parts", "part", "counties", "provinces", "districts",
                         "states", "regions", "departments"})
 # "south of Kyiv", "the outskirts of Kherson": a noun of place, then "of" and the name
+# units of length: "within 10 km of X"
+_LENGTHS = frozenset({"km", "kilometres", "kilometers", "miles", "mile"})
 _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                           "southwest", "north-east", "north-west", "south-east", "south-west",
                           "coast", "coasts", "outskirts", "parts", "part", "city", "town",
@@ -733,8 +735,11 @@ def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) 
             back -= 1
             continue
         if word == "of" and back > 0 and (doc[back - 1].lower_ in _PLACE_NOUNS or
-                                           doc[back - 1].lower_ in _EVENT_NOUNS):
-            return True  # "south of Kyiv", "pulled out of Mali", "the invasion of Ukraine"
+                                           doc[back - 1].lower_ in _EVENT_NOUNS or
+                                           doc[back - 1].lower_ in _LENGTHS):
+            # "south of Kyiv", "pulled out of Mali", "the invasion of Ukraine", "within 10 km
+            # of X"
+            return True
         # "in the Libyan capital Tripoli", "in Russian-occupied Melitopol"
         if word not in _MODIFIERS and not doc[back].is_punct and doc[back].text not in demonyms():
             return False
