@@ -45,9 +45,9 @@ _MODIFIERS = frozenset({"the", "eastern", "western", "northern", "southern", "ce
                         "capital", "port", "border", "northeast", "northwest", "southeast",
                         "southwest", "parts", "part", "counties", "provinces", "districts",
                         "states", "regions", "departments"})
-# "south of Kyiv", "the outskirts of Kherson": a noun of place, then "of" and the name
 # units of length: "within 10 km of X"
 _LENGTHS = frozenset({"km", "kilometres", "kilometers", "miles", "mile"})
+# "south of Kyiv", "the outskirts of Kherson": a noun of place, then "of" and the name
 _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                           "southwest", "north-east", "north-west", "south-east", "south-west",
                           "coast", "coasts", "outskirts", "parts", "part", "city", "town",

@@ -671,8 +671,8 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
 
 
 def _neighbours_among_readings(toponym: Toponym, place: Place, context: _Context) -> int:
-    """How many other names of a story none of whose names is clear may be a town close to
-    `place`: "in Lewiston ... across the river into Auburn ... from Lisbon and Turner" are
+    """How many other names of the story may be a town close to `place` (which no clear name
+    stands near): "in Lewiston ... across the river into Auburn ... from Lisbon and Turner" are
     the Maine towns, each a few km from a reading of the others."""
     name = context.names.get(toponym.span.start)
     return len({context.names.get(start) for start, towns in context.towns.items()

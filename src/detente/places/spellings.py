@@ -190,9 +190,9 @@ class Spellings:
         towns = [town for _, town in self.towns(country, "=" + written)] if by != "consonants" else []
         if not towns and by != "consonants" and len(written) >= _SKELETON_NAME:
             # a doubled letter written once, or a single one doubled: "Assosa" is Asosa (not
-            # in a short name: "Salla" is no "Sala", another name of Salo)
-            # (by the other names' keys with their doubles written once, and where this name
-            # has doubles, by the keys of names without any)
+            # in a short name: "Salla" is no "Sala", another name of Salo); by the keys of the
+            # names with doubles, written once, and where this name has doubles, by the keys
+            # of the names without any
             single = _DOUBLED.sub(r"\1", written)
             keys = ["~" + single] + (["=" + single] if single != written else [])
             towns = [town for key in keys for _, town in self.towns(country, key)]
