@@ -6,10 +6,13 @@ measures the resolver).
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+import detente.places
 from detente.model import Article, Place
 from detente.outlines import country_outlines, ring_contains
 from detente.pipeline.coder import Coder
@@ -32,6 +35,24 @@ def test_gazetteer_knows_old_spellings_and_curated_islands():
     iturup = gazetteer.candidates("Iturup")[0]
     assert (iturup.country, iturup.countries, iturup.feature) == ("RUS", ("JPN",), "island")
     assert gazetteer.candidates("Senkakus")[0].countries == ("CHN", "TWN")
+
+
+def test_curated_rows_lie_on_their_countrys_side_of_the_equator_and_the_meridian():
+    # a sign typed wrong puts a sea a hemisphere away; a country's outline wholly north, south,
+    # east or west of the line says which side its places lie on (but islands a few degrees
+    # over the equator, and those across the antimeridian, are on the other side)
+    outlines = country_outlines()
+    path = Path(detente.places.__file__).parent / "data" / "curated.csv"
+    wrong = []
+    for row in csv.DictReader(path.read_text(encoding="utf-8").splitlines()):
+        points = [point for ring in outlines.get(row["country"], ()) for point in ring]
+        lat, lon = float(row["lat"]), float(row["lon"])
+        if points and (all(y > 0 for _, y in points) and lat < -5 or
+                       all(y < 0 for _, y in points) and lat > 5 or
+                       abs(lon) < 170 and (all(x > 0 for x, _ in points) and lon < -5 or
+                                           all(x < 0 for x, _ in points) and lon > 5)):
+            wrong.append(row["name"])
+    assert wrong == []
 
 
 def test_places_paris_texas_by_apposition_and_paris_france_by_population(coder):
