@@ -2810,6 +2810,21 @@ def test_places_on_is_an_islands_only_where_no_attack_or_measure_comes_before(te
     assert island_on(doc, next(t.i for t in doc if t.text == "Tavua")) is island
 
 
+@pytest.mark.parametrize("text, settlement", [
+    ("Nuras, a hamlet near the state border, was cut off", True),
+    ("Nuras, a village outside the capital, was cut off", True),
+    ("Nuras, a desert town south of the lake, was cut off", True),
+    ("Nuras, a village elder, said", False),
+])
+def test_places_an_apposition_names_a_settlement_before_where_it_lies(text, settlement):
+    import spacy
+
+    from detente.pipeline.small_place_words import SETTLEMENTS, apposed
+
+    doc = spacy.blank("en")(text)
+    assert apposed(doc, 1, SETTLEMENTS) is settlement
+
+
 def test_places_small_towns_listed_after_a_placed_town_are_the_storys(coder):
     # "a curfew on X" places X; the towns listed after it are places of the story's country,
     # though only the town file has them

@@ -13,6 +13,7 @@ from detente.pipeline.offsets import BEARINGS
 from detente.pipeline.place_words import (
     ALIAS_WORDS,
     LINKING,
+    LOCATIVES,
     MOVE_ADVERBS,
     bound_for,
     carried_before,
@@ -134,8 +135,9 @@ def apposed(doc: Doc, end: int, words: frozenset[str]) -> bool:
             continue
         if token.lower_ in words:
             after = doc[at + 1] if at + 1 < len(doc) else None
-            # "X, a desert town south of Y" names a town, "X, a village elder" a person
-            return after is None or after.lower_ in MOVE_ADVERBS or \
+            # "X, a desert town south of Y" and "X, a hamlet near Y" name a town, "X, a village
+            # elder" a person
+            return after is None or after.lower_ in MOVE_ADVERBS or after.lower_ in LOCATIVES or \
                 not (after.is_lower and after.is_alpha and not after.is_stop)
         if not token.is_lower or not token.is_alpha:
             return False
