@@ -15,8 +15,9 @@ from spacy.tokens import Doc
 from detente.places.country_parts import PART_WORDS
 
 _EARTH_KM = 6371.0
-_KM_PER = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
-           "miles": 1.609, "mile": 1.609}
+# units of length and their km: "40 km south of X", "within 10 miles of X"
+KM_PER = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
+          "miles": 1.609, "mile": 1.609}
 # degrees clockwise from north
 BEARINGS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135,
             "south-east": 135, "south": 180, "southwest": 225, "south-west": 225, "west": 270,
@@ -53,7 +54,7 @@ def offset_before(doc: Doc, end: int, anchor: int) -> tuple[float, float] | None
         while at > end and doc[at].text != "(":
             at -= 1
         at -= 1
-    unit = _KM_PER.get(doc[at].lower_)
+    unit = KM_PER.get(doc[at].lower_)
     if unit is None or at - 1 < end:
         return None
     try:

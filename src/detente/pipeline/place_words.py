@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from detente.actors import ActorDictionary
 from detente.pipeline.division_words import ADMIN_WORDS, PLURAL_ADMIN, after_list
+from detente.pipeline.offsets import KM_PER
 
 # words before a name that make it part of a person's name or title ("President Georgia ...",
 # "the Prince of Wales bridge")
@@ -45,8 +46,6 @@ _MODIFIERS = frozenset({"the", "eastern", "western", "northern", "southern", "ce
                         "capital", "port", "border", "northeast", "northwest", "southeast",
                         "southwest", "parts", "part", "counties", "provinces", "districts",
                         "states", "regions", "departments"})
-# units of length: "within 10 km of X"
-_LENGTHS = frozenset({"km", "kilometres", "kilometers", "miles", "mile"})
 # "south of Kyiv", "the outskirts of Kherson": a noun of place, then "of" and the name
 _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                           "southwest", "north-east", "north-west", "south-east", "south-west",
@@ -736,7 +735,7 @@ def is_locative(doc: Doc, index: int, prepositions: frozenset[str] = LOCATIVES) 
             continue
         if word == "of" and back > 0 and (doc[back - 1].lower_ in _PLACE_NOUNS or
                                            doc[back - 1].lower_ in _EVENT_NOUNS or
-                                           doc[back - 1].lower_ in _LENGTHS):
+                                           doc[back - 1].lower_ in KM_PER):
             # "south of Kyiv", "pulled out of Mali", "the invasion of Ukraine", "within 10 km
             # of X"
             return True

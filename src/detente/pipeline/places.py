@@ -203,7 +203,7 @@ class PlaceResolver:
                 not known and not toponym.actor and not toponym.origin
             mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here,
                                          toponym.origin and not is_actor, bool(toponym.admin_word)))
-        sentence_of = {t.span.start: t.sentence for t in toponyms}
+        sentence_of = {t.span.start: t.sentence for t in found.values()}
         far_side = {t.span.start for t in toponyms if t.across}
         # with no dateline, where the story's places lie before whom its actors name: a story
         # of Tabqa, Raqqa and Manbij that accuses Turkey is Syria's
@@ -303,13 +303,12 @@ class PlaceResolver:
                 if toponym.lies_in >= 0 and resolved.get(toponym.lies_in) is not None or \
                         toponym.demonym:
                     placed.setdefault(name, place)
-        sentences = {t.span.start: t.sentence for t in found.values()}
         if not unknown:
-            return _rivers_at_their_towns(mentions, sentences)
+            return _rivers_at_their_towns(mentions, sentence_of)
         kept = {m.span.start for m in mentions}
         dropped = [t for t in found.values() if t.span.start not in kept]
         return _rivers_at_their_towns(
-            sorted(_one_unlisted_sense(mentions, dropped), key=lambda m: m.span.start), sentences)
+            sorted(_one_unlisted_sense(mentions, dropped), key=lambda m: m.span.start), sentence_of)
 
     def _like_division(self, toponym: Toponym, countries: Sequence[str]) -> Place | None:
         """The first-level division of the first of `countries` spelt like the name, its
