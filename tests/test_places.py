@@ -3188,6 +3188,11 @@ def test_a_datelines_name_is_the_town_not_the_island_or_water_of_its_name(coder)
     # what raiders cross into is the neighbour, not the state of its name
     ("ABUJA, May 3 (Wire) - Gunmen raided two villages near Gwadabawa on Monday and then crossed "
      "into Niger, police said.", "Niger", "NER"),
+    # "Congo" is the one of the two whose places the story names
+    ("A barge carrying timber sank on the river near Mossaka in Congo on Monday, and the navy "
+     "sent a boat from Brazzaville.", "Congo", "COG"),
+    ("A barge carrying timber sank on the river near Mossaka in Congo on Monday, and the navy "
+     "sent a boat from Brazzaville.", "Mossaka", "COG"),
 ])
 def test_the_country_of_a_name_by_the_words_and_the_story(coder, text, name, country):
     assert _places(coder, text)[name][0] == country
@@ -3267,6 +3272,12 @@ def test_names_the_words_around_them_make_places_or_not(coder, text, name, found
      "Syria and Eritrea arrived there this month.", "Syria", ("SYR", "country", False)),
     ("Poland closed two crossings after more than 400 asylum seekers from countries including "
      "Syria and Eritrea arrived there this month.", "Eritrea", ("ERI", "country", False)),
+    # a country's landforms
+    ("Locusts spread across the central plain of Tanzania on Monday.", "Tanzania",
+     ("TZA", "country", False)),
+    # where a railway line runs
+    ("A freight train derailed on Monday, blocking the line to Nairobi for a day.", "Nairobi",
+     ("KEN", "city", False)),
 ])
 def test_names_that_are_ground_not_parties(coder, text, name, reading):
     assert _places(coder, text)[name] == reading
@@ -3354,3 +3365,11 @@ def test_a_town_by_its_name_with_a_letter_doubled(coder):
             "Monday after their cattle died in the drought, officials said.")
     place = coder.code_article(Article(id="t", text=text)).places[0].place
     assert haversine_km(place.lat, place.lon, 4.88, 38.08) < 5
+
+
+def test_a_datelines_namesake_said_to_lie_in_another_country(coder):
+    text = ("MERIDA, Mexico, May 3 (Wire) - Heat records fell in Merida on Monday; the city was "
+            "named after Merida in Spain.")
+    coded = coder.code_article(Article(id="t", text=text))
+    readings = [m.place.country for m in coded.places if m.span.text == "Merida"]
+    assert readings == ["MEX", "ESP"]

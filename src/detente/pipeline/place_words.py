@@ -69,7 +69,11 @@ _PLACE_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "exclave", "towns", "villages", "cities", "regions", "provinces",
                           "ports",
                           # "the markets of Senegal", "the cocoa farms of X": its ground's trade
-                          "markets", "farms", "fields", "plantations", "forests", "beaches"})
+                          "markets", "farms", "fields", "plantations", "forests", "beaches",
+                          # "the central plain of X", "the deserts of X": its landforms
+                          "plain", "plains", "plateau", "valley", "valleys", "deserts",
+                          "mountains", "lakes", "rivers", "wetlands", "grasslands", "savannah",
+                          "jungles", "rainforests", "delta", "deltas"})
 # Words that make a country or capital a place without a locative preposition, read on tokens
 # (most sentences are never parsed). A verb whose object is a place: "troops entered Ukraine",
 # "refugees fled Sudan", "shelling Kharkiv"
@@ -257,6 +261,9 @@ _TO_WORDS = frozenset({
     "home", "roads", "railway", "train", "trains", "bus", "buses", "ferry", "ferries", "lines",
     # people who go there: "the festival drew visitors to Jerusalem"
     "visitors", "tourists", "pilgrims", "arrivals", "crowds"})
+# words that make "the line to X" a railway's
+_RAIL_WORDS = frozenset({"train", "trains", "railway", "railways", "rail", "railroad", "derailed",
+                         "derailment", "locomotive", "freight", "tracks", "track"})
 # goods that go somewhere: "to" a few words after them names where ("oil flowed ... to X")
 _FLOWS = frozenset({"flow", "flows", "flowed", "flowing", "pipeline", "pipelines", "shipped",
                     "shipments", "exported", "exports"})
@@ -1363,6 +1370,9 @@ def _destination(doc: Doc, to: int) -> bool:
         back -= 1
     if back >= 0 and doc[back].lower_ in _TO_WORDS:
         return True
+    if back >= 0 and doc[back].lower_ == "line" and any(
+            t.lower_ in _RAIL_WORDS for t in doc[doc[back].sent.start:back]):
+        return True  # "a train derailed, blocking the line to X"; not "a direct line to X"
     if any(t.lower_ in _FLOWS for t in doc[max(0, to - 8):to]):
         return True  # "oil would flow through the pipeline across Sudan to Port Sudan"
     if doc[to].lower_ in ("toward", "towards") and \

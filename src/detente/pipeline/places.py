@@ -66,8 +66,10 @@ def same_as_dateline(places: list[PlaceMention], text: str, dateline: PlaceMenti
     name = fold_name(dateline.span.text)
     # (but the words may make a later mention the town's division: "KHOST - ... struck houses in
     # Khost and Paktika provinces")
+    # (nor one said to lie in another country: "named after Valladolid in Spain")
     out = [replace(m, place=dateline.place) if m.span.start >= dateline_end and not m.actor and
-           fold_name(m.span.text) == name and not m.typed else m for m in places]
+           fold_name(m.span.text) == name and not m.typed and
+           not _in_its_country(m, places, text, dateline.place.country) else m for m in places]
     taken = [(m.span.start, m.span.end) for m in out]
     written = re.escape(" ".join(dateline.span.text.split())).replace(r"\ ", r"\s+")
     for found in re.finditer(rf"(?<![\w-]){written}(?![\w-])", text[dateline_end:], re.IGNORECASE):
@@ -84,6 +86,16 @@ def same_as_dateline(places: list[PlaceMention], text: str, dateline: PlaceMenti
             out = [m for m in out if (m.span.start, m.span.end) not in parts]
             out.append(PlaceMention(Span(start, end, found.group()), dateline.place, placed=True))
     return sorted(out, key=lambda m: m.span.start)
+
+
+def _in_its_country(mention: PlaceMention, places: list[PlaceMention], text: str,
+                    other_than: str) -> bool:
+    """Whether the words after the name say it lies in the country it was read in, when that
+    is not `other_than`: "Valladolid in Spain"."""
+    after = next((m for m in places if m.span.start >= mention.span.end), None)
+    return after is not None and after.place.feature == "country" and \
+        after.place.country == mention.place.country != other_than and \
+        re.fullmatch(r",?\s+in\s+", text[mention.span.end:after.span.start]) is not None
 
 
 class PlaceResolver:
@@ -174,7 +186,11 @@ class PlaceResolver:
                     placed[toponym.span.text] = pair[0]
                     continue
             inside = resolved.get(within.span.start) or first.get(within.span.start) if within else None
-            place = placed.get(toponym.span.text) or self._best(toponym, context, inside, True)
+            place = placed.get(toponym.span.text)
+            if place is not None and inside is not None and not lies_in(place, inside) and \
+                    inside.feature == "country":
+                place = None  # "Valladolid ... named after Valladolid in Spain": said elsewhere
+            place = place or self._best(toponym, context, inside, True)
             if inside is not None and place is not None:
                 placed[toponym.span.text] = place
             resolved[toponym.span.start] = place
@@ -203,6 +219,8 @@ class PlaceResolver:
                 not known and not toponym.actor and not toponym.origin
             mentions.append(PlaceMention(toponym.span, place, is_actor, placed_here,
                                          toponym.origin and not is_actor, bool(toponym.admin_word)))
+        mentions = [self._part_name_by_its_places(m, mentions) for m in mentions]
+        resolved.update({m.span.start: m.place for m in mentions if m.place.feature == "country"})
         sentence_of = {t.span.start: t.sentence for t in found.values()}
         far_side = {t.span.start for t in toponyms if t.across}
         # with no dateline, where the story's places lie before whom its actors name: a story
@@ -309,6 +327,24 @@ class PlaceResolver:
         dropped = [t for t in found.values() if t.span.start not in kept]
         return _rivers_at_their_towns(
             sorted(_one_unlisted_sense(mentions, dropped), key=lambda m: m.span.start), sentence_of)
+
+    def _part_name_by_its_places(self, mention: PlaceMention,
+                                 mentions: list[PlaceMention]) -> PlaceMention:
+        """A country written by a word that is part of two countries' names ("Congo" of the
+        Democratic Republic of the Congo and of the Republic of the Congo) is the one where
+        the story's other places lie, when none lies in the other ("derailed near X, blocking
+        the line to Brazzaville")."""
+        place = mention.place
+        word = fold_name(mention.span.text)
+        if place.feature != "country" or word == fold_name(place.name) or \
+                word not in fold_name(place.name).split():
+            return mention
+        lands = {m.place.country for m in mentions if m.place.feature != "country"}
+        others = [c for c in lands - {place.country} if (other := self.gazetteer.country(c))
+                  and word in fold_name(other.name).split()]
+        if len(others) != 1 or place.country in lands:
+            return mention
+        return replace(mention, place=self.gazetteer.country(others[0]))
 
     def _like_division(self, toponym: Toponym, countries: Sequence[str]) -> Place | None:
         """The first-level division of the first of `countries` spelt like the name, its
