@@ -3323,6 +3323,10 @@ def test_names_the_gazetteer_lacks_stand_by_the_storys_places(coder, text, name,
     # Somerville, though no name of the story is clear
     ("A gas leak closed streets in Malden on Sunday, and residents of Somerville and Medford "
      "were told to keep their windows shut, officials said.", "Medford", "Massachusetts"),
+    # a small town a few km from the dateline's, not a Missouri city of which it is an old name
+    ("HUNTINGBURG, Ind., May 3 (Wire) - A tornado tore the roof off a Huntingburg furniture "
+     "plant on Monday. \"We heard it coming across the fields,\" a Ferdinand volunteer "
+     "firefighter said.", "Ferdinand", "Indiana"),
 ])
 def test_a_town_close_to_the_storys_other_places_outranks_a_bigger_one_far_off(coder, text, name,
                                                                                 admin1):

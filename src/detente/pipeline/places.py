@@ -370,6 +370,13 @@ class PlaceResolver:
             # its namesakes abroad: "gendarmes in Saint-Georges, across the bridge from X" in a
             # story of Brazil's border is no Canadian town
             admitted = without_far_namesakes(admitted, context, self.gazetteer)
+        # (but a town of the name as written a few km from a town the story clearly names
+        # stays, where no larger town of its country has the name: "a Falmouth selectman" in a
+        # story of Woods Hole's ferries is no old name of Portland, Maine)
+        beside = tuple(p for p in allowed.candidates if p not in admitted.candidates and
+                       p.source == TOWN_SOURCE and _beside_a_clear_town(p, toponym, context))
+        if beside and admitted.candidates:
+            admitted = replace(admitted, candidates=admitted.candidates + beside)
         return admitted
 
     def _unlisted(self, toponym: Toponym, within: Place | None, country: str,
@@ -490,6 +497,7 @@ _OWN_NAME = 0.5  # a place named as written over one the text names by another o
 _NEIGHBOUR_KM = 150  # a town this near a place the story clearly names is its neighbour
 _NEIGHBOUR = 1.5
 _CLOSE_KM = 50  # a town this near one is its close neighbour: twice the bonus
+_BESIDE_KM = 25  # a small town this near one may be meant where the words do not say so
 _OTHER_NAME_OF_A_CITY = 1.5
 _ACROSS_A_BORDER = 5  # what a border's far side is, when the name is also a country's
 _PART_WORDS = frozenset({"district", "county", "districts", "counties", "zone", "zones", "regency",
@@ -703,6 +711,20 @@ def _score(toponym: Toponym, place: Place, context: _Context, inside: Place | No
         in_division = context.sure.get((place.country, place.admin1), 0) - own_votes
         value += 2 + 3 * (in_division > 0)
     return value
+
+
+def _beside_a_clear_town(place: Place, toponym: Toponym, context: _Context) -> bool:
+    """Whether `place`, a town of the name as written, lies within 25 km of a town another name
+    of the story clearly is, and no larger town of its country bears the name."""
+    name = fold_name(toponym.span.text)
+    if any(p.source != TOWN_SOURCE and p.country == place.country and fold_name(p.name) == name
+           for p in toponym.candidates):
+        return False
+    return fold_name(place.name) == name and any(
+        q.feature == "city" and start != toponym.span.start and
+        context.names.get(start) != context.names.get(toponym.span.start) and
+        haversine_km(place.lat, place.lon, q.lat, q.lon) <= _BESIDE_KM
+        for start, q in context.points.items())
 
 
 def _neighbours_among_readings(toponym: Toponym, place: Place, context: _Context) -> int:
