@@ -3054,6 +3054,16 @@ def test_gazetteer_country_centre_on_another_countrys_land_is_moved_into_its_own
     assert any(ring_contains(ring, kuwait.lon, kuwait.lat) for ring in country_outlines()["KWT"])
 
 
+def test_gazetteer_south_sudans_centre_is_the_factbooks():
+    # both packages give 7 N 30 E; the Factbook's centre lies a degree north, nearer the middle
+    # of the outline's north-south extent
+    south_sudan = load_gazetteer().country("SSD")
+    assert (south_sudan.lat, south_sudan.lon) == (8.0, 30.0)
+    latitudes = [y for ring in country_outlines()["SSD"] for _, y in ring]
+    middle = (min(latitudes) + max(latitudes)) / 2
+    assert abs(south_sudan.lat - middle) < abs(7.0 - middle)
+
+
 def test_gazetteer_a_large_citys_three_letter_name_without_the_arabic_article():
     assert [(p.name, p.country) for p in load_gazetteer().candidates("Faw")] == [("Al Faw", "IRQ")]
 

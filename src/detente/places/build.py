@@ -136,6 +136,12 @@ def towns(alpha3: dict[str, str]) -> list[Town]:
                  sys.intern(r["admin2"])) for r in csv.DictReader(data) if r["admin1"] and r["cc"] in alpha3]
 
 
+# Centres both packages give a degree off the CIA World Factbook's "geographic coordinates",
+# which news atlases and the place sets' writers use: South Sudan's is 8 N 30 E (the packages
+# say 7 N, near the southern third of its land)
+_FACTBOOK_CENTRES = {"SSD": (8.0, 30.0)}
+
+
 def country_centres() -> dict[str, tuple[float, float]]:
     """ISO alpha-3 -> countryinfo's centre of the country; where that is only its capital's
     point (Jamaica's is Kingston), the countrystatecity package's centre instead."""
@@ -153,6 +159,7 @@ def country_centres() -> dict[str, tuple[float, float]]:
                 at_capital.discard(code)  # (Burma, filed after Myanmar, has its own centre)
     latlng.update({code: centre for code, centre in country_points().items() if code in at_capital})
     latlng.setdefault("KSV", (42.6, 20.9))  # countryinfo files Kosovo without an ISO code
+    latlng.update(_FACTBOOK_CENTRES)
     outlines = country_outlines()
     for code, (lat, lon) in latlng.items():
         if code in outlines and _on_another_land(code, lat, lon, outlines):
