@@ -3203,6 +3203,9 @@ def test_a_datelines_name_is_the_town_not_the_island_or_water_of_its_name(coder)
      "sent a boat from Brazzaville.", "Congo", "COG"),
     ("A barge carrying timber sank on the river near Mossaka in Congo on Monday, and the navy "
      "sent a boat from Brazzaville.", "Mossaka", "COG"),
+    # the people's word says the town's country, not the country that owns the agency after it
+    ("NEW DELHI, May 3 (Wire) - Smugglers crossed at night into the Nepali town of Sonbarsa, "
+     "India's border force said on Monday.", "Sonbarsa", "NPL"),
 ])
 def test_the_country_of_a_name_by_the_words_and_the_story(coder, text, name, country):
     assert _places(coder, text)[name][0] == country
@@ -3262,6 +3265,11 @@ def test_the_country_of_a_name_by_the_words_and_the_story(coder, text, name, cou
      "to leave, officials in British Columbia said.", "Matsqui Prairie", True),
     ("Floodwater covered much of the Nicomen Plain on Monday, and 300 farm families were told to "
      "leave, officials in British Columbia said.", "Nicomen Plain", True),
+    # a compass word heads a name the gazetteer lacks: no village "North" beside a town
+    ("FERNLEY, Nev., May 3 (Wire) - About 400 people were told to leave homes around North Verdi "
+     "on Monday.", "North Verdi", True),
+    ("FERNLEY, Nev., May 3 (Wire) - About 400 people were told to leave homes around North Verdi "
+     "on Monday.", "North", False),
     # a zone named like a village abroad is one name with its division word
     ("HAWASSA, Ethiopia, May 3 (Wire) - Gunmen killed four traders in the Amaro zone on Monday, "
      "police said.", "Amaro zone", True),
@@ -3317,6 +3325,9 @@ def test_names_that_are_ground_not_parties(coder, text, name, reading):
     # districts stand in the province their sentence names, not at the capital it is told from
     ("Floods swept through Ghowr province on Monday, destroying homes in the Taywara and Saghar "
      "districts, officials in Kabul said.", "Taywara", (34.11, 64.85), 5),
+    # a valley named like a town 1,900 km off is the story's valley the gazetteer lacks
+    ("GREELEY, Colo., May 3 (Wire) - Floodwater covered farms in the Brookwood valley near "
+     "Longmont on Monday.", "Brookwood valley", (40.17, -105.10), 50),
 ])
 def test_names_the_gazetteer_lacks_stand_by_the_storys_places(coder, text, name, point, km):
     place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places

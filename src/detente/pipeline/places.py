@@ -277,6 +277,9 @@ class PlaceResolver:
                 # it names ("... walked west towards Chad")
                 country = _beside_the_border(mentions, country) or country
             within = resolved.get(toponym.lies_in)
+            if within is not None and toponym.demonym and within.country and \
+                    toponym.demonym not in (within.country, *within.countries):
+                within = None  # "X, a village facing the Israeli town of Y": not in X's land
             if toponym.kind == "admin" and (within is None or within.feature == "country"):
                 # "Mongolia's Gobi-Altai province": the division the gazetteer spells
                 # "Govi-Altay"; "villages in Oddar Meanchey province" in a story from Thailand:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.model import Place
+from detente.pipeline.name_words import FEATURE_WORDS
 from detente.pipeline.toponym import OWN_NAME_CITY, Toponym, lies_in, only_towns, own_name_population
 from detente.places.build import TOWN_SOURCE
 from detente.places.divisions import SECOND_SOURCE
@@ -211,7 +212,9 @@ def without_far_rivers(toponym: Toponym, context: _Context) -> Toponym:
     River" in a story from Kerrville, Texas, is not California's, 2,000 km away. (The curated
     list's rivers are long: its point is one of many.)"""
     river_word = toponym.feature_word.lower() == "river"  # "the X River": where X is
-    if not toponym.candidates or not river_word and any(
+    # (and "the X valley", "the X mountains": a landform named after a place is near it)
+    land_word = FEATURE_WORDS.get(toponym.feature_word) == "region"
+    if not toponym.candidates or not river_word and not land_word and any(
             p.feature != "sea" or p.source == "curated" for p in toponym.candidates):
         return toponym
     countries, places = context.story(toponym)
@@ -219,11 +222,12 @@ def without_far_rivers(toponym: Toponym, context: _Context) -> Toponym:
     if not places:
         return toponym
     # a river named after a town is near it: in the story's countries and near its places
-    kept = tuple(p for p in toponym.candidates if p.source == "curated" or
-                 not far_from_story(p, set(), places) and (not river_word or p.country in countries))
+    kept = tuple(p for p in toponym.candidates if p.source == "curated" and not land_word or
+                 not far_from_story(p, set(), places) and
+                 (not (river_word or land_word) or p.country in countries))
     if kept:
-        return replace(toponym, candidates=kept) if river_word else toponym
-    return replace(toponym, candidates=(), kind="sea")
+        return replace(toponym, candidates=kept) if river_word or land_word else toponym
+    return replace(toponym, candidates=(), kind="region" if land_word else "sea")
 
 
 def far_from_story(place: Place, countries: set[str], places: list[Place]) -> bool:
