@@ -3326,6 +3326,10 @@ def test_names_that_are_ground_not_parties(coder, text, name, reading):
     ("Floods swept through Ghowr province on Monday, destroying homes in the Taywara and Saghar "
      "districts, officials in Kabul said.", "Taywara", (34.11, 64.85), 5),
     # a valley named like a town 1,900 km off is the story's valley the gazetteer lacks
+    # a hamlet the gazetteer lacks on the island its sentence names, not at the dateline's city
+    ("HOBART, Australia, May 3 (Wire) - A bushfire burned through the south of King Island "
+     "overnight, destroying homes around Pegarah, firefighters said.", "Pegarah",
+     (-39.85, 143.98), 50),
     ("GREELEY, Colo., May 3 (Wire) - Floodwater covered farms in the Brookwood valley near "
      "Longmont on Monday.", "Brookwood valley", (40.17, -105.10), 50),
 ])

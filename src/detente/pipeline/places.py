@@ -862,7 +862,11 @@ def _stands_by(near: list[PlaceMention], mentions: list[PlaceMention], at: int,
         dateline, mentions = None, [m for m in mentions if m is not dateline]
         near = [m for m in near if m.span.start > 0]
     # a town before a division: "KERRVILLE, Texas - The X River rose ... down to Kerrville"
-    order = ("admin", "city") if kind == "admin" else ("city", "admin")
+    # (or on the island its sentence names: "homes around X" on "the western end of Y Island")
+    order = ("admin", "city") if kind == "admin" else ("city", "admin", "island")
+    if kind != "admin" and any(not m.actor and m.place.country == country and
+                               m.place.feature == "island" for m in near):
+        near = [m for m in near if m.span.start > 0]  # (not at the dateline's town, off it)
     in_sentence = next((m.place for feature in order for m in near
                         if not m.actor and m.place.country == country
                         and m.place.feature == feature), None)
