@@ -3265,6 +3265,11 @@ def test_the_country_of_a_name_by_the_words_and_the_story(coder, text, name, cou
      "to leave, officials in British Columbia said.", "Matsqui Prairie", True),
     ("Floodwater covered much of the Nicomen Plain on Monday, and 300 farm families were told to "
      "leave, officials in British Columbia said.", "Nicomen Plain", True),
+    # a small town's short name before a word no name of place takes heads a longer name
+    ("ORAN, Algeria, May 3 (Wire) - Firefighters fought a blaze in Ben Freha on Monday.",
+     "Ben Freha", True),
+    ("ORAN, Algeria, May 3 (Wire) - Firefighters fought a blaze in Ben Freha on Monday.", "Ben",
+     False),
     # a compass word heads a name the gazetteer lacks: no village "North" beside a town
     ("FERNLEY, Nev., May 3 (Wire) - About 400 people were told to leave homes around North Verdi "
      "on Monday.", "North Verdi", True),

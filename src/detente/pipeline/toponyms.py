@@ -354,8 +354,12 @@ class ToponymFinder:
             # "Talat" of "in Talat N'Yaaqoub", a village: read the whole name, and let the
             # recogniser say whether it is a place ("said Luca Rossetti, the town's mayor")
             longer = not kept and bool(end) and not in_dateline and capitalised_run(doc, i) > end
+            # (so too a small town's short name before a word no name of place takes: "off Ben
+            # Guerdane" is no Iranian village Ben)
+            longer = longer or kept and end == i + 1 and not in_dateline and \
+                capitalised_run(doc, i) > end and _a_small_towns_fragment(doc, end, candidates)
             if longer:
-                end = 0
+                end, kept = 0, False
             if kept:
                 toponym = self.make_toponym(doc, i, end, candidates,
                                         sentence, in_dateline or listed, typed_admin, in_dateline)
@@ -1034,6 +1038,24 @@ _LIST_OPENERS = frozenset({"to", "towards", "toward", "between"})
 # compass words that head division names ("West X zone") and that the town file also has as
 # villages of their own
 _COMPASS_HEADS = frozenset({"North", "South", "East", "West", "Central", "Upper", "Lower"})
+
+
+_FRAGMENT_TOWN = 100_000  # people: a larger town's name before a capitalised word is itself
+# words after a town's name that make a landmark of it, not a longer name of another place
+_NAME_TAILS = frozenset({"Cove", "Mountain", "Mount", "Hill", "Point", "Head", "Bandar", "Springs",
+                         "Falls", "Ridge", "Rock", "Cape", "Heights", "Crossing"})
+
+
+def _a_small_towns_fragment(doc: Doc, after: int, candidates: Sequence[Place]) -> bool:
+    """Whether a one-word name whose readings are all towns under `_FRAGMENT_TOWN` people is
+    followed by a capitalised word that says nothing of a place (no "City", "Province",
+    weekday or month): the first word of a longer name the gazetteer lacks."""
+    word = doc[after].text
+    if word in _NAME_TAILS:
+        return False  # "Craig Cove", "Casper Mountain": read as the town's landmark elsewhere
+    return all(p.feature == "city" and p.population < _FRAGMENT_TOWN for p in candidates) and \
+        word not in PLACE_SUFFIXES and word not in LANDMARK_ENDINGS and \
+        doc[after].lower_ not in CALENDAR and doc[after].lower_ not in ADMIN_WORDS
 
 
 def _division_after(doc: Doc, start: int) -> bool:
