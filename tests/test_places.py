@@ -3203,6 +3203,9 @@ def test_a_datelines_name_is_the_town_not_the_island_or_water_of_its_name(coder)
      "sent a boat from Brazzaville.", "Congo", "COG"),
     ("A barge carrying timber sank on the river near Mossaka in Congo on Monday, and the navy "
      "sent a boat from Brazzaville.", "Mossaka", "COG"),
+    # a town the gazetteer lacks, spelt like one in the country whose government speaks of it
+    ("Armenian troops fired on border posts in Syunik province overnight, Yerevan said on "
+     "Tuesday. Baku said it had returned fire near Zangelan.", "Zangelan", "AZE"),
     # the people's word says the town's country, not the country that owns the agency after it
     ("NEW DELHI, May 3 (Wire) - Smugglers crossed at night into the Nepali town of Sonbarsa, "
      "India's border force said on Monday.", "Sonbarsa", "NPL"),

@@ -293,7 +293,8 @@ class PlaceResolver:
                 continue
             # "near Kobani and Tal Rifaat in northern Syria": Tall Rif'at, by another spelling
             place = spelled_town(self.gazetteer, toponym, within, country,
-                                 [m.place for m in mentions if not m.actor])
+                                 [m.place for m in mentions if not m.actor],
+                                 [m.place.country for m in mentions if m.actor])
             if place is not None:
                 mentions.append(PlaceMention(toponym.span, place, placed=True))
                 continue

@@ -25,11 +25,12 @@ _OWN_NAME_ABROAD = 20_000  # people in a place abroad of the very name, read bef
 
 
 def spelled_town(gazetteer: Gazetteer, toponym: Toponym, within: Place | None, country: str,
-                 story: Sequence[Place]) -> Place | None:
+                 story: Sequence[Place], parties: Sequence[str] = ()) -> Place | None:
     """The town a settlement's name the gazetteer lacks is another spelling of: in the
     country the words or the story give (`country`), else that of a people its sentence names
     ("Anse-à-Pitres, the Haitian town"), else the story's other countries, else the shores of
-    a sea the story names ("off Salif" in the Red Sea is Yemen's); in the place the words say
+    a sea the story names ("off Salif" in the Red Sea is Yemen's), else the countries whose
+    governments it names (`parties`: "Baku said ... near X"); in the place the words say
     holds it (`within`), and near a place the story names in that country ("cabins in Hunt" in
     a story of Kerrville, Texas, is no village of that other name in Wisconsin)."""
     if toponym.kind != "city":
@@ -37,7 +38,8 @@ def spelled_town(gazetteer: Gazetteer, toponym: Toponym, within: Place | None, c
     # (a demonym beside the name says its country alone: "the North Korean village of X" is no
     # South Korean town spelled like it)
     tries = [toponym.demonym] if toponym.demonym else \
-        [country, *toponym.nearby, *(p.country for p in story), *(c for p in story for c in p.countries)]
+        [country, *toponym.nearby, *(p.country for p in story), *(c for p in story for c in p.countries),
+         *parties]
     for code in dict.fromkeys(c for c in tries if c):
         if within is not None and within.country and code != within.country:
             continue
