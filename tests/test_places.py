@@ -3110,6 +3110,19 @@ def test_places_a_first_level_district_by_its_type_word(coder):
     assert _places(coder, text)["Lovech"] == ("BGR", "admin", True)
 
 
+def test_places_a_division_named_after_a_lesser_town_lies_around_it(coder):
+    # Jubail is not the largest town of Eastern Province: its governorate is around it, not at
+    # the province's middle 400 km off; Khovd is Hovd's largest, so Khovd province is Hovd
+    coded = coder.code_article(Article(id="t", text="Police raided homes in Jubail governorate "
+                                                     "on Monday."))
+    place = coded.places[0].place
+    assert haversine_km(place.lat, place.lon, 27.0, 49.66) < 25
+    coded = coder.code_article(Article(id="t", text="Snow killed livestock across Khovd province "
+                                                     "on Monday."))
+    place = coded.places[0].place
+    assert place.feature == "admin" and haversine_km(place.lat, place.lon, 48.01, 91.64) > 50
+
+
 # -- rules from the thirty-second dev file's errors (eighteenth session) -----------------------
 def test_places_a_short_town_name_the_highway_runs_towards(coder):
     text = "KIETA, Papua New Guinea, Aug 4 (Wire) - Floods cut villages along the road towards Buin."

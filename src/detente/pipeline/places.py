@@ -459,8 +459,13 @@ class PlaceResolver:
         # "Chhattisgarh's Bijapur district": a district or county named after its seat is a
         # part of the first-level division, around the seat, unless it is that division
         # ("Marsabit county" in Kenya, where counties are first-level)
-        part = toponym.admin_word in _PART_WORDS and (
-            division is None or not same_name(fold_name(division.name), fold_name(bare)))
+        # (and so is any division named after a town that is not the largest of its
+        # first-level division, whose name is another: "Qatif governorate" lies around Qatif,
+        # not at Eastern Province's middle; but "Khovd province" is Hovd, Khovd its largest town)
+        differs = division is not None and not same_name(fold_name(division.name), fold_name(bare))
+        part = toponym.admin_word in _PART_WORDS and (division is None or differs) or \
+            differs and not like_spelling(division.name, bare) and \
+            place.population < self.gazetteer.largest_town(place.country, place.admin1)
         if division is None or part:
             return replace(place, name=name, feature="admin", population=0)
         return replace(division, name=name)

@@ -70,6 +70,18 @@ class Gazetteer:
         """The first-level division a city lies in ("UKR", "Donetsk"), when the gazetteer has it."""
         return self._admins().get((country, admin1)) if admin1 else None
 
+    def largest_town(self, country: str, admin1: str) -> int:
+        """The people of the largest city of a first-level division ("SAU", "Eastern Province")."""
+        return self._largest_towns().get((country, admin1), 0)
+
+    @functools.cache  # noqa: B019
+    def _largest_towns(self) -> dict[tuple[str, str], int]:
+        largest: dict[tuple[str, str], int] = {}
+        for n, t in enumerate(self._text):
+            if t[2] == "city" and self._population[n] > largest.get((t[0], t[1]), 0):
+                largest[(t[0], t[1])] = self._population[n]
+        return largest
+
     def like_division(self, country: str, name: str) -> Place | None:
         """The first-level division of `country` whose name is another spelling of `name`
         ("Oddar Meanchey" for "Otdar Meanchey", "Gobi-Altai" for "Govi-Altay"): clearly the
