@@ -343,6 +343,7 @@ class PlaceResolver:
         if place.feature != "country" or word == fold_name(place.name) or \
                 word not in fold_name(place.name).split():
             return mention
+        # (a capital named as a government counts: it says which country the story is of)
         lands = {m.place.country for m in mentions if m.place.feature != "country"}
         others = [c for c in lands - {place.country} if (other := self.gazetteer.country(c))
                   and word in fold_name(other.name).split()]
@@ -463,9 +464,10 @@ class PlaceResolver:
         # first-level division, whose name is another: "Qatif governorate" lies around Qatif,
         # not at Eastern Province's middle; but "Khovd province" is Hovd, Khovd its largest town)
         differs = division is not None and not same_name(fold_name(division.name), fold_name(bare))
-        part = toponym.admin_word in _PART_WORDS and (division is None or differs) or \
-            differs and not like_spelling(division.name, bare) and \
+        seat_of_a_part = differs and not like_spelling(division.name, bare) and \
             place.population < self.gazetteer.largest_town(place.country, place.admin1)
+        part = (toponym.admin_word in _PART_WORDS and (division is None or differs)) or \
+            seat_of_a_part
         if division is None or part:
             return replace(place, name=name, feature="admin", population=0)
         return replace(division, name=name)

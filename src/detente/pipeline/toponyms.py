@@ -344,20 +344,22 @@ class ToponymFinder:
                 if not kept and home and not in_dateline and alias is None else ()
             if at_home:
                 (end, candidates), kept = at_home, True
-            if (not kept or i + 1 < len(doc) and doc[i + 1].is_title) and end == i + 1 and \
-                    token.text in _COMPASS_HEADS and not in_dateline and \
-                    all(p.source == TOWN_SOURCE for p in candidates) and (
+            # "East" of "in East X zone" is no village East: read the whole name (but "in the
+            # East Room" is a room); nor is "North" of "around North Y", where the gazetteer
+            # lacks the whole, a village beside a Y
+            title_after = i + 1 < len(doc) and doc[i + 1].is_title
+            if (not kept or title_after) and end == i + 1 and token.text in _COMPASS_HEADS and \
+                    not in_dateline and all(p.source == TOWN_SOURCE for p in candidates) and (
                         doc[i - 1].lower_ != "the" or _division_after(doc, i)):
-                end, kept = 0, False  # "East" of "in East X zone" is no village East: read
-                # the whole name (but "in the East Room" is a room; and "around North Y" is no village North
-                # beside a Y, where the gazetteer lacks the whole)
+                end, kept = 0, False
             # "Talat" of "in Talat N'Yaaqoub", a village: read the whole name, and let the
             # recogniser say whether it is a place ("said Luca Rossetti, the town's mayor")
             longer = not kept and bool(end) and not in_dateline and capitalised_run(doc, i) > end
             # (so too a small town's short name before a word no name of place takes: "off Ben
             # Guerdane" is no Iranian village Ben)
-            longer = longer or kept and end == i + 1 and not in_dateline and \
-                capitalised_run(doc, i) > end and _a_small_towns_fragment(doc, end, candidates)
+            longer = longer or (kept and end == i + 1 and not in_dateline and
+                                capitalised_run(doc, i) > end and
+                                _a_small_towns_fragment(doc, end, candidates))
             if longer:
                 end, kept = 0, False
             if kept:
