@@ -3402,6 +3402,13 @@ def test_a_river_the_gazetteer_lacks_is_by_the_storys_town_of_its_name(coder):
     # rising, in a story whose lede tells of the flood
     ("Floods cut roads south of Bologna on Monday. The Idice was also rising fast at Budrio, "
      "officials said.", "Idice"),
+    # it floods low ground, a flood comes down it, it is swollen
+    ("COLOMBO, Sri Lanka, May 3 (Wire) - Further south, the Walawe flooded low-lying parts of "
+     "Embilipitiya.", "Walawe"),
+    ("KATHMANDU, Nepal, May 3 (Wire) - A flood on the Kabeli swept away a bridge near Taplejung "
+     "before dawn on Monday.", "Kabeli"),
+    ("KATHMANDU, Nepal, May 3 (Wire) - The swollen Kabeli cut roads near Taplejung on Monday.",
+     "Kabeli"),
 ])
 def test_a_river_by_what_it_does(coder, text, name):
     place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places

@@ -252,9 +252,10 @@ def _river_apposed(doc: Doc, end: int) -> bool:
         word_in_clause(doc, end + 1, 5, _RIVER_NOUNS, names_stop=True)
 
 
-# what stands on or crosses a river: "the dam on the X", "a bridge over the X"
+# what stands on or crosses a river, or comes down it: "the dam on the X", "a bridge over the
+# X", "a flood on the X"
 _ON_RIVERS = frozenset({"dam", "dams", "barrage", "weir", "bridge", "bridges", "ferry", "ferries",
-                        "ice"})
+                        "ice", "flood", "floods", "flooding"})
 
 
 # what is built along a river: "levees along the X"
@@ -307,7 +308,8 @@ _FLOOD_REACH = 7  # tokens after the name in which the verb is sought
 _RIVER_HEIGHTS = frozenset({"metre", "metres", "meter", "meters", "feet", "foot", "height"})
 # what a river floods: "The X flooded the centre", "flooded homes"
 _FLOODED = frozenset({"the", "homes", "houses", "streets", "villages", "towns", "farmland",
-                      "fields", "parts", "much", "large", "hundreds", "thousands", "roads"})
+                      "fields", "parts", "much", "large", "hundreds", "thousands", "roads",
+                      "low", "areas", "neighbourhoods", "neighborhoods", "farms", "crops"})
 
 
 # where on a river, after its name: "the Kama near Chistopol", "the Tisza below Szeged"

@@ -473,8 +473,9 @@ _SIDES = frozenset({"mainland", "side", "coast", "shore", "interior", "highlands
 # compass words that head the names of a place's parts: "North Lombok", "East Sepik"
 _COMPASS_PARTS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern",
                             "Eastern", "Western"})
-# a stretch of a river's course before its bare name: "a town on the upper X"
-_COURSE_PARTS = frozenset({"upper", "lower", "middle"})
+# a stretch of a river's course, or its state, before its bare name: "a town on the upper X",
+# "the swollen X"
+_COURSE_PARTS = frozenset({"upper", "lower", "middle", "swollen", "rain-swollen"})
 # people a company or bank employs: "analysts at X", "economists for X" (not "officials at X",
 # "workers at X": a camp, a mine, a port)
 _STAFF = frozenset({"analyst", "analysts", "economist", "economists", "strategist", "strategists",
