@@ -3123,6 +3123,15 @@ def test_places_a_division_named_after_a_lesser_town_lies_around_it(coder):
     assert place.feature == "admin" and haversine_km(place.lat, place.lon, 48.01, 91.64) > 50
 
 
+def test_places_a_division_by_its_name_and_word_written_with_accents(coder):
+    # the gazetteer writes Peru's region "San Martin Region"; the copy's accent must not send
+    # it to Piura's San Martin district, 480 km off
+    text = "MOYOBAMBA, Peru, May 3 (Wire) - Floods hit villages across the San Martín region on Monday."
+    place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
+                 if m.span.text.startswith("San Martín"))
+    assert haversine_km(place.lat, place.lon, -6.6, -76.7) < 100
+
+
 # -- rules from the thirty-second dev file's errors (eighteenth session) -----------------------
 def test_places_a_short_town_name_the_highway_runs_towards(coder):
     text = "KIETA, Papua New Guinea, Aug 4 (Wire) - Floods cut villages along the road towards Buin."
