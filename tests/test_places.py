@@ -3130,6 +3130,10 @@ def test_places_a_division_by_its_name_and_word_written_with_accents(coder):
     place = next(m.place for m in coder.code_article(Article(id="t", text=text)).places
                  if m.span.text.startswith("San Martín"))
     assert haversine_km(place.lat, place.lon, -6.6, -76.7) < 100
+    # and it says where a village before it lies, which only the town file has
+    text = ("Boats are the only link between Pucacaca, in the San Martín region, and towns deep "
+            "in the jungle.")
+    assert _places(coder, text)["Pucacaca"] == ("PER", "city", False)
 
 
 # -- rules from the thirty-second dev file's errors (eighteenth session) -----------------------
