@@ -7,10 +7,14 @@ measures the resolver).
 from __future__ import annotations
 
 import csv
+import functools
 from collections import Counter
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
 import detente.places
 from detente.model import Article, Place
@@ -20,6 +24,16 @@ from detente.places.build import usable_alternate, written_forms
 from detente.places.evaluation import haversine_km
 from detente.places.gazetteer import is_built as gazetteer_is_built
 from detente.places.gazetteer import load_gazetteer
+
+
+@functools.cache
+def _tokenizer() -> Language:
+    return spacy.blank("en")
+
+
+def _tokens(text: str) -> Doc:
+    """The words of `text`, for the word rules that read tokens alone."""
+    return _tokenizer()(text)
 
 
 def _places(coder: Coder, text: str) -> dict[str, tuple[str, str, bool]]:
@@ -2802,11 +2816,9 @@ def test_places_short_town_name_after_a_destinations_to_is_a_place(coder):
     ("new sanctions on Tavua", False),
 ])
 def test_places_on_is_an_islands_only_where_no_attack_or_measure_comes_before(text, island):
-    import spacy
-
     from detente.pipeline.place_words import island_on
 
-    doc = spacy.blank("en")(text)
+    doc = _tokens(text)
     assert island_on(doc, next(t.i for t in doc if t.text == "Tavua")) is island
 
 
@@ -2817,11 +2829,9 @@ def test_places_on_is_an_islands_only_where_no_attack_or_measure_comes_before(te
     ("Nuras, a village elder, said", False),
 ])
 def test_places_an_apposition_names_a_settlement_before_where_it_lies(text, settlement):
-    import spacy
-
     from detente.pipeline.small_place_words import SETTLEMENTS, apposed
 
-    doc = spacy.blank("en")(text)
+    doc = _tokens(text)
     assert apposed(doc, 1, SETTLEMENTS) is settlement
 
 

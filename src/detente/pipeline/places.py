@@ -36,7 +36,7 @@ from detente.places.build import TOWN_SOURCE, inland_waters, rivers
 from detente.places.country_parts import country_part
 from detente.places.divisions import SECOND_SOURCE
 from detente.places.gazetteer import Gazetteer, neighbours
-from detente.places.names import ascii_fold, dateline_case, fold_name, haversine_km, same_name
+from detente.places.names import dateline_case, fold_name, haversine_km, same_name
 from detente.places.spellings import like_spelling
 
 
@@ -453,9 +453,8 @@ class PlaceResolver:
         # "Washington state": the division of that name ("Washington State"), where there is
         # one in the city's country, before the division the city lies in (DC's)
         # (written with its accents or without: "San Martín region" is Peru's San Martin Region)
-        named = [p for written in dict.fromkeys((bare, ascii_fold(bare)))
-                 for p in self.gazetteer.candidates(f"{written} {toponym.admin_word.title()}")
-                 if p.feature == "admin" and p.country == place.country]
+        named = [p for p in self.gazetteer.divisions_named(bare, toponym.admin_word)
+                 if p.country == place.country]
         if named:
             return replace(named[0], name=name)
         division = self.gazetteer.in_admin(place.country, place.admin1)

@@ -721,11 +721,9 @@ class ToponymFinder:
         if after and after < len(doc) and doc[after].lower_ in ADMIN_WORDS:
             # "X, in the San Martín region": the division of that name and word, beside the
             # towns of the name
-            written = " ".join(doc[at:after].text.split())
-            candidates += tuple(
-                p for name in dict.fromkeys((written, ascii_fold(written)))
-                for p in self.gazetteer.candidates(f"{name} {doc[after].lower_.title()}")
-                if p.feature == "admin" and p not in candidates)
+            named = self.gazetteer.divisions_named(" ".join(doc[at:after].text.split()),
+                                                   doc[after].lower_)
+            candidates += tuple(p for p in named if p not in candidates)
         # a name that is a country or a feature of the curated list is that before it is a
         # small town: "Mexico's Pacific coast" is not in Pacific, Missouri (7,000 people), nor
         # does it make Mexico the Missouri town

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from detente.model import Place
 from detente.places import build, divisions
-from detente.places.names import fold_name
+from detente.places.names import ascii_fold, fold_name
 from detente.places.spellings import ARTICLE, LIKE_LETTERS, Spellings, letters_ratio, written_key
 
 _FIRST = re.compile(r"[^\s\-/]+|.")
@@ -69,6 +69,12 @@ class Gazetteer:
     def in_admin(self, country: str, admin1: str) -> Place | None:
         """The first-level division a city lies in ("UKR", "Donetsk"), when the gazetteer has it."""
         return self._admins().get((country, admin1)) if admin1 else None
+
+    def divisions_named(self, name: str, word: str) -> list[Place]:
+        """The divisions the gazetteer has under a name and its division word ("San Martín",
+        "region": Peru's "San Martin Region"), written with its accents or without."""
+        return [p for written in dict.fromkeys((name, ascii_fold(name)))
+                for p in self.candidates(f"{written} {word.title()}") if p.feature == "admin"]
 
     def largest_town(self, country: str, admin1: str) -> int:
         """The people of the largest city of a first-level division ("SAU", "Eastern Province")."""
